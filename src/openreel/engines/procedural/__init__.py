@@ -1,0 +1,1 @@
+"""The procedural engine: physics → renderer → foley, ambience, music and speech. CPU only."""

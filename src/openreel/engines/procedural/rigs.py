@@ -1,0 +1,159 @@
+"""Rig geometry: the parts each archetype is built from, in metres.
+
+Shared by the simulation (which places every part in the world each frame) and
+the renderer (which draws each part at its transform and adds details such as
+faces, windows and wheel spokes). A part's shape is centred on its transform,
+``w`` wide along its local x axis and ``h`` tall along its local y axis, then
+rotated by the transform's angle. A limb hanging straight down is tall and thin
+at angle 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from openreel.spec import Archetype
+
+Shape = Literal["capsule", "ellipse", "circle", "box", "rounded_box", "triangle", "wheel"]
+Role = Literal["main", "skin", "limb", "far_limb", "dark", "accent", "glass", "flame", "detail"]
+
+
+@dataclass(frozen=True, slots=True)
+class PartSpec:
+    name: str
+    shape: Shape
+    w: float
+    h: float
+    z: int  # drawing order within the entity, low first
+    role: Role
+
+
+def _p(name: str, shape: Shape, w: float, h: float, z: int, role: Role) -> PartSpec:
+    return PartSpec(name, shape, w, h, z, role)
+
+
+def rig_parts(archetype: Archetype, size: float) -> tuple[PartSpec, ...]:
+    """The parts of an entity of this archetype whose height (or diameter) is ``size``."""
+    s = size
+    A = Archetype
+    if archetype in (A.BALL, A.FOOD):
+        return (_p("body", "circle", s, s, 0, "main"),)
+    if archetype is A.BLOCK:
+        return (_p("body", "rounded_box", s, s, 0, "main"),)
+    if archetype is A.HUMANOID:
+        return (
+            _p("upper_arm_far", "capsule", 0.065 * s, 0.18 * s, 0, "far_limb"),
+            _p("lower_arm_far", "capsule", 0.055 * s, 0.17 * s, 1, "far_limb"),
+            _p("thigh_far", "capsule", 0.09 * s, 0.24 * s, 2, "far_limb"),
+            _p("shin_far", "capsule", 0.08 * s, 0.25 * s, 3, "far_limb"),
+            _p("torso", "capsule", 0.2 * s, 0.32 * s, 4, "main"),
+            _p("thigh_near", "capsule", 0.09 * s, 0.24 * s, 5, "limb"),
+            _p("shin_near", "capsule", 0.08 * s, 0.25 * s, 6, "limb"),
+            _p("head", "circle", 0.2 * s, 0.2 * s, 7, "skin"),
+            _p("upper_arm_near", "capsule", 0.065 * s, 0.18 * s, 8, "limb"),
+            _p("lower_arm_near", "capsule", 0.055 * s, 0.17 * s, 9, "limb"),
+        )
+    if archetype is A.QUADRUPED:
+        # size is the shoulder height; the body is about 1.3 × as long as tall.
+        return (
+            _p("tail", "capsule", 0.08 * s, 0.45 * s, 0, "main"),
+            _p("front_leg_far", "capsule", 0.12 * s, 0.5 * s, 1, "far_limb"),
+            _p("back_leg_far", "capsule", 0.13 * s, 0.5 * s, 2, "far_limb"),
+            _p("body", "ellipse", 1.1 * s, 0.5 * s, 3, "main"),
+            _p("front_leg_near", "capsule", 0.12 * s, 0.5 * s, 4, "limb"),
+            _p("back_leg_near", "capsule", 0.13 * s, 0.5 * s, 5, "limb"),
+            _p("head", "ellipse", 0.45 * s, 0.38 * s, 6, "main"),
+        )
+    if archetype is A.BIRD:
+        return (
+            _p("wing_far", "ellipse", 0.7 * s, 0.22 * s, 0, "far_limb"),
+            _p("legs", "capsule", 0.05 * s, 0.3 * s, 1, "accent"),
+            _p("body", "ellipse", 0.8 * s, 0.55 * s, 2, "main"),
+            _p("head", "circle", 0.38 * s, 0.38 * s, 3, "main"),
+            _p("beak", "triangle", 0.2 * s, 0.1 * s, 4, "accent"),
+            _p("wing_near", "ellipse", 0.7 * s, 0.22 * s, 5, "limb"),
+        )
+    if archetype is A.FISH:
+        # size is the length
+        return (
+            _p("tail", "triangle", 0.35 * s, 0.35 * s, 0, "limb"),
+            _p("body", "ellipse", s, 0.42 * s, 1, "main"),
+            _p("fin", "triangle", 0.25 * s, 0.15 * s, 2, "accent"),
+        )
+    if archetype is A.VEHICLE:
+        # size is the height; the chassis is 2.6 × as long.
+        return (
+            _p("chassis", "rounded_box", 2.6 * s, 0.55 * s, 0, "main"),
+            _p("cabin", "rounded_box", 1.4 * s, 0.45 * s, 1, "glass"),
+            _p("wheel_back", "wheel", 0.5 * s, 0.5 * s, 2, "dark"),
+            _p("wheel_front", "wheel", 0.5 * s, 0.5 * s, 3, "dark"),
+        )
+    if archetype is A.BOAT:
+        return (
+            _p("sail", "triangle", 0.6 * s, 0.9 * s, 0, "accent"),
+            _p("hull", "rounded_box", 1.8 * s, 0.35 * s, 1, "main"),
+            _p("cabin", "rounded_box", 0.6 * s, 0.3 * s, 2, "glass"),
+        )
+    if archetype is A.AIRCRAFT:
+        return (
+            _p("wing_far", "triangle", 0.9 * s, 0.2 * s, 0, "far_limb"),
+            _p("fuselage", "capsule", 2.6 * s, 0.45 * s, 1, "main"),
+            _p("tail", "triangle", 0.5 * s, 0.5 * s, 2, "accent"),
+            _p("wing_near", "triangle", 1.0 * s, 0.22 * s, 3, "limb"),
+            _p("rotor", "box", 2.4 * s, 0.05 * s, 4, "dark"),
+        )
+    if archetype is A.ROCKET:
+        # size is the height of the rocket; it stands upright at angle 0.
+        return (
+            _p("flame", "triangle", 0.22 * s, 0.45 * s, 0, "flame"),
+            _p("fins", "triangle", 0.45 * s, 0.25 * s, 1, "accent"),
+            _p("body", "capsule", 0.2 * s, s, 2, "main"),
+            _p("window", "circle", 0.09 * s, 0.09 * s, 3, "glass"),
+        )
+    if archetype is A.TREE:
+        return (
+            _p("trunk", "box", 0.08 * s, 0.5 * s, 0, "dark"),
+            _p("canopy", "ellipse", 0.6 * s, 0.6 * s, 1, "main"),
+        )
+    if archetype is A.PLANT:
+        return (
+            _p("stem", "capsule", 0.06 * s, 0.7 * s, 0, "dark"),
+            _p("bloom", "circle", 0.45 * s, 0.45 * s, 1, "main"),
+        )
+    if archetype is A.BUILDING:
+        return (
+            _p("walls", "box", 0.7 * s, s, 0, "main"),
+            _p("roof", "triangle", 0.8 * s, 0.25 * s, 1, "accent"),
+        )
+    if archetype is A.FURNITURE:
+        return (
+            _p("legs", "box", 1.1 * s, 0.9 * s, 0, "dark"),
+            _p("top", "rounded_box", 1.3 * s, 0.12 * s, 1, "main"),
+        )
+    if archetype is A.CONTAINER:
+        # an open vessel: two walls and a floor, drawn as glass over its fluid
+        return (
+            _p("floor", "box", 0.6 * s, 0.06 * s, 0, "main"),
+            _p("wall_left", "box", 0.05 * s, s, 1, "main"),
+            _p("wall_right", "box", 0.05 * s, s, 2, "main"),
+        )
+    raise ValueError(f"no rig for archetype {archetype}")
+
+
+def footprint(archetype: Archetype, size: float) -> tuple[float, float]:
+    """Width and height of the entity's bounding box at rest, in metres."""
+    parts = rig_parts(archetype, size)
+    if archetype is Archetype.QUADRUPED:
+        return 1.6 * size, 1.1 * size
+    if archetype is Archetype.VEHICLE:
+        return 2.6 * size, size
+    if archetype in (Archetype.HUMANOID, Archetype.ROCKET):
+        return 0.45 * size, size
+    if archetype is Archetype.BUILDING:
+        return 0.8 * size, 1.25 * size
+    if archetype is Archetype.TREE:
+        return 0.6 * size, size
+    width = max(p.w for p in parts)
+    height = max(p.h for p in parts)
+    return width, height

@@ -1,0 +1,301 @@
+"""The Storyboard: the only contract between the director and the engines.
+
+Everything here is plain data. A storyboard can be written by hand as JSON
+(``openreel generate --storyboard FILE.json``) and its JSON schema is
+``Storyboard.model_json_schema()``.
+
+World units are metres and seconds. The stage is a side view: ``x`` runs left
+to right from 0 to ``Environment.stage_width``, ``y`` is height above the
+ground (ground at ``y = 0``).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from openreel.spec.catalog import COLOURS, KINDS, PLACES
+
+MAX_SECONDS = 60.0
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class CameraMove(StrEnum):
+    STATIC = "static"
+    PAN = "pan"
+    TILT = "tilt"
+    DOLLY = "dolly"
+    ZOOM = "zoom"
+    ORBIT = "orbit"
+    HANDHELD = "handheld"
+    DRONE = "drone"
+
+
+class Easing(StrEnum):
+    LINEAR = "linear"
+    EASE_IN = "ease_in"
+    EASE_OUT = "ease_out"
+    EASE_IN_OUT = "ease_in_out"
+
+
+class Framing(StrEnum):
+    CLOSE_UP = "close_up"
+    MEDIUM = "medium"
+    WIDE = "wide"
+
+
+class Direction(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+    UP = "up"
+    DOWN = "down"
+    IN = "in"
+    OUT = "out"
+
+
+class Camera(_Data):
+    """How the shot is filmed."""
+
+    move: CameraMove = CameraMove.STATIC
+    easing: Easing = Easing.EASE_IN_OUT
+    framing: Framing = Framing.MEDIUM
+    direction: Direction | None = None
+    amount: float = Field(0.5, ge=0.0, le=1.0, description="how far the move goes, 0..1")
+    follow: str | None = Field(None, description="entity id the camera keeps in frame")
+    slow_motion: float = Field(
+        1.0, gt=0.0, le=4.0, description="playback speed of the action: 0.25 is 4x slow motion"
+    )
+
+
+class TimeOfDay(StrEnum):
+    DAWN = "dawn"
+    MORNING = "morning"
+    NOON = "noon"
+    AFTERNOON = "afternoon"
+    GOLDEN_HOUR = "golden_hour"
+    DUSK = "dusk"
+    NIGHT = "night"
+
+
+class Weather(StrEnum):
+    CLEAR = "clear"
+    CLOUDY = "cloudy"
+    RAIN = "rain"
+    STORM = "storm"
+    SNOW = "snow"
+    FOG = "fog"
+    WIND = "wind"
+
+
+class Lighting(StrEnum):
+    NATURAL = "natural"
+    NEON = "neon"
+    CANDLELIGHT = "candlelight"
+    STUDIO = "studio"
+    MOONLIGHT = "moonlight"
+    SPOTLIGHT = "spotlight"
+
+
+class Environment(_Data):
+    """Where and when a shot happens."""
+
+    place: str = "park"
+    time_of_day: TimeOfDay = TimeOfDay.AFTERNOON
+    weather: Weather = Weather.CLEAR
+    lighting: Lighting = Lighting.NATURAL
+    gravity: float | None = Field(
+        None, ge=0.0, le=50.0, description="m/s²; None means the place's own gravity"
+    )
+    wind: float = Field(0.0, ge=-30.0, le=30.0, description="m/s, positive blows to the right")
+    stage_width: float = Field(10.0, ge=2.0, le=200.0, description="metres of stage")
+
+    @field_validator("place")
+    @classmethod
+    def _known_place(cls, v: str) -> str:
+        if v not in PLACES:
+            raise ValueError(f"unknown place {v!r}; known: {', '.join(sorted(PLACES))}")
+        return v
+
+    def resolved_gravity(self) -> float:
+        """Gravity in m/s² (the place's own unless overridden)."""
+        return PLACES[self.place].gravity if self.gravity is None else self.gravity
+
+
+class Motion(StrEnum):
+    IDLE = "idle"
+    BOUNCE = "bounce"
+    FALL = "fall"
+    ROLL = "roll"
+    SLIDE = "slide"
+    FLY = "fly"
+    JUMP = "jump"
+    WALK = "walk"
+    RUN = "run"
+    DANCE = "dance"
+    SPIN = "spin"
+    FLOAT = "float"
+    SINK = "sink"
+    SWIM = "swim"
+    DRIVE = "drive"
+    CRASH = "crash"
+    EXPLODE = "explode"
+    SPLASH = "splash"
+    WAVE = "wave"
+    TALK = "talk"
+    SIT = "sit"
+    SLEEP = "sleep"
+    CLIMB = "climb"
+    POUR = "pour"
+    LAUNCH = "launch"
+    CHASE = "chase"
+    SHAKE = "shake"
+    GROW = "grow"
+    ORBIT = "orbit"
+
+
+class Entity(_Data):
+    """A thing (or a group of identical things) in a shot."""
+
+    id: str = Field(..., min_length=1, max_length=64)
+    kind: str
+    count: int = Field(1, ge=1, le=50)
+    colour: str | None = Field(None, description="a named colour or #rrggbb")
+    material: str | None = None
+    size: float | None = Field(None, gt=0.0, le=200.0, description="height or diameter, m")
+    position: tuple[float, float] | None = Field(None, description="(x, y) in metres")
+    velocity: tuple[float, float] | None = Field(None, description="(vx, vy) in m/s")
+    motion: Motion = Motion.IDLE
+    target: str | None = Field(None, description="another entity id (chase, pour into …)")
+    label: str | None = Field(None, description="the word the user wrote for it")
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, v: str) -> str:
+        if v not in KINDS:
+            raise ValueError(f"unknown kind {v!r}")
+        return v
+
+    @field_validator("colour")
+    @classmethod
+    def _known_colour(cls, v: str | None) -> str | None:
+        if v is None or v in COLOURS:
+            return v
+        if len(v) == 7 and v.startswith("#"):
+            try:
+                int(v[1:], 16)
+            except ValueError:
+                pass
+            else:
+                return v.lower()
+        raise ValueError(f"unknown colour {v!r}: use a colour name or #rrggbb")
+
+
+class SoundCue(_Data):
+    """A sound asked for by name, at a time inside the shot."""
+
+    sound: str = Field(..., min_length=1, max_length=64)
+    at: float = Field(0.0, ge=0.0)
+    duration: float = Field(1.0, gt=0.0, le=60.0)
+    volume: float = Field(1.0, ge=0.0, le=2.0)
+    entity: str | None = None
+
+
+class Line(_Data):
+    """One line of dialogue."""
+
+    speaker: str = Field(..., description="entity id of who speaks")
+    text: str = Field(..., min_length=1, max_length=500)
+    voice: str | None = Field(None, description="espeak-ng voice, e.g. en-us+m3; None = per speaker")
+    start: float | None = Field(None, ge=0.0, description="seconds into the shot; None = next free")
+
+
+class Style(StrEnum):
+    CINEMATIC = "cinematic"
+    ANIMATED = "animated"
+    ANIME = "anime"
+    PHOTOREAL = "photoreal"
+    SURREAL = "surreal"
+    NOIR = "noir"
+    WATERCOLOR = "watercolor"
+    PIXEL = "pixel"
+
+
+class Mood(StrEnum):
+    HAPPY = "happy"
+    CALM = "calm"
+    TENSE = "tense"
+    EPIC = "epic"
+    SAD = "sad"
+    PLAYFUL = "playful"
+    MYSTERIOUS = "mysterious"
+    DREAMY = "dreamy"
+
+
+class Shot(_Data):
+    """A continuous piece of the clip."""
+
+    description: str = ""
+    duration: float = Field(..., gt=0.0, le=MAX_SECONDS)
+    camera: Camera = Field(default_factory=Camera)
+    environment: Environment | None = Field(None, description="None = the storyboard's")
+    entities: list[Entity] = Field(default_factory=list)
+    sounds: list[SoundCue] = Field(default_factory=list)
+    dialogue: list[Line] = Field(default_factory=list)
+    continues: bool = Field(False, description="start from the previous shot's final state")
+
+    @model_validator(mode="after")
+    def _references_exist(self) -> Shot:
+        ids = [e.id for e in self.entities]
+        if len(ids) != len(set(ids)):
+            raise ValueError("entity ids must be unique within a shot")
+        known = set(ids)
+        for line in self.dialogue:
+            if line.speaker not in known:
+                raise ValueError(f"dialogue speaker {line.speaker!r} is not an entity of the shot")
+        for cue in self.sounds:
+            if cue.entity is not None and cue.entity not in known:
+                raise ValueError(f"sound cue entity {cue.entity!r} is not an entity of the shot")
+        if self.camera.follow is not None and self.camera.follow not in known:
+            raise ValueError(f"camera follows {self.camera.follow!r}, not an entity of the shot")
+        return self
+
+
+class Storyboard(_Data):
+    """What to make: shots, look, sound."""
+
+    prompt: str = ""
+    style: Style = Style.ANIMATED
+    mood: Mood = Mood.CALM
+    environment: Environment = Field(default_factory=Environment)
+    shots: list[Shot] = Field(..., min_length=1, max_length=24)
+    music: bool = True
+    image: str | None = Field(None, description="path of a first-frame image (image → video)")
+    unknown_words: list[str] = Field(default_factory=list, description="words the director skipped")
+    mapped_words: dict[str, str] = Field(
+        default_factory=dict, description="unknown nouns mapped to the nearest known kind"
+    )
+
+    @model_validator(mode="after")
+    def _total_length(self) -> Storyboard:
+        if self.duration > MAX_SECONDS + 1e-6:
+            raise ValueError(f"storyboard lasts {self.duration:.1f} s; the limit is {MAX_SECONDS:g} s")
+        return self
+
+    @property
+    def duration(self) -> float:
+        """Total length in seconds."""
+        return sum(s.duration for s in self.shots)
+
+    def environment_of(self, shot: Shot) -> Environment:
+        """The environment a shot plays in."""
+        return shot.environment or self.environment
+
+    def fit_to(self, seconds: float) -> Storyboard:
+        """A copy whose shot durations are scaled to last ``seconds`` in total."""
+        scale = seconds / self.duration
+        shots = [s.model_copy(update={"duration": s.duration * scale}) for s in self.shots]
+        return self.model_copy(update={"shots": shots})
