@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from openreel.spec.catalog import COLOURS, KINDS, PLACES
+from openreel.spec.catalog import COLOURS, KINDS, MATERIAL_NAMES, PLACES
 
 MAX_SECONDS = 60.0
 
@@ -112,6 +112,7 @@ class Environment(_Data):
     )
     wind: float = Field(0.0, ge=-30.0, le=30.0, description="m/s, positive blows to the right")
     stage_width: float = Field(10.0, ge=2.0, le=200.0, description="metres of stage")
+    ground: str | None = Field(None, description="floor material; None = the place's own")
 
     @field_validator("place")
     @classmethod
@@ -119,6 +120,17 @@ class Environment(_Data):
         if v not in PLACES:
             raise ValueError(f"unknown place {v!r}; known: {', '.join(sorted(PLACES))}")
         return v
+
+    @field_validator("ground")
+    @classmethod
+    def _known_ground(cls, v: str | None) -> str | None:
+        if v is not None and v not in MATERIAL_NAMES:
+            raise ValueError(f"unknown ground material {v!r}")
+        return v
+
+    def resolved_ground(self) -> str:
+        """Material of the floor (the place's own unless overridden)."""
+        return PLACES[self.place].ground if self.ground is None else self.ground
 
     def resolved_gravity(self) -> float:
         """Gravity in m/s² (the place's own unless overridden)."""
@@ -177,6 +189,13 @@ class Entity(_Data):
     def _known_kind(cls, v: str) -> str:
         if v not in KINDS:
             raise ValueError(f"unknown kind {v!r}")
+        return v
+
+    @field_validator("material")
+    @classmethod
+    def _known_material(cls, v: str | None) -> str | None:
+        if v is not None and v not in MATERIAL_NAMES:
+            raise ValueError(f"unknown material {v!r}")
         return v
 
     @field_validator("colour")
