@@ -1,0 +1,49 @@
+# openreel — make run: install and start; make test: install and check everything.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO := out/demo.mp4
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: install run test lint typecheck pytest bench gallery demo clean
+
+$(BIN)/python:
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { apt-get update -q && apt-get install -y -q python3-venv && $(PYTHON) -m venv $(VENV); }
+	@$(BIN)/pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP) demo
+	@echo "openreel is ready: the demo clip is at $(abspath $(DEMO)) (poster: $(abspath $(DEMO:.mp4=.jpg)))"
+	@echo "make another: $(BIN)/openreel generate \"a red ball bounces on a wooden floor\" -o out/ball.mp4"
+
+demo: $(STAMP)
+	@mkdir -p out
+	$(BIN)/openreel generate "Shot 1: a golden hour beach, a dog chases a red ball. Shot 2: close-up, the dog says \"best day ever\"" --seconds 10 -o $(DEMO)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench gallery
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest -q -n 2 --dist loadfile
+
+test: lint typecheck pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
+gallery: $(STAMP)
+	$(BIN)/python -m gallery.make
+
+clean:
+	rm -rf out bench/results/*.json gallery/*.mp4 .pytest_cache .mypy_cache .ruff_cache

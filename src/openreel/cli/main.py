@@ -1,0 +1,124 @@
+"""``openreel`` command line: generate videos, inspect storyboards."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+from openreel.config import get_settings
+from openreel.media import EncodeSettings
+from openreel.pipeline import SIZES, GenerateOptions, InvalidRequest
+from openreel.spec import Storyboard, Style
+
+app = typer.Typer(help="openreel: text or image → short video with synchronized sound.",
+                  no_args_is_help=True, add_completion=False)
+console = Console(stderr=True)
+STAGES = ("planning", "simulating", "audio", "rendering", "encoding")
+
+
+def _fail(message: str) -> typer.Exit:
+    console.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(code=2)
+
+
+def _seed_for(prompt: str | None, storyboard: Path | None) -> int:
+    """A stable default seed: the same request gives the same video."""
+    key = prompt if prompt else str(storyboard)
+    return int.from_bytes(hashlib.sha256(key.encode()).digest()[:4], "big")
+
+
+def _parse_style(style: str | None) -> Style | None:
+    if style is None:
+        return None
+    try:
+        return Style(style.lower())
+    except ValueError:
+        raise _fail(f"unknown style {style!r}; choose one of "
+                    f"{', '.join(s.value for s in Style)}") from None
+
+
+@app.command()
+def generate(
+    prompt: Annotated[str | None, typer.Argument(help="what the video shows")] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="the .mp4 to write")] = Path(
+        "openreel.mp4"),
+    image: Annotated[Path | None, typer.Option(help="first frame (image → video)")] = None,
+    seconds: Annotated[float | None, typer.Option(help="length, 1..60 s (default 10)")] = None,
+    size: Annotated[str, typer.Option(help=f"one of {', '.join(SIZES)}")] = "720x1280",
+    fps: Annotated[int, typer.Option(help="24 or 30")] = 24,
+    style: Annotated[str | None, typer.Option(
+        help=f"{', '.join(s.value for s in Style)} (default: from the prompt)")] = None,
+    seed: Annotated[int | None, typer.Option(help="same seed, same video")] = None,
+    engine: Annotated[str, typer.Option(help="rendering engine")] = "procedural",
+    storyboard: Annotated[Path | None, typer.Option(
+        help="render this storyboard JSON instead of directing the prompt")] = None,
+    annotations: Annotated[Path | None, typer.Option(
+        help="write per-frame ground truth (boxes, masks, contacts) into this folder")] = None,
+    explain: Annotated[bool, typer.Option(
+        help="print the storyboard the director made and the words it did not understand")
+    ] = False,
+) -> None:
+    """Make a video with sound from a prompt (or an image, or a storyboard)."""
+    from openreel.director import describe
+    from openreel.services.generation import generate_file, plan_video
+
+    settings = get_settings()
+    options = GenerateOptions(
+        seconds=seconds, size=size, fps=fps, style=_parse_style(style),
+        seed=_seed_for(prompt, storyboard) if seed is None else seed, engine=engine,
+        image=image, annotations=annotations,
+        encode=EncodeSettings(preset=settings.x264_preset, crf=settings.x264_crf))
+    with Progress(TextColumn("{task.description:<11}"), BarColumn(), TextColumn(
+            "{task.percentage:>3.0f}%"), TimeElapsedColumn(), console=console,
+            transient=False) as bar:
+        tasks: dict[str, TaskID] = {s: bar.add_task(s, total=1) for s in STAGES}
+
+        def progress(stage: str, done: float, total: float) -> None:
+            if stage in tasks:
+                bar.update(tasks[stage], completed=done, total=max(total, 1))
+
+        try:
+            progress("planning", 0, 1)
+            board = plan_video(prompt, storyboard, options)
+            progress("planning", 1, 1)
+            if explain:
+                bar.console.print(describe(board))
+            result = generate_file(board, options, output, progress)
+        except InvalidRequest as exc:
+            raise _fail(str(exc)) from None
+    console.print(f"[green]wrote[/] {result.video} ({result.frames} frames, "
+                  f"{result.seconds:.1f} s, seed {options.seed}) and poster {result.poster} "
+                  f"in {result.stats['total']:.1f} s")
+
+
+@app.command()
+def plan(
+    prompt: Annotated[str, typer.Argument(help="what the video shows")],
+    seconds: Annotated[float, typer.Option(help="length, 1..60 s")] = 10.0,
+    style: Annotated[str | None, typer.Option(help="look of the clip")] = None,
+) -> None:
+    """Print the storyboard JSON the director makes from a prompt (edit it, then --storyboard)."""
+    from openreel.services.generation import plan_video
+
+    try:
+        board = plan_video(prompt, None, GenerateOptions(seconds=seconds,
+                                                         style=_parse_style(style)))
+    except InvalidRequest as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(board.model_dump_json(indent=2, exclude_defaults=True))
+
+
+@app.command("storyboard-schema")
+def storyboard_schema() -> None:
+    """Print the JSON schema of storyboard files."""
+    typer.echo(json.dumps(Storyboard.model_json_schema(), indent=2))
+
+
+if __name__ == "__main__":
+    app()

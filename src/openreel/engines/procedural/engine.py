@@ -1,0 +1,83 @@
+"""The procedural engine: simulate → speak → mix → render, streaming frames to a sink."""
+
+from __future__ import annotations
+
+import time
+
+from openreel.engines.base import FrameSink, ProgressFn, RenderRequest, RenderResult, no_progress
+from openreel.engines.procedural.annotations import AnnotationWriter
+from openreel.engines.procedural.audio import apply_mouths, mix_soundtrack, schedule_dialogue
+from openreel.engines.procedural.render import Renderer
+from openreel.engines.procedural.scene import FrameState, ShotSimulation
+from openreel.engines.procedural.simulation import simulate_storyboard
+from openreel.media import AUDIO_RATE
+from openreel.spec import Storyboard
+
+
+class ProceduralEngine:
+    """Deterministic CPU engine: pymunk physics, skia rendering, synthesised sound."""
+
+    name = "procedural"
+
+    def render(self, storyboard: Storyboard, request: RenderRequest, sink: FrameSink,
+               progress: ProgressFn = no_progress) -> RenderResult:
+        """Render every frame and the soundtrack of ``storyboard`` into ``sink``."""
+        stats: dict[str, float] = {}
+        clock = time.perf_counter()
+
+        progress("simulating", 0, 1)
+        sims = simulate_storyboard(storyboard, fps=request.fps, seed=request.seed)
+        frames = [(state, sim) for sim in sims for state in sim.frames]
+        progress("simulating", 1, 1)
+        stats["simulating"], clock = _lap(clock)
+
+        renderer = Renderer(storyboard, width=request.width, height=request.height,
+                            seed=request.seed, image=request.image)
+
+        progress("audio", 0, 1)
+        lines = schedule_dialogue(storyboard, sims, seed=request.seed)
+        apply_mouths(sims, lines)
+
+        def screen_x(frame_index: int, x: float, y: float) -> float:
+            state, sim = frames[min(max(frame_index, 0), len(frames) - 1)]
+            px, _ = renderer.project(state, sim, x, y)
+            return max(-1.0, min(1.0, 2.0 * px / request.width - 1.0))
+
+        audio = mix_soundtrack(storyboard, sims, lines, seed=request.seed,
+                               sample_rate=AUDIO_RATE, screen_x=screen_x)
+        sink.write_audio(audio)
+        progress("audio", 1, 1)
+        stats["audio"], clock = _lap(clock)
+
+        writer = None
+        if request.annotations is not None:
+            writer = AnnotationWriter(request.annotations, storyboard, request.width,
+                                      request.height, request.fps, request.seed)
+        poster_index = min(len(frames) - 1, int(request.poster_at * len(frames)))
+        poster = None
+        try:
+            for done, (state, sim) in enumerate(frames, start=1):
+                rgba = renderer.render(state, sim)
+                sink.write_frame(rgba)
+                if state.index == poster_index:
+                    poster = rgba[..., :3].copy()
+                if writer is not None:
+                    writer.add(state, sim, renderer)
+                progress("rendering", done, len(frames))
+        except BaseException:
+            if writer is not None:
+                writer.abort()
+            raise
+        if writer is not None:
+            writer.close(sims)
+        stats["rendering"], clock = _lap(clock)
+        return RenderResult(frames=len(frames), audio_samples=len(audio), poster=poster,
+                            stats=stats)
+
+
+def _lap(start: float) -> tuple[float, float]:
+    now = time.perf_counter()
+    return now - start, now
+
+
+__all__ = ["FrameState", "ProceduralEngine", "ShotSimulation"]

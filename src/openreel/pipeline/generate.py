@@ -1,0 +1,156 @@
+"""Prompt (or storyboard) → Storyboard → engine → MP4 + poster."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, UnidentifiedImageError
+
+from openreel.director import direct
+from openreel.engines import RenderRequest, get_engine
+from openreel.engines.base import ProgressFn, no_progress
+from openreel.media import EncodeSettings, Mp4Writer
+from openreel.spec import MAX_SECONDS, Storyboard, Style
+
+SIZES: dict[str, tuple[int, int]] = {
+    "720x1280": (720, 1280),
+    "1280x720": (1280, 720),
+    "1024x1024": (1024, 1024),
+    "1920x1080": (1920, 1080),
+}
+FPS_CHOICES = (24, 30)
+MAX_IMAGE_PIXELS = 40_000_000
+
+
+class InvalidRequest(ValueError):
+    """The request cannot be rendered; the message says why."""
+
+
+@dataclass(frozen=True)
+class GenerateOptions:
+    """How to render: the knobs of ``openreel generate``."""
+
+    seconds: float | None = None  # None: 10 s for a prompt, the storyboard's own length
+    size: str = "720x1280"
+    fps: int = 24
+    style: Style | None = None
+    seed: int = 0
+    engine: str = "procedural"
+    image: Path | None = None
+    annotations: Path | None = None
+    encode: EncodeSettings = field(default_factory=EncodeSettings)
+
+    def validate(self) -> None:
+        """Raise InvalidRequest for values no engine can honour."""
+        if self.seconds is not None and not 1.0 <= self.seconds <= MAX_SECONDS:
+            raise InvalidRequest(f"seconds must be between 1 and {MAX_SECONDS:g}, "
+                                 f"got {self.seconds:g}")
+        if self.size not in SIZES:
+            raise InvalidRequest(f"unknown size {self.size!r}; choose one of {', '.join(SIZES)}")
+        if self.fps not in FPS_CHOICES:
+            raise InvalidRequest(f"fps must be one of {FPS_CHOICES}, got {self.fps}")
+        if not 0 <= self.seed < 2**63:
+            raise InvalidRequest("seed must be a non-negative 64-bit integer")
+
+
+@dataclass
+class GenerationResult:
+    """A finished render."""
+
+    video: Path
+    poster: Path
+    storyboard: Storyboard
+    frames: int
+    seconds: float
+    stats: dict[str, float]
+
+
+def load_image(path: Path) -> np.ndarray:
+    """Read a picture as (h, w, 3) uint8 RGB, or raise InvalidRequest."""
+    try:
+        with Image.open(path) as img:
+            if img.width * img.height > MAX_IMAGE_PIXELS:
+                raise InvalidRequest(f"image {path} is too large ({img.width}x{img.height})")
+            return np.asarray(img.convert("RGB"), dtype=np.uint8).copy()
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
+        raise InvalidRequest(f"cannot read image {path}: {exc}") from exc
+
+
+def plan(prompt: str | None, storyboard: Storyboard | None, options: GenerateOptions) -> Storyboard:
+    """The storyboard to render: the given one (fitted to ``seconds``) or the director's."""
+    options.validate()
+    image = str(options.image) if options.image else None
+    if storyboard is not None:
+        board = storyboard
+        if options.seconds is not None:
+            board = board.fit_to(options.seconds)
+        update: dict[str, object] = {}
+        if options.style is not None:
+            update["style"] = options.style
+        if image is not None:
+            update["image"] = image
+        return board.model_copy(update=update) if update else board
+    if prompt is None or not prompt.strip():
+        raise InvalidRequest("the prompt is empty: describe the video you want")
+    try:
+        return direct(prompt, seconds=options.seconds or 10.0, style=options.style, image=image)
+    except ValueError as exc:
+        raise InvalidRequest(str(exc)) from exc
+
+
+def check_output_path(out: Path) -> None:
+    """Raise InvalidRequest unless ``out`` is a writable .mp4 path."""
+    if out.suffix.lower() != ".mp4":
+        raise InvalidRequest(f"output must be an .mp4 file, got {out}")
+    parent = out.resolve().parent
+    if not parent.is_dir():
+        raise InvalidRequest(f"output folder {parent} does not exist")
+    if not os.access(parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        raise InvalidRequest(f"cannot write to {out}")
+    if out.is_dir():
+        raise InvalidRequest(f"output {out} is a folder")
+
+
+def render_to_file(storyboard: Storyboard, options: GenerateOptions, out: Path,
+                   progress: ProgressFn = no_progress) -> GenerationResult:
+    """Render ``storyboard`` into ``out`` (MP4) and a poster JPEG beside it, atomically."""
+    options.validate()
+    check_output_path(out)
+    width, height = SIZES[options.size]
+    image = load_image(options.image) if options.image is not None else None
+    engine = get_engine(options.engine)
+    request = RenderRequest(width=width, height=height, fps=options.fps, seed=options.seed,
+                            image=image, annotations=options.annotations)
+    poster_path = out.with_suffix(".jpg")
+    started = time.perf_counter()
+    writer = Mp4Writer(out, width, height, options.fps, options.encode)
+
+    def report(stage: str, done: float, total: float) -> None:
+        progress(stage, done, total)
+        if stage == "rendering":
+            progress("encoding", writer.frames_encoded, total)
+
+    writer.open()
+    try:
+        result = engine.render(storyboard, request, writer, report)
+        writer.close()
+    except BaseException:
+        writer.abort()
+        raise
+    progress("encoding", result.frames, result.frames)
+    try:
+        if result.poster is not None:
+            tmp = poster_path.with_name(f".{poster_path.name}.part")
+            Image.fromarray(result.poster).save(tmp, format="JPEG", quality=90)
+            os.replace(tmp, poster_path)
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
+    stats = dict(result.stats, total=time.perf_counter() - started)
+    return GenerationResult(video=out, poster=poster_path, storyboard=storyboard,
+                            frames=result.frames, seconds=result.frames / options.fps,
+                            stats=stats)

@@ -1,0 +1,1 @@
+"""Use cases, one module per family; the front doors call only these."""

@@ -1,0 +1,48 @@
+"""Make a video file from a prompt or a storyboard on this machine."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from openreel.engines.base import ProgressFn, no_progress
+from openreel.pipeline import GenerateOptions, GenerationResult, InvalidRequest, plan, render_to_file
+from openreel.pipeline.generate import check_output_path
+from openreel.spec import Storyboard
+
+
+def read_storyboard(path: Path) -> Storyboard:
+    """Load a hand-written storyboard JSON file, or raise InvalidRequest saying what is wrong."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidRequest(f"cannot read storyboard {path}: {exc.strerror or exc}") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidRequest(f"storyboard {path} is not valid JSON: {exc}") from exc
+    try:
+        return Storyboard.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "storyboard"
+        raise InvalidRequest(f"storyboard {path} is invalid at {where}: {first['msg']}"
+                             f" ({exc.error_count()} problem(s))") from exc
+
+
+def plan_video(prompt: str | None, storyboard_file: Path | None,
+               options: GenerateOptions) -> Storyboard:
+    """The storyboard for a request, checked before any rendering starts."""
+    board = read_storyboard(storyboard_file) if storyboard_file is not None else None
+    if board is None and (prompt is None or not prompt.strip()):
+        raise InvalidRequest("the prompt is empty: describe the video you want")
+    return plan(prompt, board, options)
+
+
+def generate_file(storyboard: Storyboard, options: GenerateOptions, out: Path,
+                  progress: ProgressFn = no_progress) -> GenerationResult:
+    """Render a planned storyboard into ``out`` and a poster beside it."""
+    check_output_path(out)
+    return render_to_file(storyboard, options, out, progress)
