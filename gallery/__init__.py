@@ -1,0 +1,1 @@
+"""The gallery: a fixed list of prompts rendered into one contact sheet."""
