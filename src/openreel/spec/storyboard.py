@@ -228,7 +228,7 @@ class Line(_Data):
 
     speaker: str = Field(..., description="entity id of who speaks")
     text: str = Field(..., min_length=1, max_length=500)
-    voice: str | None = Field(None, description="espeak-ng voice, e.g. en-us+m3; None = per speaker")
+    voice: str | None = Field(None, description="espeak-ng voice (en-us+m3); None = per speaker")
     start: float | None = Field(None, ge=0.0, description="seconds into the shot; None = next free")
 
 
@@ -301,7 +301,8 @@ class Storyboard(_Data):
     @model_validator(mode="after")
     def _total_length(self) -> Storyboard:
         if self.duration > MAX_SECONDS + 1e-6:
-            raise ValueError(f"storyboard lasts {self.duration:.1f} s; the limit is {MAX_SECONDS:g} s")
+            raise ValueError(
+                f"storyboard lasts {self.duration:.1f} s; the limit is {MAX_SECONDS:g} s")
         return self
 
     @property
