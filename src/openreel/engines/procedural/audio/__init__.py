@@ -1,0 +1,6 @@
+"""The sound stage: dialogue (espeak-ng), foley, cues, ambience and music, mixed to stereo."""
+
+from openreel.engines.procedural.audio.dialogue import SpokenLine, apply_mouths, schedule_dialogue
+from openreel.engines.procedural.audio.mix import mix_soundtrack
+
+__all__ = ["SpokenLine", "apply_mouths", "mix_soundtrack", "schedule_dialogue"]
