@@ -1,0 +1,220 @@
+"""Rig poses: where every part of an archetype sits relative to the entity's root.
+
+A pose is built in the entity's local frame looking right (x forward, y up), with
+the root at the origin, then placed in the world by ``place``: rotated by the root
+angle and mirrored when the entity looks left. The root is the centre of the main
+physical body (ball centre, torso centre, chassis centre, hull centre …).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from openreel.engines.procedural.rigs import rig_parts
+from openreel.engines.procedural.scene import Transform
+from openreel.spec import Archetype
+
+A = Archetype
+LocalPose = dict[str, tuple[float, float, float]]  # part -> (x, y, angle) in the local frame
+
+
+def place(x: float, y: float, angle: float, facing: int, pose: LocalPose) -> dict[str, Transform]:
+    """World transforms of a local pose whose root is at (x, y) turned by ``angle``."""
+    c, s = math.cos(angle), math.sin(angle)
+    out: dict[str, Transform] = {}
+    for name, (lx, ly, la) in pose.items():
+        mx = lx * facing
+        out[name] = Transform(x + c * mx - s * ly, y + s * mx + c * ly, angle + la * facing)
+    return out
+
+
+def limb(top: tuple[float, float], angle: float, length: float) -> tuple[float, float, float,
+                                                                          tuple[float, float]]:
+    """A segment hanging from ``top`` turned by ``angle``: its centre, angle and far end."""
+    dx, dy = math.sin(angle) * length, -math.cos(angle) * length
+    end = (top[0] + dx, top[1] + dy)
+    return top[0] + dx / 2, top[1] + dy / 2, angle, end
+
+
+def rest_height(archetype: Archetype, size: float) -> float:
+    """Height of the root above the ground when the entity stands or rests on it."""
+    s = size
+    table = {
+        A.BALL: 0.5 * s, A.FOOD: 0.5 * s, A.BLOCK: 0.5 * s, A.HUMANOID: 0.64 * s,
+        A.QUADRUPED: 0.65 * s, A.BIRD: 0.45 * s, A.FISH: 0.21 * s, A.VEHICLE: 0.425 * s,
+        A.BOAT: 0.175 * s, A.AIRCRAFT: 0.35 * s, A.ROCKET: 0.525 * s,
+        A.TREE: 0.5 * s, A.PLANT: 0.5 * s, A.BUILDING: 0.625 * s, A.FURNITURE: 0.5 * s,
+        A.CONTAINER: 0.5 * s,
+    }
+    return table[archetype]
+
+
+def rigid_pose(archetype: Archetype, size: float) -> LocalPose:
+    """The pose of an archetype whose parts do not move relative to each other."""
+    s = size
+    if archetype in (A.BALL, A.FOOD, A.BLOCK):
+        return {"body": (0.0, 0.0, 0.0)}
+    if archetype is A.CONTAINER:
+        return container_pose(s)
+    if archetype is A.FURNITURE:
+        return {"legs": (0.0, -0.05 * s, 0.0), "top": (0.0, 0.44 * s, 0.0)}
+    if archetype is A.TREE:
+        return {"trunk": (0.0, -0.25 * s, 0.0), "canopy": (0.0, 0.2 * s, 0.0)}
+    if archetype is A.PLANT:
+        return {"stem": (0.0, -0.15 * s, 0.0), "bloom": (0.0, 0.275 * s, 0.0)}
+    if archetype is A.BUILDING:
+        return {"walls": (0.0, -0.125 * s, 0.0), "roof": (0.0, 0.5 * s, 0.0)}
+    if archetype is A.VEHICLE:
+        return {"chassis": (0.0, 0.0, 0.0), "cabin": (-0.1 * s, 0.35 * s, 0.0),
+                "wheel_back": (-0.85 * s, -0.175 * s, 0.0),
+                "wheel_front": (0.85 * s, -0.175 * s, 0.0)}
+    if archetype is A.BOAT:
+        return {"hull": (0.0, 0.0, 0.0), "cabin": (-0.3 * s, 0.325 * s, 0.0),
+                "sail": (0.3 * s, 0.625 * s, 0.0)}
+    if archetype is A.AIRCRAFT:
+        return aircraft_pose(s, 0.0)
+    if archetype is A.ROCKET:
+        return rocket_pose(s, 0.0)
+    if archetype is A.HUMANOID:
+        return humanoid_pose(s, HumanoidJoints())
+    if archetype is A.QUADRUPED:
+        return quadruped_pose(s, (0.0, 0.0, 0.0, 0.0), 0.5, 0.0)
+    if archetype is A.BIRD:
+        return bird_pose(s, 0.3, legs_down=True)
+    if archetype is A.FISH:
+        return fish_pose(s, 0.0)
+    raise ValueError(f"no pose for {archetype}")
+
+
+def container_pose(s: float) -> LocalPose:
+    """An open vessel: root at its middle, floor at the bottom, walls either side."""
+    return {"floor": (0.0, -0.47 * s, 0.0), "wall_left": (-0.275 * s, 0.0, 0.0),
+            "wall_right": (0.275 * s, 0.0, 0.0)}
+
+
+def aircraft_pose(s: float, rotor_angle: float) -> LocalPose:
+    """Fuselage at the root, wings under it, tail fin at the back, rotor on top."""
+    return {"wing_far": (0.15 * s, 0.06 * s, 0.0), "fuselage": (0.0, 0.0, 0.0),
+            "tail": (-1.1 * s, 0.3 * s, 0.0), "wing_near": (0.1 * s, -0.06 * s, 0.0),
+            "rotor": (0.0, 0.35 * s, rotor_angle)}
+
+
+def rocket_pose(s: float, flame: float) -> LocalPose:
+    """Upright body at the root; the flame hangs under the nozzle and grows with thrust."""
+    return {"flame": (0.0, -0.5 * s - 0.225 * s * max(flame, 0.2), 0.0),
+            "fins": (0.0, -0.4 * s, 0.0), "body": (0.0, 0.0, 0.0), "window": (0.0, 0.2 * s, 0.0)}
+
+
+@dataclass(slots=True)
+class HumanoidJoints:
+    """Joint angles of a figure (radians; positive swings a limb forward)."""
+
+    lean: float = 0.0  # torso tilt, positive leans back
+    head: float = 0.0
+    hip_near: float = 0.0
+    knee_near: float = 0.0  # bend, >= 0 folds the shin back
+    hip_far: float = 0.0
+    knee_far: float = 0.0
+    shoulder_near: float = 0.0
+    elbow_near: float = 0.0  # bend, >= 0 folds the forearm forward
+    shoulder_far: float = 0.0
+    elbow_far: float = 0.0
+
+
+def humanoid_pose(s: float, j: HumanoidJoints) -> LocalPose:
+    """Forward kinematics of a biped whose torso centre is the root."""
+    c, sn = math.cos(j.lean), math.sin(j.lean)
+
+    def tilt(px: float, py: float) -> tuple[float, float]:
+        return c * px - sn * py, sn * px + c * py
+
+    hip = tilt(0.0, -0.15 * s)
+    shoulder = tilt(0.0, 0.13 * s)
+    neck = tilt(0.0, 0.16 * s)
+    hc = math.cos(j.lean + j.head)
+    hs = math.sin(j.lean + j.head)
+    pose: LocalPose = {
+        "torso": (0.0, 0.0, j.lean),
+        "head": (neck[0] - hs * 0.1 * s, neck[1] + hc * 0.1 * s, j.lean + j.head),
+    }
+    for side, hip_a, knee, sh_a, elbow in (
+        ("near", j.hip_near, j.knee_near, j.shoulder_near, j.elbow_near),
+        ("far", j.hip_far, j.knee_far, j.shoulder_far, j.elbow_far),
+    ):
+        tx, ty, ta, knee_pt = limb(hip, hip_a, 0.24 * s)
+        pose[f"thigh_{side}"] = (tx, ty, ta)
+        sx, sy, sa, _ = limb(knee_pt, hip_a - knee, 0.25 * s)
+        pose[f"shin_{side}"] = (sx, sy, sa)
+        ux, uy, ua, elbow_pt = limb(shoulder, sh_a + j.lean, 0.18 * s)
+        pose[f"upper_arm_{side}"] = (ux, uy, ua)
+        lx, ly, la, _ = limb(elbow_pt, sh_a + j.lean + elbow, 0.17 * s)
+        pose[f"lower_arm_{side}"] = (lx, ly, la)
+    return pose
+
+
+def humanoid_foot_drop(s: float, j: HumanoidJoints) -> float:
+    """How far below the root the lower foot reaches (the root height that plants it)."""
+    drops = []
+    for hip_a, knee in ((j.hip_near, j.knee_near), (j.hip_far, j.knee_far)):
+        hip_y = -0.15 * s * math.cos(j.lean)
+        drops.append(-(hip_y - 0.24 * s * math.cos(hip_a) - 0.25 * s * math.cos(hip_a - knee)))
+    return max(drops)
+
+
+def quadruped_pose(s: float, legs: tuple[float, float, float, float], tail: float,
+                   head: float, knee: float = 0.0) -> LocalPose:
+    """A four-legged body at the root with leg swings (front near, front far, back near,
+    back far; positive forward), tail lift and head nod."""
+    front_top, back_top = (0.4 * s, -0.15 * s), (-0.4 * s, -0.15 * s)
+    names = ("front_leg_near", "front_leg_far", "back_leg_near", "back_leg_far")
+    pose: LocalPose = {"body": (0.0, 0.0, 0.0)}
+    for name, ang in zip(names, legs, strict=True):
+        top = front_top if name.startswith("front") else back_top
+        cx, cy, ca, _ = limb(top, ang, 0.5 * s * (1.0 - 0.3 * knee))
+        pose[name] = (cx, cy, ca)
+    base = (-0.5 * s, 0.1 * s)
+    # the tail points up and back from its base; positive ``tail`` raises it
+    ta = 1.0 + 0.6 * tail
+    pose["tail"] = (base[0] - math.sin(ta) * 0.225 * s, base[1] + math.cos(ta) * 0.225 * s, ta)
+    pose["head"] = (0.62 * s, 0.3 * s + 0.06 * s * head, 0.25 * head)
+    return pose
+
+
+def trot(amplitude: float, phase: float) -> tuple[float, float, float, float]:
+    """Leg swings of a trot: diagonal pairs move together (a plain sine, for idling)."""
+    a = amplitude * math.sin(phase)
+    return a, -a, -a, a
+
+
+def bird_pose(s: float, wing: float, legs_down: bool) -> LocalPose:
+    """Body at the root; wings turn about the shoulder by ``wing`` (up positive)."""
+    shoulder = (-0.02 * s, 0.12 * s)
+    half = 0.3 * s
+
+    def wing_at(a: float, dx: float) -> tuple[float, float, float]:
+        return shoulder[0] + dx - math.cos(a) * half * 0.3, shoulder[1] + math.sin(a) * half, a
+
+    return {
+        "wing_far": wing_at(wing * 0.85, 0.04 * s),
+        "legs": (0.0, -0.33 * s if legs_down else -0.2 * s, 0.0 if legs_down else 1.2),
+        "body": (0.0, 0.0, 0.0),
+        "head": (0.35 * s, 0.25 * s, 0.0),
+        "beak": (0.6 * s, 0.22 * s, 0.0),
+        "wing_near": wing_at(wing, 0.0),
+    }
+
+
+def fish_pose(s: float, tail: float) -> LocalPose:
+    """Body at the root; the tail fin swings about the body's back end by ``tail``."""
+    pivot = -0.48 * s
+    return {
+        "tail": (pivot - math.cos(tail) * 0.15 * s, -math.sin(tail) * 0.15 * s, tail),
+        "body": (0.0, 0.0, 0.3 * tail * 0.3),
+        "fin": (0.02 * s, 0.24 * s, 0.0),
+    }
+
+
+def check_parts(archetype: Archetype, size: float, parts: dict[str, Transform]) -> bool:
+    """Whether ``parts`` has a transform for every part of the archetype's rig."""
+    return all(p.name in parts for p in rig_parts(archetype, size))
