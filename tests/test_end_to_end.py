@@ -92,3 +92,65 @@ def test_same_seed_same_video(ball: Rendered, tmp_path: Path) -> None:
 def test_other_sizes_and_fps(tmp_path: Path) -> None:
     clip = render(tmp_path, "a cat walks in the park", seconds=1.0, size="1280x720", fps=30)
     assert len(clip.frames) == 30 and clip.frames[0].shape == (720, 1280, 3)
+
+
+def test_dialogue_is_heard_when_scheduled_and_the_mouth_moves_only_then(tmp_path: Path) -> None:
+    clip = render(tmp_path, 'a cat says "hello there, how are you today" in the kitchen',
+                  seconds=4.0)
+    [line] = clip.scene["dialogue"]
+    speaker = line["speaker"]
+    uid = next(str(i["uid"]) for i in clip.scene["instances"] if i["group"] == speaker)
+    fps = clip.scene["fps"]
+    for f, e in zip(clip.per_frame, clip.track(uid), strict=True):
+        if e["mouth"] > 0.05:
+            assert line["start"] - 1 / fps <= f["t"] <= line["end"] + 1 / fps
+    open_frames = [f["t"] for f, e in zip(clip.per_frame, clip.track(uid), strict=True)
+                   if e["mouth"] > 0.3]
+    assert len(open_frames) > 0.2 * (line["end"] - line["start"]) * fps, "the mouth opens"
+    mono = clip.audio.mean(axis=1)
+
+    def rms(a: float, b: float) -> float:
+        seg = mono[int(a * clip.rate):int(b * clip.rate)]
+        return float(np.sqrt(np.mean(seg**2)))
+
+    during = rms(line["start"], line["end"])
+    before = rms(0.0, max(line["start"] - 0.05, 0.05))
+    after = rms(line["end"] + 0.1, clip.scene["frames"] / fps)
+    assert during > 2.0 * before and during > 2.0 * after, "speech is the loudest part"
+
+
+def test_water_pours_from_the_jug_into_the_glass(tmp_path: Path) -> None:
+    clip = render(tmp_path, "water pours from a jug into a glass", seconds=4.0)
+    jug, glass = clip.uids_of_kind("jug")[0], clip.uids_of_kind("glass")[0]
+    box = {uid: clip.track(uid) for uid in (jug, glass)}
+
+    def water_pixels(i: int) -> np.ndarray:
+        return water_mask(clip.frames[i])
+
+    def inside(mask: np.ndarray, b: list[float]) -> int:
+        x0, y0, x1, y1 = (int(round(v)) for v in b)
+        return int(mask[max(y0, 0):y1, max(x0, 0):x1].sum())
+
+    n = len(clip.frames)
+    early, late = n // 8, n - 1
+    glass_early = inside(water_pixels(early), box[glass][early]["box"])
+    glass_late = inside(water_pixels(late), box[glass][late]["box"])
+    assert glass_late > glass_early + 200, "water collects in the glass"
+    jug_early = inside(water_pixels(early), box[jug][early]["box"])
+    jug_late = inside(water_pixels(late), box[jug][late]["box"])
+    assert jug_early > jug_late, "the jug empties"
+    levels = [glass_level(water_pixels(i), box[glass][i]["box"]) for i in range(early, n, 12)]
+    assert levels[-1] > levels[0] + 5, "the level in the glass rises (pixels)"
+
+
+def water_mask(frame: np.ndarray) -> np.ndarray:
+    """Pixels of the liquid: the renderer draws water in saturated aqua-blue."""
+    r, g, b = (frame[..., i].astype(int) for i in range(3))
+    return (b > 150) & (b > r + 60) & (g > r + 20)
+
+
+def glass_level(mask: np.ndarray, b: list[float]) -> float:
+    """Height in pixels of the water column inside a box."""
+    x0, y0, x1, y1 = (int(round(v)) for v in b)
+    rows = np.nonzero(mask[max(y0, 0):y1, max(x0, 0):x1].sum(axis=1) > 2)[0]
+    return float(y1 - y0 - rows.min()) if len(rows) else 0.0

@@ -239,7 +239,7 @@ PLACES: dict[str, Place] = {
               "cosmos"), medium="vacuum"),
         Place("underwater", EARTH_G, "sand", "nature", ("under water", "under the sea",
               "seabed", "ocean floor", "reef", "sea floor", "aquarium"), medium="water"),
-        Place("ocean", EARTH_G, "water", "nature", ("sea", "lake", "river", "waves", "pond",
+        Place("ocean", EARTH_G, "water", "nature", ("sea", "lake", "river", "pond",
               "harbour", "harbor")),
         Place("kitchen", EARTH_G, "wood", "food", ("restaurant", "bakery", "cafe", "diner"),
               indoor=True),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from collections.abc import Sequence
 from typing import IO, Protocol
 
 import numpy as np
@@ -21,6 +22,15 @@ from PIL import Image
 
 from openreel.engines.procedural.scene import EntityFrame, FrameState, ShotSimulation
 from openreel.spec import Storyboard
+
+
+class SpokenLineLike(Protocol):
+    speaker: str
+    text: str
+    start: float
+
+    @property
+    def end(self) -> float: ...
 
 
 class _Projector(Protocol):
@@ -75,8 +85,8 @@ class AnnotationWriter:
         self._frames.write(json.dumps(record) + "\n")
         self._count += 1
 
-    def close(self, sims: list[ShotSimulation]) -> None:
-        """Write the scene summary with every contact event."""
+    def close(self, sims: list[ShotSimulation], dialogue: Sequence[SpokenLineLike] = ()) -> None:
+        """Write the scene summary with every contact event and the dialogue schedule."""
         self._frames.close()
         contacts = [
             {"t": c.t, "frame": round(c.t * self.fps), "kind": c.kind, "a": c.a, "b": c.b,
@@ -90,6 +100,8 @@ class AnnotationWriter:
             "frames": self._count,
             "gravity": [sim.gravity for sim in sims],
             "instances": self._instances, "contacts": contacts,
+            "dialogue": [{"speaker": d.speaker, "text": d.text, "start": d.start, "end": d.end}
+                         for d in dialogue],
             "storyboard": self.storyboard.model_dump(mode="json"),
         }
         (self.directory / "scene.json").write_text(json.dumps(scene, indent=1), encoding="utf-8")

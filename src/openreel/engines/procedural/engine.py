@@ -69,7 +69,7 @@ class ProceduralEngine:
                 writer.abort()
             raise
         if writer is not None:
-            writer.close(sims)
+            writer.close(sims, lines)
         stats["rendering"], clock = _lap(clock)
         return RenderResult(frames=len(frames), audio_samples=len(audio), poster=poster,
                             stats=stats)

@@ -1,0 +1,6 @@
+"""The director: prompt (+ image) → Storyboard."""
+
+from openreel.director.describe import describe
+from openreel.director.direct import direct
+
+__all__ = ["describe", "direct"]

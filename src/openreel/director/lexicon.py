@@ -1,0 +1,254 @@
+"""Word tables: every word the director understands and what it means."""
+
+from __future__ import annotations
+
+from openreel.spec import (
+    COLOURS,
+    KINDS,
+    PLACES,
+    CameraMove,
+    Direction,
+    Framing,
+    Lighting,
+    Mood,
+    Motion,
+    Style,
+    TimeOfDay,
+    Weather,
+)
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _kind_words() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for kind in KINDS.values():
+        for word in (kind.name.replace("_", " "), *kind.words):
+            table.setdefault(word, kind.name)
+            table.setdefault(_plural(word), kind.name)
+    return table
+
+
+KIND_WORDS: dict[str, str] = _kind_words()
+PLURAL_FORMS: frozenset[str] = frozenset(
+    _plural(w) for kind in KINDS.values() for w in (kind.name.replace("_", " "), *kind.words))
+
+COLOUR_WORDS: dict[str, str] = {
+    w: c.name for c in COLOURS.values() for w in (c.name, *c.words)}
+
+PLACE_WORDS: dict[str, str] = {
+    w: p.name for p in PLACES.values() for w in (p.name.replace("_", " "), *p.words)}
+# Words that name a place only inside a longer phrase would mislead alone.
+for _ambiguous in ("home", "room", "orbit", "stars", "earth", "court", "field"):
+    PLACE_WORDS.pop(_ambiguous, None)
+PLACE_WORDS.update({"city street": "city_street", "playground": "park", "living room":
+                    "living_room", "the moon": "moon", "on the moon": "moon"})
+
+MATERIAL_WORDS: dict[str, str] = {
+    "wooden": "wood", "wood": "wood", "metal": "metal", "metallic": "metal", "steel": "metal",
+    "iron": "metal", "golden": "metal", "glass": "glass", "crystal": "glass", "rubber": "rubber",
+    "plastic": "plastic", "stone": "stone", "concrete": "stone", "marble": "stone",
+    "fabric": "fabric", "woolly": "fabric", "cloth": "fabric", "paper": "paper",
+    "cardboard": "cardboard", "leather": "leather", "icy": "ice", "ice": "ice",
+}
+GROUND_WORDS = frozenset({"floor", "ground", "surface", "floors", "tiles", "deck", "lawn"})
+GROUND_MATERIALS: dict[str, str] = {
+    "wooden": "wood", "wood": "wood", "metal": "metal", "steel": "metal", "stone": "stone",
+    "concrete": "stone", "marble": "stone", "icy": "ice", "ice": "ice", "glass": "glass",
+    "grass": "grass", "grassy": "grass", "sandy": "sand", "sand": "sand", "snowy": "snow",
+    "tiled": "stone", "asphalt": "asphalt", "rubber": "rubber", "carpeted": "fabric",
+}
+
+SIZE_WORDS: dict[str, float] = {
+    "tiny": 0.35, "little": 0.6, "small": 0.6, "mini": 0.45, "big": 1.6, "large": 1.6,
+    "huge": 2.5, "giant": 3.0, "gigantic": 3.5, "enormous": 3.0, "massive": 3.0, "baby": 0.5,
+}
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "pair": 2, "couple": 2, "three": 3,
+    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "dozen": 12, "several": 3, "some": 3, "few": 3, "many": 6,
+    "lots": 6, "bunch": 4, "group": 4, "flock": 5, "herd": 4, "pack": 4, "school": 5,
+    "twenty": 20, "fifty": 50,
+}
+
+MOTION_VERBS: dict[str, Motion] = {}
+_VERBS: dict[Motion, tuple[str, ...]] = {
+    Motion.BOUNCE: ("bounce", "bounces", "bouncing", "bounced", "bouncy"),
+    Motion.FALL: ("fall", "falls", "falling", "fell", "drop", "drops", "dropping", "dropped",
+                  "tumble", "tumbles", "tumbling", "rain down"),
+    Motion.ROLL: ("roll", "rolls", "rolling", "rolled"),
+    Motion.SLIDE: ("slide", "slides", "sliding", "slid", "skid", "skids", "glide", "glides",
+                   "skate", "skates", "skating", "ski", "skis", "skiing"),
+    Motion.FLY: ("fly", "flies", "flying", "flew", "soar", "soars", "soaring", "glides over",
+                 "flutter", "flutters", "fluttering"),
+    Motion.JUMP: ("jump", "jumps", "jumping", "jumped", "leap", "leaps", "leaping", "hop",
+                  "hops", "hopping"),
+    Motion.WALK: ("walk", "walks", "walking", "walked", "stroll", "strolls", "strolling",
+                  "wander", "wanders", "wandering", "march", "marches", "marching", "trot",
+                  "trots", "waddle", "waddles", "waddling", "crawl", "crawls"),
+    Motion.RUN: ("run", "runs", "running", "ran", "sprint", "sprints", "sprinting", "race",
+                 "races", "racing", "gallop", "gallops", "galloping", "dash", "dashes"),
+    Motion.DANCE: ("dance", "dances", "dancing", "danced", "boogie", "grooves"),
+    Motion.SPIN: ("spin", "spins", "spinning", "spun", "twirl", "twirls", "twirling",
+                  "rotate", "rotates", "rotating", "whirl", "whirls"),
+    Motion.FLOAT: ("float", "floats", "floating", "floated", "hover", "hovers", "hovering",
+                   "drift", "drifts", "drifting", "levitate", "levitates", "rise", "rises"),
+    Motion.SINK: ("sink", "sinks", "sinking", "sank"),
+    Motion.SWIM: ("swim", "swims", "swimming", "swam", "dive", "dives", "diving"),
+    Motion.DRIVE: ("drive", "drives", "driving", "drove", "ride", "rides", "riding", "cruise",
+                   "cruises", "cruising", "speed", "speeds", "sail", "sails", "sailing"),
+    Motion.CRASH: ("crash", "crashes", "crashing", "crashed", "collide", "collides",
+                   "colliding", "smash", "smashes", "smashing", "hit", "hits", "knock",
+                   "knocks", "slam", "slams"),
+    Motion.EXPLODE: ("explode", "explodes", "exploding", "exploded", "burst", "bursts",
+                     "bursting", "blow up", "blows up", "pop", "pops"),
+    Motion.SPLASH: ("splash", "splashes", "splashing", "splashed"),
+    Motion.WAVE: ("wave", "waves", "waving", "waved", "greet", "greets"),
+    Motion.TALK: ("talk", "talks", "talking", "say", "says", "said", "saying", "speak",
+                  "speaks", "speaking", "sing", "sings", "singing", "shout", "shouts",
+                  "shouting", "whisper", "whispers", "ask", "asks", "yell", "yells", "reply",
+                  "replies", "answer", "answers", "tell", "tells", "exclaims", "bark", "barks",
+                  "meow", "meows"),
+    Motion.SIT: ("sit", "sits", "sitting", "sat", "rest", "rests", "resting", "lie", "lies"),
+    Motion.SLEEP: ("sleep", "sleeps", "sleeping", "slept", "nap", "naps", "napping"),
+    Motion.CLIMB: ("climb", "climbs", "climbing", "climbed", "scale", "scales"),
+    Motion.POUR: ("pour", "pours", "pouring", "poured", "fill", "fills", "filling"),
+    Motion.LAUNCH: ("launch", "launches", "launching", "launched", "take off", "takes off",
+                    "blast off", "blasts off", "lift off", "lifts off", "lifting off"),
+    Motion.CHASE: ("chase", "chases", "chasing", "chased", "follow", "follows", "following",
+                   "pursue", "pursues", "hunt", "hunts"),
+    Motion.SHAKE: ("shake", "shakes", "shaking", "wobble", "wobbles", "wobbling", "tremble",
+                   "trembles", "vibrate", "vibrates"),
+    Motion.GROW: ("grow", "grows", "growing", "grew", "expand", "expands", "inflate",
+                  "inflates", "bloom", "blooms"),
+    Motion.ORBIT: ("orbit", "orbits", "orbiting", "circle", "circles", "circling"),
+    Motion.IDLE: ("stand", "stands", "standing", "wait", "waits", "waiting", "sit still",
+                  "stay", "stays", "watch", "watches", "watching", "look", "looks"),
+}
+for _motion, _words in _VERBS.items():
+    for _w in _words:
+        MOTION_VERBS[_w] = _motion
+SPEECH_VERBS = frozenset(_VERBS[Motion.TALK])
+
+STYLE_WORDS: dict[str, Style] = {
+    "cinematic": Style.CINEMATIC, "film": Style.CINEMATIC, "movie": Style.CINEMATIC,
+    "filmic": Style.CINEMATIC, "hollywood": Style.CINEMATIC, "blockbuster": Style.CINEMATIC,
+    "animated": Style.ANIMATED, "animation": Style.ANIMATED, "cartoon": Style.ANIMATED,
+    "cartoony": Style.ANIMATED, "pixar": Style.ANIMATED, "3d animation": Style.ANIMATED,
+    "anime": Style.ANIME, "manga": Style.ANIME, "ghibli": Style.ANIME,
+    "photoreal": Style.PHOTOREAL, "photorealistic": Style.PHOTOREAL,
+    "realistic": Style.PHOTOREAL, "real life": Style.PHOTOREAL, "documentary": Style.PHOTOREAL,
+    "surreal": Style.SURREAL, "dreamlike": Style.SURREAL, "dali": Style.SURREAL,
+    "psychedelic": Style.SURREAL, "noir": Style.NOIR, "black and white": Style.NOIR,
+    "black-and-white": Style.NOIR, "monochrome": Style.NOIR, "watercolor": Style.WATERCOLOR,
+    "watercolour": Style.WATERCOLOR, "painting": Style.WATERCOLOR, "painted": Style.WATERCOLOR,
+    "pixel art": Style.PIXEL, "pixel": Style.PIXEL, "8-bit": Style.PIXEL, "8 bit": Style.PIXEL,
+    "retro game": Style.PIXEL, "retro video game": Style.PIXEL, "16-bit": Style.PIXEL,
+}
+
+MOOD_WORDS: dict[str, Mood] = {
+    "happy": Mood.HAPPY, "joyful": Mood.HAPPY, "cheerful": Mood.HAPPY, "fun": Mood.PLAYFUL,
+    "calm": Mood.CALM, "peaceful": Mood.CALM, "relaxing": Mood.CALM, "serene": Mood.CALM,
+    "tense": Mood.TENSE, "scary": Mood.TENSE, "suspense": Mood.TENSE, "creepy": Mood.TENSE,
+    "horror": Mood.TENSE, "epic": Mood.EPIC, "heroic": Mood.EPIC, "dramatic": Mood.EPIC,
+    "sad": Mood.SAD, "melancholy": Mood.SAD, "lonely": Mood.SAD, "playful": Mood.PLAYFUL,
+    "funny": Mood.PLAYFUL, "silly": Mood.PLAYFUL, "mysterious": Mood.MYSTERIOUS,
+    "eerie": Mood.MYSTERIOUS, "dreamy": Mood.DREAMY, "magical": Mood.DREAMY,
+}
+
+TIME_WORDS: dict[str, TimeOfDay] = {
+    "dawn": TimeOfDay.DAWN, "sunrise": TimeOfDay.DAWN, "daybreak": TimeOfDay.DAWN,
+    "morning": TimeOfDay.MORNING, "noon": TimeOfDay.NOON, "midday": TimeOfDay.NOON,
+    "afternoon": TimeOfDay.AFTERNOON, "daytime": TimeOfDay.AFTERNOON,
+    "golden hour": TimeOfDay.GOLDEN_HOUR, "sunset": TimeOfDay.GOLDEN_HOUR,
+    "dusk": TimeOfDay.DUSK, "twilight": TimeOfDay.DUSK, "evening": TimeOfDay.DUSK,
+    "night": TimeOfDay.NIGHT, "midnight": TimeOfDay.NIGHT, "nighttime": TimeOfDay.NIGHT,
+    "moonlit": TimeOfDay.NIGHT, "tonight": TimeOfDay.NIGHT,
+}
+
+WEATHER_WORDS: dict[str, Weather] = {
+    "rain": Weather.RAIN, "rainy": Weather.RAIN, "raining": Weather.RAIN,
+    "drizzle": Weather.RAIN, "storm": Weather.STORM, "stormy": Weather.STORM,
+    "thunderstorm": Weather.STORM, "lightning": Weather.STORM, "snow": Weather.SNOW,
+    "snowing": Weather.SNOW, "snowfall": Weather.SNOW, "blizzard": Weather.SNOW,
+    "fog": Weather.FOG, "foggy": Weather.FOG, "misty": Weather.FOG, "mist": Weather.FOG,
+    "haze": Weather.FOG, "windy": Weather.WIND, "wind": Weather.WIND, "breezy": Weather.WIND,
+    "cloudy": Weather.CLOUDY, "overcast": Weather.CLOUDY, "clouds": Weather.CLOUDY,
+    "sunny": Weather.CLEAR, "clear": Weather.CLEAR,
+}
+
+LIGHTING_WORDS: dict[str, Lighting] = {
+    "neon": Lighting.NEON, "candlelight": Lighting.CANDLELIGHT,
+    "candle-lit": Lighting.CANDLELIGHT, "candlelit": Lighting.CANDLELIGHT,
+    "candles": Lighting.CANDLELIGHT, "studio": Lighting.STUDIO, "spotlight": Lighting.SPOTLIGHT,
+    "spotlights": Lighting.SPOTLIGHT, "moonlight": Lighting.MOONLIGHT,
+}
+
+FRAMING_WORDS: dict[str, Framing] = {
+    "close-up": Framing.CLOSE_UP, "close up": Framing.CLOSE_UP, "closeup": Framing.CLOSE_UP,
+    "extreme close-up": Framing.CLOSE_UP, "macro": Framing.CLOSE_UP,
+    "medium shot": Framing.MEDIUM, "mid shot": Framing.MEDIUM, "medium": Framing.MEDIUM,
+    "wide shot": Framing.WIDE, "wide": Framing.WIDE, "establishing shot": Framing.WIDE,
+    "establishing": Framing.WIDE, "long shot": Framing.WIDE, "wide-angle": Framing.WIDE,
+}
+
+CAMERA_WORDS: dict[str, tuple[CameraMove, Direction | None]] = {
+    "pan left": (CameraMove.PAN, Direction.LEFT), "pan right": (CameraMove.PAN, Direction.RIGHT),
+    "pans left": (CameraMove.PAN, Direction.LEFT),
+    "pans right": (CameraMove.PAN, Direction.RIGHT), "panning": (CameraMove.PAN, None),
+    "pan": (CameraMove.PAN, None), "pans": (CameraMove.PAN, None),
+    "tilt up": (CameraMove.TILT, Direction.UP), "tilt down": (CameraMove.TILT, Direction.DOWN),
+    "tilts up": (CameraMove.TILT, Direction.UP),
+    "tilts down": (CameraMove.TILT, Direction.DOWN), "tilt": (CameraMove.TILT, None),
+    "dolly in": (CameraMove.DOLLY, Direction.IN), "dolly out": (CameraMove.DOLLY, Direction.OUT),
+    "push in": (CameraMove.DOLLY, Direction.IN), "pull back": (CameraMove.DOLLY, Direction.OUT),
+    "dolly": (CameraMove.DOLLY, Direction.IN), "zoom in": (CameraMove.ZOOM, Direction.IN),
+    "zoom out": (CameraMove.ZOOM, Direction.OUT), "zooms in": (CameraMove.ZOOM, Direction.IN),
+    "zooms out": (CameraMove.ZOOM, Direction.OUT), "zoom": (CameraMove.ZOOM, Direction.IN),
+    "orbit shot": (CameraMove.ORBIT, None), "orbiting camera": (CameraMove.ORBIT, None),
+    "360": (CameraMove.ORBIT, None), "circling camera": (CameraMove.ORBIT, None),
+    "camera orbits": (CameraMove.ORBIT, None), "handheld": (CameraMove.HANDHELD, None),
+    "hand-held": (CameraMove.HANDHELD, None), "shaky cam": (CameraMove.HANDHELD, None),
+    "shaky": (CameraMove.HANDHELD, None), "drone": (CameraMove.DRONE, None),
+    "aerial": (CameraMove.DRONE, None), "bird's-eye": (CameraMove.DRONE, None),
+    "birds-eye": (CameraMove.DRONE, None), "overhead": (CameraMove.DRONE, None),
+    "tracking shot": (CameraMove.PAN, None), "tracking": (CameraMove.PAN, None),
+}
+SLOW_MOTION_WORDS = ("slow motion", "slow-motion", "slow-mo", "slowmo", "slow mo")
+FOLLOW_WORDS = ("tracking shot", "tracking", "camera follows", "follows the", "following the")
+
+SOUND_WORDS: dict[str, str] = {
+    "thunder": "thunder", "explosion": "explosion", "applause": "applause",
+    "clapping": "applause", "cheering": "crowd", "crowd": "crowd", "bark": "bark",
+    "barking": "bark", "barks": "bark", "meow": "meow", "meows": "meow", "horn": "horn",
+    "honk": "horn", "honks": "horn", "bell": "bell", "bells": "bell", "whoosh": "whoosh",
+    "siren": "siren", "sirens": "siren", "birdsong": "birdsong", "chirping": "birdsong",
+}
+
+GRAVITY_WORDS: dict[str, float] = {
+    "zero gravity": 0.0, "zero-gravity": 0.0, "weightless": 0.0, "low gravity": 1.62,
+    "low-gravity": 1.62, "heavy gravity": 20.0,
+}
+
+STOPWORDS = frozenset(
+    """
+a about above across after again against all along an and angle another are around as at
+away back background be been behind being below beside between both but by camera cut
+down each every fast finally for foreground from gently he her here hers herself himself
+his how i in inside into is it it's its itself just like lit look looks me meanwhile my
+near next of off on onto or other our out outside over past quickly really same scene
+she shot slowly so style suddenly than that the their them then there these they this
+those through to together too toward towards under up upon very view was we were what
+when where which while who with without you your
+""".split()
+)
+
+SUBSTANCE_WORDS = frozenset({"water", "juice", "milk", "coffee", "tea", "paint", "sand",
+                             "smoke", "fire", "light", "sky", "sun", "moonlight", "wind"})
