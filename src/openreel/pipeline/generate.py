@@ -11,7 +11,7 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 from openreel.director import direct
-from openreel.engines import RenderRequest, get_engine
+from openreel.engines import ENGINE_NAMES, RenderRequest, get_engine
 from openreel.engines.base import ProgressFn, no_progress
 from openreel.media import EncodeSettings, Mp4Writer
 from openreel.spec import MAX_SECONDS, Storyboard, Style
@@ -53,6 +53,9 @@ class GenerateOptions:
             raise InvalidRequest(f"unknown size {self.size!r}; choose one of {', '.join(SIZES)}")
         if self.fps not in FPS_CHOICES:
             raise InvalidRequest(f"fps must be one of {FPS_CHOICES}, got {self.fps}")
+        if self.engine not in ENGINE_NAMES:
+            raise InvalidRequest(f"unknown engine {self.engine!r}; available: "
+                                 f"{', '.join(ENGINE_NAMES)}")
         if not 0 <= self.seed < 2**63:
             raise InvalidRequest("seed must be a non-negative 64-bit integer")
 

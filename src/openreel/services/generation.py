@@ -8,7 +8,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from openreel.engines.base import ProgressFn, no_progress
-from openreel.pipeline import GenerateOptions, GenerationResult, InvalidRequest, plan, render_to_file
+from openreel.pipeline import (
+    GenerateOptions,
+    GenerationResult,
+    InvalidRequest,
+    plan,
+    render_to_file,
+)
 from openreel.pipeline.generate import check_output_path
 from openreel.spec import Storyboard
 
