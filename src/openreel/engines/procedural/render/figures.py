@@ -1,0 +1,234 @@
+"""Draw entities from their rig parts: shaded shapes, faces, wheels, windows, flames."""
+
+from __future__ import annotations
+
+import math
+
+import skia
+
+from openreel.engines.procedural.render.camera import View
+from openreel.engines.procedural.render.palette import RGB, mix, shade
+from openreel.engines.procedural.rigs import PartSpec, rig_parts
+from openreel.engines.procedural.scene import EntityFrame
+from openreel.spec import Archetype
+
+SKIN: RGB = (240, 198, 160)
+_SKINLESS = {"robot": (200, 205, 215), "alien": (130, 200, 120), "zombie": (150, 175, 130),
+             "astronaut": (235, 235, 240), "snowman": (245, 245, 250), "knight": (190, 195, 205)}
+_FACE_PART = {Archetype.HUMANOID: "head", Archetype.QUADRUPED: "head", Archetype.BIRD: "head",
+              Archetype.FISH: "body"}
+_rig_cache: dict[tuple[Archetype, float], dict[str, PartSpec]] = {}
+
+
+def parts_of(entity: EntityFrame) -> list[PartSpec]:
+    """The rig parts of an entity, drawing order first."""
+    key = (entity.archetype, round(entity.size, 4))
+    if key not in _rig_cache:
+        _rig_cache[key] = {p.name: p for p in rig_parts(entity.archetype, entity.size)}
+    return sorted(_rig_cache[key].values(), key=lambda p: p.z)
+
+
+def depth_shift(entity: EntityFrame, view: View) -> float:
+    """Horizontal pixel shift of far scenery: it moves less when the camera pans."""
+    return view.pan * view.ppm * (entity.depth / (1.0 + entity.depth))
+
+
+def part_colour(entity: EntityFrame, part: PartSpec) -> RGB:
+    """The base colour of a part, before light."""
+    main = entity.colour
+    if part.role == "skin":
+        if entity.archetype is Archetype.HUMANOID:
+            return _SKINLESS.get(entity.kind, SKIN)
+        return main
+    if part.role == "limb":
+        if entity.archetype is Archetype.HUMANOID and part.name.startswith(("thigh", "shin")):
+            return (58, 66, 92) if entity.kind not in _SKINLESS else shade(main, 0.85)
+        return shade(main, 0.92)
+    if part.role == "far_limb":
+        if entity.archetype is Archetype.HUMANOID and part.name.startswith(("thigh", "shin")):
+            return (42, 48, 70) if entity.kind not in _SKINLESS else shade(main, 0.65)
+        return shade(main, 0.72)
+    if part.role == "dark":
+        return (48, 44, 46) if entity.archetype is not Archetype.TREE else (105, 72, 45)
+    if part.role == "accent":
+        if entity.archetype is Archetype.BIRD:
+            return (245, 170, 40)
+        return mix(main, (255, 255, 255), 0.45)
+    if part.role == "glass":
+        return (175, 215, 235)
+    if part.role == "flame":
+        return (255, 170, 40)
+    return main
+
+
+def shape_path(part: PartSpec, w: float, h: float) -> skia.Path:
+    """The outline of a part centred on the origin, w × h pixels."""
+    path = skia.Path()
+    rect = skia.Rect.MakeXYWH(-w / 2, -h / 2, w, h)
+    if part.shape in ("circle", "ellipse", "wheel"):
+        path.addOval(rect)
+    elif part.shape == "capsule":
+        r = min(w, h) / 2
+        path.addRoundRect(rect, r, r)
+    elif part.shape == "rounded_box":
+        r = min(w, h) * 0.22
+        path.addRoundRect(rect, r, r)
+    elif part.shape == "triangle":
+        path.moveTo(-w / 2, h / 2)
+        path.lineTo(w / 2, h / 2)
+        path.lineTo(0, -h / 2) if part.role != "accent" or w < h else path.lineTo(w / 2, -h / 2)
+        path.close()
+    else:
+        path.addRect(rect)
+    return path
+
+
+class FigurePainter:
+    """Paints entities onto a canvas for one view."""
+
+    def __init__(self, light_ambient: RGB, haze: RGB, outline: float, cel: bool) -> None:
+        self.ambient, self.haze, self.outline, self.cel = light_ambient, haze, outline, cel
+
+    def draw(self, canvas: skia.Canvas, entity: EntityFrame, view: View, t: float) -> None:
+        """Draw one entity with shading, details and its face."""
+        if not entity.visible:
+            return
+        haze = min(entity.depth * 0.25, 0.6)
+        shift = depth_shift(entity, view)
+        squash = entity.squash if abs(entity.squash - 1) > 1e-3 else 1.0
+        cx, cy = view.to_px(entity.x, entity.y)
+        for part in parts_of(entity):
+            tr = entity.parts.get(part.name)
+            if tr is None:
+                continue
+            if entity.archetype is Archetype.AIRCRAFT and part.name == "rotor" and \
+                    entity.kind != "helicopter":
+                continue
+            px, py = view.to_px(tr.x, tr.y)
+            px += shift
+            w, h = part.w * view.ppm, part.h * view.ppm
+            if entity.archetype is Archetype.ROCKET and part.name == "flame":
+                flame = entity.extra.get("flame", 0.0)
+                if flame <= 0.02:
+                    continue
+                h *= 0.4 + flame
+            canvas.save()
+            if squash != 1.0:
+                canvas.translate(cx + shift, cy)
+                canvas.rotate(-math.degrees(entity.squash_angle))
+                canvas.scale(1 / squash, squash)
+                canvas.rotate(math.degrees(entity.squash_angle))
+                canvas.translate(-cx - shift, -cy)
+            canvas.translate(px, py)
+            canvas.rotate(-math.degrees(tr.angle))
+            base = mix(part_colour(entity, part), self.haze, haze)
+            self._shape(canvas, entity, part, w, h, base, t)
+            if part.name == _FACE_PART.get(entity.archetype):
+                self._face(canvas, entity, w, h)
+            canvas.restore()
+
+    def _shape(self, canvas: skia.Canvas, entity: EntityFrame, part: PartSpec, w: float,
+               h: float, base: RGB, t: float) -> None:
+        path = shape_path(part, w, h)
+        lit = _lit(base, self.ambient)
+        paint = skia.Paint(AntiAlias=True)
+        if part.role == "flame":
+            paint.setShader(skia.GradientShader.MakeLinear(
+                [skia.Point(0, -h / 2), skia.Point(0, h / 2)],
+                [skia.Color(255, 250, 200), skia.Color(255, 120, 30, 0)]))
+            glow = skia.Paint(Color=skia.Color(255, 160, 60, 90), AntiAlias=True)
+            glow.setMaskFilter(skia.MaskFilter.MakeBlur(skia.kNormal_BlurStyle, w * 0.4))
+            canvas.drawOval(skia.Rect.MakeXYWH(-w, -h / 2, 2 * w, h * 1.2), glow)
+            canvas.drawPath(path, paint)
+            return
+        if part.role == "glass" or entity.archetype is Archetype.CONTAINER:
+            alpha = 110 if entity.archetype is Archetype.CONTAINER else 235
+            paint.setColor(skia.Color(*lit, alpha))
+            canvas.drawPath(path, paint)
+            return
+        light, dark = shade(lit, 1.18), shade(lit, 0.78)
+        if self.cel:
+            paint.setColor(skia.Color(*lit))
+            canvas.drawPath(path, paint)
+            canvas.save()
+            canvas.clipPath(path, doAntiAlias=True)
+            canvas.drawRect(skia.Rect.MakeLTRB(-w, h * 0.12, w, h), skia.Paint(
+                Color=skia.Color(*dark), AntiAlias=True))
+            canvas.restore()
+        else:
+            paint.setShader(skia.GradientShader.MakeLinear(
+                [skia.Point(-w * 0.3, -h / 2), skia.Point(w * 0.3, h / 2)],
+                [skia.Color(*light), skia.Color(*dark)]))
+            canvas.drawPath(path, paint)
+        if self.outline > 0:
+            canvas.drawPath(path, skia.Paint(Color=skia.Color(25, 20, 30), AntiAlias=True,
+                                             Style=skia.Paint.kStroke_Style,
+                                             StrokeWidth=self.outline))
+        if part.shape == "wheel":
+            hub = skia.Paint(Color=skia.Color(200, 200, 205), AntiAlias=True)
+            canvas.drawCircle(0, 0, w * 0.22, hub)
+            spoke = skia.Paint(Color=skia.Color(170, 170, 175), AntiAlias=True,
+                               Style=skia.Paint.kStroke_Style, StrokeWidth=max(w * 0.05, 1))
+            for k in range(4):
+                a = k * math.pi / 4
+                canvas.drawLine(-math.cos(a) * w * 0.4, -math.sin(a) * w * 0.4,
+                                math.cos(a) * w * 0.4, math.sin(a) * w * 0.4, spoke)
+        elif entity.archetype is Archetype.BUILDING and part.name == "walls":
+            win = skia.Paint(Color=skia.Color(255, 220, 140) if self.ambient[2] > 170 and
+                             self.ambient[0] < 160 else skia.Color(120, 150, 180),
+                             AntiAlias=True)
+            for gx in range(3):
+                for gy in range(5):
+                    canvas.drawRect(skia.Rect.MakeXYWH(-w * 0.35 + gx * w * 0.27, -h * 0.42 +
+                                                       gy * h * 0.17, w * 0.15, h * 0.1), win)
+        elif entity.archetype is Archetype.TREE and part.name == "canopy":
+            leaf = skia.Paint(Color=skia.Color(*shade(lit, 1.12)), AntiAlias=True)
+            for k in range(5):
+                a = k * 1.3
+                canvas.drawCircle(math.cos(a) * w * 0.25, math.sin(a) * h * 0.2 - h * 0.1,
+                                  w * 0.2, leaf)
+        elif entity.archetype is Archetype.BALL and part.name == "body":
+            shine = skia.Paint(Color=skia.Color(255, 255, 255, 150), AntiAlias=True)
+            canvas.drawOval(skia.Rect.MakeXYWH(-w * 0.28, -h * 0.32, w * 0.22, h * 0.14), shine)
+
+    def _face(self, canvas: skia.Canvas, entity: EntityFrame, w: float, h: float) -> None:
+        f = 1 if entity.facing >= 0 else -1
+        r = min(w, h) / 2
+        if entity.archetype is Archetype.FISH:
+            ex, ey, er = f * w * 0.3, -h * 0.1, h * 0.12
+        else:
+            ex, ey, er = f * r * 0.35, -r * 0.15, r * 0.2
+        white = skia.Paint(Color=skia.Color(250, 250, 250), AntiAlias=True)
+        dark = skia.Paint(Color=skia.Color(25, 25, 35), AntiAlias=True)
+        open_ = max(0.08, 1.0 - entity.blink)
+        for dx in ((0.0,) if entity.archetype is not Archetype.HUMANOID else (-0.45, 0.45)):
+            x = ex + dx * er * 1.6 * f
+            canvas.drawOval(skia.Rect.MakeXYWH(x - er, ey - er * open_, 2 * er, 2 * er * open_),
+                            white)
+            canvas.drawOval(skia.Rect.MakeXYWH(x - er * 0.5 + f * er * 0.3, ey - er * 0.5 *
+                                               open_, er, er * open_), dark)
+        if entity.archetype in (Archetype.HUMANOID, Archetype.QUADRUPED):
+            mw = r * 0.35
+            mh = r * 0.05 + entity.mouth * r * 0.35
+            mx, my = f * r * 0.3, r * 0.4
+            if entity.archetype is Archetype.QUADRUPED:
+                mx, my = f * w * 0.32, h * 0.2
+                canvas.drawCircle(f * w * 0.45, -h * 0.02, r * 0.09, dark)  # nose
+            canvas.drawOval(skia.Rect.MakeXYWH(mx - mw / 2, my - mh / 2, mw, mh),
+                            skia.Paint(Color=skia.Color(110, 30, 40), AntiAlias=True))
+        if entity.archetype is Archetype.QUADRUPED:  # ears
+            ear = skia.Paint(Color=skia.Color(*shade(entity.colour, 0.7)), AntiAlias=True)
+            for dx in (-0.1, 0.15):
+                path = skia.Path()
+                path.moveTo(f * w * dx - w * 0.1, -h * 0.35)
+                path.lineTo(f * w * dx + w * 0.1, -h * 0.35)
+                path.lineTo(f * w * (dx + 0.05), -h * 0.75)
+                path.close()
+                canvas.drawPath(path, ear)
+
+
+def _lit(c: RGB, ambient: RGB) -> RGB:
+    # light tints but never drowns the object's own colour
+    return (min(255, int(c[0] * (155 + ambient[0] * 0.4) / 255)),
+            min(255, int(c[1] * (155 + ambient[1] * 0.4) / 255)),
+            min(255, int(c[2] * (155 + ambient[2] * 0.4) / 255)))

@@ -1,0 +1,278 @@
+"""The renderer: one RGBA frame per FrameState, plus masks and projections for ground truth."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import skia
+
+from openreel.engines.procedural.render.backdrop import Backdrop, paint_backdrop
+from openreel.engines.procedural.render.camera import ShotCamera, View
+from openreel.engines.procedural.render.effects import Weather2D, draw_particles
+from openreel.engines.procedural.render.figures import FigurePainter, depth_shift, parts_of
+from openreel.engines.procedural.render.looks import LOOKS, Finish
+from openreel.engines.procedural.render.palette import Light, light_for, shade
+from openreel.engines.procedural.rigs import footprint
+from openreel.engines.procedural.scene import EntityFrame, FrameState, ShotSimulation
+from openreel.spec import PLACES, Storyboard
+
+
+@dataclass
+class _ShotLook:
+    camera: ShotCamera
+    backdrop: Backdrop | None
+    light: Light
+    weather: Weather2D
+    painter: FigurePainter
+
+
+class Renderer:
+    """Draws frames of a storyboard's simulation at one size and look."""
+
+    def __init__(self, storyboard: Storyboard, width: int, height: int, seed: int = 0,
+                 image: np.ndarray | None = None) -> None:
+        self.storyboard, self.width, self.height, self.seed = storyboard, width, height, seed
+        self.look = LOOKS[storyboard.style]
+        k = self.look.pixel
+        self.inner = (max(width // k, 16), max(height // k, 16))
+        self.finish = Finish(self.look, *self.inner, seed=seed)
+        self._buffer = np.zeros((height, width, 4), np.uint8)
+        self._surface = skia.Surface(self._buffer, colorType=skia.kRGBA_8888_ColorType)
+        self._small = skia.Surface(*self.inner) if k > 1 else None
+        self._mask_buffer = np.zeros((height, width, 4), np.uint8)
+        self._mask_surface = skia.Surface(self._mask_buffer, colorType=skia.kRGBA_8888_ColorType)
+        self._image = None
+        if image is not None:
+            self._image = skia.Image.fromarray(np.ascontiguousarray(
+                np.dstack([image, np.full(image.shape[:2], 255, np.uint8)])),
+                colorType=skia.kRGBA_8888_ColorType)
+        self._shots: dict[int, _ShotLook] = {}
+        self._backdrop_key: tuple[int, float, float, float] | None = None
+        self._backdrop_image: skia.Image | None = None
+        self._grade = (skia.Paint(ColorFilter=skia.ColorFilters.Matrix(list(self.look.grade)))
+                       if self.look.grade is not None else None)
+
+    # -- public ----------------------------------------------------------------------------
+    def render(self, state: FrameState, sim: ShotSimulation) -> np.ndarray:
+        """The frame as (height, width, 4) uint8 RGBA."""
+        shot = self._shot(sim)
+        k = self.look.pixel
+        target = self._small if self._small is not None else self._surface
+        canvas = target.getCanvas()
+        view = self._view(state, sim, self.inner[0], self.inner[1])
+        if self._grade is not None:
+            canvas.saveLayer(None, self._grade)
+        self._cached_backdrop(canvas, shot, view, state, sim)
+        self._shadows(canvas, state, view, shot.light)
+        for entity in self._draw_order(state):
+            shot.painter.draw(canvas, entity, view, state.t)
+        draw_particles(canvas, state.particles, view)
+        shot.weather.draw(canvas, state.t, state.index)
+        if self._grade is not None:
+            canvas.restore()
+        self.finish.apply(canvas, state.index)
+        if self._small is not None:
+            big = self._surface.getCanvas()
+            big.drawImageRect(self._small.makeImageSnapshot(),
+                              skia.Rect.MakeWH(self.width, self.height),
+                              skia.SamplingOptions(skia.FilterMode.kNearest))
+            del k
+        self._surface.flushAndSubmit()
+        return self._buffer.copy()
+
+    def instance_mask(self, state: FrameState, sim: ShotSimulation) -> np.ndarray:
+        """(height, width) uint16: 0 background, i + 1 where state.entities[i] is visible."""
+        view = self._view(state, sim, self.width, self.height)
+        canvas = self._mask_surface.getCanvas()
+        canvas.clear(skia.Color(0, 0, 0, 255))
+        index = {id(e): i for i, e in enumerate(state.entities)}
+        paint = skia.Paint(AntiAlias=False)
+        for entity in self._draw_order(state):
+            i = index[id(entity)] + 1
+            paint.setColor(skia.Color(i & 255, i >> 8, 0, 255))
+            self._silhouette(canvas, entity, view, paint)
+        self._mask_surface.flushAndSubmit()
+        return (self._mask_buffer[..., 0].astype(np.uint16)
+                | (self._mask_buffer[..., 1].astype(np.uint16) << 8))
+
+    def project(self, state: FrameState, sim: ShotSimulation, x: float,
+                y: float) -> tuple[float, float]:
+        """World metres → pixel coordinates of that frame's camera."""
+        return self._view(state, sim, self.width, self.height).to_px(x, y)
+
+    def entity_box(self, state: FrameState, sim: ShotSimulation,
+                   entity: EntityFrame) -> tuple[float, float, float, float]:
+        """Pixel bounding box x0, y0, x1, y1 of an entity in that frame."""
+        view = self._view(state, sim, self.width, self.height)
+        shift = depth_shift(entity, view)
+        xs: list[float] = []
+        ys: list[float] = []
+        for part in parts_of(entity):
+            tr = entity.parts.get(part.name)
+            if tr is None:
+                continue
+            c, s = math.cos(tr.angle), math.sin(tr.angle)
+            for dx, dy in ((-1, -1), (1, -1), (1, 1), (-1, 1)):
+                lx, ly = dx * part.w / 2, dy * part.h / 2
+                px, py = view.to_px(tr.x + lx * c - ly * s, tr.y + lx * s + ly * c)
+                xs.append(px + shift)
+                ys.append(py)
+        if not xs:
+            px, py = view.to_px(entity.x, entity.y)
+            return px, py, px, py
+        return min(xs), min(ys), max(xs), max(ys)
+
+    # -- internals -------------------------------------------------------------------------
+    def _shot(self, sim: ShotSimulation) -> _ShotLook:
+        if sim.shot not in self._shots:
+            env = sim.environment
+            place = PLACES[env.place]
+            light = light_for(env, self.storyboard.style, place.indoor)
+            w, h = self.inner
+            camera = ShotCamera(self.storyboard.shots[sim.shot], sim, w, h, self.seed)
+            ground_px = camera.view(0).to_px(0.0, 0.0)[1]
+            backdrop = None
+            if self._image is None:
+                backdrop = paint_backdrop(env, light, w, h, ground_px, self.seed + sim.shot)
+            outline = self.look.outline * w / 720
+            self._shots[sim.shot] = _ShotLook(
+                camera=camera, backdrop=backdrop, light=light,
+                weather=Weather2D(env.weather, w, h, self.seed + sim.shot),
+                painter=FigurePainter(light.ambient, light.haze, outline, self.look.cel))
+        return self._shots[sim.shot]
+
+    def _view(self, state: FrameState, sim: ShotSimulation, width: int, height: int) -> View:
+        shot = self._shot(sim)
+        first = sim.frames[0].index if sim.frames else 0
+        view = shot.camera.view(state.index - first)
+        if (width, height) == self.inner:
+            return view
+        k = width / self.inner[0]
+        return View(view.cx, view.cy, view.ppm * k, width, height, view.pan)
+
+    def _draw_order(self, state: FrameState) -> list[EntityFrame]:
+        return sorted(state.entities, key=lambda e: -e.depth)
+
+    def _cached_backdrop(self, canvas: skia.Canvas, shot: _ShotLook, view: View,
+                         state: FrameState, sim: ShotSimulation) -> None:
+        """Reuse the painted backdrop while the camera holds still (most frames of most shots)."""
+        moving_water = shot.backdrop is not None and shot.backdrop.water_surface
+        key = (sim.shot, view.cx, view.cy, view.ppm)
+        if self._image is not None or moving_water:
+            self._backdrop(canvas, shot, view, state, sim)
+            return
+        if self._backdrop_key != key:
+            surface = skia.Surface(*self.inner)
+            self._backdrop(surface.getCanvas(), shot, view, state, sim)
+            self._backdrop_image = surface.makeImageSnapshot()
+            self._backdrop_key = key
+        assert self._backdrop_image is not None
+        canvas.drawImage(self._backdrop_image, 0, 0)
+
+    def _backdrop(self, canvas: skia.Canvas, shot: _ShotLook, view: View, state: FrameState,
+                  sim: ShotSimulation) -> None:
+        w, h = self.inner
+        if self._image is not None:
+            self._image_backdrop(canvas, view, state, sim)
+            return
+        b = shot.backdrop
+        assert b is not None
+        rest = shot.camera.view(0)
+        canvas.drawImage(b.sky, 0, 0)
+        lift = (view.cy - rest.cy) * view.ppm
+        for layer, factor in ((b.far, 0.12), (b.mid, 0.35)):
+            if layer is None:
+                continue
+            x = -(layer.width() - w) / 2 - view.pan * view.ppm * factor
+            canvas.drawImage(layer, x, lift * factor * 2)
+        if not b.has_ground:
+            return
+        _, gy = view.to_px(0.0, 0.0)
+        if gy >= h:
+            return
+        paint = skia.Paint(Color=skia.Color(*b.ground))
+        if b.ground_texture is not None:
+            matrix = skia.Matrix.Translate(-view.cx * view.ppm, gy)
+            paint.setShader(b.ground_texture.makeWithLocalMatrix(matrix))
+        canvas.drawRect(skia.Rect.MakeLTRB(0, gy, w, h), paint)
+        shade_paint = skia.Paint(Shader=skia.GradientShader.MakeLinear(
+            [skia.Point(0, gy), skia.Point(0, h)],
+            [skia.Color(0, 0, 0, 0), skia.Color(0, 0, 0, 70)]))
+        canvas.drawRect(skia.Rect.MakeLTRB(0, gy, w, h), shade_paint)
+        if b.water_surface and sim.water_level is not None:
+            _, wy = view.to_px(0.0, sim.water_level)
+            sea = skia.Paint(Color=skia.Color(30, 110, 160, 235))
+            canvas.drawRect(skia.Rect.MakeLTRB(0, wy, w, h), sea)
+            line = skia.Paint(Color=skia.Color(210, 235, 250, 160), StrokeWidth=2,
+                              AntiAlias=True)
+            for i in range(12):
+                yy = wy + (i * i + 2) * h * 0.004
+                off = (state.t * 30 + i * 53) % 80
+                for xx in np.arange(-off, w, 80):
+                    canvas.drawLine(float(xx), yy, float(xx) + 30, yy, line)
+
+    def _image_backdrop(self, canvas: skia.Canvas, view: View, state: FrameState,
+                        sim: ShotSimulation) -> None:
+        assert self._image is not None
+        w, h = self.inner
+        iw, ih = self._image.width(), self._image.height()
+        scale = max(w / iw, h / ih)
+        first = sim.frames[0].index if sim.frames else 0
+        p = (state.index - first) / max(len(sim.frames) - 1, 1)
+        p = p * p * (3 - 2 * p)
+        sampling = skia.SamplingOptions(skia.FilterMode.kLinear)
+        # near (lower) half drifts more than the far (upper) half: parallax over a photo
+        for top, bottom, depth in ((0.0, 0.5, 0.5), (0.5, 1.0, 1.0)):
+            zoom = 1 + 0.08 * p * depth
+            dw, dh = iw * scale * zoom, ih * scale * zoom
+            dx = (w - dw) / 2 - 0.04 * w * p * depth
+            dy = (h - dh) / 2
+            canvas.save()
+            canvas.clipRect(skia.Rect.MakeLTRB(0, h * top, w, h * bottom))
+            canvas.drawImageRect(self._image, skia.Rect.MakeXYWH(dx, dy, dw, dh), sampling)
+            canvas.restore()
+
+    def _shadows(self, canvas: skia.Canvas, state: FrameState, view: View,
+                 light: Light) -> None:
+        strength = 0.25 if light.night else 0.45
+        for e in state.entities:
+            if not e.visible or e.depth > 0.01 or e.y < -0.5:
+                continue
+            w, h = footprint(e.archetype, e.size)
+            bottom = e.y - h / 2
+            fade = max(0.0, 1.0 - bottom / (3.0 + h))
+            if fade <= 0.02:
+                continue
+            px, py = view.to_px(e.x, 0.0)
+            rx, ry = w * view.ppm * 0.55 * (0.6 + 0.4 * fade), max(w * view.ppm * 0.08, 2)
+            paint = skia.Paint(Shader=skia.GradientShader.MakeRadial(
+                skia.Point(px, py), rx,
+                [skia.Color(20, 15, 30, int(255 * strength * fade)), skia.Color(20, 15, 30, 0)]))
+            canvas.save()
+            canvas.scale(1, ry / rx)
+            canvas.translate(0, py * (rx / ry) - py)
+            canvas.drawCircle(px, py, rx, paint)
+            canvas.restore()
+
+    def _silhouette(self, canvas: skia.Canvas, entity: EntityFrame, view: View,
+                    paint: skia.Paint) -> None:
+        from openreel.engines.procedural.render.figures import shape_path
+
+        if not entity.visible:
+            return
+        shift = depth_shift(entity, view)
+        for part in parts_of(entity):
+            tr = entity.parts.get(part.name)
+            if tr is None:
+                continue
+            px, py = view.to_px(tr.x, tr.y)
+            canvas.save()
+            canvas.translate(px + shift, py)
+            canvas.rotate(-math.degrees(tr.angle))
+            canvas.drawPath(shape_path(part, part.w * view.ppm, part.h * view.ppm), paint)
+            canvas.restore()
+
+
+__all__ = ["Renderer", "shade"]
