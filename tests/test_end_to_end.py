@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from scipy import ndimage
-from tests.end_to_end_helpers import Rendered, onset_near, render
+
+from end_to_end_helpers import Rendered, onset_near, render
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +129,7 @@ def test_water_pours_from_the_jug_into_the_glass(tmp_path: Path) -> None:
         return water_mask(clip.frames[i])
 
     def inside(mask: np.ndarray, b: list[float]) -> int:
-        x0, y0, x1, y1 = (int(round(v)) for v in b)
+        x0, y0, x1, y1 = (round(v) for v in b)
         return int(mask[max(y0, 0):y1, max(x0, 0):x1].sum())
 
     n = len(clip.frames)
@@ -151,6 +152,6 @@ def water_mask(frame: np.ndarray) -> np.ndarray:
 
 def glass_level(mask: np.ndarray, b: list[float]) -> float:
     """Height in pixels of the water column inside a box."""
-    x0, y0, x1, y1 = (int(round(v)) for v in b)
+    x0, y0, x1, y1 = (round(v) for v in b)
     rows = np.nonzero(mask[max(y0, 0):y1, max(x0, 0):x1].sum(axis=1) > 2)[0]
     return float(y1 - y0 - rows.min()) if len(rows) else 0.0

@@ -13,8 +13,8 @@ Frames are appended as they are rendered, so memory does not grow with length.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from typing import IO, Protocol
 
 import numpy as np

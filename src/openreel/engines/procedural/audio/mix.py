@@ -25,10 +25,12 @@ ScreenX = Callable[[int, float, float], float]
 TARGET_LUFS = -14.0
 PEAK = 0.98
 # Stem gains before loudness normalisation: dialogue on top, music and ambience beneath.
-GAINS = {"dialogue": 1.0, "foley": 0.8, "continuous": 0.6, "cues": 0.5, "ambience": 0.5,
-         "music": 0.32}
+GAINS = {"dialogue": 1.0, "foley": 1.2, "continuous": 0.6, "cues": 0.5, "ambience": 0.5,
+         "music": 0.26}
 MUSIC_DUCK_DB = -10.0
 AMBIENCE_DUCK_DB = -6.0
+# Music steps aside for a moment at every heard impact, so a drum hit never masks it.
+IMPACT_DUCK_DB = -18.0
 
 
 class _Timeline:
@@ -157,6 +159,25 @@ def speech_envelope(dialogue: np.ndarray, sr: int, attack: float = 0.02,
     return np.interp(np.arange(mono.size), t, env).astype(np.float32)
 
 
+def impact_envelope(sims: list[ShotSimulation], n: int, sr: int, before: float = 0.2,
+                    hold: float = 0.12, release: float = 0.2) -> np.ndarray:
+    """0..1 per sample around each contact: where the music makes room for foley."""
+    env = np.zeros(n, np.float32)
+    for sim in sims:
+        for contact in sim.contacts:
+            start = int((contact.t - before) * sr)
+            peak = int(contact.t * sr)
+            end = int((contact.t + hold + release) * sr)
+            lo, hi = max(start, 0), min(end, n)
+            if hi <= lo:
+                continue
+            i = np.arange(lo, hi)
+            shape = np.clip((i - start) / max(peak - start, 1), 0, 1)
+            tail = np.clip(1 - (i - peak - hold * sr) / (release * sr), 0, 1)
+            env[lo:hi] = np.maximum(env[lo:hi], np.minimum(shape, tail))
+    return env
+
+
 def limit(x: np.ndarray, sr: int, ceiling: float = PEAK, lookahead: float = 0.01) -> np.ndarray:
     """Look-ahead peak limiter: gain dips smoothly before a peak, never above ``ceiling``."""
     peak = np.max(np.abs(x), axis=0)
@@ -223,6 +244,8 @@ def mix_soundtrack(storyboard: Storyboard, sims: list[ShotSimulation], lines: li
         env = speech_envelope(stems["dialogue"], sr)
         stems["music"] *= (10.0 ** (MUSIC_DUCK_DB / 20.0 * env))[None, :].astype(np.float32)
         stems["ambience"] *= (10.0 ** (AMBIENCE_DUCK_DB / 20.0 * env))[None, :].astype(np.float32)
+    hits = impact_envelope(sims, n, sr)
+    stems["music"] *= (10.0 ** (IMPACT_DUCK_DB / 20.0 * hits))[None, :].astype(np.float32)
     mix = np.asarray(np.sum(list(stems.values()), axis=0), dtype=np.float32)
     if stems_out is not None:
         stems_out.update({k: np.ascontiguousarray(v.T) for k, v in stems.items()})

@@ -278,7 +278,7 @@ def _interior(far: skia.Canvas, mid: skia.Canvas, w: int, h: int, g: float, ligh
         far.drawRect(skia.Rect.MakeXYWH(x, 0, w * 0.004, g), _paint(shade(wall, 0.95)))
     for wx in (w * 0.15, w * 0.6):  # windows onto the day
         rect = skia.Rect.MakeXYWH(wx, g * 0.25, w * 0.12, g * 0.35)
-        far.drawRect(rect, _paint((170, 205, 235) if not light.night else (25, 35, 70)))
+        far.drawRect(rect, _paint((196, 216, 232) if not light.night else (25, 35, 70)))
         far.drawRect(rect, skia.Paint(Color=_c((250, 250, 250)), Style=skia.Paint.kStroke_Style,
                                       StrokeWidth=w * 0.006, AntiAlias=True))
     far.drawRect(skia.Rect.MakeLTRB(0, g - h * 0.02, w, g), _paint(shade(wall, 0.8)))

@@ -57,19 +57,22 @@ class ShotCamera:
         self._rng_phase = np.random.default_rng(seed + 7 * sim.shot).uniform(0, 2 * np.pi, 4)
         actors = [e for e in sim.frames[0].entities if e.depth <= 0.01] if sim.frames else []
         xs: list[float] = []
-        tops: list[float] = [1.5]
+        tops: list[float] = [0.5]
+        biggest = 0.3
         for frame in sim.frames[:: max(1, len(sim.frames) // 24)]:
             for e in frame.entities:
                 if e.depth > 0.01 or not e.visible:
                     continue
                 w, h = footprint(e.archetype, e.size)
+                biggest = max(biggest, h, w * 0.5)
                 xs += [e.x - w / 2, e.x + w / 2]
                 tops.append(min(e.y + h / 2, 12.0))
         stage = sim.stage_width
         lo, hi = (min(xs), max(xs)) if xs else (stage * 0.3, stage * 0.7)
         self.centre_x = (lo + hi) / 2
         action_w = max(hi - lo, 1.0) * 1.12
-        minimum = {Framing.WIDE: stage * 0.8, Framing.MEDIUM: stage * 0.3,
+        # medium frames the action by its own scale: small props fill the frame too
+        minimum = {Framing.WIDE: stage * 0.8, Framing.MEDIUM: max(biggest * 5.0, 1.2),
                    Framing.CLOSE_UP: 1.0}[cam.framing]
         if width > height:  # landscape frames show more stage for the same height
             minimum *= 1.4

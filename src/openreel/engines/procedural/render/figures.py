@@ -141,9 +141,16 @@ class FigurePainter:
             canvas.drawOval(skia.Rect.MakeXYWH(-w, -h / 2, 2 * w, h * 1.2), glow)
             canvas.drawPath(path, paint)
             return
-        if part.role == "glass" or entity.archetype is Archetype.CONTAINER:
-            alpha = 110 if entity.archetype is Archetype.CONTAINER else 235
-            paint.setColor(skia.Color(*lit, alpha))
+        if entity.archetype is Archetype.CONTAINER:
+            # clear glass whatever its nominal colour, so the liquid inside reads as liquid
+            paint.setColor(skia.Color(228, 236, 240, 190))
+            canvas.drawPath(path, paint)
+            canvas.drawPath(path, skia.Paint(Color=skia.Color(120, 130, 140, 220),
+                                             AntiAlias=True, Style=skia.Paint.kStroke_Style,
+                                             StrokeWidth=max(1.0, min(w, h) * 0.15)))
+            return
+        if part.role == "glass":
+            paint.setColor(skia.Color(*lit, 235))
             canvas.drawPath(path, paint)
             return
         light, dark = shade(lit, 1.18), shade(lit, 0.78)
@@ -160,10 +167,11 @@ class FigurePainter:
                 [skia.Point(-w * 0.3, -h / 2), skia.Point(w * 0.3, h / 2)],
                 [skia.Color(*light), skia.Color(*dark)]))
             canvas.drawPath(path, paint)
-        if self.outline > 0:
+        if self.outline > 0 or entity.archetype is Archetype.BLOCK:
+            # blocks always get a dark edge so stacked ones read as separate things
             canvas.drawPath(path, skia.Paint(Color=skia.Color(25, 20, 30), AntiAlias=True,
                                              Style=skia.Paint.kStroke_Style,
-                                             StrokeWidth=self.outline))
+                                             StrokeWidth=max(self.outline, 2.0)))
         if part.shape == "wheel":
             hub = skia.Paint(Color=skia.Color(200, 200, 205), AntiAlias=True)
             canvas.drawCircle(0, 0, w * 0.22, hub)
