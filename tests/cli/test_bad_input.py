@@ -13,7 +13,7 @@ runner = CliRunner()
 
 def _run(tmp_path: Path, *args: str) -> tuple[int, str]:
     result = runner.invoke(app, ["generate", *args])
-    return result.exit_code, result.output
+    return result.exit_code, " ".join(result.output.split())
 
 
 @pytest.mark.parametrize(

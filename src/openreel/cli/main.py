@@ -66,7 +66,7 @@ def generate(
 ) -> None:
     """Make a video with sound from a prompt (or an image, or a storyboard)."""
     from openreel.director import describe
-    from openreel.services.generation import generate_file, plan_video
+    from openreel.services.generation import check_request, generate_file, plan_video
 
     settings = get_settings()
     options = GenerateOptions(
@@ -74,6 +74,10 @@ def generate(
         seed=_seed_for(prompt, storyboard) if seed is None else seed, engine=engine,
         image=image, annotations=annotations,
         encode=EncodeSettings(preset=settings.x264_preset, crf=settings.x264_crf))
+    try:
+        check_request(options, output)
+    except InvalidRequest as exc:
+        raise _fail(str(exc)) from None
     with Progress(TextColumn("{task.description:<11}"), BarColumn(), TextColumn(
             "{task.percentage:>3.0f}%"), TimeElapsedColumn(), console=console,
             transient=False) as bar:

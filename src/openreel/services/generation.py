@@ -15,7 +15,7 @@ from openreel.pipeline import (
     plan,
     render_to_file,
 )
-from openreel.pipeline.generate import check_output_path
+from openreel.pipeline.generate import check_output_path, load_image
 from openreel.spec import Storyboard
 
 
@@ -36,6 +36,14 @@ def read_storyboard(path: Path) -> Storyboard:
         where = ".".join(str(p) for p in first["loc"]) or "storyboard"
         raise InvalidRequest(f"storyboard {path} is invalid at {where}: {first['msg']}"
                              f" ({exc.error_count()} problem(s))") from exc
+
+
+def check_request(options: GenerateOptions, out: Path) -> None:
+    """Reject what cannot work before any time is spent: options, output path, image."""
+    options.validate()
+    check_output_path(out)
+    if options.image is not None:
+        load_image(options.image)
 
 
 def plan_video(prompt: str | None, storyboard_file: Path | None,
