@@ -112,7 +112,10 @@ def direct(prompt: str, *, seconds: float = 10.0, style: Style | None = None,
     reading = _Reading()
     shots = [_read_shot(part, text.quotes, reading) for part in split_shots(text.body)]
     shots = shots[: max(1, int(seconds))]  # every shot lasts at least a second
-    first_place = next((s.place for s in shots if s.place), None) or _default_place(shots)
+    first_place = next((s.place for s in shots if s.place), None)
+    if first_place is None and reading.weather is Weather.SNOW:
+        first_place = "snow"  # "in the snow" names the place as much as the weather
+    first_place = first_place or _default_place(shots)
     environment = Environment(
         place=first_place, time_of_day=reading.time or TimeOfDay.AFTERNOON,
         weather=reading.weather or Weather.CLEAR,

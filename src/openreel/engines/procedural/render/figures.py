@@ -28,9 +28,19 @@ def parts_of(entity: EntityFrame) -> list[PartSpec]:
     return sorted(_rig_cache[key].values(), key=lambda p: p.z)
 
 
-def depth_shift(entity: EntityFrame, view: View) -> float:
-    """Horizontal pixel shift of far scenery: it moves less when the camera pans."""
-    return view.pan * view.ppm * (entity.depth / (1.0 + entity.depth))
+def depth_matrix(entity: EntityFrame, view: View) -> skia.Matrix:
+    """Screen transform of far scenery: smaller, and moving less when the camera pans."""
+    if entity.depth <= 0.0:
+        return skia.Matrix()
+    k = 1.0 / (1.0 + 0.5 * entity.depth)
+    ax, ay = view.to_px(entity.x, 0.0)
+    # big scenery (castles, towers) stands far back: never taller than most of the sky
+    k = min(k, 0.6 * max(ay, 1.0) / max(entity.size * view.ppm, 1e-6))
+    shift = view.pan * view.ppm * (entity.depth / (1.0 + entity.depth))
+    m = skia.Matrix.Translate(ax + shift, ay)
+    m.preScale(k, k)
+    m.preTranslate(-ax, -ay)
+    return m
 
 
 def part_colour(entity: EntityFrame, part: PartSpec) -> RGB:
@@ -76,7 +86,7 @@ def shape_path(part: PartSpec, w: float, h: float) -> skia.Path:
     elif part.shape == "triangle":
         path.moveTo(-w / 2, h / 2)
         path.lineTo(w / 2, h / 2)
-        path.lineTo(0, -h / 2) if part.role != "accent" or w < h else path.lineTo(w / 2, -h / 2)
+        path.lineTo(0, -h / 2)
         path.close()
     else:
         path.addRect(rect)
@@ -94,7 +104,9 @@ class FigurePainter:
         if not entity.visible:
             return
         haze = min(entity.depth * 0.25, 0.6)
-        shift = depth_shift(entity, view)
+        shift = 0.0
+        canvas.save()
+        canvas.concat(depth_matrix(entity, view))
         squash = entity.squash if abs(entity.squash - 1) > 1e-3 else 1.0
         cx, cy = view.to_px(entity.x, entity.y)
         for part in parts_of(entity):
@@ -126,6 +138,7 @@ class FigurePainter:
             if part.name == _FACE_PART.get(entity.archetype):
                 self._face(canvas, entity, w, h)
             canvas.restore()
+        canvas.restore()
 
     def _shape(self, canvas: skia.Canvas, entity: EntityFrame, part: PartSpec, w: float,
                h: float, base: RGB, t: float) -> None:

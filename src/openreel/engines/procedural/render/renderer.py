@@ -11,7 +11,7 @@ import skia
 from openreel.engines.procedural.render.backdrop import Backdrop, paint_backdrop
 from openreel.engines.procedural.render.camera import ShotCamera, View
 from openreel.engines.procedural.render.effects import Weather2D, draw_particles
-from openreel.engines.procedural.render.figures import FigurePainter, depth_shift, parts_of
+from openreel.engines.procedural.render.figures import FigurePainter, depth_matrix, parts_of
 from openreel.engines.procedural.render.looks import LOOKS, Finish
 from openreel.engines.procedural.render.palette import Light, light_for, shade
 from openreel.engines.procedural.rigs import footprint
@@ -106,7 +106,7 @@ class Renderer:
                    entity: EntityFrame) -> tuple[float, float, float, float]:
         """Pixel bounding box x0, y0, x1, y1 of an entity in that frame."""
         view = self._view(state, sim, self.width, self.height)
-        shift = depth_shift(entity, view)
+        matrix = depth_matrix(entity, view)
         xs: list[float] = []
         ys: list[float] = []
         for part in parts_of(entity):
@@ -117,8 +117,9 @@ class Renderer:
             for dx, dy in ((-1, -1), (1, -1), (1, 1), (-1, 1)):
                 lx, ly = dx * part.w / 2, dy * part.h / 2
                 px, py = view.to_px(tr.x + lx * c - ly * s, tr.y + lx * s + ly * c)
-                xs.append(px + shift)
-                ys.append(py)
+                point = matrix.mapXY(px, py)
+                xs.append(point.x())
+                ys.append(point.y())
         if not xs:
             px, py = view.to_px(entity.x, entity.y)
             return px, py, px, py
@@ -262,17 +263,19 @@ class Renderer:
 
         if not entity.visible:
             return
-        shift = depth_shift(entity, view)
+        canvas.save()
+        canvas.concat(depth_matrix(entity, view))
         for part in parts_of(entity):
             tr = entity.parts.get(part.name)
             if tr is None:
                 continue
             px, py = view.to_px(tr.x, tr.y)
             canvas.save()
-            canvas.translate(px + shift, py)
+            canvas.translate(px, py)
             canvas.rotate(-math.degrees(tr.angle))
             canvas.drawPath(shape_path(part, part.w * view.ppm, part.h * view.ppm), paint)
             canvas.restore()
+        canvas.restore()
 
 
 __all__ = ["Renderer", "shade"]
