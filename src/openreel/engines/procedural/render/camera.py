@@ -72,7 +72,7 @@ class ShotCamera:
         self.centre_x = (lo + hi) / 2
         action_w = max(hi - lo, 1.0) * 1.12
         # medium frames the action by its own scale: small props fill the frame too
-        minimum = {Framing.WIDE: stage * 0.8, Framing.MEDIUM: max(biggest * 3.0, 1.2),
+        minimum = {Framing.WIDE: stage * 0.8, Framing.MEDIUM: max(biggest * 3.0, 0.8),
                    Framing.CLOSE_UP: 1.0}[cam.framing]
         if width > height:  # landscape frames show more stage for the same height
             minimum *= 1.4

@@ -63,7 +63,8 @@ class Finish:
                 noise = rng.normal(128, 40, (256, 256)).clip(0, 255).astype(np.uint8)
                 rgba = np.dstack([noise, noise, noise, np.full_like(noise, int(60 * look.grain))])
                 self.grain.append(skia.Image.fromarray(np.ascontiguousarray(rgba),
-                                                       colorType=skia.kRGBA_8888_ColorType))
+                                                       colorType=skia.kRGBA_8888_ColorType,
+                                                       alphaType=skia.kUnpremul_AlphaType))
         self.vignette: skia.Image | None = None
         if look.vignette > 0:
             # painted once; per frame it is one image draw
@@ -83,7 +84,8 @@ class Finish:
             tex = (128 + 30 * tex + rng.normal(0, 12, tex.shape)).clip(0, 255).astype(np.uint8)
             rgba = np.dstack([tex, tex, tex, np.full_like(tex, int(90 * look.paper))])
             image = skia.Image.fromarray(np.ascontiguousarray(rgba),
-                                         colorType=skia.kRGBA_8888_ColorType)
+                                         colorType=skia.kRGBA_8888_ColorType,
+                                         alphaType=skia.kUnpremul_AlphaType)
             self.paper = skia.Paint(Shader=image.makeShader(skia.TileMode.kRepeat,
                                                             skia.TileMode.kRepeat))
             self.paper.setBlendMode(skia.BlendMode.kOverlay)

@@ -16,7 +16,7 @@ from openreel.engines.procedural.render.looks import LOOKS, Finish
 from openreel.engines.procedural.render.palette import Light, light_for, shade
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import EntityFrame, FrameState, ShotSimulation
-from openreel.spec import PLACES, Storyboard
+from openreel.spec import PLACES, Storyboard, Style
 
 
 @dataclass
@@ -66,7 +66,9 @@ class Renderer:
             canvas.saveLayer(None, self._grade)
         self._cached_backdrop(canvas, shot, view, state, sim)
         self._shadows(canvas, state, view, shot.light)
+        slow = self.storyboard.shots[sim.shot].camera.slow_motion
         for entity in self._draw_order(state):
+            self._motion_trail(canvas, shot, entity, view, state.t, sim.fps, slow)
             shot.painter.draw(canvas, entity, view, state.t)
         draw_particles(canvas, state.particles, view)
         shot.weather.draw(canvas, state.t, state.index)
@@ -81,6 +83,22 @@ class Renderer:
             del k
         self._surface.flushAndSubmit()
         return self._buffer.copy()
+
+    def _motion_trail(self, canvas: skia.Canvas, shot: _ShotLook, entity: EntityFrame,
+                      view: View, t: float, fps: int, slow: float) -> None:
+        """Motion blur: fading copies along the path of anything that moves fast on screen."""
+        dt = slow / fps  # world time covered by one frame
+        dx, dy = entity.vx * dt * view.ppm, entity.vy * dt * view.ppm
+        streak = math.hypot(dx, dy)
+        if streak < 6.0 or not entity.visible or entity.depth > 0:
+            return
+        copies = 3 if streak < 30 else 5
+        for k in range(copies, 0, -1):
+            back = k / copies * 0.8
+            canvas.saveLayerAlpha(None, int(70 * (1 - back)))
+            canvas.translate(-dx * back, dy * back)
+            shot.painter.draw(canvas, entity, view, t)
+            canvas.restore()
 
     def instance_mask(self, state: FrameState, sim: ShotSimulation) -> np.ndarray:
         """(height, width) uint16: 0 background, i + 1 where state.entities[i] is visible."""
@@ -167,7 +185,15 @@ class Renderer:
         if self._backdrop_key != key:
             surface = skia.Surface(*self.inner)
             self._backdrop(surface.getCanvas(), shot, view, state, sim)
-            self._backdrop_image = surface.makeImageSnapshot()
+            image = surface.makeImageSnapshot()
+            if shot.camera.close or self.storyboard.style is Style.CINEMATIC:
+                # depth of field: the subject is sharp, the world behind it soft
+                sigma = self.inner[0] * (0.006 if shot.camera.close else 0.0025)
+                blurred = skia.Surface(*self.inner)
+                blurred.getCanvas().drawImage(image, 0, 0, skia.SamplingOptions(), skia.Paint(
+                    ImageFilter=skia.ImageFilters.Blur(sigma, sigma, skia.TileMode.kClamp)))
+                image = blurred.makeImageSnapshot()
+            self._backdrop_image = image
             self._backdrop_key = key
         assert self._backdrop_image is not None
         canvas.drawImage(self._backdrop_image, 0, 0)
