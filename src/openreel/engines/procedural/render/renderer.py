@@ -93,9 +93,13 @@ class Renderer:
         if streak < 6.0 or not entity.visible or entity.depth > 0:
             return
         copies = 3 if streak < 30 else 5
+        fw, fh = footprint(entity.archetype, entity.size)
+        px, py = view.to_px(entity.x, entity.y)
+        reach = max(fw, fh) * view.ppm + streak
+        bounds = skia.Rect.MakeLTRB(px - reach, py - reach, px + reach, py + reach)
         for k in range(copies, 0, -1):
             back = k / copies * 0.8
-            canvas.saveLayerAlpha(None, int(70 * (1 - back)))
+            canvas.saveLayerAlpha(bounds, int(70 * (1 - back)))
             canvas.translate(-dx * back, dy * back)
             shot.painter.draw(canvas, entity, view, t)
             canvas.restore()
@@ -155,6 +159,13 @@ class Renderer:
             backdrop = None
             if self._image is None:
                 backdrop = paint_backdrop(env, light, w, h, ground_px, self.seed + sim.shot)
+                if camera.close or self.storyboard.style is Style.CINEMATIC:
+                    # depth of field: the subject sharp, the world behind it soft (blurred
+                    # once per shot, so a moving camera costs nothing more)
+                    sigma = w * (0.006 if camera.close else 0.0025)
+                    backdrop.sky = _blurred(backdrop.sky, sigma, skia.TileMode.kClamp)
+                    backdrop.far = _blurred(backdrop.far, sigma * 1.2)
+                    backdrop.mid = _blurred(backdrop.mid, sigma * 0.8)
             outline = self.look.outline * w / 720
             self._shots[sim.shot] = _ShotLook(
                 camera=camera, backdrop=backdrop, light=light,
@@ -186,13 +197,6 @@ class Renderer:
             surface = skia.Surface(*self.inner)
             self._backdrop(surface.getCanvas(), shot, view, state, sim)
             image = surface.makeImageSnapshot()
-            if shot.camera.close or self.storyboard.style is Style.CINEMATIC:
-                # depth of field: the subject is sharp, the world behind it soft
-                sigma = self.inner[0] * (0.006 if shot.camera.close else 0.0025)
-                blurred = skia.Surface(*self.inner)
-                blurred.getCanvas().drawImage(image, 0, 0, skia.SamplingOptions(), skia.Paint(
-                    ImageFilter=skia.ImageFilters.Blur(sigma, sigma, skia.TileMode.kClamp)))
-                image = blurred.makeImageSnapshot()
             self._backdrop_image = image
             self._backdrop_key = key
         assert self._backdrop_image is not None
@@ -302,6 +306,17 @@ class Renderer:
             canvas.drawPath(shape_path(part, part.w * view.ppm, part.h * view.ppm), paint)
             canvas.restore()
         canvas.restore()
+
+
+def _blurred(image: skia.Image | None, sigma: float,
+             edges: skia.TileMode = skia.TileMode.kDecal) -> skia.Image | None:
+    if image is None:
+        return None
+    surface = skia.Surface(image.width(), image.height())
+    surface.getCanvas().clear(skia.ColorTRANSPARENT)
+    surface.getCanvas().drawImage(image, 0, 0, skia.SamplingOptions(), skia.Paint(
+        ImageFilter=skia.ImageFilters.Blur(sigma, sigma, edges)))
+    return surface.makeImageSnapshot()
 
 
 __all__ = ["Renderer", "shade"]
