@@ -77,9 +77,12 @@ class ShotCamera:
         if width > height:  # landscape frames show more stage for the same height
             minimum *= 1.4
         subject = self._subject(actors)
+        self.subject_h = 1.0
         if cam.framing is Framing.CLOSE_UP and subject is not None:
             w, h = footprint(subject.archetype, subject.size)
-            view_w = max(w, h) * 3.0
+            self.subject_h = h
+            # head and shoulders: about two thirds of the subject fills the frame's height
+            view_w = max(0.7 * h * width / height, 1.15 * w, 0.3)
         else:
             view_w = max(action_w if cam.framing is not Framing.CLOSE_UP else 0, minimum)
             view_w = min(view_w, stage * 1.2)
@@ -139,7 +142,9 @@ class ShotCamera:
         ground_px = self.height * (0.62 if self.close else GROUND_AT)
         cy = (ground_px - self.height / 2) / ppm + lift
         if self.close and self.subject_uid is not None:
-            cy = max(cy, self._subject_y(frame_in_shot))
+            # the subject's top sits a fifth of the way down the frame (headroom)
+            top = self._subject_y(frame_in_shot) + 0.08 * self.subject_h
+            cy = top - 0.3 * self.height / ppm
         return View(cx=cx, cy=cy, ppm=ppm, width=self.width, height=self.height,
                     pan=cx - self.centre_x)
 
@@ -153,8 +158,9 @@ class ShotCamera:
         return float(np.mean(xs)) if xs else None
 
     def _subject_y(self, frame_in_shot: int) -> float:
-        frame = self.sim.frames[min(frame_in_shot, len(self.sim.frames) - 1)]
-        for e in frame.entities:
-            if e.uid == self.subject_uid:
-                return e.y
-        return 0.0
+        # damped like the horizontal follow, so a jump does not jerk the frame
+        k = max(1, self.sim.fps // 3)
+        lo, hi = max(0, frame_in_shot - k), min(len(self.sim.frames), frame_in_shot + k + 1)
+        ys = [max((p.y for p in e.parts.values()), default=e.y)
+              for f in self.sim.frames[lo:hi] for e in f.entities if e.uid == self.subject_uid]
+        return float(np.mean(ys)) if ys else 0.0

@@ -137,6 +137,10 @@ class FigurePainter:
             self._shape(canvas, entity, part, w, h, base, t)
             if part.name == _FACE_PART.get(entity.archetype):
                 self._face(canvas, entity, w, h)
+                if entity.archetype is Archetype.HUMANOID:
+                    self._headwear(canvas, entity, w)
+            elif entity.archetype is Archetype.HUMANOID:
+                self._extremity(canvas, entity, part, w, h)
             canvas.restore()
         canvas.restore()
 
@@ -211,6 +215,70 @@ class FigurePainter:
         elif entity.archetype is Archetype.BALL and part.name == "body":
             shine = skia.Paint(Color=skia.Color(255, 255, 255, 150), AntiAlias=True)
             canvas.drawOval(skia.Rect.MakeXYWH(-w * 0.28, -h * 0.32, w * 0.22, h * 0.14), shine)
+
+    def _extremity(self, canvas: skia.Canvas, entity: EntityFrame, part: PartSpec, w: float,
+                   h: float) -> None:
+        """Hands at the end of forearms, shoes at the end of shins."""
+        if part.name.startswith("lower_arm"):
+            colour = _SKINLESS.get(entity.kind, SKIN)
+            if part.role == "far_limb":
+                colour = shade(colour, 0.8)
+            canvas.drawCircle(0, h * 0.5, w * 0.75, skia.Paint(Color=skia.Color(*colour),
+                                                                AntiAlias=True))
+        elif part.name.startswith("shin"):
+            shoe = (40, 36, 40) if part.role == "limb" else (28, 25, 28)
+            f = 1 if entity.facing >= 0 else -1
+            canvas.drawRoundRect(skia.Rect.MakeXYWH(-w * 0.6 + f * w * 0.25, h * 0.42, w * 1.5,
+                                                    w * 0.6), w * 0.3, w * 0.3,
+                                 skia.Paint(Color=skia.Color(*shoe), AntiAlias=True))
+
+    def _headwear(self, canvas: skia.Canvas, entity: EntityFrame, w: float) -> None:
+        """Hair, helmets, hats and antennae: who someone is, at a glance."""
+        r = w / 2
+        f = 1 if entity.facing >= 0 else -1
+        if entity.kind == "robot":
+            stroke = skia.Paint(Color=skia.Color(90, 95, 105), AntiAlias=True,
+                                StrokeWidth=max(r * 0.08, 1), Style=skia.Paint.kStroke_Style)
+            canvas.drawLine(0, -r, 0, -r * 1.45, stroke)
+            canvas.drawCircle(0, -r * 1.5, r * 0.14, skia.Paint(Color=skia.Color(240, 70, 60),
+                                                                 AntiAlias=True))
+            return
+        if entity.kind == "astronaut":
+            canvas.drawCircle(0, 0, r * 1.25, skia.Paint(Color=skia.Color(235, 238, 245),
+                                                         AntiAlias=True, StrokeWidth=r * 0.18,
+                                                         Style=skia.Paint.kStroke_Style))
+            canvas.drawOval(skia.Rect.MakeXYWH(f * r * 0.05 - r * 0.55, -r * 0.5, r * 1.1,
+                                               r * 0.8), skia.Paint(
+                Color=skia.Color(120, 170, 220, 110), AntiAlias=True))
+            return
+        if entity.kind in ("wizard", "chef", "knight", "snowman"):
+            hat = {"wizard": (90, 50, 150), "chef": (248, 248, 248), "knight": (175, 180, 190),
+                   "snowman": (30, 30, 35)}[entity.kind]
+            path = skia.Path()
+            if entity.kind == "wizard":
+                path.moveTo(-r * 1.2, -r * 0.6)
+                path.lineTo(r * 1.2, -r * 0.6)
+                path.lineTo(-f * r * 0.3, -r * 2.6)
+            elif entity.kind == "chef":
+                path.addOval(skia.Rect.MakeXYWH(-r * 0.9, -r * 1.9, r * 1.8, r * 1.4))
+            elif entity.kind == "knight":
+                path.addArc(skia.Rect.MakeXYWH(-r * 1.08, -r * 1.08, r * 2.16, r * 2.16), 180,
+                            180)
+            else:
+                path.addRect(skia.Rect.MakeXYWH(-r * 0.6, -r * 1.7, r * 1.2, r * 0.9))
+            path.close()
+            canvas.drawPath(path, skia.Paint(Color=skia.Color(*hat), AntiAlias=True))
+            return
+        if entity.kind in ("alien", "zombie"):
+            return
+        tones = ((60, 40, 30), (30, 25, 25), (200, 160, 90), (150, 70, 40), (110, 80, 55))
+        hair = tones[sum(map(ord, entity.uid)) % len(tones)]
+        path = skia.Path()
+        path.addArc(skia.Rect.MakeXYWH(-r * 1.05, -r * 1.1, r * 2.1, r * 2.1), 200, 140)
+        path.close()
+        canvas.drawPath(path, skia.Paint(Color=skia.Color(*hair), AntiAlias=True))
+        canvas.drawCircle(-f * r * 0.7, -r * 0.35, r * 0.38, skia.Paint(
+            Color=skia.Color(*hair), AntiAlias=True))
 
     def _face(self, canvas: skia.Canvas, entity: EntityFrame, w: float, h: float) -> None:
         f = 1 if entity.facing >= 0 else -1
