@@ -52,7 +52,7 @@ PLACE_WORDS.update({"city street": "city_street", "playground": "park", "living 
 
 MATERIAL_WORDS: dict[str, str] = {
     "wooden": "wood", "wood": "wood", "metal": "metal", "metallic": "metal", "steel": "metal",
-    "iron": "metal", "golden": "metal", "glass": "glass", "crystal": "glass", "rubber": "rubber",
+    "iron": "metal", "glass": "glass", "crystal": "glass", "rubber": "rubber",
     "plastic": "plastic", "stone": "stone", "concrete": "stone", "marble": "stone",
     "fabric": "fabric", "woolly": "fabric", "cloth": "fabric", "paper": "paper",
     "cardboard": "cardboard", "leather": "leather", "icy": "ice", "ice": "ice",
@@ -63,6 +63,13 @@ GROUND_MATERIALS: dict[str, str] = {
     "concrete": "stone", "marble": "stone", "icy": "ice", "ice": "ice", "glass": "glass",
     "grass": "grass", "grassy": "grass", "sandy": "sand", "sand": "sand", "snowy": "snow",
     "tiled": "stone", "asphalt": "asphalt", "rubber": "rubber", "carpeted": "fabric",
+    "frozen": "ice", "snow": "snow",
+}
+# Floors named without the word "floor".
+GROUND_PHRASES: dict[str, str] = {
+    "on ice": "ice", "on the ice": "ice", "ice rink": "ice", "on a frozen lake": "ice",
+    "frozen lake": "ice", "on the frozen lake": "ice", "on a frozen pond": "ice",
+    "on the grass": "grass", "on grass": "grass", "on the sand": "sand", "on sand": "sand",
 }
 
 SIZE_WORDS: dict[str, float] = {
@@ -75,8 +82,10 @@ NUMBER_WORDS: dict[str, int] = {
     "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "dozen": 12, "several": 3, "some": 3, "few": 3, "many": 6,
     "lots": 6, "bunch": 4, "group": 4, "flock": 5, "herd": 4, "pack": 4, "school": 5,
-    "twenty": 20, "fifty": 50,
+    "twenty": 20, "fifty": 50, "lot": 6, "numerous": 6, "dozens": 24, "hundred": 50,
+    "hundreds": 50, "thousands": 50, "countless": 50,
 }
+MAX_COUNT = 50
 
 MOTION_VERBS: dict[str, Motion] = {}
 _VERBS: dict[Motion, tuple[str, ...]] = {
@@ -89,7 +98,7 @@ _VERBS: dict[Motion, tuple[str, ...]] = {
     Motion.FLY: ("fly", "flies", "flying", "flew", "soar", "soars", "soaring", "glides over",
                  "flutter", "flutters", "fluttering"),
     Motion.JUMP: ("jump", "jumps", "jumping", "jumped", "leap", "leaps", "leaping", "hop",
-                  "hops", "hopping"),
+                  "hops", "hopping", "play", "plays", "playing", "skip", "skips"),
     Motion.WALK: ("walk", "walks", "walking", "walked", "stroll", "strolls", "strolling",
                   "wander", "wanders", "wandering", "march", "marches", "marching", "trot",
                   "trots", "waddle", "waddles", "waddling", "crawl", "crawls"),
@@ -121,7 +130,8 @@ _VERBS: dict[Motion, tuple[str, ...]] = {
     Motion.CLIMB: ("climb", "climbs", "climbing", "climbed", "scale", "scales"),
     Motion.POUR: ("pour", "pours", "pouring", "poured", "fill", "fills", "filling"),
     Motion.LAUNCH: ("launch", "launches", "launching", "launched", "take off", "takes off",
-                    "blast off", "blasts off", "lift off", "lifts off", "lifting off"),
+                    "blast off", "blasts off", "lift off", "lifts off", "lifting off",
+                    "taking off", "blasting off", "took off"),
     Motion.CHASE: ("chase", "chases", "chasing", "chased", "follow", "follows", "following",
                    "pursue", "pursues", "hunt", "hunts"),
     Motion.SHAKE: ("shake", "shakes", "shaking", "wobble", "wobbles", "wobbling", "tremble",
@@ -130,12 +140,17 @@ _VERBS: dict[Motion, tuple[str, ...]] = {
                   "inflates", "bloom", "blooms"),
     Motion.ORBIT: ("orbit", "orbits", "orbiting", "circle", "circles", "circling"),
     Motion.IDLE: ("stand", "stands", "standing", "wait", "waits", "waiting", "sit still",
-                  "stay", "stays", "watch", "watches", "watching", "look", "looks"),
+                  "stay", "stays", "watch", "watches", "watching", "look", "looks",
+                  "eat", "eats", "eating", "read", "reads", "reading", "cook", "cooks",
+                  "cooking", "stare", "stares", "pose", "poses"),
 }
 for _motion, _words in _VERBS.items():
     for _w in _words:
         MOTION_VERBS[_w] = _motion
 SPEECH_VERBS = frozenset(_VERBS[Motion.TALK])
+# Verbs that make the camera, not a thing, move when no subject comes before them.
+CAMERA_FOLLOW_VERBS = frozenset({"follow", "follows", "following", "track", "tracks",
+                                 "tracking"})
 
 STYLE_WORDS: dict[str, Style] = {
     "cinematic": Style.CINEMATIC, "film": Style.CINEMATIC, "movie": Style.CINEMATIC,
@@ -143,6 +158,8 @@ STYLE_WORDS: dict[str, Style] = {
     "animated": Style.ANIMATED, "animation": Style.ANIMATED, "cartoon": Style.ANIMATED,
     "cartoony": Style.ANIMATED, "pixar": Style.ANIMATED, "3d animation": Style.ANIMATED,
     "anime": Style.ANIME, "manga": Style.ANIME, "ghibli": Style.ANIME,
+    "studio ghibli": Style.ANIME, "claymation": Style.ANIMATED, "3d animated": Style.ANIMATED,
+    "3d": Style.ANIMATED, "disney": Style.ANIMATED, "film noir": Style.NOIR,
     "photoreal": Style.PHOTOREAL, "photorealistic": Style.PHOTOREAL,
     "realistic": Style.PHOTOREAL, "real life": Style.PHOTOREAL, "documentary": Style.PHOTOREAL,
     "surreal": Style.SURREAL, "dreamlike": Style.SURREAL, "dali": Style.SURREAL,
@@ -161,6 +178,11 @@ MOOD_WORDS: dict[str, Mood] = {
     "sad": Mood.SAD, "melancholy": Mood.SAD, "lonely": Mood.SAD, "playful": Mood.PLAYFUL,
     "funny": Mood.PLAYFUL, "silly": Mood.PLAYFUL, "mysterious": Mood.MYSTERIOUS,
     "eerie": Mood.MYSTERIOUS, "dreamy": Mood.DREAMY, "magical": Mood.DREAMY,
+    "suspenseful": Mood.TENSE, "spooky": Mood.TENSE, "terrifying": Mood.TENSE,
+    "frightening": Mood.TENSE, "majestic": Mood.EPIC, "grand": Mood.EPIC, "gloomy": Mood.SAD,
+    "heartbreaking": Mood.SAD, "whimsical": Mood.PLAYFUL, "hilarious": Mood.PLAYFUL,
+    "comic": Mood.PLAYFUL, "enigmatic": Mood.MYSTERIOUS, "ethereal": Mood.DREAMY,
+    "joyous": Mood.HAPPY, "tranquil": Mood.CALM, "cozy": Mood.CALM, "cosy": Mood.CALM,
 }
 
 TIME_WORDS: dict[str, TimeOfDay] = {
@@ -178,7 +200,7 @@ WEATHER_WORDS: dict[str, Weather] = {
     "drizzle": Weather.RAIN, "storm": Weather.STORM, "stormy": Weather.STORM,
     "thunderstorm": Weather.STORM, "lightning": Weather.STORM, "snow": Weather.SNOW,
     "snowing": Weather.SNOW, "snowfall": Weather.SNOW, "blizzard": Weather.SNOW,
-    "fog": Weather.FOG, "foggy": Weather.FOG, "misty": Weather.FOG, "mist": Weather.FOG,
+    "thunder": Weather.STORM, "thundering": Weather.STORM, "fog": Weather.FOG, "foggy": Weather.FOG, "misty": Weather.FOG, "mist": Weather.FOG,
     "haze": Weather.FOG, "windy": Weather.WIND, "wind": Weather.WIND, "breezy": Weather.WIND,
     "cloudy": Weather.CLOUDY, "overcast": Weather.CLOUDY, "clouds": Weather.CLOUDY,
     "sunny": Weather.CLEAR, "clear": Weather.CLEAR,
@@ -209,20 +231,30 @@ CAMERA_WORDS: dict[str, tuple[CameraMove, Direction | None]] = {
     "tilts down": (CameraMove.TILT, Direction.DOWN), "tilt": (CameraMove.TILT, None),
     "dolly in": (CameraMove.DOLLY, Direction.IN), "dolly out": (CameraMove.DOLLY, Direction.OUT),
     "push in": (CameraMove.DOLLY, Direction.IN), "pull back": (CameraMove.DOLLY, Direction.OUT),
+    "pull out": (CameraMove.DOLLY, Direction.OUT), "pushes in": (CameraMove.DOLLY, Direction.IN),
     "dolly": (CameraMove.DOLLY, Direction.IN), "zoom in": (CameraMove.ZOOM, Direction.IN),
     "zoom out": (CameraMove.ZOOM, Direction.OUT), "zooms in": (CameraMove.ZOOM, Direction.IN),
     "zooms out": (CameraMove.ZOOM, Direction.OUT), "zoom": (CameraMove.ZOOM, Direction.IN),
     "orbit shot": (CameraMove.ORBIT, None), "orbiting camera": (CameraMove.ORBIT, None),
-    "360": (CameraMove.ORBIT, None), "circling camera": (CameraMove.ORBIT, None),
+    "360": (CameraMove.ORBIT, None), "360-degree": (CameraMove.ORBIT, None),
+    "orbiting shot": (CameraMove.ORBIT, None), "circling camera": (CameraMove.ORBIT, None),
     "camera orbits": (CameraMove.ORBIT, None), "handheld": (CameraMove.HANDHELD, None),
     "hand-held": (CameraMove.HANDHELD, None), "shaky cam": (CameraMove.HANDHELD, None),
     "shaky": (CameraMove.HANDHELD, None), "drone": (CameraMove.DRONE, None),
     "aerial": (CameraMove.DRONE, None), "bird's-eye": (CameraMove.DRONE, None),
     "birds-eye": (CameraMove.DRONE, None), "overhead": (CameraMove.DRONE, None),
+    "bird's eye": (CameraMove.DRONE, None), "birds eye": (CameraMove.DRONE, None),
+    "top-down": (CameraMove.DRONE, None), "crane shot": (CameraMove.DRONE, None),
+    "shaky camera": (CameraMove.HANDHELD, None), "shaky-cam": (CameraMove.HANDHELD, None),
     "tracking shot": (CameraMove.PAN, None), "tracking": (CameraMove.PAN, None),
 }
-SLOW_MOTION_WORDS = ("slow motion", "slow-motion", "slow-mo", "slowmo", "slow mo")
-FOLLOW_WORDS = ("tracking shot", "tracking", "camera follows", "follows the", "following the")
+# Playback speed: plain slow motion halves it, the emphatic kinds quarter it.
+SLOW_MOTION_WORDS: dict[str, float] = {
+    w: 0.5 for w in ("slow motion", "slow-motion", "slow-mo", "slowmo", "slow mo")}
+SLOW_MOTION_WORDS.update({f"{lead} {w}": 0.25 for w in list(SLOW_MOTION_WORDS)
+                          for lead in ("super", "extreme", "ultra", "very")})
+SLOW_MOTION_WORDS.update({"super-slow-motion": 0.25, "bullet time": 0.25})
+FOLLOW_WORDS = frozenset({"tracking shot", "tracking", "tracking camera"})
 
 SOUND_WORDS: dict[str, str] = {
     "thunder": "thunder", "explosion": "explosion", "applause": "applause",
@@ -230,7 +262,13 @@ SOUND_WORDS: dict[str, str] = {
     "barking": "bark", "barks": "bark", "meow": "meow", "meows": "meow", "horn": "horn",
     "honk": "horn", "honks": "horn", "bell": "bell", "bells": "bell", "whoosh": "whoosh",
     "siren": "siren", "sirens": "siren", "birdsong": "birdsong", "chirping": "birdsong",
+    "chirps": "birdsong", "music": "music", "song": "music", "drums": "drums",
+    "thundering": "thunder", "thunderstorm": "thunder", "explodes": "explosion",
+    "applauds": "applause", "applauding": "applause", "rings": "bell", "ringing": "bell",
+    "whooshes": "whoosh", "honking": "horn", "footsteps": "footsteps", "laughter": "laughter",
+    "laughing": "laughter", "laughs": "laughter", "roar": "roar", "roars": "roar",
 }
+SILENCE_WORDS = ("no music", "without music", "silent", "in silence")
 
 GRAVITY_WORDS: dict[str, float] = {
     "zero gravity": 0.0, "zero-gravity": 0.0, "weightless": 0.0, "low gravity": 1.62,
@@ -246,9 +284,17 @@ his how i in inside into is it it's its itself just like lit look looks me meanw
 near next of off on onto or other our out outside over past quickly really same scene
 she shot slowly so style suddenly than that the their them then there these they this
 those through to together too toward towards under up upon very view was we were what
-when where which while who with without you your
+when where which while who with without you your has have having frame video clip
+has softly gracefully happily loudly wildly gently playfully sadly calmly again beneath
+above beyond against amid among front top bottom left right middle center centre side
+edge full its is are am can will would shows showing show features featuring depicting
 """.split()
 )
 
+# Stuff, not things: the engines draw these from the motion (pour, splash) or the place.
 SUBSTANCE_WORDS = frozenset({"water", "juice", "milk", "coffee", "tea", "paint", "sand",
-                             "smoke", "fire", "light", "sky", "sun", "moonlight", "wind"})
+                             "smoke", "fire", "light", "sky", "sun", "moonlight", "wind",
+                             "waves", "air", "ground", "floor", "dust", "snowflakes", "sunlight",
+                             "shadows", "shadow", "clouds", "cloud", "distance", "horizon",
+                             "day", "way", "world", "lemonade", "soda", "wine", "oil", "lava",
+                             "rainbow", "ice"})

@@ -44,16 +44,17 @@ class Backdrop:
     mid: skia.Image | None
     ground: RGB
     ground_texture: skia.Shader | None
+    near: skia.Image | None
     has_ground: bool
     water_surface: bool
 
 
 def paint_backdrop(env: Environment, light: Light, width: int, height: int,
-                   ground_px: float, seed: int) -> Backdrop:
+                   ground_px: float, seed: int, surreal: bool = False) -> Backdrop:
     """Paint the static layers of a place for frames of this size."""
     rng = np.random.default_rng(seed)
     place = PLACES[env.place]
-    sky = _sky(env, light, width, height, ground_px, rng)
+    sky = _sky(env, light, width, height, ground_px, rng, surreal)
     far_w = int(width * 2.2)
     far = skia.Surface(far_w, height)
     mid = skia.Surface(far_w, height)
@@ -66,14 +67,15 @@ def paint_backdrop(env: Environment, light: Light, width: int, height: int,
     if place.medium == "water":
         ground = PLACE_GROUND["sand"]
     texture = _ground_texture(ground_name, ground, light, rng)
+    near = _near_layer(ground_name, ground, light, far_w, height, ground_px, rng)
     return Backdrop(sky=sky, far=far.makeImageSnapshot(), mid=mid.makeImageSnapshot(),
-                    ground=mix(ground, light.ambient, 0.15), ground_texture=texture,
+                    ground=mix(ground, light.ambient, 0.15), ground_texture=texture, near=near,
                     has_ground=env.place != "space", water_surface=env.place == "ocean")
 
 
 # -- sky -----------------------------------------------------------------------------------
 def _sky(env: Environment, light: Light, w: int, h: int, ground_px: float,
-         rng: np.random.Generator) -> skia.Image:
+         rng: np.random.Generator, surreal: bool) -> skia.Image:
     surface = skia.Surface(w, h)
     canvas = surface.getCanvas()
     top, bottom = light.sky_top, light.sky_bottom
@@ -116,15 +118,52 @@ def _sky(env: Environment, light: Light, w: int, h: int, ground_px: float,
             skia.Point(sx, sy), w * 0.6, [_c(light.sun, 150), _c(light.sun, 0)]))
         canvas.drawRect(skia.Rect.MakeWH(w, h), glow)
         canvas.drawCircle(sx, sy, w * 0.045, _paint(shade(light.sun, 1.15)))
-        clouds = 4 if env.weather.value in ("clear",) else 10
+        clouds = 4 if env.weather.value in ("clear",) else 9
         for _ in range(clouds):
-            cx, cy = rng.uniform(-0.1, 1.1) * w, rng.uniform(0.05, 0.45) * ground_px
-            cloud = mix((255, 255, 255), light.sky_bottom, 0.25)
-            for _k in range(6):
-                r = rng.uniform(0.04, 0.09) * w
-                canvas.drawCircle(cx + rng.uniform(-2.2, 2.2) * r, cy + rng.uniform(-0.4, 0.3)
-                                  * r, r, _paint(cloud, 215, blur=r * 0.08))
+            cx, cy = rng.uniform(-0.1, 1.1) * w, rng.uniform(0.06, 0.5) * ground_px
+            size = rng.uniform(0.18, 0.34) * w * (0.6 + 0.8 * cy / ground_px)
+            _cloud(canvas, cx, cy, size, light, rng)
+    if surreal:
+        _surreal(canvas, w, h, ground_px, light, rng)
     return surface.makeImageSnapshot()
+
+
+def _cloud(canvas: skia.Canvas, cx: float, cy: float, size: float, light: Light,
+           rng: np.random.Generator) -> None:
+    """A stylised cumulus: puffs on a flat base, lit from above, shaded underneath."""
+    path = skia.Path()
+    path.addRoundRect(skia.Rect.MakeXYWH(cx - size * 0.55, cy - size * 0.12, size * 1.1,
+                                         size * 0.24), size * 0.12, size * 0.12)
+    for k in range(4):
+        r = size * rng.uniform(0.16, 0.26)
+        x = cx + (k - 1.5) * size * 0.24 + rng.uniform(-0.05, 0.05) * size
+        path.addCircle(x, cy - r * 0.45, r)
+    top = mix((255, 255, 255), light.sun, 0.15)
+    bottom = mix(light.sky_bottom, (170, 175, 195), 0.35)
+    paint = skia.Paint(AntiAlias=True, Shader=skia.GradientShader.MakeLinear(
+        [skia.Point(cx, cy - size * 0.5), skia.Point(cx, cy + size * 0.12)],
+        [_c(top, 245), _c(bottom, 235)]))
+    canvas.drawPath(path, paint)
+
+
+def _surreal(canvas: skia.Canvas, w: int, h: int, ground_px: float, light: Light,
+             rng: np.random.Generator) -> None:
+    """A mirrored world hangs from the sky, and islands float in between."""
+    canvas.save()
+    canvas.translate(0, ground_px * 0.35)
+    canvas.scale(1, -1)
+    _ridge(canvas, w, ground_px * 0.35, h * 0.12, 4, mix((150, 90, 170), light.haze, 0.4), rng)
+    canvas.restore()
+    for _ in range(3):
+        x, y, s = rng.uniform(0.1, 0.9) * w, rng.uniform(0.3, 0.6) * ground_px, w * 0.08
+        rock = skia.Path()
+        rock.moveTo(x - s, y)
+        rock.lineTo(x + s, y)
+        rock.lineTo(x + s * 0.2, y + s * 0.9)
+        rock.close()
+        canvas.drawPath(rock, _paint((140, 100, 150)))
+        canvas.drawOval(skia.Rect.MakeXYWH(x - s, y - s * 0.15, 2 * s, s * 0.3),
+                        _paint((120, 200, 150)))
 
 
 # -- places: each paints a far and a mid layer ---------------------------------------------
@@ -348,6 +387,38 @@ _PLACES = {
 
 
 # -- ground --------------------------------------------------------------------------------
+def _near_layer(name: str, base: RGB, light: Light, w: int, h: int, ground_px: float,
+                rng: np.random.Generator) -> skia.Image | None:
+    """Foreground details below the stage line: the nearest parallax layer."""
+    if name not in ("grass", "sand", "snow", "regolith", "stone"):
+        return None
+    surface = skia.Surface(w, h)
+    canvas = surface.getCanvas()
+    canvas.clear(skia.ColorTRANSPARENT)
+    top = ground_px + (h - ground_px) * 0.35
+    for _ in range(int(w / 18)):
+        x, y = rng.uniform(0, w), rng.uniform(top, h * 1.02)
+        near = (y - top) / max(h - top, 1)
+        size = h * (0.012 + 0.03 * near)
+        colour = shade(mix(base, light.ambient, 0.15), rng.uniform(0.7, 0.95))
+        if name == "grass":
+            path = skia.Path()
+            for k in range(5):
+                bx = x + (k - 2) * size * 0.25
+                path.moveTo(bx - size * 0.08, y)
+                path.quadTo(bx, y - size * 1.2, bx + (k - 2) * size * 0.3, y - size * 1.6)
+                path.quadTo(bx + size * 0.05, y - size * 0.8, bx + size * 0.08, y)
+                path.close()
+            canvas.drawPath(path, _paint(shade(colour, 0.85)))
+        elif rng.random() < 0.35:
+            size *= 0.6
+            canvas.drawOval(skia.Rect.MakeXYWH(x, y, size * 1.4, size * 0.8), _paint(colour))
+            canvas.drawOval(skia.Rect.MakeXYWH(x + size * 0.2, y + size * 0.05, size * 0.6,
+                                               size * 0.25), _paint(shade(colour, 1.15)))
+    return surface.makeImageSnapshot()
+
+
+
 def _ground_texture(name: str, base: RGB, light: Light,
                     rng: np.random.Generator) -> skia.Shader | None:
     """A tiling texture for the ground band, or None for a plain fill."""

@@ -92,9 +92,21 @@ class Renderer:
         streak = math.hypot(dx, dy)
         if streak < 6.0 or not entity.visible or entity.depth > 0:
             return
-        copies = 3 if streak < 30 else 5
         fw, fh = footprint(entity.archetype, entity.size)
         px, py = view.to_px(entity.x, entity.y)
+        if self.look.speed_lines:
+            # anime: ink streaks trailing the mover instead of a soft blur
+            ink = skia.Paint(Color=skia.Color(255, 255, 255, 170), AntiAlias=True,
+                             StrokeWidth=max(1.5, fh * view.ppm * 0.03),
+                             StrokeCap=skia.Paint.kRound_Cap)
+            ux, uy = dx / streak, -dy / streak
+            for k in range(5):
+                off = (k - 2) * fh * view.ppm * 0.18
+                sx, sy = px - uy * off - ux * fw * view.ppm * 0.5, py + ux * off
+                length = streak * (3 + (k * 7) % 4)
+                canvas.drawLine(sx, sy, sx - ux * length, sy - uy * length, ink)
+            return
+        copies = 3 if streak < 30 else 5
         reach = max(fw, fh) * view.ppm + streak
         bounds = skia.Rect.MakeLTRB(px - reach, py - reach, px + reach, py + reach)
         for k in range(copies, 0, -1):
@@ -158,7 +170,8 @@ class Renderer:
             ground_px = camera.view(0).to_px(0.0, 0.0)[1]
             backdrop = None
             if self._image is None:
-                backdrop = paint_backdrop(env, light, w, h, ground_px, self.seed + sim.shot)
+                backdrop = paint_backdrop(env, light, w, h, ground_px, self.seed + sim.shot,
+                                          surreal=self.storyboard.style is Style.SURREAL)
                 if camera.close or self.storyboard.style is Style.CINEMATIC:
                     # depth of field: the subject sharp, the world behind it soft (blurred
                     # once per shot, so a moving camera costs nothing more)
@@ -232,6 +245,9 @@ class Renderer:
             [skia.Point(0, gy), skia.Point(0, h)],
             [skia.Color(0, 0, 0, 0), skia.Color(0, 0, 0, 70)]))
         canvas.drawRect(skia.Rect.MakeLTRB(0, gy, w, h), shade_paint)
+        if b.near is not None:
+            x = -(b.near.width() - w) / 2 - view.pan * view.ppm * 1.3
+            canvas.drawImage(b.near, x, gy - rest.to_px(0.0, 0.0)[1])
         if b.water_surface and sim.water_level is not None:
             _, wy = view.to_px(0.0, sim.water_level)
             sea = skia.Paint(Color=skia.Color(30, 110, 160, 235))
