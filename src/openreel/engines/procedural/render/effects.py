@@ -20,7 +20,7 @@ _LIQUID = skia.ColorFilters.Matrix([
 ])
 _STYLE_OF: dict[str, tuple[tuple[int, int, int], int, bool]] = {
     "splash": ((170, 215, 250), 210, False), "spark": ((255, 220, 120), 255, True),
-    "fire": ((255, 140, 40), 220, True), "smoke": ((120, 120, 125), 110, False),
+    "fire": ((255, 140, 40), 220, True), "smoke": ((205, 200, 200), 60, False),
     "dust": ((200, 180, 140), 130, False), "debris": ((70, 60, 55), 255, False),
     "bubble": ((225, 245, 255), 170, False),
 }
@@ -43,7 +43,7 @@ def draw_particles(canvas: skia.Canvas, clouds: list[Particles], view: View) -> 
             paint.setBlendMode(skia.BlendMode.kPlus)
         for x, y, r, life in zip(px, py, radius, cloud.life, strict=True):
             a = int(alpha * (1.0 - 0.8 * float(life)))
-            grow = 1.0 + (1.5 * float(life) if cloud.kind == "smoke" else 0.0)
+            grow = 1.0 + (0.6 * float(life) if cloud.kind == "smoke" else 0.0)
             paint.setColor(skia.Color(*colour, max(a, 0)))
             if cloud.kind == "bubble":
                 paint.setStyle(skia.Paint.kStroke_Style)

@@ -148,6 +148,10 @@ class FigurePainter:
                h: float, base: RGB, t: float) -> None:
         path = shape_path(part, w, h)
         lit = _lit(base, self.ambient)
+        special = _SPECIAL.get((entity.kind, part.name))
+        if special is not None:
+            special(canvas, w, h, _lit(entity.colour, self.ambient), t)
+            return
         paint = skia.Paint(AntiAlias=True)
         if part.role == "flame":
             paint.setShader(skia.GradientShader.MakeLinear(
@@ -314,6 +318,89 @@ class FigurePainter:
                 path.lineTo(f * w * (dx + 0.05), -h * 0.75)
                 path.close()
                 canvas.drawPath(path, ear)
+
+
+def _saucer(canvas: skia.Canvas, w: float, h: float, lit: RGB, t: float) -> None:
+    """A flying saucer: glass dome, metal disc, blinking lights."""
+    dome = skia.Paint(Color=skia.Color(170, 230, 240, 220), AntiAlias=True)
+    canvas.drawOval(skia.Rect.MakeXYWH(-w * 0.22, -h * 1.3, w * 0.44, h * 1.6), dome)
+    disc = skia.Paint(AntiAlias=True, Shader=skia.GradientShader.MakeLinear(
+        [skia.Point(0, -h / 2), skia.Point(0, h / 2)],
+        [skia.Color(*shade(lit, 1.25)), skia.Color(*shade(lit, 0.6))]))
+    canvas.drawOval(skia.Rect.MakeXYWH(-w / 2, -h * 0.35, w, h * 0.7), disc)
+    for k in range(5):
+        on = int(t * 4 + k) % 2 == 0
+        colour = skia.Color(255, 230, 90) if on else skia.Color(120, 110, 60)
+        canvas.drawCircle((k - 2) * w * 0.16, h * 0.05, h * 0.08, skia.Paint(
+            Color=colour, AntiAlias=True))
+    beam = skia.Paint(AntiAlias=True, Shader=skia.GradientShader.MakeLinear(
+        [skia.Point(0, h * 0.3), skia.Point(0, h * 6)],
+        [skia.Color(200, 255, 220, 90), skia.Color(200, 255, 220, 0)]))
+    path = skia.Path()
+    path.moveTo(-w * 0.15, h * 0.3)
+    path.lineTo(w * 0.15, h * 0.3)
+    path.lineTo(w * 0.45, h * 6)
+    path.lineTo(-w * 0.45, h * 6)
+    path.close()
+    canvas.drawPath(path, beam)
+
+
+def _castle(canvas: skia.Canvas, w: float, h: float, lit: RGB, t: float) -> None:
+    """Stone keep between two towers, with battlements and a flag."""
+    stone = skia.Paint(AntiAlias=True, Shader=skia.GradientShader.MakeLinear(
+        [skia.Point(-w / 2, 0), skia.Point(w / 2, 0)],
+        [skia.Color(*shade(lit, 1.1)), skia.Color(*shade(lit, 0.75))]))
+    canvas.drawRect(skia.Rect.MakeLTRB(-w * 0.4, -h * 0.25, w * 0.4, h / 2), stone)
+    for tx in (-w * 0.5, w * 0.3):
+        canvas.drawRect(skia.Rect.MakeLTRB(tx, -h / 2, tx + w * 0.2, h / 2), stone)
+        roof = skia.Path()
+        roof.moveTo(tx - w * 0.03, -h / 2)
+        roof.lineTo(tx + w * 0.23, -h / 2)
+        roof.lineTo(tx + w * 0.1, -h * 0.75)
+        roof.close()
+        canvas.drawPath(roof, skia.Paint(Color=skia.Color(150, 60, 60), AntiAlias=True))
+    for k in range(6):
+        canvas.drawRect(skia.Rect.MakeXYWH(-w * 0.4 + k * w * 0.14, -h * 0.31, w * 0.08,
+                                           h * 0.06), stone)
+    canvas.drawRoundRect(skia.Rect.MakeXYWH(-w * 0.09, h * 0.22, w * 0.18, h * 0.28), w * 0.09,
+                         w * 0.09, skia.Paint(Color=skia.Color(60, 45, 40), AntiAlias=True))
+    window = skia.Paint(Color=skia.Color(40, 35, 45), AntiAlias=True)
+    for tx in (-w * 0.4, w * 0.4):
+        canvas.drawRect(skia.Rect.MakeXYWH(tx - w * 0.02, -h * 0.3, w * 0.04, h * 0.08), window)
+    wave = math.sin(t * 5) * w * 0.02
+    flag = skia.Path()
+    flag.moveTo(w * 0.4, -h * 0.75)
+    flag.lineTo(w * 0.52, -h * 0.72 + wave)
+    flag.lineTo(w * 0.4, -h * 0.68)
+    flag.close()
+    canvas.drawPath(flag, skia.Paint(Color=skia.Color(230, 200, 60), AntiAlias=True))
+
+
+def _sofa(canvas: skia.Canvas, w: float, h: float, lit: RGB, t: float) -> None:
+    """A sofa seen from the side: back, seat cushion, arm rests."""
+    body = skia.Paint(AntiAlias=True, Shader=skia.GradientShader.MakeLinear(
+        [skia.Point(0, -h / 2), skia.Point(0, h / 2)],
+        [skia.Color(*shade(lit, 1.15)), skia.Color(*shade(lit, 0.7))]))
+    r = h * 0.12
+    canvas.drawRoundRect(skia.Rect.MakeLTRB(-w / 2, -h * 0.45, w / 2, h * 0.05), r, r, body)
+    canvas.drawRoundRect(skia.Rect.MakeLTRB(-w / 2, -h * 0.05, w / 2, h * 0.4), r, r, body)
+    for ax in (-w / 2, w / 2 - w * 0.1):
+        canvas.drawRoundRect(skia.Rect.MakeXYWH(ax, -h * 0.2, w * 0.1, h * 0.6), r, r, body)
+    leg = skia.Paint(Color=skia.Color(70, 50, 35), AntiAlias=True)
+    for lx in (-w * 0.42, w * 0.38):
+        canvas.drawRect(skia.Rect.MakeXYWH(lx, h * 0.4, w * 0.04, h * 0.1), leg)
+
+
+def _skip(canvas: skia.Canvas, w: float, h: float, lit: RGB, t: float) -> None:
+    """Parts a kind does without (a saucer has no wings, a sofa no separate top)."""
+
+
+_SPECIAL = {
+    ("ufo", "fuselage"): _saucer, ("ufo", "wing_near"): _skip, ("ufo", "wing_far"): _skip,
+    ("ufo", "tail"): _skip, ("ufo", "rotor"): _skip,
+    ("castle", "walls"): _castle, ("castle", "roof"): _skip,
+    ("sofa", "legs"): _sofa, ("sofa", "top"): _skip, ("bed", "legs"): _sofa,
+}
 
 
 def _lit(c: RGB, ambient: RGB) -> RGB:
