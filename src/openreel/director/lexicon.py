@@ -36,8 +36,11 @@ def _kind_words() -> dict[str, str]:
 
 
 KIND_WORDS: dict[str, str] = _kind_words()
+KIND_WORDS.update({"geese": "duck", "oxen": "cow", "puppies": "dog",
+                   "kitties": "cat", "ponies": "horse", "bunnies": "rabbit"})
 PLURAL_FORMS: frozenset[str] = frozenset(
-    _plural(w) for kind in KINDS.values() for w in (kind.name.replace("_", " "), *kind.words))
+    _plural(w) for kind in KINDS.values() for w in (kind.name.replace("_", " "), *kind.words)
+) | {"people", "men", "women", "children", "kids", "mice", "cacti", "snowmen", "geese"}
 
 COLOUR_WORDS: dict[str, str] = {
     w: c.name for c in COLOURS.values() for w in (c.name, *c.words)}
@@ -200,7 +203,8 @@ WEATHER_WORDS: dict[str, Weather] = {
     "drizzle": Weather.RAIN, "storm": Weather.STORM, "stormy": Weather.STORM,
     "thunderstorm": Weather.STORM, "lightning": Weather.STORM, "snow": Weather.SNOW,
     "snowing": Weather.SNOW, "snowfall": Weather.SNOW, "blizzard": Weather.SNOW,
-    "thunder": Weather.STORM, "thundering": Weather.STORM, "fog": Weather.FOG, "foggy": Weather.FOG, "misty": Weather.FOG, "mist": Weather.FOG,
+    "thunder": Weather.STORM, "thundering": Weather.STORM,
+    "fog": Weather.FOG, "foggy": Weather.FOG, "misty": Weather.FOG, "mist": Weather.FOG,
     "haze": Weather.FOG, "windy": Weather.WIND, "wind": Weather.WIND, "breezy": Weather.WIND,
     "cloudy": Weather.CLOUDY, "overcast": Weather.CLOUDY, "clouds": Weather.CLOUDY,
     "sunny": Weather.CLEAR, "clear": Weather.CLEAR,
@@ -298,3 +302,22 @@ SUBSTANCE_WORDS = frozenset({"water", "juice", "milk", "coffee", "tea", "paint",
                              "shadows", "shadow", "clouds", "cloud", "distance", "horizon",
                              "day", "way", "world", "lemonade", "soda", "wine", "oil", "lava",
                              "rainbow", "ice"})
+
+# Adjectives that can end a noun phrase ("the sky is beautiful") but never name a thing.
+NOT_NOUNS = frozenset({
+    "old", "young", "new", "cute", "beautiful", "lovely", "tall", "short", "fluffy", "shiny",
+    "lone", "pretty", "bright", "dark", "wet", "dry", "hot", "cold", "warm", "fast", "slow",
+    "first", "second", "last", "final", "same", "whole", "entire", "little", "busy", "empty",
+    "quiet", "loud", "wild", "strange", "angry", "excited", "curious", "brave", "lazy",
+    "sleepy", "hungry", "friendly", "shy", "proud", "glowing", "sparkling", "floating",
+})
+
+# Parts of phrases the director reads as a whole; alone they are not "not understood".
+UNDERSTOOD_WORDS = frozenset(
+    word
+    for table in (STYLE_WORDS, MOOD_WORDS, TIME_WORDS, WEATHER_WORDS, LIGHTING_WORDS,
+                  FRAMING_WORDS, CAMERA_WORDS, SLOW_MOTION_WORDS, GRAVITY_WORDS, PLACE_WORDS,
+                  GROUND_PHRASES, MOTION_VERBS, dict.fromkeys(SILENCE_WORDS))
+    for phrase in table
+    for word in phrase.split()
+) | {"degree", "degrees", "lit", "shot", "shots", "angle", "lens", "footage", "sequence"}

@@ -1,0 +1,238 @@
+"""The things of a shot while it is being read: drafts, ids, motions, relations, scenery."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from openreel.director import lexicon as lx
+from openreel.spec import (
+    KINDS,
+    Archetype,
+    CameraMove,
+    Direction,
+    Entity,
+    Framing,
+    Lighting,
+    Mood,
+    Motion,
+    Style,
+    TimeOfDay,
+    Weather,
+)
+
+A = Archetype
+CHARACTERS = frozenset({A.HUMANOID, A.QUADRUPED, A.BIRD, A.FISH})
+TARGETED = frozenset({Motion.CHASE, Motion.CRASH, Motion.POUR})
+
+# How a verb reads for things that cannot do it literally: a car that "races" drives.
+_ADAPTED: dict[Archetype, dict[Motion, Motion]] = {
+    A.VEHICLE: {Motion.RUN: Motion.DRIVE, Motion.WALK: Motion.DRIVE, Motion.SWIM: Motion.DRIVE},
+    A.BOAT: {Motion.RUN: Motion.DRIVE, Motion.WALK: Motion.DRIVE, Motion.SWIM: Motion.DRIVE},
+    A.AIRCRAFT: {Motion.RUN: Motion.FLY, Motion.WALK: Motion.FLY, Motion.DRIVE: Motion.FLY},
+    A.ROCKET: {Motion.RUN: Motion.LAUNCH, Motion.DRIVE: Motion.LAUNCH},
+    A.FISH: {Motion.WALK: Motion.SWIM, Motion.RUN: Motion.SWIM},
+}
+
+# Scenery for a shot that names no thing, so a clip of "a sunset on the beach" is not empty.
+SCENERY: dict[str, tuple[tuple[str, int, Motion], ...]] = {
+    "beach": (("palm_tree", 2, Motion.IDLE), ("boat", 1, Motion.FLOAT)),
+    "ocean": (("sailboat", 1, Motion.DRIVE), ("bird", 2, Motion.FLY)),
+    "forest": (("tree", 3, Motion.IDLE), ("bird", 2, Motion.FLY)),
+    "park": (("tree", 2, Motion.IDLE), ("bird", 2, Motion.FLY)),
+    "farm": (("cow", 1, Motion.WALK), ("tree", 2, Motion.IDLE)),
+    "city_street": (("car", 2, Motion.DRIVE), ("lamp", 2, Motion.IDLE)),
+    "desert": (("cactus", 2, Motion.IDLE),),
+    "snow": (("snowman", 1, Motion.IDLE), ("tree", 2, Motion.IDLE)),
+    "mountains": (("tree", 3, Motion.IDLE), ("eagle", 1, Motion.FLY)),
+    "moon": (("astronaut", 1, Motion.JUMP), ("rock", 2, Motion.IDLE)),
+    "mars": (("rock", 3, Motion.IDLE), ("robot", 1, Motion.WALK)),
+    "space": (("planet", 1, Motion.ORBIT), ("ufo", 1, Motion.FLOAT)),
+    "underwater": (("fish", 4, Motion.SWIM),),
+    "kitchen": (("table", 1, Motion.IDLE), ("chef", 1, Motion.WALK)),
+    "living_room": (("sofa", 1, Motion.IDLE), ("lamp", 1, Motion.IDLE)),
+    "stadium": (("football", 1, Motion.BOUNCE), ("athlete", 2, Motion.RUN)),
+    "stage": (("dancer", 1, Motion.DANCE), ("lamp", 2, Motion.IDLE)),
+}
+
+
+@dataclass
+class Modifiers:
+    """Words read before a noun that shape the thing it names."""
+
+    count: int | None = None
+    colour: str | None = None
+    material: str | None = None
+    scale: float | None = None
+    definite: bool = False
+
+    def any(self) -> bool:
+        """Whether an article, number or adjective has opened a noun phrase."""
+        return (self.count is not None or self.colour is not None or self.material is not None
+                or self.scale is not None or self.definite)
+
+
+@dataclass
+class Draft:
+    """An entity being read; it becomes a spec Entity when its shot is done."""
+
+    id: str
+    kind: str
+    count: int = 1
+    colour: str | None = None
+    material: str | None = None
+    scale: float | None = None
+    motion: Motion = Motion.IDLE
+    target: str | None = None
+    label: str | None = None
+
+    @property
+    def archetype(self) -> Archetype:
+        return KINDS[self.kind].archetype
+
+    def entity(self) -> Entity:
+        """The finished entity; size is only set when an adjective asked for it."""
+        size = None if self.scale is None else round(KINDS[self.kind].size * self.scale, 4)
+        return Entity(id=self.id, kind=self.kind, count=self.count, colour=self.colour,
+                      material=self.material, size=size, motion=self.motion,
+                      target=self.target, label=self.label)
+
+
+@dataclass
+class ShotDraft:
+    """One shot being read."""
+
+    entities: list[Draft] = field(default_factory=list)
+    lines: list[tuple[str, str]] = field(default_factory=list)  # (entity id, text)
+    sounds: list[tuple[str, str | None]] = field(default_factory=list)  # (sound, entity id)
+    place: str | None = None
+    ground: str | None = None
+    framing: Framing | None = None
+    move: CameraMove | None = None
+    direction: Direction | None = None
+    slow_motion: float = 1.0
+    follow: str | None = None
+    follow_wanted: bool = False  # "tracking shot": follow whoever moves
+    words: int = 0
+    clauses: int = 1
+    scenery_only: bool = False
+
+    def ids(self) -> set[str]:
+        return {d.id for d in self.entities}
+
+
+@dataclass
+class Reading:
+    """What the whole prompt has said so far; later shots see earlier entities."""
+
+    known: dict[str, Draft] = field(default_factory=dict)  # id → latest draft, all shots
+    last: Draft | None = None  # what "it" points at
+    style: Style | None = None
+    mood: Mood | None = None
+    time: TimeOfDay | None = None
+    weather: Weather | None = None
+    lighting: Lighting | None = None
+    gravity: float | None = None
+    music: bool = True
+    unknown: list[str] = field(default_factory=list)
+    mapped: dict[str, str] = field(default_factory=dict)
+
+
+def is_character(draft: Draft) -> bool:
+    """Whether the thing can speak or act on its own (people, animals)."""
+    return draft.archetype in CHARACTERS
+
+
+def find_or_add(word: str, kind: str, mods: Modifiers, shot: ShotDraft,
+                reading: Reading) -> Draft:
+    """The entity a noun names: one already in play ("the dog"), or a new one ("a dog")."""
+    if mods.definite or mods.count is None:
+        for draft in reversed(shot.entities):
+            if draft.kind == kind and mods.colour in (None, draft.colour):
+                return draft
+        if mods.definite:
+            for draft in reversed(list(reading.known.values())):
+                if draft.kind == kind and mods.colour in (None, draft.colour):
+                    return carry(draft, shot, reading)
+    count = mods.count
+    if count is None:
+        # A bare plural ("balls bounce") means a few of them.
+        count = 3 if word in lx.PLURAL_FORMS else 1
+    draft = Draft(id=_new_id(kind, shot, reading), kind=kind, count=min(count, lx.MAX_COUNT),
+                  colour=mods.colour, material=mods.material, scale=mods.scale, label=word)
+    shot.entities.append(draft)
+    reading.known[draft.id] = draft
+    return draft
+
+
+def carry(draft: Draft, shot: ShotDraft, reading: Reading) -> Draft:
+    """Bring an entity of an earlier shot into this one, keeping its id and looks."""
+    for existing in shot.entities:
+        if existing.id == draft.id:
+            return existing
+    carried = replace(draft, motion=Motion.IDLE, target=None)
+    shot.entities.append(carried)
+    reading.known[carried.id] = carried
+    return carried
+
+
+def _new_id(kind: str, shot: ShotDraft, reading: Reading) -> str:
+    taken = shot.ids() | set(reading.known)
+    uid, n = kind, 2
+    while uid in taken:
+        uid, n = f"{kind}_{n}", n + 1
+    return uid
+
+
+def set_motion(draft: Draft, motion: Motion) -> None:
+    """Give a thing its motion, read the way its body can do it."""
+    # Talking never overrides a physical action already asked for.
+    if motion is Motion.TALK and draft.motion is not Motion.IDLE:
+        return
+    draft.motion = _ADAPTED.get(draft.archetype, {}).get(motion, motion)
+
+
+def set_target(actor: Draft, target: Draft) -> None:
+    """Point a chase, crash or pour at its object; the chased one runs away."""
+    if target is actor:
+        return
+    actor.target = target.id
+    if actor.motion is Motion.CHASE and target.motion is Motion.IDLE and (
+            is_character(target) or target.archetype is A.VEHICLE):
+        set_motion(target, Motion.RUN)
+
+
+def fix_pour(shot: ShotDraft) -> None:
+    """Pouring needs a vessel that pours and a container that receives."""
+    for draft in list(shot.entities):
+        if draft.motion is not Motion.POUR:
+            continue
+        pourer = draft
+        if draft.archetype is not A.CONTAINER:
+            # "a man pours tea into a cup": the man holds a jug, the jug pours.
+            draft.motion = Motion.IDLE
+            pourer = Draft(id=_free_id("jug", shot), kind="jug", motion=Motion.POUR,
+                           target=draft.target, label="jug")
+            draft.target = None
+            shot.entities.append(pourer)
+        if pourer.target is None:
+            receiver = next((d for d in shot.entities if d is not pourer
+                             and d.archetype is A.CONTAINER), None)
+            if receiver is None:
+                receiver = Draft(id=_free_id("glass", shot), kind="glass", label="glass")
+                shot.entities.append(receiver)
+            pourer.target = receiver.id
+
+
+def _free_id(kind: str, shot: ShotDraft) -> str:
+    uid, n = kind, 2
+    while uid in shot.ids():
+        uid, n = f"{kind}_{n}", n + 1
+    return uid
+
+
+def add_scenery(shot: ShotDraft, place: str, reading: Reading) -> None:
+    """Fill a shot that names nothing with the place's usual things."""
+    for kind, count, motion in SCENERY.get(place, (("tree", 2, Motion.IDLE),)):
+        draft = find_or_add(kind, kind, Modifiers(count=count), shot, reading)
+        draft.motion = motion
+    shot.scenery_only = True

@@ -1,0 +1,61 @@
+"""Unknown nouns are mapped onto known kinds by meaning (MiniLM), junk is reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from openreel.director import describe, direct
+from openreel.director.nearest import load_model, nearest_kind
+from openreel.spec import KINDS, Archetype
+
+
+@pytest.fixture(scope="module", autouse=True)
+def model() -> object:
+    return load_model()
+
+
+@pytest.mark.parametrize(("word", "archetype"), [
+    ("giraffe", Archetype.QUADRUPED), ("zebra", Archetype.QUADRUPED),
+    ("wolf", Archetype.QUADRUPED), ("pirate", Archetype.HUMANOID),
+    ("detective", Archetype.HUMANOID), ("swan", Archetype.BIRD),
+    ("submarine", Archetype.BOAT), ("wagon", Archetype.VEHICLE), ("banana", Archetype.FOOD),
+    ("stool", Archetype.FURNITURE), ("vase", Archetype.CONTAINER),
+])
+def test_nearest_kind_has_the_right_body(word: str, archetype: Archetype) -> None:
+    found = nearest_kind(word)
+    assert found is not None and KINDS[found[0]].archetype is archetype, found
+
+
+def test_giraffe_walks_in_the_park() -> None:
+    board = direct("a giraffe walks in the park")
+    [giraffe] = board.shots[0].entities
+    assert board.mapped_words == {"giraffe": giraffe.kind}
+    assert KINDS[giraffe.kind].archetype is Archetype.QUADRUPED
+    assert giraffe.label == "giraffe" and giraffe.motion.value == "walk"
+    assert "giraffe" in describe(board)
+
+
+def test_adjectives_before_an_unknown_noun() -> None:
+    board = direct("two tall zebras run")
+    [zebras] = board.shots[0].entities
+    assert zebras.count == 2 and "zebras" in board.mapped_words
+    assert "tall" not in board.mapped_words
+
+
+def test_junk_words_are_reported_not_turned_into_things() -> None:
+    board = direct("a cat sleeps blorptastically under the xyzzq")
+    assert [e.kind for e in board.shots[0].entities] == ["cat"]
+    assert "blorptastically" in board.unknown_words and "xyzzq" in board.unknown_words
+
+
+def test_known_prompts_never_load_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    import openreel.director.reading as reading
+
+    def refuse(word: str) -> None:
+        raise AssertionError(f"mapped {word!r}")
+
+    monkeypatch.setattr(reading, "nearest_kind", refuse)
+    monkeypatch.setattr(reading.ShotReader.__init__, "__defaults__", (refuse,))
+    board = direct('three red balls bounce on the beach at sunset, slow motion. Then a dog '
+                   'says "woof" and chases a cat, cinematic')
+    assert board.mapped_words == {}
