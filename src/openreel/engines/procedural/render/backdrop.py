@@ -191,17 +191,22 @@ def _trees(canvas: skia.Canvas, w: int, base: float, size: float, colour: RGB,
     for _ in range(count):
         x = rng.uniform(0, w)
         s = size * rng.uniform(0.7, 1.3)
-        trunk = shade(colour, 0.6)
-        canvas.drawRect(skia.Rect.MakeXYWH(x - s * 0.05, base - s * 0.4, s * 0.1, s * 0.4),
-                        _paint(trunk))
+        trunk = shade(colour, 0.55) if pine else mix(shade(colour, 0.5), (110, 80, 55), 0.5)
         if pine:
-            path = skia.Path()
-            path.moveTo(x, base - s * 1.4)
-            path.lineTo(x - s * 0.38, base - s * 0.25)
-            path.lineTo(x + s * 0.38, base - s * 0.25)
-            path.close()
-            canvas.drawPath(path, _paint(colour))
+            canvas.drawRect(skia.Rect.MakeXYWH(x - s * 0.03, base - s * 0.2, s * 0.06, s * 0.2),
+                            _paint(trunk))
+            for tier in range(3):  # three stacked tiers read as a fir, not a cone
+                top = base - s * (1.35 - tier * 0.3)
+                half = s * (0.22 + tier * 0.08)
+                path = skia.Path()
+                path.moveTo(x, top)
+                path.lineTo(x - half, top + s * 0.55)
+                path.lineTo(x + half, top + s * 0.55)
+                path.close()
+                canvas.drawPath(path, _paint(shade(colour, 1.0 + 0.06 * (2 - tier))))
         else:
+            canvas.drawRect(skia.Rect.MakeXYWH(x - s * 0.04, base - s * 0.45, s * 0.08,
+                                               s * 0.45), _paint(trunk))
             for _k in range(4):
                 canvas.drawCircle(x + rng.uniform(-0.25, 0.25) * s, base - s * rng.uniform(
                     0.55, 0.95), s * rng.uniform(0.25, 0.38), _paint(shade(colour, rng.uniform(
@@ -217,8 +222,9 @@ def _park(far: skia.Canvas, mid: skia.Canvas, w: int, h: int, g: float, light: L
 
 def _forest(far: skia.Canvas, mid: skia.Canvas, w: int, h: int, g: float, light: Light,
             rng: np.random.Generator) -> None:
-    _trees(far, w, g, h * 0.2, mix((50, 100, 70), light.haze, 0.5), rng, 40, pine=True)
-    _trees(mid, w, g, h * 0.3, mix((40, 90, 50), light.haze, 0.15), rng, 22, pine=True)
+    _ridge(far, w, g, h * 0.06, 5, mix((70, 120, 90), light.haze, 0.55), rng)
+    _trees(far, w, g, h * 0.13, mix((50, 100, 70), light.haze, 0.5), rng, 34, pine=True)
+    _trees(mid, w, g, h * 0.2, mix((40, 90, 50), light.haze, 0.15), rng, 16, pine=True)
 
 
 def _beach(far: skia.Canvas, mid: skia.Canvas, w: int, h: int, g: float, light: Light,
