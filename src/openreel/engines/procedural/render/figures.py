@@ -309,15 +309,85 @@ class FigurePainter:
                 canvas.drawCircle(f * w * 0.45, -h * 0.02, r * 0.09, dark)  # nose
             canvas.drawOval(skia.Rect.MakeXYWH(mx - mw / 2, my - mh / 2, mw, mh),
                             skia.Paint(Color=skia.Color(110, 30, 40), AntiAlias=True))
-        if entity.archetype is Archetype.QUADRUPED:  # ears
-            ear = skia.Paint(Color=skia.Color(*shade(entity.colour, 0.7)), AntiAlias=True)
-            for dx in (-0.1, 0.15):
-                path = skia.Path()
-                path.moveTo(f * w * dx - w * 0.1, -h * 0.35)
-                path.lineTo(f * w * dx + w * 0.1, -h * 0.35)
-                path.lineTo(f * w * (dx + 0.05), -h * 0.75)
-                path.close()
-                canvas.drawPath(path, ear)
+        if entity.archetype is Archetype.QUADRUPED:
+            _animal_head(canvas, entity, w, h, f)
+
+
+_EARS = {"cat": "pointed", "fox": "pointed", "lion": "round", "bear": "round", "mouse": "round",
+         "dog": "floppy", "rabbit": "long", "horse": "small", "cow": "horns", "sheep": "floppy",
+         "pig": "small", "elephant": "elephant", "dinosaur": "none", "dragon": "horns",
+         "frog": "none"}
+_SNOUT = {"dog": 0.35, "fox": 0.4, "horse": 0.55, "cow": 0.35, "pig": 0.3, "bear": 0.3,
+          "sheep": 0.25, "dinosaur": 0.45, "dragon": 0.45, "elephant": 0.2, "lion": 0.25}
+
+
+def _animal_head(canvas: skia.Canvas, entity: EntityFrame, w: float, h: float, f: int) -> None:
+    """Ears, snouts, manes and trunks that tell one animal from another."""
+    base = entity.colour
+    dark = skia.Paint(Color=skia.Color(*shade(base, 0.68)), AntiAlias=True)
+    snout = _SNOUT.get(entity.kind, 0.0)
+    if snout:
+        muzzle = skia.Paint(Color=skia.Color(*shade(base, 1.12)), AntiAlias=True)
+        canvas.drawRoundRect(skia.Rect.MakeXYWH(f * w * 0.2 - (w * snout if f < 0 else 0),
+                                                -h * 0.05, w * snout + w * 0.1, h * 0.42),
+                             h * 0.2, h * 0.2, muzzle)
+        canvas.drawCircle(f * (w * 0.28 + w * snout), h * 0.02, h * 0.08, skia.Paint(
+            Color=skia.Color(35, 30, 35), AntiAlias=True))
+    if entity.kind == "pig":
+        canvas.drawOval(skia.Rect.MakeXYWH(f * w * 0.45 - h * 0.12, -h * 0.05, h * 0.24,
+                                           h * 0.3), skia.Paint(Color=skia.Color(230, 130, 150),
+                                                                AntiAlias=True))
+    if entity.kind == "elephant":
+        trunk = skia.Path()
+        trunk.moveTo(f * w * 0.4, -h * 0.1)
+        trunk.quadTo(f * w * 0.75, h * 0.4, f * w * 0.55, h * 1.1)
+        canvas.drawPath(trunk, skia.Paint(Color=skia.Color(*shade(base, 0.9)), AntiAlias=True,
+                                          Style=skia.Paint.kStroke_Style, StrokeWidth=w * 0.16,
+                                          StrokeCap=skia.Paint.kRound_Cap))
+    if entity.kind in ("horse", "lion"):
+        mane = skia.Paint(Color=skia.Color(*shade(base, 0.45 if entity.kind == "horse" else 0.8)),
+                          AntiAlias=True)
+        if entity.kind == "lion":
+            canvas.drawCircle(-f * w * 0.05, 0, h * 0.75, mane)
+            canvas.drawOval(skia.Rect.MakeXYWH(-w / 2, -h / 2, w, h), skia.Paint(
+                Color=skia.Color(*base), AntiAlias=True))
+        else:
+            canvas.drawRoundRect(skia.Rect.MakeXYWH(-f * w * 0.45 - w * 0.12, -h * 0.55,
+                                                    w * 0.24, h * 1.2), w * 0.1, w * 0.1, mane)
+    style = _EARS.get(entity.kind, "pointed")
+    for k, dx in enumerate((-0.12, 0.1)):
+        ex = f * w * dx
+        path = skia.Path()
+        if style == "pointed":
+            path.moveTo(ex - w * 0.11, -h * 0.3)
+            path.lineTo(ex + w * 0.11, -h * 0.3)
+            path.lineTo(ex + f * w * 0.04, -h * 0.8)
+        elif style == "small":
+            path.moveTo(ex - w * 0.06, -h * 0.35)
+            path.lineTo(ex + w * 0.06, -h * 0.35)
+            path.lineTo(ex, -h * 0.72)
+        elif style == "long":
+            path.addOval(skia.Rect.MakeXYWH(ex - w * 0.07, -h * 1.25, w * 0.14, h * 0.95))
+        elif style == "round":
+            path.addCircle(ex, -h * 0.42, h * 0.17)
+        elif style == "floppy":
+            if k == 0:
+                continue
+            path.addOval(skia.Rect.MakeXYWH(-f * w * 0.2 - w * 0.1, -h * 0.4, w * 0.2, h * 0.7))
+        elif style == "horns":
+            path.moveTo(ex - w * 0.04, -h * 0.4)
+            path.quadTo(ex + f * w * 0.02, -h * 0.7, ex + f * w * 0.12, -h * 0.8)
+            path.lineTo(ex + w * 0.05, -h * 0.4)
+            canvas.drawPath(path, skia.Paint(Color=skia.Color(235, 225, 200), AntiAlias=True))
+            continue
+        elif style == "elephant":
+            if k == 0:
+                continue
+            path.addOval(skia.Rect.MakeXYWH(-f * w * 0.35 - w * 0.25, -h * 0.45, w * 0.5, h * 0.9))
+        else:
+            continue
+        path.close()
+        canvas.drawPath(path, dark)
 
 
 def _saucer(canvas: skia.Canvas, w: float, h: float, lit: RGB, t: float) -> None:
