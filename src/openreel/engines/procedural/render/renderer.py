@@ -293,7 +293,12 @@ class Renderer:
             if fade <= 0.02:
                 continue
             px, py = view.to_px(e.x, 0.0)
-            rx, ry = w * view.ppm * 0.55 * (0.6 + 0.4 * fade), max(w * view.ppm * 0.08, 2)
+            # a low sun casts long shadows pointing away from it
+            low = 1.0 - min(max(light.sun_height, 0.0), 1.0)
+            stretch = 1.0 + 1.6 * low * (0.0 if light.night else 1.0)
+            rx = w * view.ppm * 0.55 * (0.6 + 0.4 * fade) * stretch
+            ry = max(w * view.ppm * 0.08, 2)
+            px += (0.5 - light.sun_x) * 2.0 * (rx - w * view.ppm * 0.55 * (0.6 + 0.4 * fade))
             paint = skia.Paint(Shader=skia.GradientShader.MakeRadial(
                 skia.Point(px, py), rx,
                 [skia.Color(20, 15, 30, int(255 * strength * fade)), skia.Color(20, 15, 30, 0)]))
