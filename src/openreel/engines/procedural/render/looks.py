@@ -56,6 +56,8 @@ class Finish:
 
     def __init__(self, look: Look, width: int, height: int, seed: int) -> None:
         self.look, self.width, self.height = look, width, height
+        # a light vignette is painted into the cached backdrop, saving a full-frame draw
+        self.vignette_in_backdrop = look.vignette <= 0.25
         rng = np.random.default_rng(seed + 5)
         self.grain: list[skia.Image] = []
         if look.grain > 0:
@@ -101,7 +103,7 @@ class Finish:
                                                       skia.TileMode.kRepeat))
             paint.setBlendMode(skia.BlendMode.kOverlay)
             canvas.drawRect(skia.Rect.MakeWH(w, h), paint)
-        if self.vignette is not None:
+        if self.vignette is not None and not self.vignette_in_backdrop:
             canvas.drawImage(self.vignette, 0, 0)
         if self.look.letterbox > 0:
             bar = h * self.look.letterbox if h > w else h * self.look.letterbox * 0.6

@@ -50,6 +50,8 @@ class Renderer:
                 colorType=skia.kRGBA_8888_ColorType)
         self._shots: dict[int, _ShotLook] = {}
         self._backdrop_key: tuple[int, float, float, float] | None = None
+        # the cached backdrop is opaque: copying it is a memcpy, not a blend
+        self._copy = skia.Paint(BlendMode=skia.BlendMode.kSrc)
         self._backdrop_image: skia.Image | None = None
         self._grade = (skia.Paint(ColorFilter=skia.ColorFilters.Matrix(list(self.look.grade)))
                        if self.look.grade is not None else None)
@@ -209,11 +211,13 @@ class Renderer:
         if self._backdrop_key != key:
             surface = skia.Surface(*self.inner)
             self._backdrop(surface.getCanvas(), shot, view, state, sim)
+            if self.finish.vignette_in_backdrop and self.finish.vignette is not None:
+                surface.getCanvas().drawImage(self.finish.vignette, 0, 0)
             image = surface.makeImageSnapshot()
             self._backdrop_image = image
             self._backdrop_key = key
         assert self._backdrop_image is not None
-        canvas.drawImage(self._backdrop_image, 0, 0)
+        canvas.drawImage(self._backdrop_image, 0, 0, skia.SamplingOptions(), self._copy)
 
     def _backdrop(self, canvas: skia.Canvas, shot: _ShotLook, view: View, state: FrameState,
                   sim: ShotSimulation) -> None:
