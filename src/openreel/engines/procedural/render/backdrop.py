@@ -22,6 +22,7 @@ PLACE_GROUND: dict[str, RGB] = {
     "ice": (200, 225, 240), "glass": (190, 210, 220), "rubber": (70, 70, 70),
     "fabric": (150, 90, 80), "none": (0, 0, 0),
 }
+MARS_GROUND: RGB = (190, 110, 70)
 
 
 def _c(rgb: RGB, a: int = 255) -> int:
@@ -66,6 +67,8 @@ def paint_backdrop(env: Environment, light: Light, width: int, height: int,
     ground = PLACE_GROUND.get(ground_name, (120, 120, 120))
     if place.medium == "water":
         ground = PLACE_GROUND["sand"]
+    if env.place == "mars" and env.ground is None:
+        ground = MARS_GROUND
     texture = _ground_texture(ground_name, ground, light, rng)
     near = _near_layer(ground_name, ground, light, far_w, height, ground_px, rng)
     return Backdrop(sky=sky, far=far.makeImageSnapshot(), mid=mid.makeImageSnapshot(),
@@ -111,6 +114,10 @@ def _sky(env: Environment, light: Light, w: int, h: int, ground_px: float,
             path.lineTo(x + w * 0.1, h)
             path.close()
             canvas.drawPath(path, _paint((200, 240, 255), 28, blur=w * 0.01))
+    elif env.place == "mars":
+        sx, sy = w * light.sun_x, ground_px * 0.35
+        canvas.drawCircle(sx, sy, w * 0.3, _paint((255, 225, 190), 60, blur=w * 0.1))
+        canvas.drawCircle(sx, sy, w * 0.03, _paint((255, 245, 230)))
     else:
         sx = w * light.sun_x
         sy = ground_px - max(light.sun_height, 0.03) * ground_px * 0.9
@@ -357,7 +364,7 @@ def _living(far: skia.Canvas, mid: skia.Canvas, w: int, h: int, g: float, light:
 def _stadium(far: skia.Canvas, mid: skia.Canvas, w: int, h: int, g: float, light: Light,
              rng: np.random.Generator) -> None:
     for tier in range(5):
-        top = g - h * (0.05 + tier * 0.05)
+        top = g + h * 0.05 - h * (0.05 + tier * 0.05)
         far.drawRect(skia.Rect.MakeLTRB(0, top - h * 0.05, w, top),
                      _paint(shade((80, 85, 100), 0.8 + 0.05 * tier)))
         for sx in np.arange(0, w, 7):

@@ -49,7 +49,7 @@ def light_for(env: Environment, style: Style, indoor: bool) -> Light:
         base = Light((236, 224, 205) if not warm else (70, 50, 40),
                      (246, 238, 222) if not warm else (120, 80, 55),
                      (255, 244, 228) if not warm else (255, 190, 140), (255, 240, 210), 0.8,
-                     0.3, False, (238, 228, 210) if not warm else (110, 80, 60))
+                     0.3, base.night, (238, 228, 210) if not warm else (110, 80, 60))
     if env.weather in (Weather.RAIN, Weather.STORM, Weather.CLOUDY, Weather.FOG, Weather.SNOW):
         grey = 0.55 if env.weather is not Weather.CLOUDY else 0.35
         base = Light(_mix(base.sky_top, (120, 128, 140), grey),
