@@ -349,6 +349,32 @@ def _interior(far: skia.Canvas, mid: skia.Canvas, w: int, h: int, g: float, ligh
             mid.drawRect(skia.Rect.MakeXYWH(w * 0.802 + k * w * 0.009, g - h * 0.24,
                                             w * 0.007, h * 0.05), _paint(
                 [(180, 70, 60), (70, 110, 160), (200, 170, 80)][k % 3]))
+        # a framed landscape on the wall and a potted plant: a lived-in room
+        frame = skia.Rect.MakeXYWH(w * 0.33, g * 0.3, w * 0.14, g * 0.2)
+        mid.drawRect(frame.makeOutset(w * 0.006, w * 0.006), _paint((120, 85, 55)))
+        art = skia.Paint(Shader=skia.GradientShader.MakeLinear(
+            [skia.Point(0, frame.top()), skia.Point(0, frame.bottom())],
+            [_c((250, 200, 150)), _c((120, 170, 190))]))
+        mid.drawRect(frame, art)
+        hill = skia.Path()
+        hill.moveTo(frame.left(), frame.bottom())
+        hill.quadTo(frame.centerX(), frame.top() + frame.height() * 0.4, frame.right(),
+                    frame.bottom())
+        hill.close()
+        mid.drawPath(hill, _paint((80, 130, 90)))
+        px = w * 0.62
+        mid.drawRect(skia.Rect.MakeXYWH(px - w * 0.015, g - h * 0.04, w * 0.03, h * 0.04),
+                     _paint((170, 90, 60)))
+        for k in range(7):
+            a = -math.pi / 2 + (k - 3) * 0.35
+            leaf = skia.Path()
+            leaf.moveTo(px, g - h * 0.04)
+            leaf.quadTo(px + math.cos(a) * h * 0.03 - h * 0.01, g - h * 0.04 + math.sin(a)
+                        * h * 0.05, px + math.cos(a) * h * 0.05, g - h * 0.04 + math.sin(a)
+                        * h * 0.07)
+            mid.drawPath(leaf, skia.Paint(Color=_c((60, 130, 70)), AntiAlias=True,
+                                          Style=skia.Paint.kStroke_Style, StrokeWidth=h * 0.008,
+                                          StrokeCap=skia.Paint.kRound_Cap))
 
 
 def _kitchen(far: skia.Canvas, mid: skia.Canvas, w: int, h: int, g: float, light: Light,
