@@ -208,3 +208,10 @@ def test_sound_words_each_give_a_cue() -> None:
 def test_no_music() -> None:
     assert direct("a cat sleeps, no music").music is False
     assert direct("a cat sleeps").music is True
+
+
+def test_a_sofa_puts_the_scene_indoors() -> None:
+    from openreel.director import direct
+
+    board = direct('Shot 1: a cat sits on a sofa. Shot 2: close-up, the cat says "feed me"')
+    assert board.environment.place == "living_room"

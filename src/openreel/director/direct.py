@@ -145,6 +145,8 @@ def _default_place(drafts: list[ShotDraft]) -> str:
         return "snow"
     if kinds and archetypes <= {Archetype.BALL, Archetype.BLOCK, Archetype.FURNITURE}:
         return "living_room"
+    if {"sofa", "bed", "lamp"} & set(kinds):
+        return "living_room"  # whoever sits on a sofa is indoors
     return "park"
 
 
