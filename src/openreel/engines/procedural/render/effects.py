@@ -20,7 +20,7 @@ _LIQUID = skia.ColorFilters.Matrix([
 ])
 _STYLE_OF: dict[str, tuple[tuple[int, int, int], int, bool]] = {
     "splash": ((170, 215, 250), 210, False), "spark": ((255, 220, 120), 255, True),
-    "fire": ((255, 140, 40), 220, True), "smoke": ((205, 200, 200), 60, False),
+    "fire": ((255, 140, 40), 220, True), "smoke": ((215, 210, 210), 90, False),
     "dust": ((200, 180, 140), 130, False), "debris": ((70, 60, 55), 255, False),
     "bubble": ((225, 245, 255), 170, False),
 }
@@ -41,10 +41,20 @@ def draw_particles(canvas: skia.Canvas, clouds: list[Particles], view: View) -> 
         paint = skia.Paint(AntiAlias=True)
         if glow:
             paint.setBlendMode(skia.BlendMode.kPlus)
+        soft = cloud.kind in ("smoke", "dust", "fire")
         for x, y, r, life in zip(px, py, radius, cloud.life, strict=True):
-            a = int(alpha * (1.0 - 0.8 * float(life)))
+            a = max(int(alpha * (1.0 - 0.8 * float(life))), 0)
             grow = 1.0 + (0.6 * float(life) if cloud.kind == "smoke" else 0.0)
-            paint.setColor(skia.Color(*colour, max(a, 0)))
+            if soft:
+                # billows with soft edges: overlapping puffs build texture, not a flat disc
+                rr = float(r * grow)
+                paint.setShader(skia.GradientShader.MakeRadial(
+                    skia.Point(float(x), float(y)), rr,
+                    [skia.Color(*colour, a), skia.Color(*colour, a // 2),
+                     skia.Color(*colour, 0)], [0.0, 0.55, 1.0]))
+                canvas.drawCircle(float(x), float(y), rr, paint)
+                continue
+            paint.setColor(skia.Color(*colour, a))
             if cloud.kind == "bubble":
                 paint.setStyle(skia.Paint.kStroke_Style)
                 paint.setStrokeWidth(max(r * 0.2, 1))

@@ -461,6 +461,28 @@ def _sofa(canvas: skia.Canvas, w: float, h: float, lit: RGB, t: float) -> None:
         canvas.drawRect(skia.Rect.MakeXYWH(lx, h * 0.4, w * 0.04, h * 0.1), leg)
 
 
+def _rocket_body(canvas: skia.Canvas, w: float, h: float, lit: RGB, t: float) -> None:
+    """A rocket: shaded hull, red nose cone and a band."""
+    hull = skia.Paint(AntiAlias=True, Shader=skia.GradientShader.MakeLinear(
+        [skia.Point(-w / 2, 0), skia.Point(w / 2, 0)],
+        [skia.Color(*shade(lit, 0.8)), skia.Color(*shade(lit, 1.15)),
+         skia.Color(*shade(lit, 0.7))], [0.0, 0.4, 1.0]))
+    body = skia.Path()
+    body.moveTo(-w / 2, h / 2)
+    body.lineTo(-w / 2, -h * 0.22)
+    body.cubicTo(-w / 2, -h * 0.4, -w * 0.1, -h * 0.5, 0, -h / 2)
+    body.cubicTo(w * 0.1, -h * 0.5, w / 2, -h * 0.4, w / 2, -h * 0.22)
+    body.lineTo(w / 2, h / 2)
+    body.close()
+    canvas.drawPath(body, hull)
+    canvas.save()
+    canvas.clipPath(body, doAntiAlias=True)
+    red = skia.Paint(Color=skia.Color(215, 55, 50), AntiAlias=True)
+    canvas.drawRect(skia.Rect.MakeLTRB(-w, -h, w, -h * 0.3), red)
+    canvas.drawRect(skia.Rect.MakeLTRB(-w, h * 0.25, w, h * 0.31), red)
+    canvas.restore()
+
+
 def _skip(canvas: skia.Canvas, w: float, h: float, lit: RGB, t: float) -> None:
     """Parts a kind does without (a saucer has no wings, a sofa no separate top)."""
 
@@ -469,6 +491,7 @@ _SPECIAL = {
     ("ufo", "fuselage"): _saucer, ("ufo", "wing_near"): _skip, ("ufo", "wing_far"): _skip,
     ("ufo", "tail"): _skip, ("ufo", "rotor"): _skip,
     ("castle", "walls"): _castle, ("castle", "roof"): _skip,
+    ("rocket", "body"): _rocket_body, ("missile", "body"): _rocket_body,
     ("sofa", "legs"): _sofa, ("sofa", "top"): _skip, ("bed", "legs"): _sofa,
 }
 
