@@ -142,6 +142,10 @@ class _Espeak:
         lib.espeak_SetParameter(_PARAM_WORDGAP, 0, 0)
         self._chunks = []
         self._phonemes = []
+        # Voice variants add breath and flutter from espeak's own random generator, which
+        # it seeds from the clock: reseed it so the same line always sounds the same.
+        if hasattr(lib, "espeak_ng_SetRandSeed"):
+            lib.espeak_ng_SetRandSeed(ctypes.c_long(0x0E5EED))
         data = text.encode("utf-8") + b"\0"
         buf = ctypes.create_string_buffer(data)
         lib.espeak_Synth(buf, len(data), 0, _POS_CHARACTER, 0, _CHARS_UTF8, None, None)
