@@ -1,0 +1,1 @@
+"""Relational data: SQLAlchemy 2 models, engines and sessions, Alembic migrations."""

@@ -1,0 +1,293 @@
+"""The platform's rows: people, their videos, the jobs that make them, and the social graph.
+
+Rows hold facts only; the rules that move them (publishing, ranking, who may see what)
+live in services. Constraints that the database can enforce on its own are declared here
+so that no code path can skip them.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from openreel.db.timestamps import UTCDateTime, utcnow
+
+# Stable constraint names let later migrations (and SQLite batch rebuilds) address them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_N_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base carrying the shared metadata and type map."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON(),
+    }
+
+
+class VideoStatus(enum.StrEnum):
+    """Where a video is in its life: private draft, public, or removed (kept for chains)."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    DELETED = "deleted"
+
+
+class JobStatus(enum.StrEnum):
+    """Where a job is in the queue."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class NotificationKind(enum.StrEnum):
+    """What happened that the recipient should hear about."""
+
+    LIKE = "like"
+    COMMENT = "comment"
+    FOLLOW = "follow"
+    REMIX = "remix"
+    JOB_FINISHED = "job_finished"
+
+
+def _str_enum(kind: type[enum.StrEnum], name: str) -> Enum:
+    """A portable enum column: VARCHAR plus a CHECK, storing the members' values."""
+    return Enum(
+        kind,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=16,
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+    )
+
+
+class User(Base):
+    """A person with an account."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handle: Mapped[str] = mapped_column(String(32), unique=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    display_name: Mapped[str] = mapped_column(String(64), default="")
+    bio: Mapped[str] = mapped_column(Text, default="")
+    avatar_key: Mapped[str | None] = mapped_column(String(255))
+    # Only the year is kept: enough to apply teen protections, no more than that needs.
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ApiToken(Base):
+    """A long-lived credential for scripts; only a hash of the secret is stored."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(128), unique=True)
+    name: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[datetime | None]
+
+    user: Mapped[User] = relationship()
+
+
+class Video(Base):
+    """One clip: what was asked for, how it was made, where its files are, how it does."""
+
+    __tablename__ = "videos"
+    __table_args__ = (
+        CheckConstraint(
+            "status != 'published' OR published_at IS NOT NULL", name="published_has_time"
+        ),
+        CheckConstraint("view_count >= 0 AND watch_seconds >= 0", name="counters_non_negative"),
+        Index("ix_videos_status_published_at", "status", "published_at"),
+        Index("ix_videos_owner_id_published_at", "owner_id", "published_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    status: Mapped[VideoStatus] = mapped_column(
+        _str_enum(VideoStatus, "video_status"), default=VideoStatus.DRAFT
+    )
+    prompt: Mapped[str] = mapped_column(Text)
+    caption: Mapped[str] = mapped_column(Text, default="")
+    storyboard: Mapped[dict[str, Any] | None]
+    engine: Mapped[str] = mapped_column(String(32))
+    seed: Mapped[int] = mapped_column(BigInteger)
+    seconds: Mapped[float] = mapped_column(Float)
+    size: Mapped[str] = mapped_column(String(16))
+    style: Mapped[str] = mapped_column(String(32), default="")
+    video_key: Mapped[str | None] = mapped_column(String(255))
+    poster_key: Mapped[str | None] = mapped_column(String(255))
+    # A remix points at what it remixed; the chain survives the parent being removed.
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("videos.id", ondelete="SET NULL"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    published_at: Mapped[datetime | None]
+    view_count: Mapped[int] = mapped_column(Integer, default=0)
+    watch_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+
+    owner: Mapped[User] = relationship()
+
+
+class Job(Base):
+    """A unit of queued work (a render, a remix …) with retries, a lease and a result."""
+
+    __tablename__ = "jobs"
+    __table_args__ = (
+        CheckConstraint("progress >= 0 AND progress <= 1", name="progress_in_unit_range"),
+        CheckConstraint("attempts >= 0 AND max_attempts >= 1", name="attempts_valid"),
+        Index("ix_jobs_status_not_before", "status", "not_before"),
+        Index("ix_jobs_status_lease_until", "status", "lease_until"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    status: Mapped[JobStatus] = mapped_column(
+        _str_enum(JobStatus, "job_status"), default=JobStatus.QUEUED
+    )
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    progress: Mapped[float] = mapped_column(Float, default=0.0)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    max_attempts: Mapped[int] = mapped_column(Integer, default=3)
+    error: Mapped[str | None] = mapped_column(Text)
+    # A running job whose lease has passed belongs to a worker that died.
+    lease_until: Mapped[datetime | None]
+    # Backoff: a queued job is not claimed before this time.
+    not_before: Mapped[datetime | None]
+    # Unique, so a retried job can never leave two videos behind.
+    video_id: Mapped[int | None] = mapped_column(
+        ForeignKey("videos.id", ondelete="SET NULL"), unique=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Like(Base):
+    """A user likes a video, at most once."""
+
+    __tablename__ = "likes"
+    __table_args__ = (UniqueConstraint("user_id", "video_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    video_id: Mapped[int] = mapped_column(ForeignKey("videos.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Comment(Base):
+    """A comment on a video; a reply names its parent (services keep it to one level)."""
+
+    __tablename__ = "comments"
+    __table_args__ = (
+        CheckConstraint("length(body) > 0", name="body_not_empty"),
+        Index("ix_comments_video_id_created_at", "video_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    video_id: Mapped[int] = mapped_column(ForeignKey("videos.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("comments.id", ondelete="CASCADE"), index=True
+    )
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    author: Mapped[User] = relationship()
+
+
+class Follow(Base):
+    """``follower`` follows ``followee``; nobody follows themselves."""
+
+    __tablename__ = "follows"
+    __table_args__ = (
+        UniqueConstraint("follower_id", "followee_id"),
+        CheckConstraint("follower_id != followee_id", name="no_self_follow"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    follower_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    followee_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Notification(Base):
+    """Something the recipient should hear about; unread while ``read_at`` is empty."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (
+        Index("ix_notifications_recipient_id_created_at", "recipient_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recipient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    kind: Mapped[NotificationKind] = mapped_column(_str_enum(NotificationKind, "notification_kind"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    video_id: Mapped[int | None] = mapped_column(ForeignKey("videos.id", ondelete="CASCADE"))
+    # job_finished also reports failures, which have no video.
+    job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"))
+    read_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class FeedPreference(Base):
+    """How much a user wants a topic in their feed: above 0 more, below 0 less."""
+
+    __tablename__ = "feed_preferences"
+    __table_args__ = (
+        UniqueConstraint("user_id", "topic"),
+        CheckConstraint("weight >= -1 AND weight <= 1", name="weight_in_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    topic: Mapped[str] = mapped_column(String(64))
+    weight: Mapped[float] = mapped_column(Float, default=0.0)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class HiddenTopic(Base):
+    """A topic the user never wants in their feed ("show me less", taken to its end)."""
+
+    __tablename__ = "hidden_topics"
+    __table_args__ = (UniqueConstraint("user_id", "topic"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    topic: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,78 @@
+"""Engines and sessions: how code gets a transaction on the configured database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+SQLITE_BUSY_TIMEOUT_MS = 5_000
+
+
+def make_engine(url: str, *, enforce_foreign_keys: bool = True, echo: bool = False) -> Engine:
+    """An engine for ``url``; SQLite files get WAL, foreign keys and a busy timeout.
+
+    ``enforce_foreign_keys=False`` is for migrations only: SQLite rebuilds a table by
+    dropping it, and with foreign keys on, that drop would cascade into other tables.
+    """
+    parsed = make_url(url)
+    engine = create_engine(parsed, echo=echo)
+    if parsed.get_backend_name() != "sqlite":
+        return engine
+    if (
+        parsed.database
+        and parsed.database != ":memory:"
+        and not parsed.database.startswith("file:")
+    ):
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    _configure_sqlite(engine, enforce_foreign_keys=enforce_foreign_keys)
+    return engine
+
+
+def _configure_sqlite(engine: Engine, *, enforce_foreign_keys: bool) -> None:
+    """Set per-connection pragmas and let SQLAlchemy, not the driver, emit BEGIN.
+
+    The sqlite3 driver otherwise delays BEGIN until the first write, so reads before it
+    run outside the transaction and SAVEPOINTs misbehave.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            # NORMAL is durable across application crashes in WAL mode and much faster.
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute(f"PRAGMA foreign_keys={'ON' if enforce_foreign_keys else 'OFF'}")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    """A session factory bound to ``engine``; rows stay readable after commit."""
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+@contextmanager
+def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One transaction: commit when the block ends, roll back if it raises."""
+    session = factory()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
