@@ -1,0 +1,1 @@
+"""Watermarks, C2PA manifests, fingerprints and verification of openreel videos."""
