@@ -116,3 +116,15 @@ def test_image_is_the_first_frame() -> None:
     first = rgba[..., :3].astype(float).mean(axis=2).ravel()
     source = picture.astype(float).mean(axis=2).ravel()
     assert np.corrcoef(first, source)[0, 1] > 0.8
+
+
+def test_close_up_with_the_ground_out_of_frame() -> None:
+    board = _board([{"id": "woman", "kind": "person", "motion": "talk"}], place="park",
+                   framing="close_up", follow="woman")
+    for frame in (0, 12, 23):
+        rgba, renderer, sim = _render(board, size=(720, 1280), frame=frame)
+        state = sim.frames[frame]
+        head = state.entities[0].parts["head"]
+        _, py = renderer.project(state, sim, head.x, head.y)
+        assert 0.1 * 1280 < py < 0.6 * 1280, "the head sits in the upper part of the frame"
+    assert rgba.shape == (1280, 720, 4)

@@ -429,8 +429,8 @@ _PLACES = {
 def _near_layer(name: str, base: RGB, light: Light, w: int, h: int, ground_px: float,
                 rng: np.random.Generator) -> skia.Image | None:
     """Foreground details below the stage line: the nearest parallax layer."""
-    if name not in ("grass", "sand", "snow", "regolith", "stone"):
-        return None
+    if name not in ("grass", "sand", "snow", "regolith", "stone") or ground_px >= h * 0.95:
+        return None  # no foreground where the ground is out of frame
     surface = skia.Surface(w, h)
     canvas = surface.getCanvas()
     canvas.clear(skia.ColorTRANSPARENT)
