@@ -24,6 +24,23 @@ class Settings(BaseSettings):
     )
     blob_dir: Path | None = Field(None, description="local blob store root; unset: data_dir/blobs")
 
+    # The platform (openreel serve).
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    workers: int = Field(1, ge=0, le=64, description="in-process render workers; 0: none")
+    job_lease_seconds: float = Field(
+        60.0, gt=0, description="a running job not heard from for this long is requeued"
+    )
+    job_retry_seconds: float = Field(5.0, ge=0, description="first retry delay; doubles after")
+    job_max_attempts: int = Field(3, ge=1, le=20)
+    daily_quota: int = Field(50, ge=0, description="videos a user may start per UTC day")
+    rate_limit_per_minute: int = Field(
+        600, ge=1, description="API requests per minute per token, session or address"
+    )
+    max_upload_bytes: int = Field(50 * 1024 * 1024, ge=1024)
+    session_days: int = Field(30, ge=1, description="how long a sign-in lasts")
+    secure_cookies: bool = Field(False, description="set when served over HTTPS")
+
     def resolved_database_url(self) -> str:
         """The database URL to connect to, defaulting to ``data_dir/openreel.db``."""
         if self.database_url:

@@ -67,6 +67,15 @@ class JobStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class VideoKind(enum.StrEnum):
+    """How a video came to be."""
+
+    GENERATE = "generate"
+    REMIX = "remix"
+    EXTEND = "extend"
+    STITCH = "stitch"
+
+
 class NotificationKind(enum.StrEnum):
     """What happened that the recipient should hear about."""
 
@@ -130,7 +139,11 @@ class Video(Base):
         CheckConstraint(
             "status != 'published' OR published_at IS NOT NULL", name="published_has_time"
         ),
-        CheckConstraint("view_count >= 0 AND watch_seconds >= 0", name="counters_non_negative"),
+        CheckConstraint(
+            "view_count >= 0 AND watch_seconds >= 0 AND like_count >= 0"
+            " AND comment_count >= 0 AND remix_count >= 0",
+            name="counters_non_negative",
+        ),
         Index("ix_videos_status_published_at", "status", "published_at"),
         Index("ix_videos_owner_id_published_at", "owner_id", "published_at"),
     )
@@ -140,6 +153,9 @@ class Video(Base):
     status: Mapped[VideoStatus] = mapped_column(
         _str_enum(VideoStatus, "video_status"), default=VideoStatus.DRAFT
     )
+    kind: Mapped[VideoKind] = mapped_column(
+        _str_enum(VideoKind, "video_kind"), default=VideoKind.GENERATE
+    )
     prompt: Mapped[str] = mapped_column(Text)
     caption: Mapped[str] = mapped_column(Text, default="")
     storyboard: Mapped[dict[str, Any] | None]
@@ -148,6 +164,12 @@ class Video(Base):
     seconds: Mapped[float] = mapped_column(Float)
     size: Mapped[str] = mapped_column(String(16))
     style: Mapped[str] = mapped_column(String(32), default="")
+    width: Mapped[int] = mapped_column(Integer, default=0)
+    height: Mapped[int] = mapped_column(Integer, default=0)
+    fps: Mapped[int] = mapped_column(Integer, default=24)
+    # Topic labels ("animals", "sports" …) derived from the storyboard, for the feed.
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    source_image_key: Mapped[str | None] = mapped_column(String(255))
     video_key: Mapped[str | None] = mapped_column(String(255))
     poster_key: Mapped[str | None] = mapped_column(String(255))
     # A remix points at what it remixed; the chain survives the parent being removed.
@@ -158,6 +180,10 @@ class Video(Base):
     published_at: Mapped[datetime | None]
     view_count: Mapped[int] = mapped_column(Integer, default=0)
     watch_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    # Counters kept in step with their rows by services, so ranking reads one table.
+    like_count: Mapped[int] = mapped_column(Integer, default=0)
+    comment_count: Mapped[int] = mapped_column(Integer, default=0)
+    remix_count: Mapped[int] = mapped_column(Integer, default=0)
 
     owner: Mapped[User] = relationship()
 
@@ -188,6 +214,10 @@ class Job(Base):
     error: Mapped[str | None] = mapped_column(Text)
     # A running job whose lease has passed belongs to a worker that died.
     lease_until: Mapped[datetime | None]
+    # Which worker holds the lease; only the holder may finish the job.
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
     # Backoff: a queued job is not claimed before this time.
     not_before: Mapped[datetime | None]
     # Unique, so a retried job can never leave two videos behind.
@@ -291,3 +321,59 @@ class HiddenTopic(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     topic: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WebSession(Base):
+    """A signed-in browser: the cookie carries the secret, the row only its hash."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(128), unique=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+
+    user: Mapped[User] = relationship()
+
+
+class VideoView(Base):
+    """One person's viewing of one video: how often and how long they watched."""
+
+    __tablename__ = "video_views"
+    __table_args__ = (
+        UniqueConstraint("user_id", "video_id"),
+        CheckConstraint("views >= 1 AND watch_seconds >= 0", name="view_counts_valid"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    video_id: Mapped[int] = mapped_column(ForeignKey("videos.id", ondelete="CASCADE"), index=True)
+    views: Mapped[int] = mapped_column(Integer, default=1)
+    watch_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class NotInterested(Base):
+    """"Show me less of this" on one video: it leaves the user's feed for good."""
+
+    __tablename__ = "not_interested"
+    __table_args__ = (UniqueConstraint("user_id", "video_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    video_id: Mapped[int] = mapped_column(ForeignKey("videos.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class StitchPart(Base):
+    """One source clip of a stitched video, in order."""
+
+    __tablename__ = "stitch_parts"
+    __table_args__ = (UniqueConstraint("video_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    video_id: Mapped[int] = mapped_column(ForeignKey("videos.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("videos.id", ondelete="SET NULL"))
+    position: Mapped[int] = mapped_column(Integer)
