@@ -153,14 +153,15 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("comment_count", sa.Integer(), nullable=False, server_default=sa.text("'0'"))
         )
+        batch_op.add_column(
+            sa.Column("remix_count", sa.Integer(), nullable=False, server_default=sa.text("'0'"))
+        )
+        # Replaced after the columns it names exist (PostgreSQL checks at once).
         batch_op.drop_constraint(op.f("ck_videos_counters_non_negative"), type_="check")
         batch_op.create_check_constraint(
             op.f("ck_videos_counters_non_negative"),
             "view_count >= 0 AND watch_seconds >= 0 AND like_count >= 0"
             " AND comment_count >= 0 AND remix_count >= 0",
-        )
-        batch_op.add_column(
-            sa.Column("remix_count", sa.Integer(), nullable=False, server_default=sa.text("'0'"))
         )
 
 
