@@ -1,0 +1,1 @@
+"""Feed ranking, steering and topics: pure logic over rows of ``openreel.db``."""

@@ -1,0 +1,158 @@
+"""The feed's topic vocabulary, and the topics a video is filed under.
+
+A topic is a plain word a viewer would use ("animals", "space", "comedy"). Videos get
+theirs from storyboard facts handed in by the caller (the kinds of things in it, where it
+happens, its look and mood, and the words of its prompt), so this module knows the
+catalog's names but never imports it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+TOPICS: tuple[str, ...] = (
+    "animals", "pets", "wildlife", "farm", "ocean", "sports", "vehicles", "space", "scifi",
+    "fantasy", "nature", "weather", "city", "home", "food", "music", "dance", "people", "kids",
+    "toys", "comedy", "action", "drama", "mystery", "relaxing", "cinematic", "cartoon",
+    "anime", "art", "retro",
+)
+
+# Topics a viewer under 18 never gets. Empty today; the feed enforces it all the same.
+MATURE_TOPICS: frozenset[str] = frozenset()
+
+# Every kind of the catalog, most specific topic first (steering uses the first).
+KIND_TOPICS: dict[str, tuple[str, ...]] = {
+    # people and characters
+    "person": ("people",), "child": ("kids", "people"), "robot": ("scifi",),
+    "astronaut": ("space", "scifi"), "knight": ("fantasy", "action"), "wizard": ("fantasy",),
+    "chef": ("food", "people"), "dancer": ("dance", "music", "people"),
+    "alien": ("scifi", "space"), "zombie": ("fantasy", "mystery"),
+    "snowman": ("weather", "kids"), "athlete": ("sports", "people"),
+    # animals
+    "dog": ("pets", "animals"), "cat": ("pets", "animals"), "rabbit": ("pets", "animals"),
+    "mouse": ("pets", "animals"), "parrot": ("pets", "animals"),
+    "horse": ("farm", "animals"), "cow": ("farm", "animals"), "pig": ("farm", "animals"),
+    "sheep": ("farm", "animals"), "chicken": ("farm", "animals"), "duck": ("farm", "animals"),
+    "fox": ("wildlife", "animals"), "bear": ("wildlife", "animals"),
+    "lion": ("wildlife", "animals"), "elephant": ("wildlife", "animals"),
+    "frog": ("wildlife", "animals"), "bird": ("wildlife", "animals"),
+    "owl": ("wildlife", "animals"), "eagle": ("wildlife", "animals"),
+    "penguin": ("wildlife", "animals"), "butterfly": ("wildlife", "animals", "nature"),
+    "dinosaur": ("animals", "fantasy"), "dragon": ("fantasy",),
+    "fish": ("ocean", "animals"), "shark": ("ocean", "wildlife", "animals"),
+    "whale": ("ocean", "wildlife", "animals"), "dolphin": ("ocean", "wildlife", "animals"),
+    "octopus": ("ocean", "wildlife", "animals"),
+    # vehicles
+    "car": ("vehicles",), "truck": ("vehicles",), "bus": ("vehicles", "city"),
+    "bicycle": ("vehicles",), "motorcycle": ("vehicles",), "train": ("vehicles",),
+    "tractor": ("vehicles", "farm"), "boat": ("vehicles", "ocean"),
+    "ship": ("vehicles", "ocean"), "sailboat": ("vehicles", "ocean"),
+    "plane": ("vehicles",), "helicopter": ("vehicles",), "ufo": ("scifi", "space"),
+    "rocket": ("space", "vehicles"),
+    # balls, toys and objects
+    "ball": ("toys",), "football": ("sports",), "basketball": ("sports",),
+    "tennis_ball": ("sports",), "beach_ball": ("toys", "ocean"), "balloon": ("toys", "kids"),
+    "marble": ("toys",), "bubble": ("toys", "kids"), "cube": ("toys",), "domino": ("toys",),
+    "box": ("home",), "brick": ("home",), "book": ("home",), "rock": ("nature",),
+    "planet": ("space",),
+    # furniture and household things
+    "table": ("home",), "chair": ("home",), "sofa": ("home",), "lamp": ("home",),
+    "bed": ("home",), "jug": ("home",), "glass": ("home",), "bucket": ("home",),
+    "bottle": ("home",),
+    # plants and buildings
+    "tree": ("nature",), "palm_tree": ("nature", "ocean"), "flower": ("nature",),
+    "bush": ("nature",), "cactus": ("nature",), "house": ("home",), "skyscraper": ("city",),
+    "castle": ("fantasy",), "lighthouse": ("ocean",),
+    # food
+    "apple": ("food",), "cake": ("food",), "pizza": ("food",), "burger": ("food",),
+    "donut": ("food",), "watermelon": ("food",), "egg": ("food",),
+}
+
+PLACE_TOPICS: dict[str, tuple[str, ...]] = {
+    "park": ("nature",), "beach": ("ocean", "nature"), "city_street": ("city",),
+    "forest": ("nature",), "desert": ("nature",), "snow": ("weather", "nature"),
+    "mountains": ("nature",), "moon": ("space",), "mars": ("space",), "space": ("space",),
+    "underwater": ("ocean",), "ocean": ("ocean", "nature"), "kitchen": ("food", "home"),
+    "living_room": ("home",), "stadium": ("sports",), "stage": ("music",),
+    "farm": ("farm", "nature"),
+}
+
+STYLE_TOPICS: dict[str, tuple[str, ...]] = {
+    "cinematic": ("cinematic",), "animated": ("cartoon",), "anime": ("anime",),
+    "photoreal": ("cinematic",), "surreal": ("art",), "noir": ("cinematic", "mystery"),
+    "watercolor": ("art",), "pixel": ("retro", "art"),
+}
+
+MOOD_TOPICS: dict[str, tuple[str, ...]] = {
+    "happy": (), "calm": ("relaxing",), "tense": ("action",), "epic": ("action", "cinematic"),
+    "sad": ("drama",), "playful": ("comedy",), "mysterious": ("mystery",),
+    "dreamy": ("relaxing", "art"),
+}
+
+# Prompt words that name a topic the kinds and places cannot show ("rain", "funny" …).
+WORD_TOPICS: dict[str, tuple[str, ...]] = {
+    **{word: ("weather",) for word in (
+        "rain", "raining", "rainy", "storm", "stormy", "thunder", "thunderstorm", "lightning",
+        "snowing", "snowfall", "blizzard", "fog", "foggy", "mist", "windy", "tornado",
+        "hurricane", "hail", "rainbow")},
+    **{word: ("comedy",) for word in (
+        "funny", "silly", "joke", "jokes", "prank", "hilarious", "goofy", "clumsy", "slapstick",
+        "comedy", "laughing", "laughs")},
+    **{word: ("action",) for word in (
+        "chase", "chases", "chasing", "race", "races", "racing", "explosion", "explodes",
+        "fight", "fights", "fighting", "battle", "crash", "crashes", "stunt", "stunts")},
+    **{word: ("music",) for word in (
+        "song", "sing", "sings", "singing", "concert", "band", "guitar", "drums", "piano",
+        "music", "musical")},
+    **{word: ("dance",) for word in ("dance", "dances", "dancing", "ballet")},
+    **{word: ("sports",) for word in (
+        "match", "goal", "kick", "kicks", "dunk", "soccer", "tennis", "skating", "sport",
+        "sports", "olympics")},
+    **{word: ("food",) for word in (
+        "cook", "cooks", "cooking", "bake", "baking", "eat", "eats", "eating", "recipe")},
+    **{word: ("space",) for word in ("galaxy", "stars", "orbit", "cosmos", "nebula")},
+    **{word: ("relaxing",) for word in (
+        "calm", "peaceful", "relaxing", "cozy", "cosy", "sleepy", "lofi", "serene")},
+    **{word: ("mystery",) for word in ("mysterious", "haunted", "spooky", "ghost", "mystery")},
+    **{word: ("drama",) for word in ("sad", "crying", "tears", "heartbreak", "drama")},
+}
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def _add(topics: list[str], more: Iterable[str]) -> None:
+    for topic in more:
+        if topic not in topics:
+            topics.append(topic)
+
+
+def _word_topics(words: str) -> list[str]:
+    """Topics named by the words of a prompt: a vocabulary word, or a known cue word."""
+    found: list[str] = []
+    for word in _WORD.findall(words.lower()):
+        if word in TOPICS:
+            _add(found, (word,))
+        elif word in WORD_TOPICS:
+            _add(found, WORD_TOPICS[word])
+    return found
+
+
+def topics_for(kinds: Iterable[str], place: str | None, style: str | None, mood: str | None,
+               words: str = "") -> list[str]:
+    """The feed topics of a video, from its storyboard's facts, most telling first.
+
+    Kinds come first (what is in the clip), then the place, the prompt's words, the mood
+    and the look. Unknown names are ignored, so old rows and new catalog entries never fail.
+    """
+    topics: list[str] = []
+    for kind in kinds:
+        _add(topics, KIND_TOPICS.get(kind, ()))
+    if place is not None:
+        _add(topics, PLACE_TOPICS.get(place, ()))
+    _add(topics, _word_topics(words))
+    if mood is not None:
+        _add(topics, MOOD_TOPICS.get(mood, ()))
+    if style is not None:
+        _add(topics, STYLE_TOPICS.get(style, ()))
+    return topics
