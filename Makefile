@@ -8,7 +8,10 @@ DEMO := out/demo.mp4
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install run test lint typecheck pytest bench gallery demo clean
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run seed test lint typecheck pytest browser bench gallery demo clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { apt-get update -q && apt-get install -y -q python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -20,9 +23,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-run: $(STAMP) demo
-	@echo "openreel is ready: the demo clip is at $(abspath $(DEMO)) (poster: $(abspath $(DEMO:.mp4=.jpg)))"
-	@echo "make another: $(BIN)/openreel generate \"a red ball bounces on a wooden floor\" -o out/ball.mp4"
+run: $(STAMP) seed
+	@echo "openreel: open http://$(HOST):$(PORT) in a browser (Ctrl-C stops it)"
+	$(BIN)/openreel serve --host $(HOST) --port $(PORT)
+
+seed: $(STAMP)
+	$(BIN)/openreel migrate
+	$(BIN)/openreel seed-demo
 
 demo: $(STAMP)
 	@mkdir -p out
@@ -34,7 +41,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+# Browser tests drive Debian's chromium; install it when missing (root, as in CI).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -q && apt-get install -y -q chromium; }
+
+pytest: $(STAMP) browser
 	$(BIN)/pytest -q -n 2 --dist loadfile
 
 test: lint typecheck pytest

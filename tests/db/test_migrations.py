@@ -20,7 +20,6 @@ from openreel.db.migrate import alembic_config, upgrade
 from openreel.db.models import Base, User
 from openreel.db.session import make_engine, session_scope
 
-
 HEAD = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
 
 

@@ -126,3 +126,57 @@ def storyboard_schema() -> None:
 
 if __name__ == "__main__":
     app()
+
+
+@app.command()
+def migrate() -> None:
+    """Create or upgrade the database named by the settings."""
+    from openreel.db.migrate import upgrade
+
+    settings = get_settings()
+    upgrade(settings.resolved_database_url())
+    console.print(f"database is up to date: {settings.resolved_database_url()}")
+
+
+@app.command("seed-demo")
+def seed_demo() -> None:
+    """Add demo people and a dozen rendered videos, unless the database has users already."""
+    from openreel.jobs import drain
+    from openreel.services.demo import seed_demo as seed
+    from openreel.services.platform import Platform
+    from openreel.services.rendering import render_handler
+    from openreel.services.videos import RENDER_JOB
+
+    platform = Platform.from_settings(get_settings())
+    try:
+        handlers = {RENDER_JOB: render_handler(platform)}
+        made = seed(platform, lambda: drain(platform.sessions, handlers),
+                    report=lambda line: console.print(line))
+    finally:
+        platform.close()
+    console.print(f"demo: {made} published videos" if made else "demo: users exist, skipped")
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="address to listen on")] = None,
+    port: Annotated[int | None, typer.Option(min=1, max=65535, help="port to listen on")] = None,
+    workers: Annotated[int | None, typer.Option(min=0, max=64,
+                                                help="render worker threads")] = None,
+    processes: Annotated[int, typer.Option(min=1, max=64,
+                                           help="server processes (each with its workers)")] = 1,
+) -> None:
+    """Serve the web app and the API (and render in background workers)."""
+    import os
+
+    import uvicorn
+
+    settings = get_settings()
+    if workers is not None:
+        os.environ["OPENREEL_WORKERS"] = str(workers)
+        get_settings.cache_clear()
+    bind_host = host or settings.host
+    bind_port = port or settings.port
+    console.print(f"openreel is serving at http://{bind_host}:{bind_port}")
+    uvicorn.run("openreel.app:create_app", factory=True, host=bind_host, port=bind_port,
+                workers=processes, log_level="warning", proxy_headers=False)

@@ -1,0 +1,79 @@
+"""Domain errors become HTTP answers here, and only here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+
+from openreel.services.errors import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    NotSignedIn,
+    QuotaExceeded,
+    ServiceError,
+    TooLarge,
+    UnsupportedMedia,
+)
+from openreel.storage import BlobNotFound
+
+STATUS: dict[type[ServiceError], int] = {
+    NotFound: 404,
+    NotSignedIn: 401,
+    Forbidden: 403,
+    Conflict: 409,
+    QuotaExceeded: 429,
+    UnsupportedMedia: 415,
+    TooLarge: 413,
+}
+
+PageRenderer = Callable[[Request, int, str], Response]
+
+# Every route may answer with these; declared so the OpenAPI schema tells the truth.
+COMMON_RESPONSES: dict[int | str, dict[str, object]] = {
+    401: {"description": "Not signed in", "model": None},
+    403: {"description": "Forbidden or missing CSRF token"},
+    404: {"description": "Not found"},
+    409: {"description": "Conflicts with what is stored"},
+    413: {"description": "Upload too large"},
+    415: {"description": "Not a supported kind of file"},
+    422: {"description": "Invalid field"},
+    429: {"description": "Rate limit or daily quota reached"},
+}
+
+
+def problem_response(error: ServiceError) -> JSONResponse:
+    """The JSON answer for a domain error."""
+    if isinstance(error, InvalidInput):
+        return JSONResponse(status_code=422, content={"detail": [
+            {"loc": ["body", error.field], "msg": error.reason, "type": "value_error"}]})
+    headers = {}
+    if isinstance(error, QuotaExceeded):
+        headers["Retry-After"] = str(error.retry_after)
+    return JSONResponse(status_code=STATUS.get(type(error), 400),
+                        content={"detail": error.message}, headers=headers)
+
+
+def install_error_handlers(app: FastAPI, page: PageRenderer | None = None) -> None:
+    """Map domain errors to statuses for every route; pages get ``page``'s HTML instead."""
+
+    def for_people(request: Request) -> bool:
+        return page is not None and not request.url.path.startswith("/api/")
+
+    async def on_service_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ServiceError)
+        response = problem_response(exc)
+        if for_people(request) and page is not None:
+            return page(request, response.status_code, exc.message)
+        return response
+
+    async def on_missing_blob(request: Request, exc: Exception) -> Response:
+        if for_people(request) and page is not None:
+            return page(request, 404, "the file is gone")
+        return JSONResponse(status_code=404, content={"detail": "the file is gone"})
+
+    app.add_exception_handler(ServiceError, on_service_error)
+    app.add_exception_handler(BlobNotFound, on_missing_blob)

@@ -1,0 +1,129 @@
+"""Limits every request passes: body size, and request rate for the API.
+
+Both are plain ASGI middleware so that an oversized body is refused before any of it is
+parsed, and a flood of requests is refused before it reaches a route.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+import time
+from collections import OrderedDict
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+
+async def _send_json(send: Send, status: int, detail: str,
+                     headers: list[tuple[bytes, bytes]] | None = None) -> None:
+    body = json.dumps({"detail": detail}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode()),
+                            (b"connection", b"close"), *(headers or [])]})
+    await send({"type": "http.response.body", "body": body})
+
+
+class BodyLimit:
+    """Refuse request bodies over ``limit`` bytes with 413, without reading the rest."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Check the declared length first, then count what actually arrives."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        message = f"the upload is larger than {self.limit // (1024 * 1024)} MB"
+        for name, value in scope["headers"]:
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    await _send_json(send, 400, "bad Content-Length header")
+                    return
+                if declared > self.limit:
+                    await _send_json(send, 413, message)
+                    return
+        received = 0
+        refused = False
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
+            event = await receive()
+            if event["type"] == "http.request":
+                received += len(event.get("body", b""))
+                if received > self.limit:
+                    refused = True
+                    if not started:
+                        await _send_json(send, 413, message)
+                    return {"type": "http.disconnect"}
+            return event
+
+        async def guarded_send(event: Message) -> None:
+            nonlocal started
+            if refused:
+                return
+            if event["type"] == "http.response.start":
+                started = True
+            await send(event)
+
+        try:
+            await self.app(scope, counting_receive, guarded_send)
+        except Exception:
+            if not refused:
+                raise
+
+
+class RateLimit:
+    """A token bucket per caller (token, session or address) for paths under ``prefix``."""
+
+    def __init__(self, app: ASGIApp, per_minute: int, prefix: str = "/api/") -> None:
+        self.app = app
+        self.rate = per_minute / 60.0
+        self.burst = float(max(per_minute // 6, 10))
+        self.prefix = prefix
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _key(self, scope: Scope) -> str:
+        for name, value in scope["headers"]:
+            if name == b"authorization":
+                return "a:" + value.decode("latin-1")[-48:]
+            if name == b"cookie" and b"openreel_session=" in value:
+                part = value.split(b"openreel_session=", 1)[1].split(b";", 1)[0]
+                return "s:" + part.decode("latin-1")[:64]
+        client = scope.get("client")
+        return "ip:" + (client[0] if client else "?")
+
+    def take(self, key: str, now: float) -> float:
+        """Spend one request for ``key``; returns 0, or seconds until one is available."""
+        with self._lock:
+            tokens, stamp = self._buckets.pop(key, (self.burst, now))
+            tokens = min(self.burst, tokens + (now - stamp) * self.rate)
+            wait = 0.0
+            if tokens >= 1:
+                tokens -= 1
+            else:
+                wait = (1 - tokens) / self.rate
+            self._buckets[key] = (tokens, now)
+            while len(self._buckets) > 50_000:
+                self._buckets.popitem(last=False)
+            return wait
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the request on, or answer 429 with Retry-After."""
+        if scope["type"] == "http" and scope["path"].startswith(self.prefix):
+            wait = self.take(self._key(scope), time.monotonic())
+            if wait > 0:
+                retry = str(max(1, math.ceil(wait)))
+                await _send_json(send, 429, f"too many requests: try again in {retry} s",
+                                 [(b"retry-after", retry.encode())])
+                return
+        await self.app(scope, receive, send)

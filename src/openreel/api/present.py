@@ -1,0 +1,104 @@
+"""Rows → API schemas, in one place so every route shows a thing the same way."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from openreel.api.schemas import (
+    CommentOut,
+    JobOut,
+    MeOut,
+    NotificationOut,
+    UserOut,
+    VideoOut,
+)
+from openreel.db.models import Job, JobStatus, Notification, User, Video, VideoStatus
+from openreel.services import engagement
+from openreel.services.engagement import Thread
+from openreel.services.people import profile_stats
+
+API = "/api/v1"
+
+
+def video_out(video: Video, liked: bool = False) -> VideoOut:
+    """A video with its counters and the URLs to play, download and share it."""
+    has_file = video.video_key is not None and video.status != VideoStatus.DELETED
+    base = f"{API}/videos/{video.id}"
+    return VideoOut(
+        id=video.id, status=video.status.value, kind=video.kind.value,
+        owner=video.owner.handle, prompt=video.prompt, caption=video.caption,
+        style=video.style, engine=video.engine, seed=video.seed, seconds=video.seconds,
+        size=video.size, width=video.width, height=video.height, topics=list(video.topics),
+        parent_id=video.parent_id, created_at=video.created_at,
+        published_at=video.published_at, likes=video.like_count,
+        comments=video.comment_count, remixes=video.remix_count, views=video.view_count,
+        liked=liked,
+        video_url=f"{base}/file" if has_file else None,
+        poster_url=f"{base}/poster" if has_file and video.poster_key else None,
+        download_url=f"{base}/file?download=1" if has_file else None,
+        share_url=f"/v/{video.id}",
+    )
+
+
+def videos_out(session: Session, viewer: User | None, videos: list[Video]) -> list[VideoOut]:
+    """Several videos, with whether the viewer likes each."""
+    liked = engagement.liked_ids(session, viewer, [v.id for v in videos])
+    return [video_out(v, v.id in liked) for v in videos]
+
+
+def stage_of(job: Job) -> str:
+    """A word for where a job is."""
+    if job.status == JobStatus.QUEUED:
+        return "waiting for a worker" if job.attempts == 0 else "waiting to retry"
+    if job.status == JobStatus.RUNNING:
+        return "storing" if job.progress >= 0.95 else "rendering"
+    return job.status.value
+
+
+def job_out(job: Job, notes: list[str] | None = None) -> JobOut:
+    """A job's state."""
+    return JobOut(id=job.id, kind=job.kind, status=job.status.value, progress=job.progress,
+                  stage=stage_of(job), attempts=job.attempts, error=job.error,
+                  video_id=job.video_id, created_at=job.created_at, started_at=job.started_at,
+                  finished_at=job.finished_at, notes=notes or [])
+
+
+def avatar_url(user: User) -> str | None:
+    """Where the user's avatar is served, if they have one."""
+    return f"{API}/users/{user.handle}/avatar?v={user.avatar_key.rsplit('-', 1)[-1][:12]}" \
+        if user.avatar_key else None
+
+
+def user_out(session: Session, user: User, viewer: User | None) -> UserOut:
+    """A public profile with its counts."""
+    stats = profile_stats(session, user, viewer)
+    return UserOut(handle=user.handle, display_name=user.display_name, bio=user.bio,
+                   avatar_url=avatar_url(user), followers=stats.followers,
+                   following=stats.following, videos=stats.videos,
+                   is_following=stats.is_following, created_at=user.created_at)
+
+
+def me_out(session: Session, user: User) -> MeOut:
+    """The signed-in user's own profile."""
+    public = user_out(session, user, user)
+    return MeOut(**public.model_dump(), email=user.email, birth_year=user.birth_year,
+                 unread_notifications=engagement.unread_count(session, user))
+
+
+def thread_out(thread: Thread) -> CommentOut:
+    """A comment thread."""
+    top = thread.comment
+    return CommentOut(id=top.id, author=top.author.handle, body=top.body,
+                      created_at=top.created_at, reply_to=None,
+                      replies=[CommentOut(id=r.id, author=r.author.handle, body=r.body,
+                                          created_at=r.created_at, reply_to=top.id)
+                               for r in thread.replies])
+
+
+def notification_out(session: Session, note: Notification) -> NotificationOut:
+    """A notification with a sentence describing it."""
+    actor = session.get(User, note.actor_id) if note.actor_id else None
+    return NotificationOut(id=note.id, kind=note.kind.value,
+                           actor=actor.handle if actor else None, video_id=note.video_id,
+                           job_id=note.job_id, text=engagement.describe(session, note),
+                           read=note.read_at is not None, created_at=note.created_at)

@@ -1,0 +1,18 @@
+"""All API routes under one router, mounted at /api/v1."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from openreel.api.errors import COMMON_RESPONSES
+from openreel.api.routes import accounts, feed, making, users, videos
+
+API_PREFIX = "/api/v1"
+
+
+def api_router() -> APIRouter:
+    """The /api/v1 router."""
+    router = APIRouter(prefix=API_PREFIX, responses=COMMON_RESPONSES)
+    for module in (accounts, users, making, videos, feed):
+        router.include_router(module.router)
+    return router

@@ -1,0 +1,81 @@
+"""Accounts: sign up, API tokens, the signed-in user's profile and avatar."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, File, UploadFile
+
+from openreel.api.deps import CurrentUser, PlatformDep, SessionDep
+from openreel.api.present import me_out
+from openreel.api.schemas import MeOut, ProfileUpdate, SignUp, TokenName, TokenOut, TokenRequest
+from openreel.services import accounts
+from openreel.services.uploads import read_limited, store_avatar
+
+router = APIRouter(tags=["accounts"])
+
+
+@router.post("/auth/signup", status_code=201, response_model=MeOut)
+def sign_up(body: SignUp, db: SessionDep) -> MeOut:
+    """Create an account; then ask for a token with POST /auth/token."""
+    user = accounts.sign_up(db, handle=body.handle, email=body.email, password=body.password,
+                            display_name=body.display_name, birth_year=body.birth_year)
+    db.commit()
+    return me_out(db, user)
+
+
+@router.post("/auth/token", status_code=201, response_model=TokenOut)
+def create_token(body: TokenRequest, db: SessionDep) -> TokenOut:
+    """Exchange a handle (or email) and password for a personal API token."""
+    user = accounts.authenticate(db, body.login, body.password)
+    row, secret = accounts.create_api_token(db, user, body.name)
+    db.commit()
+    return TokenOut(id=row.id, name=row.name, created_at=row.created_at, secret=secret)
+
+
+@router.get("/me", response_model=MeOut)
+def me(user: CurrentUser, db: SessionDep) -> MeOut:
+    """The signed-in user's profile and unread notification count."""
+    return me_out(db, user)
+
+
+@router.patch("/me", response_model=MeOut)
+def update_me(body: ProfileUpdate, user: CurrentUser, db: SessionDep) -> MeOut:
+    """Change the display name or bio."""
+    accounts.update_profile(db, user, display_name=body.display_name, bio=body.bio)
+    db.commit()
+    return me_out(db, user)
+
+
+@router.put("/me/avatar", response_model=MeOut)
+def set_avatar(user: CurrentUser, db: SessionDep, platform: PlatformDep,
+               avatar: UploadFile = File(..., description="a PNG, JPEG, WebP or GIF picture")
+               ) -> MeOut:
+    """Upload a new avatar (cropped to a square)."""
+    data = read_limited(avatar.file, platform.settings.max_upload_bytes)
+    old = user.avatar_key
+    user.avatar_key = store_avatar(platform.blobs, user.id, data)
+    db.commit()
+    if old:
+        platform.blobs.delete(old)
+    return me_out(db, user)
+
+
+@router.get("/me/tokens", response_model=list[TokenOut])
+def list_tokens(user: CurrentUser, db: SessionDep) -> list[TokenOut]:
+    """The user's API tokens (never their secrets)."""
+    return [TokenOut(id=t.id, name=t.name, created_at=t.created_at, last_used_at=t.last_used_at)
+            for t in accounts.list_api_tokens(db, user)]
+
+
+@router.post("/me/tokens", status_code=201, response_model=TokenOut)
+def new_token(body: TokenName, user: CurrentUser, db: SessionDep) -> TokenOut:
+    """Create another API token; its secret is shown this once."""
+    row, secret = accounts.create_api_token(db, user, body.name)
+    db.commit()
+    return TokenOut(id=row.id, name=row.name, created_at=row.created_at, secret=secret)
+
+
+@router.delete("/me/tokens/{token_id}", status_code=204)
+def delete_token(token_id: int, user: CurrentUser, db: SessionDep) -> None:
+    """Revoke an API token."""
+    accounts.revoke_api_token(db, user, token_id)
+    db.commit()

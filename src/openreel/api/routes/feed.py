@@ -1,0 +1,91 @@
+"""The feeds, steering, and notifications."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response
+
+from openreel.api.deps import CurrentUser, SessionDep, ViewerDep
+from openreel.api.present import notification_out, video_out
+from openreel.api.schemas import (
+    Count,
+    FeedItem,
+    FeedPage,
+    NotificationOut,
+    ReadRequest,
+    Reason,
+    SteerOut,
+    SteerRequest,
+    TopicWeight,
+    UnreadCount,
+)
+from openreel.services import engagement
+from openreel.services import feed as feeds
+
+router = APIRouter(tags=["feed"])
+
+
+@router.get("/feed", response_model=FeedPage)
+def feed(viewer: ViewerDep, db: SessionDep,
+         mode: Literal["for_you", "following"] = "for_you",
+         limit: Annotated[int, Query(ge=1, le=50)] = 10,
+         cursor: Annotated[str | None, Query(max_length=200)] = None) -> FeedPage:
+    """A page of the feed, each item with the reasons it was shown."""
+    page = feeds.feed_page(db, viewer, mode=mode, limit=limit, cursor=cursor)
+    liked = engagement.liked_ids(db, viewer, [e.video.id for e in page.entries])
+    return FeedPage(mode=mode, next_cursor=page.next_cursor, items=[
+        FeedItem(video=video_out(e.video, e.video.id in liked), score=e.score,
+                 reasons=[Reason(signal=r.signal, contribution=r.contribution, text=r.text)
+                          for r in e.reasons])
+        for e in page.entries])
+
+
+def _steer_out(db: SessionDep, user: CurrentUser, changed: list[TopicWeight],
+               not_understood: list[str]) -> SteerOut:
+    weights, hidden = feeds.preferences(db, user)
+    return SteerOut(changed=changed, hidden=hidden, not_understood=not_understood,
+                    preferences=[TopicWeight(topic=p.topic, weight=p.weight) for p in weights])
+
+
+@router.post("/feed/steer", response_model=SteerOut)
+def steer(body: SteerRequest, user: CurrentUser, db: SessionDep) -> SteerOut:
+    """Steer your feed with a sentence, e.g. “more animals, less sports”."""
+    steering = feeds.steer_feed(db, user, body.sentence)
+    db.commit()
+    changed = [TopicWeight(topic=t, weight=w) for t, w in steering.weights.items()]
+    return _steer_out(db, user, changed, list(steering.not_understood))
+
+
+@router.get("/feed/preferences", response_model=SteerOut)
+def preferences(user: CurrentUser, db: SessionDep) -> SteerOut:
+    """Your topic weights and hidden topics."""
+    return _steer_out(db, user, [], [])
+
+
+@router.delete("/feed/preferences", status_code=204)
+def reset(user: CurrentUser, db: SessionDep) -> Response:
+    """Forget all steering."""
+    feeds.reset_preferences(db, user)
+    db.commit()
+    return Response(status_code=204)
+
+
+@router.get("/notifications", response_model=list[NotificationOut])
+def notifications(user: CurrentUser, db: SessionDep) -> list[NotificationOut]:
+    """Your notifications, newest first."""
+    return [notification_out(db, n) for n in engagement.notifications(db, user)]
+
+
+@router.get("/notifications/unread", response_model=UnreadCount)
+def unread(user: CurrentUser, db: SessionDep) -> UnreadCount:
+    """How many notifications you have not read."""
+    return UnreadCount(unread=engagement.unread_count(db, user))
+
+
+@router.post("/notifications/read", response_model=Count)
+def mark_read(body: ReadRequest, user: CurrentUser, db: SessionDep) -> Count:
+    """Mark notifications read: all of them, or those up to an id."""
+    changed = engagement.mark_read(db, user, body.up_to_id)
+    db.commit()
+    return Count(changed=changed)

@@ -1,0 +1,268 @@
+"""What the API sends and takes: plain schemas, separate from the database rows."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field
+
+Handle = Annotated[str, Field(min_length=3, max_length=32, pattern=r"^@?[A-Za-z0-9_]+$")]
+
+
+class Problem(BaseModel):
+    """An error: what went wrong, in words a person can act on."""
+
+    detail: str
+
+
+class FieldProblem(BaseModel):
+    """One invalid field."""
+
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ValidationProblem(BaseModel):
+    """Invalid fields (422)."""
+
+    detail: list[FieldProblem]
+
+
+class SignUp(BaseModel):
+    """A new account."""
+
+    handle: Handle
+    email: str = Field(min_length=3, max_length=254)
+    password: str = Field(min_length=8, max_length=256)
+    display_name: str = Field("", max_length=64)
+    birth_year: int | None = Field(None, ge=1900, le=2100)
+
+
+class TokenRequest(BaseModel):
+    """Credentials exchanged for a personal API token."""
+
+    login: str = Field(min_length=1, max_length=254, description="handle or email")
+    password: str = Field(min_length=1, max_length=256)
+    name: str = Field("api", min_length=1, max_length=64)
+
+
+class TokenName(BaseModel):
+    """A name for a new token."""
+
+    name: str = Field(min_length=1, max_length=64)
+
+
+class TokenOut(BaseModel):
+    """A personal API token; ``secret`` is only ever sent when it is created."""
+
+    id: int
+    name: str
+    created_at: datetime
+    last_used_at: datetime | None = None
+    secret: str | None = None
+
+
+class UserOut(BaseModel):
+    """A public profile."""
+
+    handle: str
+    display_name: str
+    bio: str
+    avatar_url: str | None
+    followers: int
+    following: int
+    videos: int
+    is_following: bool
+    created_at: datetime
+
+
+class MeOut(UserOut):
+    """The signed-in user's own profile."""
+
+    email: str
+    unread_notifications: int
+    birth_year: int | None
+
+
+class ProfileUpdate(BaseModel):
+    """Profile fields to change."""
+
+    display_name: str | None = Field(None, min_length=1, max_length=64)
+    bio: str | None = Field(None, max_length=500)
+
+
+class VideoOut(BaseModel):
+    """A video as the viewer may see it."""
+
+    id: int
+    status: Literal["draft", "published", "deleted"]
+    kind: Literal["generate", "remix", "extend", "stitch"]
+    owner: str
+    prompt: str
+    caption: str
+    style: str
+    engine: str
+    seed: int
+    seconds: float
+    size: str
+    width: int
+    height: int
+    topics: list[str]
+    parent_id: int | None
+    created_at: datetime
+    published_at: datetime | None
+    likes: int
+    comments: int
+    remixes: int
+    views: int
+    liked: bool
+    video_url: str | None
+    poster_url: str | None
+    download_url: str | None
+    share_url: str
+
+
+class JobOut(BaseModel):
+    """A render job."""
+
+    id: int
+    kind: str
+    status: Literal["queued", "running", "succeeded", "failed", "cancelled"]
+    progress: float
+    stage: str = ""
+    attempts: int
+    error: str | None
+    video_id: int | None
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    notes: list[str] = Field(default_factory=list)
+
+
+class RemixRequest(BaseModel):
+    """What to change in a remix."""
+
+    prompt: str = Field(min_length=1, max_length=2000, description="e.g. “make it night”")
+    seed: int | None = Field(None, ge=0, le=2**63 - 1)
+
+
+class ExtendRequest(BaseModel):
+    """The shot to append."""
+
+    prompt: str = Field(min_length=1, max_length=2000)
+    seconds: float = Field(5.0, ge=1.0, le=59.0)
+
+
+class StitchRequest(BaseModel):
+    """Videos to join, in order."""
+
+    video_ids: list[int] = Field(min_length=2, max_length=8)
+
+
+class PublishRequest(BaseModel):
+    """A caption for a published video."""
+
+    caption: str = Field("", max_length=2200)
+
+
+class CommentRequest(BaseModel):
+    """A comment, or a reply to one."""
+
+    body: str = Field(min_length=1, max_length=1000)
+    reply_to: int | None = Field(None, ge=1)
+
+
+class CommentOut(BaseModel):
+    """A comment and, for a top-level one, its replies."""
+
+    id: int
+    author: str
+    body: str
+    created_at: datetime
+    reply_to: int | None
+    replies: list[CommentOut] = Field(default_factory=list)
+
+
+class ViewRequest(BaseModel):
+    """How long a video was watched."""
+
+    watched_seconds: float = Field(ge=0, le=3600)
+
+
+class Reason(BaseModel):
+    """Why a feed item was shown: one signal and how much it counted."""
+
+    signal: str
+    contribution: float
+    text: str
+
+
+class FeedItem(BaseModel):
+    """A video in a feed, with the reasons it is there."""
+
+    video: VideoOut
+    score: float
+    reasons: list[Reason]
+
+
+class FeedPage(BaseModel):
+    """One page of a feed; pass ``next_cursor`` to get the next."""
+
+    mode: Literal["for_you", "following"]
+    items: list[FeedItem]
+    next_cursor: str | None
+
+
+class SteerRequest(BaseModel):
+    """A sentence that steers the feed, e.g. “more animals, less sports”."""
+
+    sentence: str = Field(min_length=1, max_length=500)
+
+
+class TopicWeight(BaseModel):
+    """How much a topic is wanted: above 0 more, below 0 less."""
+
+    topic: str
+    weight: float
+
+
+class SteerOut(BaseModel):
+    """The feed preferences after steering, and what the sentence changed."""
+
+    changed: list[TopicWeight]
+    hidden: list[str]
+    not_understood: list[str]
+    preferences: list[TopicWeight]
+
+
+class NotificationOut(BaseModel):
+    """Something that happened."""
+
+    id: int
+    kind: Literal["like", "comment", "follow", "remix", "job_finished"]
+    actor: str | None
+    video_id: int | None
+    job_id: int | None
+    text: str
+    read: bool
+    created_at: datetime
+
+
+class UnreadCount(BaseModel):
+    """How many notifications are unread."""
+
+    unread: int
+
+
+class ReadRequest(BaseModel):
+    """Mark notifications read: all, or up to an id."""
+
+    up_to_id: int | None = Field(None, ge=1)
+
+
+class Count(BaseModel):
+    """How many rows an action changed."""
+
+    changed: int

@@ -1,0 +1,181 @@
+"""Accounts: sign-up, sign-in, browser sessions, API tokens and profiles."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from openreel.db.models import ApiToken, User, WebSession
+from openreel.db.timestamps import utcnow
+from openreel.services.errors import Conflict, InvalidInput, NotFound, NotSignedIn
+
+HANDLE = re.compile(r"[a-z0-9_]{3,32}")
+EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}")
+MIN_PASSWORD = 8
+MAX_PASSWORD = 256
+TOKEN_PREFIX = "or_"
+RESERVED_HANDLES = frozenset({"api", "admin", "openreel", "static", "media", "verify", "me"})
+
+_hasher = PasswordHasher()
+# Verifying against this keeps a sign-in for an unknown account as slow as a wrong password.
+_DUMMY_HASH = _hasher.hash("not a real password")
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """A new browser session: the cookie secret and its CSRF token."""
+
+    user: User
+    token: str
+    csrf_token: str
+
+
+def _digest(secret: str) -> str:
+    """Tokens are random and long, so a fast hash is enough; only the digest is stored."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def check_handle(handle: str) -> str:
+    """The normalised handle, or InvalidInput saying what a handle may be."""
+    normal = handle.strip().lstrip("@").lower()
+    if not HANDLE.fullmatch(normal):
+        raise InvalidInput("handle", "3 to 32 characters: letters, digits and underscores")
+    if normal in RESERVED_HANDLES:
+        raise InvalidInput("handle", f"@{normal} is reserved")
+    return normal
+
+
+def sign_up(session: Session, *, handle: str, email: str, password: str,
+            display_name: str = "", birth_year: int | None = None) -> User:
+    """Create an account; handles and emails are unique, case-insensitively."""
+    normal = check_handle(handle)
+    address = email.strip().lower()
+    if not EMAIL.fullmatch(address) or len(address) > 254:
+        raise InvalidInput("email", "not an email address")
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        raise InvalidInput("password", f"use {MIN_PASSWORD} to {MAX_PASSWORD} characters")
+    this_year = datetime.now(UTC).year
+    if birth_year is not None and not this_year - 120 <= birth_year <= this_year - 13:
+        raise InvalidInput("birth_year", "you must be at least 13 to use openreel")
+    if session.scalar(select(User.id).where(User.handle == normal)) is not None:
+        raise Conflict(f"@{normal} is taken")
+    if session.scalar(select(User.id).where(User.email == address)) is not None:
+        raise Conflict("an account with that email exists")
+    user = User(handle=normal, email=address, password_hash=_hasher.hash(password),
+                display_name=display_name.strip()[:64] or normal, birth_year=birth_year)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def authenticate(session: Session, login: str, password: str) -> User:
+    """The user whose handle or email and password match, else NotSignedIn."""
+    key = login.strip().lstrip("@").lower()
+    user = session.scalar(select(User).where((User.handle == key) | (User.email == key)))
+    try:
+        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        user = None
+    if user is None:
+        raise NotSignedIn("wrong handle, email or password")
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    return user
+
+
+def start_session(session: Session, user: User, *, days: int) -> SignedIn:
+    """A new browser session for ``user`` lasting ``days``."""
+    token = secrets.token_urlsafe(32)
+    csrf = secrets.token_urlsafe(24)
+    session.add(WebSession(user_id=user.id, token_hash=_digest(token), csrf_token=csrf,
+                           expires_at=utcnow() + timedelta(days=days)))
+    session.flush()
+    return SignedIn(user=user, token=token, csrf_token=csrf)
+
+
+def resolve_session(session: Session, token: str) -> WebSession | None:
+    """The live session behind a cookie value, or None."""
+    if not token:
+        return None
+    row = session.scalar(select(WebSession).where(WebSession.token_hash == _digest(token)))
+    if row is None or row.expires_at <= utcnow():
+        return None
+    return row
+
+
+def end_session(session: Session, token: str) -> None:
+    """Sign a browser out; unknown tokens are ignored."""
+    session.execute(delete(WebSession).where(WebSession.token_hash == _digest(token)))
+
+
+def create_api_token(session: Session, user: User, name: str) -> tuple[ApiToken, str]:
+    """A new personal API token; the secret is returned once and never stored."""
+    label = name.strip()
+    if not 1 <= len(label) <= 64:
+        raise InvalidInput("name", "give the token a name of 1 to 64 characters")
+    if (session.scalar(select(func.count()).where(ApiToken.user_id == user.id)) or 0) >= 20:
+        raise Conflict("at most 20 tokens per account: delete one first")
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    row = ApiToken(user_id=user.id, token_hash=_digest(secret), name=label)
+    session.add(row)
+    session.flush()
+    return row, secret
+
+
+def resolve_api_token(session: Session, secret: str) -> User | None:
+    """The owner of an API token secret, or None; records when it was last used."""
+    if not secret.startswith(TOKEN_PREFIX):
+        return None
+    row = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(secret)))
+    if row is None:
+        return None
+    now = utcnow()
+    # Written at most once a minute, so a busy script does not turn reads into writes.
+    if row.last_used_at is None or now - row.last_used_at > timedelta(minutes=1):
+        row.last_used_at = now
+    return row.user
+
+
+def list_api_tokens(session: Session, user: User) -> list[ApiToken]:
+    """The user's tokens, newest first (names and dates only)."""
+    return list(session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
+                                .order_by(ApiToken.id.desc())))
+
+
+def revoke_api_token(session: Session, user: User, token_id: int) -> None:
+    """Delete one of the user's tokens."""
+    row = session.get(ApiToken, token_id)
+    if row is None or row.user_id != user.id:
+        raise NotFound(f"no token {token_id}")
+    session.delete(row)
+
+
+def user_by_handle(session: Session, handle: str) -> User:
+    """The user with this handle, or NotFound."""
+    user = session.scalar(select(User).where(User.handle == handle.lstrip("@").lower()))
+    if user is None:
+        raise NotFound(f"no user @{handle.lstrip('@')}")
+    return user
+
+
+def update_profile(session: Session, user: User, *, display_name: str | None = None,
+                   bio: str | None = None) -> User:
+    """Change the name and bio shown on the profile."""
+    if display_name is not None:
+        name = display_name.strip()
+        if not 1 <= len(name) <= 64:
+            raise InvalidInput("display_name", "1 to 64 characters")
+        user.display_name = name
+    if bio is not None:
+        if len(bio) > 500:
+            raise InvalidInput("bio", "at most 500 characters")
+        user.bio = bio.strip()
+    return user

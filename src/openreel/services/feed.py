@@ -1,0 +1,85 @@
+"""The feeds, and steering them with a sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from openreel.db.models import FeedPreference, HiddenTopic, User, Video
+from openreel.director.nearest import embed
+from openreel.services.errors import InvalidInput, NotSignedIn
+from openreel.social import feed as social_feed
+from openreel.social.ranking import Reason
+from openreel.social.steering import Steering, apply_steering, steer
+
+MAX_PAGE = 50
+
+
+@dataclass
+class FeedEntry:
+    """A video in a feed with the reasons it was chosen."""
+
+    video: Video
+    score: float
+    reasons: list[Reason]
+
+
+@dataclass
+class Page:
+    """One page of a feed."""
+
+    mode: str
+    entries: list[FeedEntry]
+    next_cursor: str | None
+
+
+def feed_page(session: Session, viewer: User | None, *, mode: str = "for_you",
+              limit: int = 10, cursor: str | None = None) -> Page:
+    """A page of "For you" or "Following" for the viewer (anonymous gets popular and new)."""
+    if not 1 <= limit <= MAX_PAGE:
+        raise InvalidInput("limit", f"1 to {MAX_PAGE}")
+    try:
+        if mode == "following":
+            if viewer is None:
+                raise NotSignedIn("sign in to see the people you follow")
+            page = social_feed.following(session, viewer.id, limit=limit, cursor=cursor)
+        elif mode == "for_you":
+            page = social_feed.for_you(session, viewer.id if viewer else None, limit=limit,
+                                       cursor=cursor)
+        else:
+            raise InvalidInput("mode", "for_you or following")
+    except social_feed.BadCursor as exc:
+        raise InvalidInput("cursor", str(exc)) from None
+    ids = [item.video_id for item in page.items]
+    rows = {v.id: v for v in session.scalars(select(Video).where(Video.id.in_(ids)))}
+    entries = [FeedEntry(rows[i.video_id], i.score, list(i.reasons))
+               for i in page.items if i.video_id in rows]
+    return Page(mode=mode, entries=entries, next_cursor=page.next_cursor)
+
+
+def steer_feed(session: Session, user: User, sentence: str) -> Steering:
+    """Read a sentence like “more animals, less sports” into the user's topic weights."""
+    text = sentence.strip()
+    if not text:
+        raise InvalidInput("sentence", "say what you want more or less of")
+    steering = steer(text, embed)
+    if not steering.weights and not steering.hidden:
+        raise InvalidInput("sentence", "no topic recognised: try “more animals, less sports”")
+    apply_steering(session, user.id, steering)
+    return steering
+
+
+def preferences(session: Session, user: User) -> tuple[list[FeedPreference], list[str]]:
+    """The user's topic weights and hidden topics."""
+    weights = list(session.scalars(select(FeedPreference).where(FeedPreference.user_id == user.id)
+                                   .order_by(FeedPreference.weight.desc())))
+    hidden = list(session.scalars(select(HiddenTopic.topic).where(HiddenTopic.user_id == user.id)))
+    return weights, hidden
+
+
+def reset_preferences(session: Session, user: User) -> None:
+    """Forget every steering the user gave."""
+    session.execute(delete(FeedPreference).where(FeedPreference.user_id == user.id))
+    session.execute(delete(HiddenTopic).where(HiddenTopic.user_id == user.id))

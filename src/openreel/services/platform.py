@@ -1,0 +1,45 @@
+"""What every use case needs from the deployment: settings, database and blob store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from openreel.config import Settings
+from openreel.db.migrate import upgrade
+from openreel.db.session import make_engine, make_sessionmaker, session_scope
+from openreel.storage import BlobStore, blob_store_from_settings
+
+
+@dataclass
+class Platform:
+    """The injected parts of one running openreel: built once per process."""
+
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    blobs: BlobStore
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, migrate: bool = True) -> Platform:
+        """Connect to what the settings name, bringing the schema up to date first."""
+        url = settings.resolved_database_url()
+        if migrate:
+            upgrade(url)
+        engine = make_engine(url)
+        return cls(settings=settings, engine=engine, sessions=make_sessionmaker(engine),
+                   blobs=blob_store_from_settings(settings))
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One database transaction, committed when the block ends."""
+        with session_scope(self.sessions) as session:
+            yield session
+
+    def close(self) -> None:
+        """Release database connections."""
+        self.engine.dispose()

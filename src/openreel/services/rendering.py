@@ -1,0 +1,187 @@
+"""The render job: storyboard → file → blobs → a draft, exactly once.
+
+Runs in a worker, never in the request. Files go to keys derived from the job id, so a
+retried attempt overwrites its own earlier upload; the Video row is created by
+``finalize`` inside the transaction that marks the job succeeded, so a job that is
+retried or recovered after a crash never leaves two videos.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from openreel.db.models import (
+    Job,
+    NotificationKind,
+    StitchPart,
+    User,
+    Video,
+    VideoKind,
+)
+from openreel.jobs import JobContext, JobOutcome, PermanentJobError
+from openreel.media import EncodeSettings, StitchError, probe, stitch
+from openreel.pipeline import GenerateOptions, InvalidRequest, render_to_file
+from openreel.services.engagement import notify
+from openreel.services.platform import Platform
+from openreel.services.topics import storyboard_topics
+from openreel.spec import Storyboard, Style
+
+# Share of the progress bar each stage takes.
+RENDER_SHARE = 0.9
+
+
+def _options(payload: dict[str, Any], image: Path | None, settings_encode: EncodeSettings
+             ) -> GenerateOptions:
+    opts = payload["options"]
+    return GenerateOptions(seconds=opts.get("seconds"), size=opts["size"], fps=opts["fps"],
+                           style=Style(opts["style"]) if opts.get("style") else None,
+                           seed=int(opts["seed"]), engine=opts["engine"], image=image,
+                           encode=settings_encode)
+
+
+def _fetch(platform: Platform, key: str, path: Path) -> Path:
+    with platform.blobs.open(key) as src, path.open("wb") as dst:
+        while chunk := src.read(1 << 20):
+            dst.write(chunk)
+    return path
+
+
+def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
+    """The handler for ``render`` jobs, bound to a platform."""
+
+    def handle(ctx: JobContext) -> JobOutcome:
+        try:
+            return render(ctx)
+        except Exception as exc:
+            last = isinstance(exc, PermanentJobError) or ctx.attempt >= ctx.max_attempts
+            if last and ctx.user_id is not None:
+                # The job will not be tried again: its owner hears about it.
+                with platform.transaction() as session:
+                    notify(session, ctx.user_id, NotificationKind.JOB_FINISHED, job_id=ctx.job_id)
+            raise
+
+    def render(ctx: JobContext) -> JobOutcome:
+        payload = ctx.payload
+        spec = payload["video"]
+        kind = VideoKind(spec["kind"])
+        encode = EncodeSettings(preset=platform.settings.x264_preset,
+                                crf=platform.settings.x264_crf)
+        scratch = platform.settings.data_dir / "tmp"
+        scratch.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=scratch) as tmp:
+            work = Path(tmp)
+            out = work / "video.mp4"
+            poster = work / "video.jpg"
+            board: Storyboard | None = None
+            if kind == VideoKind.STITCH:
+                sources = [_fetch(platform, key, work / f"part{i}.mp4")
+                           for i, key in enumerate(_source_keys(platform, spec["sources"]))]
+                ctx.progress(0.1, "stitching")
+                try:
+                    stitch(sources, out, encode=encode)
+                except StitchError as exc:
+                    raise PermanentJobError(str(exc)) from exc
+                _poster_from(out, poster)
+            else:
+                image = None
+                if payload.get("image_key"):
+                    image = _fetch(platform, payload["image_key"], work / "first.png")
+                board = Storyboard.model_validate(payload["storyboard"])
+                options = _options(payload, image, encode)
+
+                def report(stage: str, done: float, total: float) -> None:
+                    if stage == "rendering" and total > 0:
+                        ctx.progress(RENDER_SHARE * done / total, stage)
+
+                try:
+                    render_to_file(board, options, out, report)
+                except InvalidRequest as exc:
+                    raise PermanentJobError(str(exc)) from exc
+            ctx.progress(0.95, "storing")
+            info = probe(out)
+            video_key = f"videos/job-{ctx.job_id}/video.mp4"
+            poster_key = f"videos/job-{ctx.job_id}/poster.jpg"
+            platform.blobs.put_file(video_key, out)
+            platform.blobs.put_file(poster_key, poster)
+
+        def finalize(session: Session, job: Job) -> int:
+            return _create_video(session, job, kind, board, info.width, info.height,
+                                 info.duration, video_key, poster_key)
+
+        return JobOutcome(finalize=finalize)
+
+    return handle
+
+
+def _source_keys(platform: Platform, ids: list[int]) -> list[str]:
+    keys = []
+    with platform.transaction() as session:
+        for vid in ids:
+            video = session.get(Video, vid)
+            if video is None or video.video_key is None:
+                raise PermanentJobError(f"video {vid} to stitch is gone")
+            keys.append(video.video_key)
+    return keys
+
+
+def _poster_from(video: Path, poster: Path) -> None:
+    """The first frame of a file as the poster (stitches have no render of their own)."""
+    from PIL import Image
+
+    from openreel.media import read_frames
+
+    for frame in read_frames(video):
+        Image.fromarray(frame[..., :3]).save(poster, format="JPEG", quality=90)
+        return
+    raise PermanentJobError("the stitched video has no frames")
+
+
+def _create_video(session: Session, job: Job, kind: VideoKind, board: Storyboard | None,
+                  width: int, height: int, seconds: float, video_key: str,
+                  poster_key: str) -> int:
+    payload = job.payload
+    spec = payload["video"]
+    opts = payload["options"]
+    owner = session.get(User, job.user_id)
+    if owner is None:
+        raise PermanentJobError("the account that asked for this video is gone")
+    parent_id = spec.get("parent_id")
+    parent = session.get(Video, parent_id) if parent_id else None
+    video = Video(
+        owner_id=owner.id, kind=kind, prompt=spec["prompt"],
+        storyboard=board.model_dump(mode="json") if board is not None else None,
+        engine=opts["engine"], seed=int(opts["seed"]), seconds=round(seconds, 3),
+        size=opts["size"], fps=int(opts["fps"]),
+        style=board.style.value if board is not None else (opts.get("style") or ""),
+        width=width, height=height, video_key=video_key, poster_key=poster_key,
+        source_image_key=payload.get("image_key"),
+        parent_id=parent.id if parent is not None else None,
+        topics=storyboard_topics(board) if board is not None else _stitch_topics(
+            session, spec["sources"]),
+    )
+    session.add(video)
+    session.flush()
+    if kind == VideoKind.STITCH:
+        for position, source in enumerate(spec["sources"]):
+            session.add(StitchPart(video_id=video.id, source_id=source, position=position))
+    if parent is not None and kind == VideoKind.REMIX:
+        parent.remix_count += 1
+        notify(session, parent.owner_id, NotificationKind.REMIX, actor_id=owner.id,
+               video_id=video.id)
+    notify(session, owner.id, NotificationKind.JOB_FINISHED, video_id=video.id, job_id=job.id)
+    return video.id
+
+
+def _stitch_topics(session: Session, sources: list[int]) -> list[str]:
+    topics: list[str] = []
+    for vid in sources:
+        video = session.get(Video, vid)
+        for topic in video.topics if video is not None else []:
+            if topic not in topics:
+                topics.append(topic)
+    return topics

@@ -1,0 +1,278 @@
+"""The web app's pages: thin routes that call services and render templates."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from importlib.resources import files
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from openreel.api.deps import SESSION_COOKIE, Caller, PlatformDep, SessionDep
+from openreel.api.errors import STATUS
+from openreel.api.present import avatar_url, user_out, video_out, videos_out
+from openreel.pipeline import SIZES
+from openreel.services import accounts, engagement, videos
+from openreel.services.errors import InvalidInput, NotSignedIn, ServiceError
+from openreel.services.uploads import read_limited
+from openreel.spec import Style
+
+ANON_CSRF_COOKIE = "openreel_csrf"
+templates = Jinja2Templates(directory=str(files("openreel.web") / "templates"))
+
+
+def page_caller(request: Request, db: SessionDep) -> Caller:
+    """The caller of a page: GETs resolve the cookie; form POSTs check the form's token."""
+    cookie = request.cookies.get(SESSION_COOKIE)
+    web = accounts.resolve_session(db, cookie) if cookie else None
+    if web is None:
+        return Caller(user=None, via="anonymous")
+    return Caller(user=web.user, via="session", csrf_token=web.csrf_token)
+
+
+PageCaller = Annotated[Caller, Depends(page_caller)]
+
+
+def _render(request: Request, caller: Caller, name: str, status: int = 200,
+            **context: Any) -> HTMLResponse:
+    anon_csrf = request.cookies.get(ANON_CSRF_COOKIE) or secrets.token_urlsafe(24)
+    unread = context.pop("unread", None)
+    response = templates.TemplateResponse(request, name, status_code=status, context={
+        "me": caller.user, "csrf": caller.csrf_token or anon_csrf, "unread": unread,
+        "avatar_url": avatar_url, **context})
+    if caller.user is None and request.cookies.get(ANON_CSRF_COOKIE) != anon_csrf:
+        response.set_cookie(ANON_CSRF_COOKIE, anon_csrf, httponly=True, samesite="lax")
+    return response
+
+
+def _check_form_csrf(request: Request, caller: Caller, sent: str) -> None:
+    expected = caller.csrf_token or request.cookies.get(ANON_CSRF_COOKIE) or ""
+    if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
+        raise CsrfMissing()
+
+
+class CsrfMissing(Exception):
+    """A page form came without the token that proves it came from our page."""
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    """An error as a page, for people rather than scripts."""
+    return templates.TemplateResponse(request, "error.html", status_code=status, context={
+        "me": None, "csrf": "", "unread": None, "avatar_url": avatar_url,
+        "message": message, "status": status})
+
+
+def _signed_in(caller: Caller, request: Request) -> Any:
+    if caller.user is None:
+        return RedirectResponse(f"/signin?next={request.url.path}", status_code=303)
+    return None
+
+
+def _set_session(response: Response, token: str, days: int, secure: bool) -> None:
+    response.set_cookie(SESSION_COOKIE, token, max_age=days * 86400, httponly=True,
+                        samesite="lax", secure=secure)
+
+
+def web_router() -> APIRouter:
+    """The routes of the web pages."""
+    router = APIRouter(include_in_schema=False)
+
+    @router.get("/", response_class=HTMLResponse)
+    def home(request: Request, caller: PageCaller, db: SessionDep) -> Response:
+        unread = engagement.unread_count(db, caller.user) if caller.user else None
+        return _render(request, caller, "feed.html", mode="for_you", unread=unread)
+
+    @router.get("/following", response_class=HTMLResponse)
+    def following(request: Request, caller: PageCaller, db: SessionDep) -> Response:
+        if (redirect := _signed_in(caller, request)) is not None:
+            return redirect
+        unread = engagement.unread_count(db, caller.user) if caller.user else None
+        return _render(request, caller, "feed.html", mode="following", unread=unread)
+
+    @router.get("/signup", response_class=HTMLResponse)
+    def signup_page(request: Request, caller: PageCaller) -> Response:
+        return _render(request, caller, "signup.html", values={}, error=None)
+
+    @router.post("/signup", response_class=HTMLResponse)
+    def signup(request: Request, caller: PageCaller, db: SessionDep, platform: PlatformDep,
+               handle: Annotated[str, Form()] = "", email: Annotated[str, Form()] = "",
+               password: Annotated[str, Form()] = "",
+               birth_year: Annotated[str, Form()] = "",
+               csrf_token: Annotated[str, Form()] = "") -> Response:
+        _check_form_csrf(request, caller, csrf_token)
+        values = {"handle": handle, "email": email, "birth_year": birth_year}
+        try:
+            year = int(birth_year) if birth_year.strip() else None
+        except ValueError:
+            return _render(request, caller, "signup.html", 422, values=values,
+                           error="birth year: a year like 1990")
+        try:
+            user = accounts.sign_up(db, handle=handle, email=email, password=password,
+                                    birth_year=year)
+            signed = accounts.start_session(db, user, days=platform.settings.session_days)
+            db.commit()
+        except ServiceError as exc:
+            db.rollback()
+            status = 422 if isinstance(exc, InvalidInput) else 409
+            return _render(request, caller, "signup.html", status, values=values,
+                           error=exc.message)
+        response = RedirectResponse("/", status_code=303)
+        _set_session(response, signed.token, platform.settings.session_days,
+                     platform.settings.secure_cookies)
+        return response
+
+    @router.get("/signin", response_class=HTMLResponse)
+    def signin_page(request: Request, caller: PageCaller, next: str = "/") -> Response:
+        return _render(request, caller, "signin.html", error=None, next=_safe_next(next),
+                       login="")
+
+    @router.post("/signin", response_class=HTMLResponse)
+    def signin(request: Request, caller: PageCaller, db: SessionDep, platform: PlatformDep,
+               login: Annotated[str, Form()] = "", password: Annotated[str, Form()] = "",
+               next: Annotated[str, Form()] = "/",
+               csrf_token: Annotated[str, Form()] = "") -> Response:
+        _check_form_csrf(request, caller, csrf_token)
+        try:
+            user = accounts.authenticate(db, login, password)
+            signed = accounts.start_session(db, user, days=platform.settings.session_days)
+            db.commit()
+        except NotSignedIn as exc:
+            return _render(request, caller, "signin.html", 401, error=exc.message,
+                           next=_safe_next(next), login=login)
+        response = RedirectResponse(_safe_next(next), status_code=303)
+        _set_session(response, signed.token, platform.settings.session_days,
+                     platform.settings.secure_cookies)
+        return response
+
+    @router.post("/signout")
+    def signout(request: Request, caller: PageCaller, db: SessionDep,
+                csrf_token: Annotated[str, Form()] = "") -> Response:
+        _check_form_csrf(request, caller, csrf_token)
+        token = request.cookies.get(SESSION_COOKIE)
+        if token:
+            accounts.end_session(db, token)
+            db.commit()
+        response = RedirectResponse("/", status_code=303)
+        response.delete_cookie(SESSION_COOKIE)
+        return response
+
+    @router.get("/create", response_class=HTMLResponse)
+    def create_page(request: Request, caller: PageCaller) -> Response:
+        if (redirect := _signed_in(caller, request)) is not None:
+            return redirect
+        return _render(request, caller, "create.html", sizes=list(SIZES),
+                       styles=[s.value for s in Style], values={}, error=None)
+
+    @router.post("/create", response_class=HTMLResponse)
+    def create(request: Request, caller: PageCaller, db: SessionDep, platform: PlatformDep,
+               prompt: Annotated[str, Form()] = "",
+               seconds: Annotated[str, Form()] = "10",
+               size: Annotated[str, Form()] = "720x1280",
+               style: Annotated[str, Form()] = "",
+               seed: Annotated[str, Form()] = "",
+               engine: Annotated[str, Form()] = "procedural",
+               image: Annotated[UploadFile | None, File()] = None,
+               csrf_token: Annotated[str, Form()] = "") -> Response:
+        if (redirect := _signed_in(caller, request)) is not None:
+            return redirect
+        _check_form_csrf(request, caller, csrf_token)
+        values = {"prompt": prompt, "seconds": seconds, "size": size, "style": style,
+                  "seed": seed}
+        assert caller.user is not None
+        try:
+            try:
+                secs = float(seconds)
+            except ValueError:
+                raise InvalidInput("seconds", "a number of seconds") from None
+            try:
+                seed_value = int(seed) if seed.strip() else None
+            except ValueError:
+                raise InvalidInput("seed", "a whole number") from None
+            data = None
+            if image is not None and image.filename:
+                data = read_limited(image.file, platform.settings.max_upload_bytes)
+            planned = videos.create_generation(db, platform, caller.user, videos.CreateRequest(
+                prompt=prompt, seconds=secs, size=size, style=style or None, seed=seed_value,
+                engine=engine, image=data))
+            db.commit()
+        except ServiceError as exc:
+            db.rollback()
+            status = 422 if isinstance(exc, InvalidInput) else STATUS.get(type(exc), 400)
+            return _render(request, caller, "create.html", status, sizes=list(SIZES),
+                           styles=[s.value for s in Style], values=values, error=exc.message)
+        return RedirectResponse(f"/jobs/{planned.job.id}", status_code=303)
+
+    @router.get("/jobs/{job_id}", response_class=HTMLResponse)
+    def job_page(job_id: int, request: Request, caller: PageCaller, db: SessionDep) -> Response:
+        if (redirect := _signed_in(caller, request)) is not None:
+            return redirect
+        assert caller.user is not None
+        job = videos.job_for(db, caller.user, job_id)
+        return _render(request, caller, "job.html", job=job,
+                       notes=job.payload.get("notes") or [],
+                       prompt=job.payload.get("video", {}).get("prompt", ""))
+
+    @router.get("/drafts", response_class=HTMLResponse)
+    def drafts_page(request: Request, caller: PageCaller, db: SessionDep) -> Response:
+        if (redirect := _signed_in(caller, request)) is not None:
+            return redirect
+        assert caller.user is not None
+        return _render(request, caller, "drafts.html",
+                       drafts=videos_out(db, caller.user, videos.drafts(db, caller.user)),
+                       jobs=[j for j in videos.user_jobs(db, caller.user)
+                             if j.status.value in ("queued", "running", "failed")],
+                       mine=videos_out(db, caller.user, videos.videos_by(
+                           db, caller.user, caller.user)))
+
+    @router.get("/v/{video_id}", response_class=HTMLResponse)
+    def video_page(video_id: int, request: Request, caller: PageCaller,
+                   db: SessionDep) -> Response:
+        video = videos.visible_video(db, caller.user, video_id)
+        liked = engagement.liked_ids(db, caller.user, [video.id])
+        chain = [(v, videos.can_see(caller.user, v))
+                 for v in videos.ancestry(db, caller.user, video)]
+        return _render(request, caller, "video.html", video=video_out(video, video.id in liked),
+                       owner=user_out(db, video.owner, caller.user),
+                       threads=engagement.comment_threads(db, caller.user, video.id),
+                       chain=chain, remixes=videos_out(db, caller.user,
+                                                       videos.remixes_of(db, caller.user, video)),
+                       is_owner=caller.user is not None and caller.user.id == video.owner_id)
+
+    @router.get("/@{handle}", response_class=HTMLResponse)
+    def profile_page(handle: str, request: Request, caller: PageCaller,
+                     db: SessionDep) -> Response:
+        user = accounts.user_by_handle(db, handle)
+        originals = videos.videos_by(db, caller.user, user, remixes=False)
+        remixed = videos.videos_by(db, caller.user, user, remixes=True)
+        return _render(request, caller, "profile.html", profile=user_out(db, user, caller.user),
+                       originals=videos_out(db, caller.user, originals),
+                       remixed=videos_out(db, caller.user, remixed))
+
+    @router.get("/settings", response_class=HTMLResponse)
+    def settings_page(request: Request, caller: PageCaller, db: SessionDep) -> Response:
+        if (redirect := _signed_in(caller, request)) is not None:
+            return redirect
+        assert caller.user is not None
+        return _render(request, caller, "settings.html",
+                       tokens=accounts.list_api_tokens(db, caller.user))
+
+    @router.get("/notifications", response_class=HTMLResponse)
+    def notifications_page(request: Request, caller: PageCaller, db: SessionDep) -> Response:
+        if (redirect := _signed_in(caller, request)) is not None:
+            return redirect
+        assert caller.user is not None
+        notes = engagement.notifications(db, caller.user)
+        rows = [(n, engagement.describe(db, n)) for n in notes]
+        engagement.mark_read(db, caller.user)
+        db.commit()
+        return _render(request, caller, "notifications.html", rows=rows)
+
+    return router
+
+
+def _safe_next(target: str) -> str:
+    """Only same-site paths are followed after signing in."""
+    return target if target.startswith("/") and not target.startswith("//") else "/"

@@ -1,0 +1,137 @@
+"""Accounts over HTTP: sign-up, tokens, sessions with CSRF, profiles and avatars."""
+
+from __future__ import annotations
+
+import io
+
+from api_client import PlatformApp
+from PIL import Image
+from sqlalchemy import select
+
+from openreel.db.models import ApiToken, User
+
+
+def _png(size: tuple[int, int] = (64, 48)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 40, 40)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_sign_up_then_token_then_me(platform_app: PlatformApp) -> None:
+    auth = platform_app.sign_up("ada")
+    me = platform_app.client.get("/api/v1/me", headers=auth)
+    assert me.status_code == 200
+    assert me.json()["handle"] == "ada"
+    assert me.json()["unread_notifications"] == 0
+    with platform_app.platform.transaction() as session:
+        user = session.scalar(select(User).where(User.handle == "ada"))
+        assert user is not None and user.password_hash.startswith("$argon2")
+        # Only a digest of the token is stored.
+        secret = auth["Authorization"].split()[1]
+        assert secret not in {t.token_hash for t in session.scalars(select(ApiToken))}
+
+
+def test_taken_handle_is_409_and_bad_email_names_the_field(platform_app: PlatformApp) -> None:
+    platform_app.sign_up("ada")
+    again = platform_app.client.post("/api/v1/auth/signup", json={
+        "handle": "ADA", "email": "other@example.org", "password": "long enough pw"})
+    assert again.status_code == 409
+    assert "taken" in again.json()["detail"]
+    bad = platform_app.client.post("/api/v1/auth/signup", json={
+        "handle": "bob", "email": "not-an-email", "password": "long enough pw"})
+    assert bad.status_code == 422
+    assert bad.json()["detail"][0]["loc"][-1] == "email"
+    short = platform_app.client.post("/api/v1/auth/signup", json={
+        "handle": "bob", "email": "bob@example.org", "password": "short"})
+    assert short.status_code == 422
+    assert short.json()["detail"][0]["loc"][-1] == "password"
+
+
+def test_wrong_password_and_bad_token_are_401(platform_app: PlatformApp) -> None:
+    platform_app.sign_up("ada")
+    wrong = platform_app.client.post("/api/v1/auth/token", json={"login": "ada",
+                                                                "password": "nope nope"})
+    assert wrong.status_code == 401
+    assert platform_app.client.get("/api/v1/me", headers={
+        "Authorization": "Bearer or_madeup"}).status_code == 401
+    assert platform_app.client.get("/api/v1/me").status_code == 401
+
+
+def test_revoked_token_stops_working(platform_app: PlatformApp) -> None:
+    auth = platform_app.sign_up("ada")
+    second = platform_app.client.post("/api/v1/me/tokens", headers=auth, json={"name": "ci"})
+    assert second.status_code == 201
+    other = {"Authorization": f"Bearer {second.json()['secret']}"}
+    assert platform_app.client.get("/api/v1/me", headers=other).status_code == 200
+    names = [t["name"] for t in platform_app.client.get("/api/v1/me/tokens", headers=auth).json()]
+    assert names == ["ci", "api"]
+    gone = platform_app.client.delete(f"/api/v1/me/tokens/{second.json()['id']}", headers=auth)
+    assert gone.status_code == 204
+    assert platform_app.client.get("/api/v1/me", headers=other).status_code == 401
+
+
+def test_browser_session_needs_csrf_for_writes(platform_app: PlatformApp) -> None:
+    client = platform_app.client
+    page = client.get("/signup")
+    assert page.status_code == 200
+    csrf = client.cookies.get("openreel_csrf")
+    assert csrf
+    no_token = client.post("/signup", data={"handle": "ada", "email": "ada@example.org",
+                                           "password": "correct horse battery"})
+    assert no_token.status_code == 403
+    made = client.post("/signup", data={"handle": "ada", "email": "ada@example.org",
+                                        "password": "correct horse battery",
+                                        "csrf_token": csrf}, follow_redirects=False)
+    assert made.status_code == 303
+    assert client.cookies.get("openreel_session")
+    home = client.get("/")
+    assert "@ada" in home.text
+    session_csrf = home.text.split('name="csrf-token" content="')[1].split('"')[0]
+    refused = client.patch("/api/v1/me", json={"bio": "hello"})
+    assert refused.status_code == 403
+    assert "CSRF" in refused.json()["detail"]
+    accepted = client.patch("/api/v1/me", json={"bio": "hello"},
+                            headers={"X-CSRF-Token": session_csrf})
+    assert accepted.status_code == 200
+    assert accepted.json()["bio"] == "hello"
+
+
+def test_avatar_upload_crops_a_square_and_serves_it(platform_app: PlatformApp) -> None:
+    auth = platform_app.sign_up("ada")
+    response = platform_app.client.put("/api/v1/me/avatar", headers=auth,
+                                       files={"avatar": ("me.png", _png((300, 120)), "image/png")})
+    assert response.status_code == 200, response.text
+    url = response.json()["avatar_url"]
+    picture = platform_app.client.get(url)
+    assert picture.status_code == 200
+    assert Image.open(io.BytesIO(picture.content)).size == (256, 256)
+
+
+def test_upload_errors_415_and_413_leave_nothing_behind(platform_app: PlatformApp) -> None:
+    auth = platform_app.sign_up("ada")
+    blobs = platform_app.platform.settings.resolved_blob_dir()
+    before = sorted(p for p in blobs.rglob("*") if p.is_file()) if blobs.exists() else []
+    text = platform_app.client.put("/api/v1/me/avatar", headers=auth,
+                                   files={"avatar": ("me.png", b"plain text", "image/png")})
+    assert text.status_code == 415
+    huge = b"\0" * (3 * 1024 * 1024)
+    too_big = platform_app.client.put("/api/v1/me/avatar", headers=auth,
+                                      files={"avatar": ("big.png", huge, "image/png")})
+    assert too_big.status_code == 413
+    assert "larger than" in too_big.json()["detail"]
+    after = sorted(p for p in blobs.rglob("*") if p.is_file()) if blobs.exists() else []
+    assert after == before
+    assert platform_app.client.get("/api/v1/me", headers=auth).json()["avatar_url"] is None
+
+
+def test_profile_shows_counts_and_follow_state(platform_app: PlatformApp) -> None:
+    ada = platform_app.sign_up("ada")
+    platform_app.sign_up("ben")
+    follow = platform_app.client.post("/api/v1/users/ben/follow", headers=ada)
+    assert follow.status_code == 200
+    assert follow.json()["followers"] == 1 and follow.json()["is_following"] is True
+    self_follow = platform_app.client.post("/api/v1/users/ada/follow", headers=ada)
+    assert self_follow.status_code == 409
+    assert platform_app.client.get("/api/v1/users/nobody_here").status_code == 404
+    page = platform_app.client.get("/@ben")
+    assert page.status_code == 200 and "1</span> followers" in page.text

@@ -1,0 +1,111 @@
+"""Likes, comments, follows, views, feeds and notifications over HTTP."""
+
+from __future__ import annotations
+
+from api_client import PlatformApp
+
+
+def test_like_is_counted_once_and_notifies(platform_app: PlatformApp) -> None:
+    client = platform_app.client
+    ada, ben = platform_app.sign_up("ada"), platform_app.sign_up("ben")
+    video = platform_app.make_video(ada)
+    for _ in range(2):
+        liked = client.post(f"/api/v1/videos/{video['id']}/like", headers=ben)
+        assert liked.json()["likes"] == 1 and liked.json()["liked"] is True
+    assert client.get(f"/api/v1/videos/{video['id']}", headers=ben).json()["liked"] is True
+    unread = client.get("/api/v1/notifications/unread", headers=ada).json()["unread"]
+    notes = client.get("/api/v1/notifications", headers=ada).json()
+    likes = [n for n in notes if n["kind"] == "like"]
+    assert len(likes) == 1 and likes[0]["actor"] == "ben" and "liked" in likes[0]["text"]
+    assert unread == len(notes)
+    marked = client.post("/api/v1/notifications/read", headers=ada, json={})
+    assert marked.json()["changed"] == unread
+    assert client.get("/api/v1/notifications/unread", headers=ada).json()["unread"] == 0
+    unliked = client.delete(f"/api/v1/videos/{video['id']}/like", headers=ben)
+    assert unliked.json()["likes"] == 0
+
+
+def test_comments_thread_one_level(platform_app: PlatformApp) -> None:
+    client = platform_app.client
+    ada, ben = platform_app.sign_up("ada"), platform_app.sign_up("ben")
+    video = platform_app.make_video(ada)
+    top = client.post(f"/api/v1/videos/{video['id']}/comments", headers=ben,
+                      json={"body": "nice bounce"}).json()
+    reply = client.post(f"/api/v1/videos/{video['id']}/comments", headers=ada,
+                        json={"body": "thanks", "reply_to": top["id"]}).json()
+    deeper = client.post(f"/api/v1/videos/{video['id']}/comments", headers=ben,
+                         json={"body": "you're welcome", "reply_to": reply["id"]}).json()
+    assert deeper["reply_to"] == top["id"], "a reply to a reply joins the same thread"
+    threads = client.get(f"/api/v1/videos/{video['id']}/comments").json()
+    assert len(threads) == 1
+    assert [r["body"] for r in threads[0]["replies"]] == ["thanks", "you're welcome"]
+    assert client.get(f"/api/v1/videos/{video['id']}").json()["comments"] == 3
+    empty = client.post(f"/api/v1/videos/{video['id']}/comments", headers=ben,
+                        json={"body": "   "})
+    assert empty.status_code == 422
+    stranger = platform_app.sign_up("cyd")
+    refused = client.delete(f"/api/v1/comments/{top['id']}", headers=stranger)
+    assert refused.status_code == 403
+    assert client.delete(f"/api/v1/comments/{top['id']}", headers=ada).status_code == 204
+    assert client.get(f"/api/v1/videos/{video['id']}").json()["comments"] == 0
+
+
+def test_feeds_rank_explain_and_follow(platform_app: PlatformApp) -> None:
+    client = platform_app.client
+    ada, ben, cy = (platform_app.sign_up(h) for h in ("ada", "ben", "cyd"))
+    dog = platform_app.make_video(ada, "a dog runs on grass")
+    car = platform_app.make_video(ben, "a car drives on a road")
+    client.post("/api/v1/users/ada/follow", headers=cy)
+    feed = client.get("/api/v1/feed", headers=cy).json()
+    ids = [item["video"]["id"] for item in feed["items"]]
+    assert set(ids) == {dog["id"], car["id"]}
+    assert ids[0] == dog["id"], "a followed creator ranks first"
+    reasons = " ".join(r["text"] for r in feed["items"][0]["reasons"])
+    assert "@ada" in reasons
+    following = client.get("/api/v1/feed?mode=following", headers=cy).json()
+    assert [i["video"]["id"] for i in following["items"]] == [dog["id"]]
+    assert client.get("/api/v1/feed?mode=following").status_code == 401
+    anonymous = client.get("/api/v1/feed").json()
+    assert {i["video"]["id"] for i in anonymous["items"]} == {dog["id"], car["id"]}
+    less = client.post(f"/api/v1/videos/{dog['id']}/not-interested", headers=cy)
+    assert less.status_code == 204
+    after = client.get("/api/v1/feed", headers=cy).json()
+    assert dog["id"] not in [i["video"]["id"] for i in after["items"]]
+
+
+def test_steering_sentence_sets_topic_weights(platform_app: PlatformApp) -> None:
+    client = platform_app.client
+    ada = platform_app.sign_up("ada")
+    steered = client.post("/api/v1/feed/steer", headers=ada,
+                          json={"sentence": "more animals, less sports"})
+    assert steered.status_code == 200, steered.text
+    weights = {t["topic"]: t["weight"] for t in steered.json()["preferences"]}
+    assert weights.get("animals", 0) > 0
+    assert weights.get("sports", 0) < 0
+    nonsense = client.post("/api/v1/feed/steer", headers=ada, json={"sentence": "qqq zzz"})
+    assert nonsense.status_code == 422
+    assert client.delete("/api/v1/feed/preferences", headers=ada).status_code == 204
+    assert client.get("/api/v1/feed/preferences", headers=ada).json()["preferences"] == []
+
+
+def test_views_accumulate_watch_time(platform_app: PlatformApp) -> None:
+    client = platform_app.client
+    ada, ben = platform_app.sign_up("ada"), platform_app.sign_up("ben")
+    video = platform_app.make_video(ada)
+    client.post(f"/api/v1/videos/{video['id']}/views", headers=ben, json={"watched_seconds": 1.5})
+    counted = client.post(f"/api/v1/videos/{video['id']}/views", json={"watched_seconds": 99})
+    assert counted.json()["views"] == 2
+    bad = client.post(f"/api/v1/videos/{video['id']}/views", json={"watched_seconds": -1})
+    assert bad.status_code == 422
+
+
+def test_pages_render_for_a_signed_out_visitor(platform_app: PlatformApp) -> None:
+    ada = platform_app.sign_up("ada")
+    video = platform_app.make_video(ada, "a dog runs on grass")
+    for path in ("/", "/signin", "/signup", f"/v/{video['id']}", "/@ada"):
+        page = platform_app.client.get(path)
+        assert page.status_code == 200, path
+        assert "<html" in page.text
+    missing = platform_app.client.get("/v/99999")
+    assert missing.status_code == 404 and "Not found" in missing.text
+    assert platform_app.client.get("/create", follow_redirects=False).status_code == 303
