@@ -9,6 +9,7 @@ Writes bench/results/feed_rank.json.
 from __future__ import annotations
 
 import json
+import os
 import platform
 import random
 import tempfile
@@ -158,7 +159,10 @@ def run() -> dict[str, object]:
         results["following"] = _timed(CALLS, followed)
         engine.dispose()
     return {"benchmark": "feed_rank", "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
-            "machine": {"python": platform.python_version(), "numpy": np.__version__},
+            "machine": {"python": platform.python_version(), "numpy": np.__version__,
+                        "cpus": len(os.sched_getaffinity(0)),
+                        # Other work on the machine shows in the tails; this says how much.
+                        "load_average_1min_after": round(os.getloadavg()[0], 2)},
             "rows": counts, "seed_seconds": round(seed_s, 2),
             "index_load_ms": round(load_ms, 1), "page_size": LIMIT,
             "index_reloads": index.loads, "results": results}

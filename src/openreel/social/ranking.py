@@ -99,9 +99,15 @@ class CandidateTable:
         self.topic_names: tuple[str, ...] = tuple(names)
         self.topic_column: dict[str, int] = column
         self.topic_matrix = np.zeros((len(ids), len(names)), dtype=np.float32)
+        # The same as column numbers, one row per slot, padded with len(names): summing a
+        # per-topic vector over them is a gather plus a few adds, not a matrix product
+        # (whose BLAS threads stall when the cores are busy).
+        width = max((len(set(labels)) for labels in ordered_topics), default=0) or 1
+        self.topic_slots = np.full((width, len(ids)), len(names), dtype=np.intp)
         for row, labels in enumerate(ordered_topics):
-            for label in labels:
+            for slot, label in enumerate(dict.fromkeys(labels)):
                 self.topic_matrix[row, column[label]] = 1.0
+                self.topic_slots[slot, row] = column[label]
         self.watch_fraction = self._mean_watch_fraction()
         self.popularity: dict[str, np.ndarray] = {
             "likes": W_LIKES * np.log1p(self.likes),
@@ -188,11 +194,11 @@ def topic_weights(table: CandidateTable, viewer: ViewerSignals) -> np.ndarray:
 
 
 def _blocked_topics(table: CandidateTable, viewer: ViewerSignals) -> np.ndarray:
-    blocked = np.zeros(len(table.topic_names), dtype=np.float32)
+    blocked = np.zeros(len(table.topic_names), dtype=bool)
     for topic in viewer.hidden_topics | viewer.blocked_topics:
         column = table.topic_column.get(topic)
         if column is not None:
-            blocked[column] = 1.0
+            blocked[column] = True
     return blocked
 
 
@@ -213,10 +219,12 @@ def score(table: CandidateTable, viewer: ViewerSignals, now: datetime | float,
         parts["follow"] = W_FOLLOW * followed[table.owner_codes[index]]
     blocked = _blocked_topics(table, viewer)
     if weights.any() or blocked.any():
-        topic_sums = table.topic_matrix[index] @ np.stack([weights, blocked], axis=1)
+        slots = table.topic_slots[:, index]
         if weights.any():
-            parts["topics"] = W_TOPICS * np.clip(topic_sums[:, 0], -1.0, 1.0)
-        eligible &= topic_sums[:, 1] <= 0
+            topic_sums = np.append(weights, 0.0)[slots].sum(axis=0)
+            parts["topics"] = W_TOPICS * np.clip(topic_sums, -1.0, 1.0)
+        if blocked.any():
+            eligible &= ~np.append(blocked, False)[slots].any(axis=0)
     if viewer.not_interested:
         eligible &= ~_member(table, picked, viewer.not_interested)
     if viewer.watched:
