@@ -29,6 +29,7 @@ from openreel.services.errors import (
 )
 from openreel.services.platform import Platform
 from openreel.services.uploads import store_source_image
+from openreel.social.feed import invalidate as invalidate_feed
 from openreel.spec import MAX_SECONDS, Storyboard, Style
 
 RENDER_JOB = "render"
@@ -268,6 +269,7 @@ def publish(session: Session, user: User, video_id: int, caption: str) -> Video:
     video.caption = text
     video.status = VideoStatus.PUBLISHED
     video.published_at = utcnow()
+    invalidate_feed(session)
     return video
 
 
@@ -282,6 +284,7 @@ def delete_video(session: Session, platform: Platform, user: User, video_id: int
     # Files are removed after the row no longer points at them: a crash between the two
     # leaves an orphan file, never a row that points at nothing.
     session.commit()
+    invalidate_feed(session)
     for key in keys:
         platform.blobs.delete(key)
 
