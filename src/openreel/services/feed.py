@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+import openreel.social.feed as social_feed
 from openreel.db.models import FeedPreference, HiddenTopic, User, Video
 from openreel.director.nearest import embed
 from openreel.services.errors import InvalidInput, NotSignedIn
-from openreel.social import feed as social_feed
 from openreel.social.ranking import Reason
 from openreel.social.steering import Steering, apply_steering, steer
 
