@@ -77,6 +77,7 @@ function feedItem(item, signedIn) {
   const like = el("button", { class: "like", dataset: { videoId: v.id, liked: String(v.liked) }, disabled: signedIn ? null : "" }, "♥ ", el("span", { class: "count" }, String(v.likes)));
   likeButton(like);
   const section = el("section", { class: "reel", dataset: { videoId: v.id, seconds: v.seconds } },
+    el("div", { class: "stage" },
     video,
     el("div", { class: "overlay" },
       el("p", { class: "byline" }, el("a", { href: `/@${v.owner}` }, `@${v.owner}`), v.parent_id ? el("span", { class: "muted" }, " · remix") : null),
@@ -93,7 +94,7 @@ function feedItem(item, signedIn) {
         try { await api("POST", `/api/v1/videos/${v.id}/not-interested`); section.classList.add("dismissed"); event.target.textContent = "Got it"; }
         catch (error) { alert(error.message); }
       } }, "Show less") : null,
-      el("button", { class: "sound", onclick: (event) => { video.muted = !video.muted; event.target.textContent = video.muted ? "🔇" : "🔊"; } }, "🔇")));
+      el("button", { class: "sound", onclick: (event) => { video.muted = !video.muted; event.target.textContent = video.muted ? "🔇" : "🔊"; } }, "🔇"))));
   return section;
 }
 
