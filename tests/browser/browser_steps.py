@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+import os
 import re
 import time
 
 from playwright.sync_api import Page, expect
 
 RENDER_TIMEOUT_MS = 180_000
+PASSWORD = "correct horse battery"
+_handles = itertools.count(1)
 
 # Installed in every page: keeps each text the job status line shows, so a test can tell
 # that the page changed live (over server-sent events) rather than by reloading.
@@ -96,3 +100,19 @@ def publish_from_job_page(page: Page, caption: str) -> int:
     page.get_by_role("button", name="Publish").click()
     expect(page.locator("p.caption")).to_have_text(caption)
     return video_id
+
+
+def unique_handle(prefix: str) -> str:
+    """A handle no other test uses."""
+    return f"{prefix}{next(_handles)}_{os.getpid() % 10_000}"
+
+
+def sign_up(page: Page, handle: str) -> None:
+    """Create an account through the sign-up form; ends on the feed, signed in."""
+    page.goto("/signup")
+    page.get_by_label("Handle").fill(handle)
+    page.get_by_label("Email").fill(f"{handle}@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url("**/")
+    expect(page.get_by_role("link", name=f"@{handle}")).to_be_visible()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import os
 import shutil
 import signal
@@ -23,8 +22,6 @@ from openreel.services.platform import Platform
 
 HERE = Path(__file__).resolve().parent
 LAUNCHER = HERE / "server_launcher.py"
-PASSWORD = "correct horse battery"
-_handles = itertools.count(1)
 
 expect.set_options(timeout=15_000)
 
@@ -142,19 +139,3 @@ def shot(artifacts: Path, request: pytest.FixtureRequest):
         page.screenshot(path=str(path), full_page=full_page)
         return path
     return take
-
-
-def unique_handle(prefix: str) -> str:
-    """A handle no other test uses."""
-    return f"{prefix}{next(_handles)}_{os.getpid() % 10_000}"
-
-
-def sign_up(page: Page, handle: str) -> None:
-    """Create an account through the sign-up form; ends on the feed, signed in."""
-    page.goto("/signup")
-    page.get_by_label("Handle").fill(handle)
-    page.get_by_label("Email").fill(f"{handle}@example.org")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Create account").click()
-    page.wait_for_url("**/")
-    expect(page.get_by_role("link", name=f"@{handle}")).to_be_visible()

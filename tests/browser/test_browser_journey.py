@@ -9,13 +9,14 @@ from browser_steps import (
     create_clip,
     open_feed_showing,
     preview_duration,
+    sign_up,
+    unique_handle,
     wait_for_preview,
     wait_until_playing,
 )
 from playwright.sync_api import Response, expect
 from sqlalchemy import select
 
-from conftest import sign_up, unique_handle
 from openreel.db.models import Comment, Follow, Like, User, Video, VideoKind, VideoStatus
 
 

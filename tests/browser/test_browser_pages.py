@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import re
 
-from browser_steps import create_clip, open_feed_showing, publish_from_job_page, wait_for_preview
+from browser_steps import (
+    PASSWORD,
+    create_clip,
+    open_feed_showing,
+    publish_from_job_page,
+    sign_up,
+    unique_handle,
+    wait_for_preview,
+)
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from conftest import PASSWORD, sign_up, unique_handle
 from openreel.db.models import FeedPreference, User, Video, VideoStatus
 
 
