@@ -135,3 +135,14 @@ def test_profile_shows_counts_and_follow_state(platform_app: PlatformApp) -> Non
     assert platform_app.client.get("/api/v1/users/nobody_here").status_code == 404
     page = platform_app.client.get("/@ben")
     assert page.status_code == 200 and "1</span> followers" in page.text
+
+
+def test_error_pages_keep_the_signed_in_header(platform_app: PlatformApp) -> None:
+    client = platform_app.client
+    client.get("/signup")
+    client.post("/signup", data={"handle": "ada", "email": "ada@example.org",
+                                 "password": "correct horse battery",
+                                 "csrf_token": client.cookies.get("openreel_csrf")})
+    missing = client.get("/v/424242")
+    assert missing.status_code == 404
+    assert "@ada" in missing.text and "Sign up" not in missing.text

@@ -60,8 +60,16 @@ class CsrfMissing(Exception):
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     """An error as a page, for people rather than scripts."""
+    me, csrf = None, ""
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if cookie:
+        # The header still shows who is signed in, so a 404 does not look like a sign-out.
+        with request.app.state.platform.transaction() as session:
+            web = accounts.resolve_session(session, cookie)
+            if web is not None:
+                me, csrf = web.user, web.csrf_token
     return templates.TemplateResponse(request, "error.html", status_code=status, context={
-        "me": None, "csrf": "", "unread": None, "avatar_url": avatar_url,
+        "me": me, "csrf": csrf, "unread": None, "avatar_url": avatar_url,
         "message": message, "status": status})
 
 
