@@ -2,7 +2,7 @@
 
 from openreel.director.describe import describe
 from openreel.director.direct import direct
-from openreel.director.extend import extend
-from openreel.director.remix import Remix, remix
+from openreel.director.extend import ExtendError, extend
+from openreel.director.remix import Remix, RemixError, remix
 
-__all__ = ["Remix", "describe", "direct", "extend", "remix"]
+__all__ = ["ExtendError", "Remix", "RemixError", "describe", "direct", "extend", "remix"]
