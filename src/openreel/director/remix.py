@@ -664,14 +664,12 @@ class _Editor:
             shot.follow = into
         looks = Modifiers(colour=draft.colour, material=draft.material, scale=draft.scale)
         if _has_looks(looks):
-            phrase = _Phrase(0, 0, draft.kind, draft.label or draft.kind, looks, ids=(into,))
-            ids = [into]
-            for e in self._each(ids):
+            for e in self._each([into]):
                 if looks.colour is not None:
                     e.colour = looks.colour
                 if looks.material is not None:
                     e.material = looks.material
-            self.changes.append(f"{phrase.word} → {_looks_words(looks).strip()}")
+            self.changes.append(f"{draft.label or draft.kind} → {_looks_words(looks).strip()}")
         draft.id = into
 
     def _apply_drafts(self, drafts: list[Draft], shot: ShotDraft) -> None:
