@@ -1,0 +1,442 @@
+"""Perceptual fingerprints of videos, sound files and images for reverse search.
+
+A video's fingerprint is two views of the same file:
+
+* PDQ hashes (256 bits) of key frames: one per ``STORE_INTERVAL`` seconds plus every
+  scene change and, while the picture moves, up to ``MAX_RATE`` a second; each hashed
+  twice, over the whole frame and over its centre (the frame less 10 % at each edge), so
+  that a cropped copy meets the centre hash of the original.
+* Haitsma–Kalker audio sub-fingerprints: 32 bits per 11.6 ms hop, the signs of the
+  time derivative of band-energy differences across 33 log-spaced bands between 300 Hz
+  and 2 kHz of a 5.5 kHz mono downmix. Signs of energy differences survive lossy coding
+  and resampling; the rate conversion makes the source rate irrelevant.
+
+A stored fingerprint is sparse (key frames); a query is taken denser
+(``QUERY_INTERVAL``) so that some query frame lies close in time to every stored key
+frame however the copy was trimmed.
+
+Inputs come from strangers, so decoding is bounded: pictures larger than
+``MAX_SIDE`` / ``MAX_PIXELS`` are refused before any pixel is decoded, frames are scaled
+to ``_HASH_SIDE`` by the decoder, audio is decoded straight to an 11 kHz mono stream,
+and a query reads at most ``MAX_QUERY_SECONDS``. Anything that is not decodable media
+raises :class:`FingerprintError`.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+import av
+import cv2
+import numpy as np
+import pdqhash
+from PIL import Image, UnidentifiedImageError
+from scipy.signal import resample_poly
+
+HASH_BYTES = 32
+# PDQ's own advice: hashes of quality below 50 come from flat or featureless images.
+MIN_QUALITY = 50
+STORE_INTERVAL = 0.5
+QUERY_INTERVAL = 1 / 12
+# A frame this far (Hamming) from the last key frame starts a new scene.
+SCENE_CHANGE = 64
+MOTION_STEP = 20
+MAX_RATE = 8
+CENTRE_MARGIN = 0.1
+# Refused before decoding: 8K on a side, 40 megapixels (what the platform accepts).
+MAX_SIDE = 8192
+MAX_PIXELS = 40_000_000
+MAX_VIDEO_SECONDS = 600.0
+MAX_QUERY_SECONDS = 120.0
+# Shapes (height / width) of the pictures the platform makes: 9:16, 1:1 and 16:9.
+PICTURE_ASPECTS = (16 / 9, 1.0, 9 / 16)
+# A screenshot query tries picture placements this far apart (a share of the picture
+# height), at most _MAX_SLIDES of them per shape.
+_SLIDE_STEP = 0.005
+_MAX_SLIDES = 32
+# PDQ blurs any picture down to a 64x64 grid before its DCT. Averaging it down to that
+# grid first (an area resize) is twenty times faster and steadier: a half-size CRF 30
+# copy of a frame lands 6 bits (median; 12 at the 95th percentile) from the original,
+# against 16 (22) with PDQ's own filter on the full frame. The hashes are therefore not
+# bit-identical to reference PDQ's. Video frames are decoded at _HASH_SIDE px on their
+# long side, enough for the centre crop.
+_PDQ_GRID = 64
+_HASH_SIDE = 256
+
+AUDIO_RATE = Fraction(11_025, 2)
+AUDIO_FRAME = 2048
+AUDIO_HOP = 64
+AUDIO_BANDS = 33
+AUDIO_LOW_HZ, AUDIO_HIGH_HZ = 300.0, 2000.0
+# Files are decoded straight to this mono rate (a whole multiple of AUDIO_RATE).
+_DECODE_RATE = 11_025
+# Frames this much quieter than the loudest one carry noise, not signal: their bits
+# are dropped so that silence does not match silence.
+_AUDIO_FLOOR_DB = -50.0
+
+_MAGIC = b"ORFP"
+_VERSION = 1
+_HEADER = struct.Struct("<BIII")
+
+
+class FingerprintError(ValueError):
+    """The input cannot be fingerprinted; the message says why."""
+
+
+class FrameHash(NamedTuple):
+    """The PDQ hash of one frame at time ``t`` seconds, with PDQ's quality (0-100)."""
+
+    t: float
+    hash: bytes
+    quality: int
+
+
+@dataclass
+class VideoFingerprint:
+    """Key-frame picture hashes and audio sub-fingerprints of one stored video."""
+
+    frames: list[FrameHash]
+    audio: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint32))
+    centre_frames: list[FrameHash] = field(default_factory=list)
+
+    def to_bytes(self) -> bytes:
+        """Serialise to a compact, versioned byte string."""
+        parts = [_MAGIC, _HEADER.pack(_VERSION, len(self.frames), len(self.centre_frames),
+                                      len(self.audio))]
+        for frames in (self.frames, self.centre_frames):
+            parts.append(np.array([f.t for f in frames], "<f8").tobytes())
+            parts.append(np.array([f.quality for f in frames], np.uint8).tobytes())
+            parts.extend(f.hash for f in frames)
+        parts.append(np.asarray(self.audio, "<u4").tobytes())
+        return b"".join(parts)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> VideoFingerprint:
+        """Parse what :meth:`to_bytes` wrote; FingerprintError on anything else."""
+        if data[:4] != _MAGIC or len(data) < 4 + _HEADER.size:
+            raise FingerprintError("not a video fingerprint")
+        version, n_frames, n_centre, n_audio = _HEADER.unpack_from(data, 4)
+        if version != _VERSION:
+            raise FingerprintError(f"unsupported fingerprint version {version}")
+        expected = 4 + _HEADER.size + (n_frames + n_centre) * (9 + HASH_BYTES) + 4 * n_audio
+        if len(data) != expected:
+            raise FingerprintError(f"fingerprint is {len(data)} bytes, expected {expected}")
+        pos = 4 + _HEADER.size
+        lists: list[list[FrameHash]] = []
+        for n in (n_frames, n_centre):
+            times = np.frombuffer(data, "<f8", n, pos)
+            quality = np.frombuffer(data, np.uint8, n, pos + 8 * n)
+            pos += 9 * n
+            hashes = [data[pos + i * HASH_BYTES:pos + (i + 1) * HASH_BYTES] for i in range(n)]
+            pos += n * HASH_BYTES
+            lists.append([FrameHash(float(t), h, int(q))
+                          for t, h, q in zip(times, hashes, quality, strict=True)])
+        audio = np.frombuffer(data, "<u4", n_audio, pos).astype(np.uint32)
+        return cls(frames=lists[0], audio=audio, centre_frames=lists[1])
+
+
+@dataclass(frozen=True)
+class QueryFingerprint:
+    """What a copy offers to search with: dense frame hashes and/or sound.
+
+    ``kind`` is ``"image"`` (``frames`` are cut variants of one still), ``"video"``
+    (frames every :data:`QUERY_INTERVAL` seconds) or ``"audio"`` (no frames).
+    """
+
+    kind: Literal["image", "video", "audio"]
+    frames: list[FrameHash]
+    audio: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint32))
+
+
+def hamming(a: bytes, b: bytes) -> int:
+    """Number of differing bits between two hashes."""
+    return (int.from_bytes(a, "big") ^ int.from_bytes(b, "big")).bit_count()
+
+
+# -- pictures ------------------------------------------------------------------------------
+def _pdq(rgb: np.ndarray) -> tuple[bytes, int]:
+    """PDQ hash and quality of a picture averaged down to PDQ's own 64x64 grid."""
+    h, w = rgb.shape[:2]
+    shrink = h >= _PDQ_GRID and w >= _PDQ_GRID
+    small = cv2.resize(np.ascontiguousarray(rgb[..., :3]), (_PDQ_GRID, _PDQ_GRID),
+                       interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR)
+    bits, quality = pdqhash.compute(small)
+    return np.packbits(bits.astype(np.uint8)).tobytes(), int(quality)
+
+
+def _centre(rgb: np.ndarray, margin: float = CENTRE_MARGIN) -> np.ndarray:
+    h, w = rgb.shape[:2]
+    dy, dx = round(h * margin), round(w * margin)
+    return rgb[dy:h - dy, dx:w - dx]
+
+
+def _check_size(width: int, height: int, what: str) -> None:
+    if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
+        raise FingerprintError(f"{what} is {width}x{height}; the limit is {MAX_SIDE} px on a "
+                               f"side and {MAX_PIXELS // 1_000_000} megapixels")
+    if width < 1 or height < 1:
+        raise FingerprintError(f"{what} has no pixels")
+
+
+def _as_rgb(image: np.ndarray) -> np.ndarray:
+    if image.dtype != np.uint8 or image.ndim not in (2, 3):
+        raise FingerprintError("an image must be a (height, width[, 3 or 4]) uint8 array")
+    if image.ndim == 2:
+        image = np.repeat(image[..., None], 3, axis=2)
+    if image.shape[2] not in (3, 4):
+        raise FingerprintError(f"an image must have 3 or 4 channels, not {image.shape[2]}")
+    _check_size(image.shape[1], image.shape[0], "image")
+    return np.ascontiguousarray(image[..., :3])
+
+
+def fingerprint_image(rgb: np.ndarray) -> bytes:
+    """PDQ hash (32 bytes) of an RGB uint8 image."""
+    return _pdq(_as_rgb(rgb))[0]
+
+
+def _strip_bars(rgb: np.ndarray, tolerance: float = 6.0) -> np.ndarray:
+    """Cut rows and columns at the edges that are nearly one colour (letterbox, UI bars)."""
+    grey = rgb.astype(np.float32).mean(axis=2)
+    rows = grey.std(axis=1) > tolerance
+    cols = grey.std(axis=0) > tolerance
+    if rows.sum() < 16 or cols.sum() < 16:
+        return rgb
+    top, bottom = np.argmax(rows), len(rows) - np.argmax(rows[::-1])
+    left, right = np.argmax(cols), len(cols) - np.argmax(cols[::-1])
+    return rgb[top:bottom, left:right]
+
+
+def _picture_cuts(rgb: np.ndarray) -> list[np.ndarray]:
+    """The picture as it is and, unless it has a platform shape, every placement of one."""
+    cuts = [rgb]
+    h, w = rgb.shape[:2]
+    if any(abs(h / w - aspect) < 0.01 * aspect for aspect in PICTURE_ASPECTS):
+        return cuts  # a frame or a thumbnail, not a screenshot
+    for aspect in PICTURE_ASPECTS:
+        if h - w * aspect < 0.01 * h:
+            continue
+        # Scale once so that a placement is already hashing size: cuts are then views.
+        width = min(w, round(_HASH_SIDE / max(aspect, 1.0)))
+        small = cv2.resize(rgb, (width, max(1, round(h * width / w))),
+                           interpolation=cv2.INTER_AREA)
+        height = round(width * aspect)
+        extra = small.shape[0] - height
+        slides = min(_MAX_SLIDES, extra, int(np.ceil(extra / (_SLIDE_STEP * height))))
+        for top in np.linspace(0, extra, slides + 1).round().astype(int).tolist():
+            cuts.append(small[top:top + height])
+    return cuts
+
+
+def image_query_hashes(image: np.ndarray) -> list[FrameHash]:
+    """Hashes to look a still (a frame, a thumbnail, a screenshot) up with.
+
+    A screenshot adds the player's UI around the picture. Bars of one colour are
+    stripped, but bars with icons are not, and a flat sky at the top of a frame looks
+    like a bar: so the query hashes the image stripped and as it is, and, when its
+    shape is not one the platform makes, every placement in it of a full-width picture
+    of each platform shape (``PICTURE_ASPECTS``) in steps of ``_SLIDE_STEP`` of its height.
+    PDQ moves ~24 bits when 2 % of the height is cut, ~6 at the 0.25 % steps leave.
+    """
+    rgb = _as_rgb(image)
+    h, w = rgb.shape[:2]
+    scale = 4 * _HASH_SIDE / max(h, w)
+    if scale < 1:  # finer than any cut needs, and a fraction of the work on a big image
+        rgb = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))),
+                         interpolation=cv2.INTER_AREA)
+    stripped = _strip_bars(rgb)
+    cuts = [*_picture_cuts(rgb), stripped]
+    out: list[FrameHash] = []
+    seen: set[bytes] = set()
+    for cut in cuts:
+        digest, quality = _pdq(cut)
+        if digest not in seen:
+            seen.add(digest)
+            out.append(FrameHash(0.0, digest, quality))
+    return out
+
+
+class _KeyFrames:
+    """Picks key frames from a stream of (time, picture) and hashes them."""
+
+    def __init__(self, interval: float, centre: bool) -> None:
+        self.interval, self.centre = interval, centre
+        self.frames: list[FrameHash] = []
+        self.centre_frames: list[FrameHash] = []
+        self._last = b""
+        self._frame_gap = 1 / 24
+
+    def feed(self, t: float, rgb: np.ndarray) -> None:
+        """Consider one decoded frame shown at ``t`` seconds."""
+        digest, quality = _pdq(rgb)
+        if self.frames:
+            self._frame_gap = min(self._frame_gap, max(t - self.frames[-1].t, 1e-3))
+        slack = self._frame_gap / 2
+        since = t - self.frames[-1].t if self.frames else self.interval
+        moved = hamming(digest, self._last) if self.frames else 0
+        # Motion adds key frames (at most MAX_RATE per second) so that any frame of the
+        # video, a screenshot say, lies within about MOTION_STEP bits of a key frame.
+        if (since >= self.interval - slack or moved > SCENE_CHANGE
+                or (moved > MOTION_STEP and since >= 1 / MAX_RATE - slack)):
+            self.frames.append(FrameHash(round(t, 4), digest, quality))
+            if self.centre:
+                self.centre_frames.append(FrameHash(round(t, 4), *_pdq(_centre(rgb))))
+            self._last = digest
+
+
+# -- audio ---------------------------------------------------------------------------------
+def _band_edges(n_fft: int, rate: float) -> np.ndarray:
+    hz = np.geomspace(AUDIO_LOW_HZ, AUDIO_HIGH_HZ, AUDIO_BANDS + 1)
+    return np.round(hz / rate * n_fft).astype(int)
+
+
+def audio_fingerprint(samples: np.ndarray, rate: int) -> np.ndarray:
+    """Haitsma–Kalker sub-fingerprints (uint32, one per 11.6 ms) of (n,) or (n, ch) audio.
+
+    Sub-fingerprints of near-silent frames are 0; indexes skip them.
+    """
+    mono = samples.mean(axis=1) if samples.ndim == 2 else samples
+    ratio = (AUDIO_RATE / rate).limit_denominator(2000)
+    low = resample_poly(mono.astype(np.float64), ratio.numerator, ratio.denominator)
+    n = (len(low) - AUDIO_FRAME) // AUDIO_HOP + 1
+    if n < 2:
+        return np.zeros(0, np.uint32)
+    windows = np.lib.stride_tricks.sliding_window_view(low, AUDIO_FRAME)[::AUDIO_HOP][:n]
+    power = np.abs(np.fft.rfft(windows * np.hanning(AUDIO_FRAME), axis=1)) ** 2
+    edges = _band_edges(AUDIO_FRAME, float(AUDIO_RATE))
+    cums = np.concatenate([np.zeros((n, 1)), np.cumsum(power, axis=1)], axis=1)
+    energy = cums[:, edges[1:]] - cums[:, edges[:-1]] + 1e-12
+    log_e = np.log(energy)
+    across = log_e[:, :-1] - log_e[:, 1:]
+    bits = (across[1:] - across[:-1]) > 0
+    words = (bits.astype(np.uint64) << np.arange(32, dtype=np.uint64)).sum(axis=1)
+    loud = 10 * np.log10(energy.sum(axis=1))
+    quiet = loud[1:] < loud.max() + _AUDIO_FLOOR_DB
+    words[quiet] = 0
+    return words.astype(np.uint32)
+
+
+# -- files ---------------------------------------------------------------------------------
+@dataclass
+class _Scan:
+    keys: _KeyFrames
+    audio: np.ndarray
+    has_video: bool
+    has_audio: bool
+
+
+def _small_rgb(frame: av.VideoFrame) -> np.ndarray:
+    _check_size(frame.width, frame.height, "video frame")
+    scale = _HASH_SIDE / max(frame.width, frame.height)
+    if scale >= 1:
+        return frame.to_ndarray(format="rgb24")
+    return frame.to_ndarray(format="rgb24", width=max(2, round(frame.width * scale)),
+                            height=max(2, round(frame.height * scale)), interpolation="AREA")
+
+
+def _scan(path: Path, keys: _KeyFrames, max_seconds: float, stop_at_limit: bool) -> _Scan:
+    """Decode video and sound of ``path`` in one pass, hashing frames as they come."""
+    try:
+        container = av.open(str(path))
+    except FileNotFoundError as exc:
+        raise FingerprintError(f"{path.name}: no such file") from exc
+    except (av.FFmpegError, OSError) as exc:
+        raise FingerprintError(f"{path.name}: not an image, video or sound file") from exc
+    with container:
+        video = container.streams.video[0] if container.streams.video else None
+        sound = container.streams.audio[0] if container.streams.audio else None
+        if video is None and sound is None:
+            raise FingerprintError(f"{path.name}: holds neither pictures nor sound")
+        if video is not None:
+            _check_size(video.codec_context.width, video.codec_context.height, "video")
+            video.thread_type = "AUTO"
+        resampler = av.AudioResampler(format="flt", layout="mono", rate=_DECODE_RATE)
+        chunks: list[np.ndarray] = []
+        starts: dict[int, float] = {}
+        reached, frames, limited = 0.0, 0, False
+        try:
+            for packet in container.demux(*(s for s in (video, sound) if s is not None)):
+                for decoded in packet.decode():
+                    if not isinstance(decoded, av.VideoFrame | av.AudioFrame):
+                        continue
+                    start = starts.setdefault(packet.stream.index, decoded.time or 0.0)
+                    t = (decoded.time or 0.0) - start
+                    if t > max_seconds:
+                        limited = True
+                        break
+                    reached = max(reached, t)
+                    if isinstance(decoded, av.VideoFrame):
+                        keys.feed(t, _small_rgb(decoded))
+                        frames += 1
+                    else:
+                        chunks.extend(o.to_ndarray()[0] for o in resampler.resample(decoded))
+                if limited:
+                    break
+            chunks.extend(o.to_ndarray()[0] for o in resampler.resample(None))
+        except av.FFmpegError as exc:
+            raise FingerprintError(f"{path.name}: damaged or truncated ({exc})") from exc
+        if limited and not stop_at_limit:
+            raise FingerprintError(f"{path.name}: longer than the {max_seconds:g} s limit")
+        if video is not None and frames == 0:
+            raise FingerprintError(f"{path.name}: no picture could be decoded")
+        declared = float(container.duration or 0) / av.time_base
+        if not limited and declared > 0 and reached < declared - max(1.0, 0.1 * declared):
+            raise FingerprintError(f"{path.name}: truncated, it decodes to {reached:.1f} s "
+                                   f"of the {declared:.1f} s it declares")
+    mono = np.concatenate(chunks) if chunks else np.zeros(0, np.float32)
+    return _Scan(keys, audio_fingerprint(mono, _DECODE_RATE), video is not None,
+                 sound is not None)
+
+
+def fingerprint_video(path: Path | str) -> VideoFingerprint:
+    """Fingerprint a video file for storing: key-frame PDQ hashes and audio."""
+    path = Path(path)
+    scan = _scan(path, _KeyFrames(STORE_INTERVAL, centre=True), MAX_VIDEO_SECONDS,
+                 stop_at_limit=False)
+    if not scan.has_video:
+        raise FingerprintError(f"{path.name}: has no video stream")
+    return VideoFingerprint(frames=scan.keys.frames, audio=scan.audio,
+                            centre_frames=scan.keys.centre_frames)
+
+
+def _read_image(path: Path) -> np.ndarray | None:
+    """The picture in ``path`` as RGB, or None when it is not an image file."""
+    try:
+        image = Image.open(path)
+    except UnidentifiedImageError:
+        return None
+    except FileNotFoundError as exc:
+        raise FingerprintError(f"{path.name}: no such file") from exc
+    except (OSError, Image.DecompressionBombError) as exc:
+        raise FingerprintError(f"{path.name}: unreadable image ({exc})") from exc
+    with image:
+        _check_size(image.width, image.height, "image")
+        # JPEG decodes straight to a smaller scale; the hash needs only 256 px.
+        image.draft("RGB", (4 * _HASH_SIDE, 4 * _HASH_SIDE))
+        try:
+            return np.asarray(image.convert("RGB"))
+        except (OSError, ValueError, SyntaxError) as exc:
+            raise FingerprintError(f"{path.name}: damaged or truncated image ({exc})") from exc
+
+
+def fingerprint_query(source: Path | str | np.ndarray) -> QueryFingerprint:
+    """Fingerprint a copy to look up: an image (file or RGB array), a video or a sound file.
+
+    A video or sound file is read for at most :data:`MAX_QUERY_SECONDS`.
+    """
+    if isinstance(source, np.ndarray):
+        return QueryFingerprint("image", image_query_hashes(source))
+    path = Path(source)
+    if path.is_dir():
+        raise FingerprintError(f"{path.name}: is a folder")
+    picture = _read_image(path)
+    if picture is not None:
+        return QueryFingerprint("image", image_query_hashes(picture))
+    scan = _scan(path, _KeyFrames(QUERY_INTERVAL, centre=False), MAX_QUERY_SECONDS,
+                 stop_at_limit=True)
+    if scan.has_video:
+        return QueryFingerprint("video", scan.keys.frames, scan.audio)
+    return QueryFingerprint("audio", [], scan.audio)

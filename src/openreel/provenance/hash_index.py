@@ -1,0 +1,391 @@
+"""Reverse-search index: which stored videos does an image, clip or sound come from?
+
+Pictures: the PDQ hashes of every stored key frame (whole and centre) in a
+:class:`MultiIndexHash`, an exact Hamming range search whose cost follows the bucket
+size rather than the table (0.1 ms a hash at a million stored hashes). A hash matches
+within ``radius`` bits, 31 by default: PDQ's authors' threshold, where unrelated
+frames (some 128 bits apart on average) essentially never land, and the largest radius
+that one flipped bit per 16-bit substring searches exactly.
+
+Sound: an inverted index from 32-bit Haitsma–Kalker sub-fingerprint to (video,
+position), kept as sorted arrays. A query probes each of its sub-fingerprints and their
+32 one-bit neighbours.
+
+A clip is matched by voting, and votes must agree on time: a picture vote is a
+distinct-looking query frame with a hit in the video at a consistent offset (within
+``_PICTURE_WINDOW_S``), an audio vote a query position whose hit agrees on one offset
+give or take one hop. Chance hits scatter over offsets; a copy's hits pile up on one.
+
+Deleted videos are tombstoned and their rows dropped once they make up a quarter of
+the index. ``save`` writes one ``.npz`` file atomically; ``load`` rebuilds the tables.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from openreel.provenance.fingerprint import (
+    AUDIO_HOP,
+    AUDIO_RATE,
+    HASH_BYTES,
+    MIN_QUALITY,
+    FrameHash,
+    QueryFingerprint,
+    VideoFingerprint,
+    hamming,
+)
+from openreel.provenance.multi_index_hash import GrowingArray, MultiIndexHash
+
+DEFAULT_RADIUS = 31
+# A video qualifies with this many time-consistent picture votes (fewer when the query
+# has fewer distinct looks), or this many audio positions on one offset.
+MIN_PICTURE_VOTES = 2
+MIN_AUDIO_VOTES = 6
+# Consecutive query frames closer than this look the same and vote once.
+_SAME_LOOK = 8
+# Stored key frames are up to STORE_INTERVAL apart and a still scene matches all of its
+# key frames: picture votes agree on an offset when within this window.
+_PICTURE_WINDOW_S = 1.0
+# Share of a query's audible positions that survive AAC re-encoding as votes; a
+# copy reaching it gets full audio confidence.
+AUDIO_FULL_SHARE = 0.1
+_COMPACT_SHARE = 0.25
+_HOP_S = AUDIO_HOP / float(AUDIO_RATE)
+_AUDIO_FLIPS = np.concatenate([[0], 1 << np.arange(32, dtype=np.uint64)]).astype(np.uint32)
+_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Match:
+    """A stored video holding a hash ``distance`` bits from the query hash."""
+
+    video_id: int
+    distance: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stored video a query may come from, with the evidence for it.
+
+    ``confidence`` (0-1) is how much of the query the video explains: for a still,
+    1 at an identical hash falling to 0.5 at the match radius; for a clip, the larger
+    of the share of its distinct looks found in the video and its audio share (over
+    ``AUDIO_FULL_SHARE``). ``offset_s`` is where in the stored video the query starts.
+    """
+
+    video_id: int
+    confidence: float
+    picture_votes: int
+    audio_votes: int
+    best_distance: int | None  # closest picture hash, None without a picture match
+    offset_s: float | None
+
+
+class HashIndex:
+    """Picture hashes and audio sub-fingerprints of stored videos, searchable by copy."""
+
+    def __init__(self) -> None:
+        self._pictures = MultiIndexHash()
+        self._row_slot = GrowingArray(np.int32)
+        self._row_time = GrowingArray(np.float32)
+        self._slot_of: dict[int, int] = {}
+        self._slot_video = GrowingArray(np.int64)
+        self._slot_alive = GrowingArray(np.bool_)
+        self._dead_rows = 0
+        self._audio_keys = np.zeros(0, np.uint32)
+        self._audio_slot = np.zeros(0, np.int32)
+        self._audio_pos = np.zeros(0, np.int32)
+        self._audio_pending: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+
+    def __len__(self) -> int:
+        """Number of stored picture hashes of live videos."""
+        return len(self._pictures) - self._dead_rows
+
+    def __contains__(self, video_id: object) -> bool:
+        """Whether a video is stored."""
+        return video_id in self._slot_of
+
+    @property
+    def video_ids(self) -> list[int]:
+        """Stored videos, in the order they were added."""
+        return list(self._slot_of)
+
+    # -- adding and removing ---------------------------------------------------------------
+    def add(self, video_id: int, fingerprint: VideoFingerprint) -> None:
+        """Store a video's key frames (whole and centre, if good enough) and its audio."""
+        if video_id in self._slot_of:
+            raise ValueError(f"video {video_id} is already indexed; remove it first")
+        frames = [f for f in fingerprint.frames + fingerprint.centre_frames
+                  if f.quality >= MIN_QUALITY]
+        self.add_hashes(video_id, [f.hash for f in frames], [f.t for f in frames])
+        self._add_audio(self._slot_of[video_id], fingerprint.audio)
+
+    def add_hashes(self, video_id: int, hashes: Iterable[bytes] | np.ndarray,
+                   times: Sequence[float] | None = None) -> None:
+        """Store picture hashes (32 bytes each, or an (n, 32) uint8 array) for a video.
+
+        The video is created if new, extended otherwise; ``times`` are the frames'
+        seconds into the video (0 when unknown).
+        """
+        codes = _as_codes(hashes)
+        slot = self._slot(video_id)
+        self._pictures.add(codes)
+        self._row_slot.extend(np.full(len(codes), slot, np.int32))
+        self._row_time.extend(np.zeros(len(codes)) if times is None else np.asarray(times))
+
+    def remove(self, video_id: int) -> bool:
+        """Forget a video; False when it was not stored."""
+        slot = self._slot_of.pop(video_id, None)
+        if slot is None:
+            return False
+        self._slot_alive.values[slot] = False
+        self._dead_rows += int(np.count_nonzero(self._row_slot.values == slot))
+        if self._dead_rows > _COMPACT_SHARE * max(1, len(self._pictures)):
+            self._compact()
+        return True
+
+    # -- searching -------------------------------------------------------------------------
+    def search(self, hash: bytes, radius: int = DEFAULT_RADIUS) -> list[Match]:
+        """Videos holding a hash within ``radius`` bits, closest first (one per video)."""
+        _, slots, _, dist = self._picture_hits(_as_codes([hash]), radius)
+        best: dict[int, int] = {}
+        for slot, d in zip(slots.tolist(), dist.tolist(), strict=True):
+            best[slot] = min(d, best.get(slot, d))
+        matches = [Match(int(self._slot_video.values[s]), d) for s, d in best.items()]
+        return sorted(matches, key=lambda m: (m.distance, m.video_id))
+
+    def lookup(self, query: QueryFingerprint, radius: int = DEFAULT_RADIUS) -> list[Candidate]:
+        """Stored videos the query comes from, most confident first; [] when none."""
+        if query.kind == "image":
+            return self._lookup_image(query.frames, radius)
+        return self._lookup_clip(query.frames, query.audio, radius)
+
+    def _lookup_image(self, frames: Sequence[FrameHash], radius: int) -> list[Candidate]:
+        usable = [f.hash for f in frames if f.quality >= MIN_QUALITY]
+        _, slots, times, dist = self._picture_hits(_as_codes(usable), radius)
+        best: dict[int, tuple[int, float]] = {}
+        for slot, t, d in zip(slots.tolist(), times.tolist(), dist.tolist(), strict=True):
+            if slot not in best or d < best[slot][0]:
+                best[slot] = (d, t)
+        out = [Candidate(int(self._slot_video.values[s]), 1 - d / (2 * (radius + 1)), 1, 0,
+                         d, round(t, 3)) for s, (d, t) in best.items()]
+        return sorted(out, key=lambda c: (c.best_distance, c.video_id))
+
+    def _lookup_clip(self, frames: Sequence[FrameHash], audio: np.ndarray,
+                     radius: int) -> list[Candidate]:
+        looks = _distinct_looks(frames)
+        qid, slots, times, dist = self._picture_hits(_as_codes([f.hash for f in looks]), radius)
+        offsets = times - np.array([f.t for f in looks], np.float64)[qid]
+        pictures = _picture_votes(slots, qid, offsets, dist)
+        sounds = self._audio_votes(audio)
+        audible = max(1, int(np.count_nonzero(audio)))
+        need_pictures = min(MIN_PICTURE_VOTES, max(1, len(looks)))
+        out = []
+        for slot in pictures.keys() | sounds.keys():
+            pv, p_offset, best = pictures.get(slot, (0, None, None))
+            av, a_offset = sounds.get(slot, (0, None))
+            if pv < need_pictures and av < MIN_AUDIO_VOTES:
+                continue
+            confidence = max(pv / max(1, len(looks)), min(1.0, av / audible / AUDIO_FULL_SHARE))
+            offset = a_offset if av >= MIN_AUDIO_VOTES else p_offset
+            out.append(Candidate(int(self._slot_video.values[slot]), round(confidence, 4),
+                                 pv, av, best, None if offset is None else round(offset, 3)))
+        return sorted(out, key=lambda c: (-c.confidence, -c.picture_votes - c.audio_votes,
+                                          c.video_id))
+
+    def _picture_hits(self, codes: np.ndarray,
+                      radius: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(query number, slot, stored time, distance) of every live hit."""
+        qid, rows, dist = self._pictures.range_search(codes, radius)
+        slots = self._row_slot.values[rows]
+        alive = self._slot_alive.values[slots]
+        return (qid[alive], slots[alive], self._row_time.values[rows[alive]].astype(np.float64),
+                dist[alive].astype(np.int64))
+
+    def _audio_votes(self, query: np.ndarray) -> dict[int, tuple[int, float]]:
+        """Per slot: query positions whose hits agree on one offset, and that offset (s)."""
+        self._merge_audio()
+        query = np.asarray(query, np.uint32)
+        positions = np.flatnonzero(query)
+        if not len(positions) or not len(self._audio_keys):
+            return {}
+        probes = (query[positions, None] ^ _AUDIO_FLIPS[None, :]).ravel()
+        probe_pos = np.repeat(positions, len(_AUDIO_FLIPS))
+        lo = np.searchsorted(self._audio_keys, probes, "left")
+        counts = np.searchsorted(self._audio_keys, probes, "right") - lo
+        total = int(counts.sum())
+        if not total:
+            return {}
+        rows = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(total)
+        slots = self._audio_slot[rows]
+        query_at = np.repeat(probe_pos, counts)
+        offsets = self._audio_pos[rows].astype(np.int64) - query_at
+        alive = self._slot_alive.values[slots]
+        return _offset_votes(slots[alive], offsets[alive], query_at[alive])
+
+    # -- storage ---------------------------------------------------------------------------
+    def save(self, path: Path | str) -> None:
+        """Write the live index to one file, atomically (temporary file, fsync, rename)."""
+        path = Path(path)
+        self._merge_audio()
+        rows = self._slot_alive.values[self._row_slot.values]
+        sound = self._slot_alive.values[self._audio_slot]
+        video_of = self._slot_video.values
+        arrays = {
+            "format": np.array([_FORMAT]),
+            "videos": np.array(list(self._slot_of), np.int64),
+            "codes": self._pictures.codes[rows],
+            "code_videos": video_of[self._row_slot.values[rows]],
+            "code_times": self._row_time.values[rows],
+            "audio_keys": self._audio_keys[sound],
+            "audio_videos": video_of[self._audio_slot[sound]],
+            "audio_positions": self._audio_pos[sound],
+        }
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+        try:
+            with open(tmp, "wb") as handle:
+                np.savez(handle, **arrays)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+
+    @classmethod
+    def load(cls, path: Path | str) -> HashIndex:
+        """Read an index written by :meth:`save`; ValueError if the file is not one."""
+        try:
+            with np.load(Path(path), allow_pickle=False) as data:
+                arrays = {name: data[name] for name in data.files}
+        except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
+            if isinstance(exc, FileNotFoundError):
+                raise
+            raise ValueError(f"{Path(path).name} is not a readable hash index") from exc
+        if arrays.get("format", np.zeros(1))[0] != _FORMAT or len(arrays) != 8:
+            raise ValueError(f"{Path(path).name} is not a hash index of format {_FORMAT}")
+        index = cls()
+        for video in arrays["videos"].tolist():
+            index._slot(video)
+        slot_of = index._slot_of
+        code_slots = np.array([slot_of[v] for v in arrays["code_videos"].tolist()], np.int32)
+        index._pictures = MultiIndexHash.from_codes(arrays["codes"])
+        index._row_slot.replace(code_slots)
+        index._row_time.replace(arrays["code_times"])
+        index._audio_keys = arrays["audio_keys"].astype(np.uint32)
+        index._audio_slot = np.array([slot_of[v] for v in arrays["audio_videos"].tolist()],
+                                     np.int32)
+        index._audio_pos = arrays["audio_positions"].astype(np.int32)
+        return index
+
+    # -- internals -------------------------------------------------------------------------
+    def _slot(self, video_id: int) -> int:
+        slot = self._slot_of.get(video_id)
+        if slot is None:
+            slot = self._slot_of[video_id] = len(self._slot_video)
+            self._slot_video.extend(np.array([video_id], np.int64))
+            self._slot_alive.extend(np.array([True]))
+        return slot
+
+    def _add_audio(self, slot: int, subfingerprints: np.ndarray) -> None:
+        keys = np.asarray(subfingerprints, np.uint32)
+        positions = np.flatnonzero(keys).astype(np.int32)
+        if len(positions):
+            self._audio_pending.append((keys[positions],
+                                        np.full(len(positions), slot, np.int32), positions))
+
+    def _merge_audio(self) -> None:
+        if not self._audio_pending:
+            return
+        keys, slots, positions = (np.concatenate(parts)
+                                  for parts in zip(*self._audio_pending, strict=True))
+        order = np.argsort(keys, kind="stable")
+        # Merging sorted new entries in is a copy of the arrays, not a re-sort.
+        at = np.searchsorted(self._audio_keys, keys[order], "right")
+        self._audio_keys = np.insert(self._audio_keys, at, keys[order])
+        self._audio_slot = np.insert(self._audio_slot, at, slots[order])
+        self._audio_pos = np.insert(self._audio_pos, at, positions[order])
+        self._audio_pending = []
+
+    def _compact(self) -> None:
+        """Drop the rows and audio entries of removed videos."""
+        self._merge_audio()
+        alive = self._slot_alive.values
+        rows = alive[self._row_slot.values]
+        self._pictures.keep(rows)
+        self._row_slot.replace(self._row_slot.values[rows])
+        self._row_time.replace(self._row_time.values[rows])
+        sound = alive[self._audio_slot]
+        self._audio_keys = self._audio_keys[sound]
+        self._audio_slot = self._audio_slot[sound]
+        self._audio_pos = self._audio_pos[sound]
+        self._dead_rows = 0
+
+
+def _as_codes(hashes: Iterable[bytes] | np.ndarray) -> np.ndarray:
+    if isinstance(hashes, np.ndarray):
+        codes = np.ascontiguousarray(hashes, np.uint8)
+    else:
+        raw = b"".join(hashes)
+        if len(raw) % HASH_BYTES:
+            raise ValueError(f"hashes must be {HASH_BYTES} bytes each")
+        codes = np.frombuffer(raw, np.uint8).reshape(-1, HASH_BYTES)
+    if codes.ndim != 2 or codes.shape[1] != HASH_BYTES:
+        raise ValueError(f"hashes must be {HASH_BYTES} bytes each")
+    return codes
+
+
+def _distinct_looks(frames: Sequence[FrameHash]) -> list[FrameHash]:
+    """Good-quality frames, less those that look like the one before (they vote once)."""
+    looks: list[FrameHash] = []
+    for frame in frames:
+        if frame.quality >= MIN_QUALITY and (
+                not looks or hamming(frame.hash, looks[-1].hash) > _SAME_LOOK):
+            looks.append(frame)
+    return looks
+
+
+def _picture_votes(slots: np.ndarray, qid: np.ndarray, offsets: np.ndarray,
+                   dist: np.ndarray) -> dict[int, tuple[int, float, int]]:
+    """Per slot: distinct query looks agreeing on one offset, that offset, best distance."""
+    out: dict[int, tuple[int, float, int]] = {}
+    # Offsets fall in half-window bins; a window is two neighbouring bins.
+    bins = np.floor(offsets / (_PICTURE_WINDOW_S / 2)).astype(np.int64)
+    for slot in np.unique(slots).tolist():
+        mine = slots == slot
+        own_bins, who = bins[mine], qid[mine]
+        best_votes, best = 0, mine
+        for b in np.unique(own_bins).tolist():
+            window = (own_bins == b) | (own_bins == b + 1)
+            votes = len(np.unique(who[window]))
+            if votes > best_votes:
+                best_votes, best = votes, window
+        out[slot] = (best_votes, float(np.median(offsets[mine][best])),
+                     int(dist[mine][best].min()))
+    return out
+
+
+def _offset_votes(slots: np.ndarray, offsets: np.ndarray,
+                  query_at: np.ndarray) -> dict[int, tuple[int, float]]:
+    """Per slot, the most query positions agreeing on one offset (within one hop)."""
+    hits = np.unique(np.stack([slots.astype(np.int64), offsets, query_at]), axis=1)
+    votes: dict[int, tuple[int, float]] = {}
+    for slot in np.unique(hits[0]).tolist():
+        mine = hits[:, hits[0] == slot]
+        span = int(mine[1].min())
+        # A trim rarely lands on a hop boundary: neighbouring offsets count together.
+        windowed = np.convolve(np.bincount(mine[1] - span), np.ones(3, np.int64), "same")
+        centre = span + int(windowed.argmax())
+        near = np.abs(mine[1] - centre) <= 1
+        votes[slot] = (len(np.unique(mine[2, near])), centre * _HOP_S)
+    return votes

@@ -1,0 +1,169 @@
+"""Reverse search finds the original of edited copies among rendered clips, and only it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from openreel.engines import RenderRequest, get_engine
+from openreel.media import Mp4Writer, read_frames
+from openreel.pipeline import GenerateOptions, plan
+from openreel.provenance.copy_edits import EDITS, edit_copy, sound_only
+from openreel.provenance.fingerprint import fingerprint_query, fingerprint_video
+from openreel.provenance.hash_index import MIN_AUDIO_VOTES, MIN_PICTURE_VOTES, HashIndex
+from openreel.provenance.multi_index_hash import MultiIndexHash
+
+PROMPTS = ("a red ball bounces in the park", "a dog runs on the beach at sunset",
+           "a bird flies over snowy mountains at night", "two cats play in a kitchen")
+UNRELATED = "a car drives down a rainy street"
+TARGET = 1
+
+
+def _render(prompt: str, seed: int, out: Path) -> Path:
+    options = GenerateOptions(seconds=3, seed=seed)
+    with Mp4Writer(out, 360, 640, 24) as writer:
+        get_engine("procedural").render(plan(prompt, None, options),
+                                        RenderRequest(360, 640, 24, seed=seed), writer)
+    return out
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[HashIndex, list[Path], Path]:
+    """An index of four rendered clips (ids 10, 11, 12, 13), their files, an unindexed clip."""
+    tmp = tmp_path_factory.mktemp("hash_index")
+    clips = [_render(prompt, i, tmp / f"clip{i}.mp4") for i, prompt in enumerate(PROMPTS)]
+    index = HashIndex()
+    for i, clip in enumerate(clips):
+        index.add(10 + i, fingerprint_video(clip))
+    return index, clips, _render(UNRELATED, 99, tmp / "unrelated.mp4")
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_edited_copy_is_found_by_picture_and_by_sound(
+        library: tuple[HashIndex, list[Path], Path], tmp_path: Path, edit: str) -> None:
+    index, clips, _ = library
+    copy = edit_copy(clips[TARGET], tmp_path / "copy.mp4", EDITS[edit])
+    found = index.lookup(fingerprint_query(copy))
+    assert [c.video_id for c in found] == [10 + TARGET]
+    best = found[0]
+    assert best.picture_votes >= MIN_PICTURE_VOTES and best.audio_votes >= MIN_AUDIO_VOTES
+    assert best.confidence > 0.5
+    assert best.offset_s == pytest.approx(EDITS[edit].head_s, abs=0.05)
+
+
+def test_screenshot_and_still_are_found(library: tuple[HashIndex, list[Path], Path],
+                                        tmp_path: Path) -> None:
+    index, clips, _ = library
+    for i, clip in enumerate(clips):
+        frame = list(read_frames(clip))[29 + 7 * i]
+        status = np.full((36, 360, 3), 24, np.uint8)
+        status[10:26, 12:100] = 250  # clock and icons
+        controls = np.full((64, 360, 3), 235, np.uint8)
+        controls[20:44, 150:210] = 40  # a play button
+        Image.fromarray(np.concatenate([status, frame, controls])).save(tmp_path / "shot.png")
+        Image.fromarray(frame).save(tmp_path / "still.jpg", quality=60)
+        for still in ("shot.png", "still.jpg"):
+            found = index.lookup(fingerprint_query(tmp_path / still))
+            assert [c.video_id for c in found] == [10 + i], still
+            assert found[0].best_distance is not None and found[0].best_distance <= 24
+
+
+def test_soundtrack_alone_is_found(library: tuple[HashIndex, list[Path], Path],
+                                   tmp_path: Path) -> None:
+    index, clips, _ = library
+    rip = sound_only(clips[TARGET], tmp_path / "rip.m4a", head_s=0.5, tail_s=0.3)
+    found = index.lookup(fingerprint_query(rip))
+    assert [c.video_id for c in found] == [10 + TARGET]
+    assert found[0].picture_votes == 0 and found[0].audio_votes >= MIN_AUDIO_VOTES
+
+
+def test_unrelated_clip_and_still_match_nothing(
+        library: tuple[HashIndex, list[Path], Path]) -> None:
+    index, _, unrelated = library
+    assert index.lookup(fingerprint_query(unrelated)) == []
+    for frame in list(read_frames(unrelated))[::18]:
+        assert index.lookup(fingerprint_query(frame)) == []
+
+
+def test_save_load_round_trip(library: tuple[HashIndex, list[Path], Path],
+                              tmp_path: Path) -> None:
+    index, clips, _ = library
+    index.save(tmp_path / "index.npz")
+    assert [p.name for p in tmp_path.iterdir()] == ["index.npz"]
+    loaded = HashIndex.load(tmp_path / "index.npz")
+    assert len(loaded) == len(index) and loaded.video_ids == index.video_ids
+    query = fingerprint_query(clips[2])
+    assert loaded.lookup(query) == index.lookup(query)
+    assert loaded.lookup(query)[0].video_id == 12
+    (tmp_path / "bad.npz").write_bytes(b"PK\x03\x04 not really")
+    with pytest.raises(ValueError, match="not a"):
+        HashIndex.load(tmp_path / "bad.npz")
+
+
+def test_remove_forgets_a_video_and_compacts(library: tuple[HashIndex, list[Path], Path],
+                                             tmp_path: Path) -> None:
+    index, clips, _ = library
+    index.save(tmp_path / "copy.npz")
+    mine = HashIndex.load(tmp_path / "copy.npz")  # leave the shared index alone
+    queries = [fingerprint_query(clip) for clip in clips]
+    stored = len(mine)
+    assert mine.remove(11) and not mine.remove(11) and 11 not in mine
+    assert mine.lookup(queries[1]) == [] and len(mine) < stored
+    assert mine.remove(12)  # now over a quarter of the rows: compacted
+    assert mine.lookup(queries[2]) == []
+    assert [c.video_id for c in mine.lookup(queries[3])] == [13]
+    mine.add(21, fingerprint_video(clips[1]))
+    assert [c.video_id for c in mine.lookup(queries[1])] == [21]
+    with pytest.raises(ValueError, match="already"):
+        mine.add(21, fingerprint_video(clips[1]))
+    mine.save(tmp_path / "after.npz")
+    assert HashIndex.load(tmp_path / "after.npz").video_ids == [10, 13, 21]
+
+
+def _flip(code: np.ndarray, bits: int, rng: np.random.Generator) -> np.ndarray:
+    unpacked = np.unpackbits(code)
+    unpacked[rng.choice(256, bits, replace=False)] ^= 1
+    return np.packbits(unpacked)
+
+
+def test_multi_index_hash_equals_brute_force() -> None:
+    rng = np.random.default_rng(2)
+    codes = rng.integers(0, 256, (6000, 32), dtype=np.uint8)
+    queries = np.stack([_flip(codes[i], int(rng.integers(0, 50)), rng) for i in range(150)])
+    grown = MultiIndexHash()
+    for part in np.array_split(codes, 13):  # crosses the pending-block merge
+        grown.add(part)
+    built = MultiIndexHash.from_codes(codes)
+    distance = np.unpackbits(codes[None] ^ queries[:, None], axis=2).sum(axis=2)
+    for radius in (0, 15, 16, 31, 32, 47):
+        expected = {(q, r, int(distance[q, r])) for q, r in zip(*np.nonzero(distance <= radius),
+                                                                strict=True)}
+        for index in (grown, built):
+            qid, rows, dist = index.range_search(queries, radius)
+            assert set(zip(qid.tolist(), rows.tolist(), dist.tolist(), strict=True)) == expected
+    keep = rng.random(len(codes)) < 0.6
+    built.keep(keep)
+    qid, rows, _ = built.range_search(queries, 31)
+    expected_rows = np.flatnonzero(keep)
+    assert {(q, int(expected_rows[r])) for q, r in zip(qid.tolist(), rows.tolist(),
+                                                       strict=True)} == {
+        (q, r) for q, r in zip(*np.nonzero(distance <= 31), strict=True) if keep[r]}
+    with pytest.raises(ValueError):
+        built.range_search(queries, 48)
+
+
+def test_large_random_index_finds_planted_hashes_at_the_radius() -> None:
+    rng = np.random.default_rng(1)
+    index = HashIndex()
+    index.add_hashes(0, rng.integers(0, 256, (100_000, 32), dtype=np.uint8))
+    planted = rng.integers(0, 256, (20, 32), dtype=np.uint8)
+    for video, code in enumerate(planted, start=1):
+        index.add_hashes(video, [code.tobytes()])
+    for video, code in enumerate(planted, start=1):
+        assert [(m.video_id, m.distance) for m in index.search(
+            _flip(code, 31, rng).tobytes())] == [(video, 31)]
+        assert index.search(_flip(code, 32, rng).tobytes()) == []
+    assert index.search(rng.integers(0, 256, 32, dtype=np.uint8).tobytes()) == []
