@@ -95,6 +95,8 @@ def test_save_load_round_trip(library: tuple[HashIndex, list[Path], Path],
     assert [p.name for p in tmp_path.iterdir()] == ["index.npz"]
     loaded = HashIndex.load(tmp_path / "index.npz")
     assert len(loaded) == len(index) and loaded.video_ids == index.video_ids
+    assert np.array_equal(loaded.hashes(12), index.hashes(12)) and len(index.hashes(12)) > 8
+    assert index.hashes(999).shape == (0, 32)
     query = fingerprint_query(clips[2])
     assert loaded.lookup(query) == index.lookup(query)
     assert loaded.lookup(query)[0].video_id == 12

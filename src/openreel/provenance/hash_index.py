@@ -116,6 +116,13 @@ class HashIndex:
         """Stored videos, in the order they were added."""
         return list(self._slot_of)
 
+    def hashes(self, video_id: int) -> np.ndarray:
+        """The picture hashes stored for a video, (n, 32) uint8 (empty when unknown)."""
+        slot = self._slot_of.get(video_id)
+        if slot is None:
+            return np.zeros((0, HASH_BYTES), np.uint8)
+        return self._pictures.codes[self._row_slot.values == slot].copy()
+
     # -- adding and removing ---------------------------------------------------------------
     def add(self, video_id: int, fingerprint: VideoFingerprint) -> None:
         """Store a video's key frames (whole and centre, if good enough) and its audio."""
