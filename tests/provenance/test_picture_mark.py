@@ -6,14 +6,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
 
-from openreel.media import EncodeSettings, Mp4Writer, read_frames
+from openreel.media import read_frames
 from openreel.pipeline import GenerateOptions, plan, render_to_file
-from openreel.provenance.picture_mark import PictureDetection, detect, embed
+from openreel.provenance.attacks import combined, crop_edges, downscale, h264_roundtrip, trim_ends
+from openreel.provenance.picture_mark import MIN_PSNR_DB, PictureDetection, detect, embed
 
 KEY = 20251124
-PROMPTS = ("a red ball bounces in the park", "a dog runs on the beach at sunset")
+PROMPTS = ("a red ball bounces in the park", "a dog runs on the beach at sunset",
+           "two cats play in a kitchen")  # striped walls and boards: the hardest host
 
 
 def _render(prompt: str, seed: int, out: Path) -> list[np.ndarray]:
@@ -22,37 +23,19 @@ def _render(prompt: str, seed: int, out: Path) -> list[np.ndarray]:
     return list(read_frames(out))
 
 
-def _encode(frames: list[np.ndarray], path: Path, crf: int = 30) -> list[np.ndarray]:
-    h, w = frames[0].shape[:2]
-    with Mp4Writer(path, w, h, 24, EncodeSettings(crf=crf)) as writer:
-        for frame in frames:
-            writer.write_frame(frame)
-    return list(read_frames(path))
-
-
-def _half(frames: list[np.ndarray]) -> list[np.ndarray]:
-    return [np.asarray(Image.fromarray(f).resize((f.shape[1] // 2, f.shape[0] // 2),
-                                                 Image.Resampling.BILINEAR)) for f in frames]
-
-
-def _crop(frames: list[np.ndarray]) -> list[np.ndarray]:
-    h, w = frames[0].shape[:2]
-    return [np.ascontiguousarray(f[h // 10:h - h // 10, w // 10:w - w // 10]) for f in frames]
-
-
 def _psnr(a: np.ndarray, b: np.ndarray) -> float:
     mse = float(np.mean((a.astype(np.float64) - b.astype(np.float64)) ** 2))
     return 10 * np.log10(255**2 / mse)
 
 
-@pytest.fixture(scope="module", params=[0, 1])
+@pytest.fixture(scope="module", params=[0, 1, 2])
 def clip(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict:
     i = request.param
     tmp = tmp_path_factory.mktemp(f"clip{i}")
     original = _render(PROMPTS[i], i, tmp / "original.mp4")
     payload = (0x0123456789ABCDEF + i).to_bytes(8, "big")
     marked = [embed(f, payload, KEY) for f in original]
-    encoded = _encode(marked, tmp / "crf30.mp4")
+    encoded = h264_roundtrip(marked)
     return {"tmp": tmp, "original": original, "marked": marked, "encoded": encoded,
             "payload": payload}
 
@@ -64,7 +47,7 @@ def _assert_found(found: PictureDetection, payload: bytes) -> None:
 
 def test_quality(clip: dict) -> None:
     psnr = np.mean([_psnr(a, b) for a, b in zip(clip["original"], clip["marked"], strict=True)])
-    assert psnr >= 38.0
+    assert psnr >= 38.0 and psnr >= MIN_PSNR_DB - 0.2  # rounding to 8 bits costs a little
 
 
 def test_survives_crf30(clip: dict) -> None:
@@ -72,26 +55,20 @@ def test_survives_crf30(clip: dict) -> None:
 
 
 def test_survives_half_size(clip: dict) -> None:
-    half = _encode(_half(clip["marked"]), clip["tmp"] / "half.mp4")
+    half = h264_roundtrip(downscale(clip["marked"]))
     _assert_found(detect(half, KEY), clip["payload"])
 
 
 def test_survives_crop(clip: dict) -> None:
-    _assert_found(detect(_crop(clip["encoded"]), KEY), clip["payload"])
+    _assert_found(detect(crop_edges(clip["encoded"]), KEY), clip["payload"])
 
 
 def test_survives_trim(clip: dict) -> None:
-    _assert_found(detect(clip["encoded"][12:-12], KEY), clip["payload"])
+    _assert_found(detect(trim_ends(clip["encoded"], 12, 12), KEY), clip["payload"])
 
 
-def _combined(clip: dict) -> list[np.ndarray]:
-    return _encode(_half(_crop(clip["marked"][6:-6])), clip["tmp"] / "combo.mp4")
-
-
-def test_combination_is_detected_never_misread(clip: dict) -> None:
-    found = detect(_combined(clip), KEY)
-    assert found.false_positive_bound < 1e-6
-    assert found.payload in (None, clip["payload"])
+def test_survives_all_edits_at_once(clip: dict) -> None:
+    _assert_found(detect(combined(clip["marked"], 6, 6), KEY), clip["payload"])
 
 
 def test_still_image(clip: dict) -> None:

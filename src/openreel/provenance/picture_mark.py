@@ -1,13 +1,13 @@
 """An invisible 64-bit mark in the picture that survives re-encoding, scaling, cropping and cuts.
 
 How the mark is laid out
-    The frame is divided into square blocks ``min(width, height) / 32`` pixels wide, so the
+    The frame is divided into square blocks ``min(width, height) / 80`` pixels wide, so the
     layout is tied to the picture, not to a pixel count: a downscaled copy carries the same
     grid, only smaller. Blocks are grouped into tiles of 32 × 32 blocks repeated over the
     frame. Each block holds one chip: a smooth bump (a sine window, low/mid spatial
     frequency, which H.264 keeps) added to the luma with sign +1 or −1. Of the 1,024 chips of
-    a tile, 512 (chosen by the key) form a fixed keyed *sync* pattern; the other 512 carry the
-    payload: 8 bytes + 8 Reed–Solomon parity bytes = 128 coded bits, each spread over 4
+    a tile, 256 (chosen by the key) form a fixed keyed *sync* pattern; the other 768 carry the
+    payload: 8 bytes + 8 Reed–Solomon parity bytes = 128 coded bits, each spread over 6
     chips whose signs are also scrambled by the key. Every frame gets the same pattern, so
     cutting frames from either end changes nothing and evidence adds up over a clip.
 
@@ -15,7 +15,8 @@ How it is found
     The luma of all frames is averaged, then for each candidate block size (the picture may
     have been cropped to anywhere between 50 % and 100 % of its short side, in 0.6 % steps)
     it is resampled to 4 samples per block, high-passed, clipped (so strong edges cannot
-    dominate), matched-filtered with the bump and folded modulo the tile. One FFT then
+    dominate), matched-filtered with the bump and folded modulo the tile; row and column
+    means of the fold (stripes, boards) are removed. One FFT then
     scores every cyclic offset of the sync pattern at once (32 × 32 blocks × 4 × 4
     sub-block phases). The best candidate gives the alignment; the payload chips are read
     there, and the Reed–Solomon code corrects up to 4 wrong bytes.
@@ -47,17 +48,18 @@ from reedsolo import ReedSolomonError, RSCodec
 from scipy import ndimage
 
 PAYLOAD_BYTES = 8
-BLOCKS_ACROSS = 48  # blocks along the short side of the marked frame
+BLOCKS_ACROSS = 80  # blocks along the short side of the marked frame
 TILE = 32  # tile side, in blocks
 SAMPLES = 4  # detection samples per block side
-AMPLITUDE = 5.0  # peak luma change of one chip, in 8-bit levels
+AMPLITUDE = 5.5  # peak luma change of one chip, in 8-bit levels
+MIN_PSNR_DB = 38.3  # the mark is scaled down where it would cost more than this
 FALSE_POSITIVE_TARGET = 1e-6
 MIN_KEEP, SCALE_STEP = 0.5, 1.006  # crops down to half the short side, 0.6 % steps
 _PARITY_BYTES = 8
 _CODED_BITS = (PAYLOAD_BYTES + _PARITY_BYTES) * 8
 _CHIPS = TILE * TILE
 _SYNC_CHIPS = 256
-_WORK_SIDE = 256  # short side the averaged luma is reduced to before the search
+_WORK_SIDE = 320  # short side the averaged luma is reduced to before the search
 _LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)
 _codec = RSCodec(_PARITY_BYTES)
 _ERASURE_TRIES = (0, 2, 4)
@@ -176,7 +178,14 @@ def embed(frame: np.ndarray, payload: bytes, key: int) -> np.ndarray:
         raise ValueError("frame must be (height, width, 3 or 4) uint8")
     geo = _geometry(frame.shape[0], frame.shape[1], bytes(payload), key)
     amp = _block_amplitudes(_luma(frame), geo)
-    offsets = np.rint(amp[geo.row_block][:, geo.col_block] * geo.window).astype(np.int16)
+    change = amp[geo.row_block][:, geo.col_block] * geo.window
+    # A picture whose own texture needs a large cancelling term gets a weaker mark rather
+    # than a visible one: the whole change is scaled to keep the PSNR above MIN_PSNR_DB.
+    mse = float(np.mean(change * change))
+    limit = 255.0**2 * 10 ** (-MIN_PSNR_DB / 10)
+    if mse > limit:
+        change *= np.sqrt(limit / mse)
+    offsets = np.rint(change).astype(np.int16)
     out = frame.copy()
     rgb = frame[..., :3].astype(np.int16)
     rgb += offsets[..., None]
@@ -267,7 +276,14 @@ def _folded_chips(luma: np.ndarray, block: float) -> np.ndarray:
     side = TILE * SAMPLES
     padded = np.zeros((-(-mh // side) * side, -(-mw // side) * side), np.float64)
     padded[:mh, :mw] = matched
-    return padded.reshape(padded.shape[0] // side, side, -1, side).sum(axis=(0, 2))
+    fold = padded.reshape(padded.shape[0] // side, side, -1, side).sum(axis=(0, 2))
+    # Stripes, boards and other structure that is constant along a row or a column of the
+    # picture fold into whole rows or columns of the tile; the keyed chips do not, so those
+    # means are removed (per sub-block phase) at a cost of 1/16 of the mark.
+    g = fold.reshape(TILE, SAMPLES, TILE, SAMPLES)
+    g = (g - g.mean(axis=0, keepdims=True) - g.mean(axis=2, keepdims=True)
+         + g.mean(axis=(0, 2), keepdims=True))
+    return g.reshape(side, side)
 
 
 def _detect_luma(luma: np.ndarray, key: int) -> PictureDetection:
