@@ -41,11 +41,24 @@ class Settings(BaseSettings):
     session_days: int = Field(30, ge=1, description="how long a sign-in lasts")
     secure_cookies: bool = Field(False, description="set when served over HTTPS")
 
+    # Provenance.
+    signing_cert_chain: Path | None = Field(
+        None, description="PEM chain (signer first) to sign C2PA manifests with; unset: a "
+        "local CA made once in data_dir/keys")
+    signing_key: Path | None = Field(None, description="PEM private key of signing_cert_chain")
+    watermark_key: int | None = Field(
+        None, ge=0, lt=2**64, description="key of the invisible marks; unset: openreel's "
+        "public key, so any openreel verifier can read them")
+
     def resolved_database_url(self) -> str:
         """The database URL to connect to, defaulting to ``data_dir/openreel.db``."""
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'openreel.db').resolve().as_posix()}"
+
+    def keys_dir(self) -> Path:
+        """Where the local signing CA and its keys live."""
+        return self.data_dir / "keys"
 
     def resolved_blob_dir(self) -> Path:
         """The local blob store root, defaulting to ``data_dir/blobs``."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from openreel.api.errors import COMMON_RESPONSES
-from openreel.api.routes import accounts, feed, making, users, videos
+from openreel.api.routes import accounts, feed, making, provenance, users, videos
 
 API_PREFIX = "/api/v1"
 
@@ -13,6 +13,6 @@ API_PREFIX = "/api/v1"
 def api_router() -> APIRouter:
     """The /api/v1 router."""
     router = APIRouter(prefix=API_PREFIX, responses=COMMON_RESPONSES)
-    for module in (accounts, users, making, videos, feed):
+    for module in (accounts, users, making, videos, feed, provenance):
         router.include_router(module.router)
     return router

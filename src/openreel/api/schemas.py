@@ -266,3 +266,67 @@ class Count(BaseModel):
     """How many rows an action changed."""
 
     changed: int
+
+
+class MarkOut(BaseModel):
+    """What an invisible-mark detector read."""
+
+    payload: str | None = Field(description="the 8-byte mark id (hex), null when none")
+    confidence: float = Field(description="1 minus the bound on a false find")
+    bit_errors: int | None
+
+
+class IngredientOut(BaseModel):
+    """A file the manifest names as an ingredient (a remix's parent)."""
+
+    title: str
+    relationship: str
+    video_id: str | None
+
+
+class ManifestOut(BaseModel):
+    """The C2PA manifest's state and what it says."""
+
+    state: Literal["absent", "valid", "trusted", "tampered", "invalid"]
+    signer: str | None
+    creator: str | None
+    created_at: str | None
+    generator: str | None
+    digital_source_type: str | None
+    mark: str | None
+    ingredients: list[IngredientOut]
+    failures: list[str]
+
+
+class MatchOut(BaseModel):
+    """A stored video the file's pictures or sound match (id null when private)."""
+
+    video_id: int | None
+    confidence: float
+
+
+class FoundVideoOut(BaseModel):
+    """The openreel video the file comes from."""
+
+    id: int | None = Field(description="null when the video is private to its creator")
+    creator: str
+    created_at: str
+    engine: str
+    removed: bool
+    evidence: list[str]
+
+
+class VerifyOut(BaseModel):
+    """Whether a file is an openreel video, whose, and whether it was altered."""
+
+    is_openreel: bool
+    summary: str
+    kind: Literal["video", "image", "audio"]
+    width: int | None
+    height: int | None
+    seconds: float
+    manifest: ManifestOut
+    picture_mark: MarkOut | None
+    sound_mark: MarkOut | None
+    matches: list[MatchOut]
+    video: FoundVideoOut | None

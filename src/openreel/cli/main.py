@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -19,7 +19,7 @@ from openreel.spec import Storyboard, Style
 app = typer.Typer(help="openreel: text or image → short video with synchronized sound.",
                   no_args_is_help=True, add_completion=False)
 console = Console(stderr=True)
-STAGES = ("planning", "simulating", "audio", "rendering", "encoding")
+STAGES = ("planning", "simulating", "audio", "rendering", "encoding", "signing")
 
 
 def _fail(message: str) -> typer.Exit:
@@ -63,10 +63,18 @@ def generate(
     explain: Annotated[bool, typer.Option(
         help="print the storyboard the director made and the words it did not understand")
     ] = False,
+    creator: Annotated[str | None, typer.Option(
+        help="the @handle the watermark and manifest credit (default: your login name)")
+    ] = None,
 ) -> None:
     """Make a video with sound from a prompt (or an image, or a storyboard)."""
     from openreel.director import describe
-    from openreel.services.generation import check_request, generate_file, plan_video
+    from openreel.services.generation import (
+        check_request,
+        generate_file,
+        local_creator,
+        plan_video,
+    )
 
     settings = get_settings()
     options = GenerateOptions(
@@ -93,7 +101,8 @@ def generate(
             progress("planning", 1, 1)
             if explain:
                 bar.console.print(describe(board))
-            result = generate_file(board, options, output, progress)
+            result = generate_file(board, options, output, settings,
+                                   (creator or local_creator()).lstrip("@"), progress)
         except InvalidRequest as exc:
             raise _fail(str(exc)) from None
     console.print(f"[green]wrote[/] {result.video} ({result.frames} frames, "
@@ -122,10 +131,6 @@ def plan(
 def storyboard_schema() -> None:
     """Print the JSON schema of storyboard files."""
     typer.echo(json.dumps(Storyboard.model_json_schema(), indent=2))
-
-
-if __name__ == "__main__":
-    app()
 
 
 @app.command()
@@ -180,3 +185,62 @@ def serve(
     console.print(f"openreel is serving at http://{bind_host}:{bind_port}")
     uvicorn.run("openreel.app:create_app", factory=True, host=bind_host, port=bind_port,
                 workers=processes, log_level="warning", proxy_headers=False)
+
+
+@app.command()
+def verify(
+    file: Annotated[Path, typer.Argument(help="a video, image (a screenshot works) or sound file")],
+    as_json: Annotated[bool, typer.Option("--json", help="print the findings as JSON")] = False,
+) -> None:
+    """Tell whether a file is an openreel video, whose, and whether it was altered.
+
+    Exit code 0: it is an openreel video; 1: it is not; 2: the file cannot be examined.
+    """
+    from openreel.provenance.signing import SigningError
+    from openreel.provenance.verify import VerifyError
+    from openreel.services.platform import Platform
+    from openreel.services.provenance import verdict_json, verify_file
+
+    if not file.exists():
+        raise _fail(f"{file}: no such file")
+    platform = Platform.from_settings(get_settings())
+    try:
+        with platform.transaction() as session:
+            verdict = verify_file(session, platform.settings, file)
+            report = verdict_json(verdict)
+    except (VerifyError, SigningError) as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        platform.close()
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+    else:
+        _print_verdict(report)
+    raise typer.Exit(code=0 if verdict.is_openreel else 1)
+
+
+def _print_verdict(report: dict[str, Any]) -> None:
+    out = Console()
+    out.print("[bold green]openreel video[/]" if report["is_openreel"]
+               else "[bold]not an openreel video[/]")
+    out.print(report["summary"])
+    out.print(f"  C2PA manifest:  {report['manifest']['state']}")
+    for name in ("picture_mark", "sound_mark"):
+        mark = report[name]
+        if mark is None:
+            continue
+        seen = (f"payload {mark['payload']} (confidence {mark['confidence']:.6f})"
+                if mark["payload"] else "not found")
+        out.print(f"  {name.replace('_', ' '):<15} {seen}")
+    for match in report["matches"]:
+        out.print(f"  fingerprint:    video {match['video_id']} "
+                  f"(confidence {match['confidence']:.2f})")
+    video = report["video"]
+    if video is not None:
+        where = f"video {video['id']}" if video["id"] is not None else "a private video"
+        out.print(f"  made by:        @{video['creator']} on {video['created_at'][:10]} "
+                  f"({where}; evidence: {', '.join(video['evidence'])})")
+
+
+if __name__ == "__main__":
+    app()

@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -184,6 +185,8 @@ class Video(Base):
     like_count: Mapped[int] = mapped_column(Integer, default=0)
     comment_count: Mapped[int] = mapped_column(Integer, default=0)
     remix_count: Mapped[int] = mapped_column(Integer, default=0)
+    # The 8-byte payload of the video's invisible marks (hex): what a verifier looks up.
+    mark: Mapped[str | None] = mapped_column(String(16), unique=True)
 
     owner: Mapped[User] = relationship()
 
@@ -377,3 +380,15 @@ class StitchPart(Base):
     video_id: Mapped[int] = mapped_column(ForeignKey("videos.id", ondelete="CASCADE"), index=True)
     source_id: Mapped[int | None] = mapped_column(ForeignKey("videos.id", ondelete="SET NULL"))
     position: Mapped[int] = mapped_column(Integer)
+
+
+class Fingerprint(Base):
+    """The perceptual fingerprint of a stored video (key-frame PDQ hashes and sound)."""
+
+    __tablename__ = "video_fingerprints"
+
+    video_id: Mapped[int] = mapped_column(
+        ForeignKey("videos.id", ondelete="CASCADE"), primary_key=True
+    )
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

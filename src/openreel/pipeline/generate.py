@@ -14,6 +14,7 @@ from openreel.director import direct
 from openreel.engines import ENGINE_NAMES, RenderRequest, get_engine
 from openreel.engines.base import ProgressFn, no_progress
 from openreel.media import EncodeSettings, Mp4Writer
+from openreel.provenance.stage import MarkingSink, Provenance, Sealed, seal
 from openreel.spec import MAX_SECONDS, Storyboard, Style
 
 SIZES: dict[str, tuple[int, int]] = {
@@ -70,6 +71,7 @@ class GenerationResult:
     frames: int
     seconds: float
     stats: dict[str, float]
+    sealed: Sealed | None = None  # the mark id and fingerprint, when provenance ran
 
 
 def load_image(path: Path) -> np.ndarray:
@@ -119,8 +121,14 @@ def check_output_path(out: Path) -> None:
 
 
 def render_to_file(storyboard: Storyboard, options: GenerateOptions, out: Path,
-                   progress: ProgressFn = no_progress) -> GenerationResult:
-    """Render ``storyboard`` into ``out`` (MP4) and a poster JPEG beside it, atomically."""
+                   progress: ProgressFn = no_progress, *,
+                   provenance: Provenance | None = None) -> GenerationResult:
+    """Render ``storyboard`` into ``out`` (MP4) and a poster JPEG beside it, atomically.
+
+    With ``provenance`` (every output a person gets), the frames and sound are marked on
+    their way to the encoder, the file is signed and ``sealed`` holds its fingerprint.
+    Without it the output is unmarked: for measuring the engine and the marks themselves.
+    """
     options.validate()
     check_output_path(out)
     width, height = SIZES[options.size]
@@ -137,23 +145,38 @@ def render_to_file(storyboard: Storyboard, options: GenerateOptions, out: Path,
         if stage == "rendering":
             progress("encoding", writer.frames_encoded, total)
 
+    sink = (MarkingSink(writer, provenance, width, height, options.fps)
+            if provenance is not None else None)
     writer.open()
     try:
-        result = engine.render(storyboard, request, writer, report)
+        result = engine.render(storyboard, request, sink or writer, report)
         writer.close()
     except BaseException:
         writer.abort()
         raise
     progress("encoding", result.frames, result.frames)
+    sealed = None
     try:
-        if result.poster is not None:
+        poster = result.poster
+        if sink is not None and provenance is not None:
+            signing = time.perf_counter()
+            progress("signing", 0, 1)
+            seal(out, provenance)
+            sink.seconds += time.perf_counter() - signing
+            if poster is not None:
+                poster = sink.mark_still(poster, round(request.poster_at * (result.frames - 1)))
+            sealed = Sealed(mark=provenance.mark, fingerprint=sink.fingerprint.result(),
+                            seconds=sink.seconds)
+        if poster is not None:
             tmp = poster_path.with_name(f".{poster_path.name}.part")
-            Image.fromarray(result.poster).save(tmp, format="JPEG", quality=90)
+            Image.fromarray(poster).save(tmp, format="JPEG", quality=90)
             os.replace(tmp, poster_path)
     except BaseException:
         out.unlink(missing_ok=True)
         raise
     stats = dict(result.stats, total=time.perf_counter() - started)
+    if sealed is not None:
+        stats["provenance"] = sealed.seconds
     return GenerationResult(video=out, poster=poster_path, storyboard=storyboard,
                             frames=result.frames, seconds=result.frames / options.fps,
-                            stats=stats)
+                            stats=stats, sealed=sealed)

@@ -25,6 +25,7 @@ raises :class:`FingerprintError`.
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -320,12 +321,17 @@ def audio_fingerprint(samples: np.ndarray, rate: int) -> np.ndarray:
 
 
 # -- files ---------------------------------------------------------------------------------
+FrameObserver = Callable[[float, av.VideoFrame], None]
+
+
 @dataclass
 class _Scan:
     keys: _KeyFrames
     audio: np.ndarray
     has_video: bool
     has_audio: bool
+    sound: np.ndarray  # the decoded mono sound at the scan's rate
+    seconds: float  # how far the scan got
 
 
 def _small_rgb(frame: av.VideoFrame) -> np.ndarray:
@@ -337,8 +343,13 @@ def _small_rgb(frame: av.VideoFrame) -> np.ndarray:
                             height=max(2, round(frame.height * scale)), interpolation="AREA")
 
 
-def _scan(path: Path, keys: _KeyFrames, max_seconds: float, stop_at_limit: bool) -> _Scan:
-    """Decode video and sound of ``path`` in one pass, hashing frames as they come."""
+def _scan(path: Path, keys: _KeyFrames, max_seconds: float, stop_at_limit: bool,
+          on_frame: FrameObserver | None = None, rate: int = _DECODE_RATE) -> _Scan:
+    """Decode video and sound of ``path`` in one pass, hashing frames as they come.
+
+    ``on_frame`` sees every decoded frame (with its time) too; the sound is decoded to
+    mono at ``rate`` (a multiple of the fingerprint's own rate).
+    """
     try:
         container = av.open(str(path))
     except FileNotFoundError as exc:
@@ -353,13 +364,20 @@ def _scan(path: Path, keys: _KeyFrames, max_seconds: float, stop_at_limit: bool)
         if video is not None:
             _check_size(video.codec_context.width, video.codec_context.height, "video")
             video.thread_type = "AUTO"
-        resampler = av.AudioResampler(format="flt", layout="mono", rate=_DECODE_RATE)
+        resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)
         chunks: list[np.ndarray] = []
         starts: dict[int, float] = {}
-        reached, frames, limited = 0.0, 0, False
+        reached, frames, limited, damaged = 0.0, 0, False, 0
         try:
             for packet in container.demux(*(s for s in (video, sound) if s is not None)):
-                for decoded in packet.decode():
+                try:
+                    # A damaged packet is skipped, as a player would conceal it: one
+                    # flipped byte must not hide the rest of the file from a verifier.
+                    decoded_frames = packet.decode()
+                except av.InvalidDataError:
+                    damaged += 1
+                    continue
+                for decoded in decoded_frames:
                     if not isinstance(decoded, av.VideoFrame | av.AudioFrame):
                         continue
                     start = starts.setdefault(packet.stream.index, decoded.time or 0.0)
@@ -370,6 +388,8 @@ def _scan(path: Path, keys: _KeyFrames, max_seconds: float, stop_at_limit: bool)
                     reached = max(reached, t)
                     if isinstance(decoded, av.VideoFrame):
                         keys.feed(t, _small_rgb(decoded))
+                        if on_frame is not None:
+                            on_frame(t, decoded)
                         frames += 1
                     else:
                         chunks.extend(o.to_ndarray()[0] for o in resampler.resample(decoded))
@@ -381,14 +401,15 @@ def _scan(path: Path, keys: _KeyFrames, max_seconds: float, stop_at_limit: bool)
         if limited and not stop_at_limit:
             raise FingerprintError(f"{path.name}: longer than the {max_seconds:g} s limit")
         if video is not None and frames == 0:
-            raise FingerprintError(f"{path.name}: no picture could be decoded")
+            raise FingerprintError(f"{path.name}: no picture could be decoded"
+                                   + (f" ({damaged} damaged packets)" if damaged else ""))
         declared = float(container.duration or 0) / av.time_base
         if not limited and declared > 0 and reached < declared - max(1.0, 0.1 * declared):
             raise FingerprintError(f"{path.name}: truncated, it decodes to {reached:.1f} s "
                                    f"of the {declared:.1f} s it declares")
     mono = np.concatenate(chunks) if chunks else np.zeros(0, np.float32)
-    return _Scan(keys, audio_fingerprint(mono, _DECODE_RATE), video is not None,
-                 sound is not None)
+    return _Scan(keys, audio_fingerprint(mono, rate), video is not None, sound is not None,
+                 mono, reached)
 
 
 def fingerprint_video(path: Path | str) -> VideoFingerprint:
@@ -402,7 +423,51 @@ def fingerprint_video(path: Path | str) -> VideoFingerprint:
                             centre_frames=scan.keys.centre_frames)
 
 
-def _read_image(path: Path) -> np.ndarray | None:
+class FingerprintBuilder:
+    """Fingerprints a video from its frames and soundtrack while they are made.
+
+    The render pipeline feeds the exact frames it encodes, so storing a fingerprint costs
+    a resize and a PDQ hash per considered frame instead of decoding the finished file.
+    Only every ``stride``-th frame is considered: key frames come at most ``MAX_RATE`` a
+    second, so 12 candidates a second lose nothing and halve the cost at 24 fps.
+    """
+
+    stride = 2
+
+    def __init__(self, fps: float) -> None:
+        if fps <= 0:
+            raise ValueError("fps must be positive")
+        self.fps = fps
+        self._keys = _KeyFrames(STORE_INTERVAL, centre=True)
+        self._index = 0
+        self._audio = np.zeros(0, np.uint32)
+
+    def add_frame(self, frame: np.ndarray) -> None:
+        """Consider the next (height, width, 3 or 4) uint8 frame of the video."""
+        index = self._index
+        self._index += 1
+        if index % self.stride:
+            return
+        h, w = frame.shape[:2]
+        scale = _HASH_SIDE / max(h, w)
+        if scale < 1:
+            size = (max(2, round(w * scale)), max(2, round(h * scale)))
+            small = cv2.resize(frame, size, interpolation=cv2.INTER_AREA)
+        else:
+            small = frame
+        self._keys.feed(index / self.fps, small[..., :3])
+
+    def set_audio(self, samples: np.ndarray, rate: int) -> None:
+        """The whole soundtrack, (n,) or (n, channels) float."""
+        self._audio = audio_fingerprint(np.asarray(samples, np.float32), rate)
+
+    def result(self) -> VideoFingerprint:
+        """The fingerprint of everything fed so far."""
+        return VideoFingerprint(frames=list(self._keys.frames), audio=self._audio,
+                                centre_frames=list(self._keys.centre_frames))
+
+
+def read_image(path: Path) -> np.ndarray | None:
     """The picture in ``path`` as RGB, or None when it is not an image file."""
     try:
         image = Image.open(path)
@@ -422,6 +487,33 @@ def _read_image(path: Path) -> np.ndarray | None:
             raise FingerprintError(f"{path.name}: damaged or truncated image ({exc})") from exc
 
 
+@dataclass(frozen=True)
+class CopyScan:
+    """One bounded decoding pass over a copy: what to search with, and its sound."""
+
+    query: QueryFingerprint
+    sound: np.ndarray  # mono float32 at ``rate``; empty without a sound track
+    rate: int
+    seconds: float  # how much of the copy was read
+
+
+def scan_copy(path: Path | str, *, on_frame: FrameObserver | None = None,
+              rate: int = _DECODE_RATE) -> CopyScan:
+    """Decode a video or sound file once (at most :data:`MAX_QUERY_SECONDS`) for a query.
+
+    ``on_frame`` is called with every decoded video frame and its time, so other
+    detectors can share the pass; ``rate`` is the mono rate the sound is decoded to.
+    """
+    if rate % _DECODE_RATE:
+        raise ValueError(f"rate must be a multiple of {_DECODE_RATE}")
+    path = Path(path)
+    scan = _scan(path, _KeyFrames(QUERY_INTERVAL, centre=False), MAX_QUERY_SECONDS,
+                 stop_at_limit=True, on_frame=on_frame, rate=rate)
+    query = (QueryFingerprint("video", scan.keys.frames, scan.audio) if scan.has_video
+             else QueryFingerprint("audio", [], scan.audio))
+    return CopyScan(query, scan.sound, rate, scan.seconds)
+
+
 def fingerprint_query(source: Path | str | np.ndarray) -> QueryFingerprint:
     """Fingerprint a copy to look up: an image (file or RGB array), a video or a sound file.
 
@@ -432,11 +524,7 @@ def fingerprint_query(source: Path | str | np.ndarray) -> QueryFingerprint:
     path = Path(source)
     if path.is_dir():
         raise FingerprintError(f"{path.name}: is a folder")
-    picture = _read_image(path)
+    picture = read_image(path)
     if picture is not None:
         return QueryFingerprint("image", image_query_hashes(picture))
-    scan = _scan(path, _KeyFrames(QUERY_INTERVAL, centre=False), MAX_QUERY_SECONDS,
-                 stop_at_limit=True)
-    if scan.has_video:
-        return QueryFingerprint("video", scan.keys.frames, scan.audio)
-    return QueryFingerprint("audio", [], scan.audio)
+    return scan_copy(path).query

@@ -342,3 +342,20 @@ def _read_payload(fold: np.ndarray, dy: int, dx: int, key: int) -> tuple[bytes |
             continue
         return decoded, int(np.count_nonzero(_coded_bits(decoded) != bits))
     return None, None
+
+
+class PictureMarker:
+    """Marks every frame of one video (same size) with one payload under one key."""
+
+    def __init__(self, payload: bytes, key: int, width: int, height: int) -> None:
+        if len(payload) != PAYLOAD_BYTES:
+            raise ValueError(f"payload must be {PAYLOAD_BYTES} bytes, got {len(payload)}")
+        self.payload, self.key = bytes(payload), key
+        self.width, self.height = width, height
+
+    def apply(self, frame: np.ndarray) -> np.ndarray:
+        """Mark one (height, width, 3 or 4) uint8 frame; returns the marked frame."""
+        if frame.shape[0] != self.height or frame.shape[1] != self.width:
+            raise ValueError(f"frame is {frame.shape[1]}x{frame.shape[0]}, "
+                             f"expected {self.width}x{self.height}")
+        return embed(frame, self.payload, self.key)

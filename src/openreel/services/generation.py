@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import getpass
 import json
+import re
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from openreel.config import Settings
 from openreel.engines.base import ProgressFn, no_progress
 from openreel.pipeline import (
     GenerateOptions,
@@ -16,6 +19,10 @@ from openreel.pipeline import (
     render_to_file,
 )
 from openreel.pipeline.generate import check_output_path, load_image
+from openreel.provenance.signing import SigningError
+from openreel.provenance.stage import mark_id_for
+from openreel.services.accounts import HANDLE
+from openreel.services.provenance import provenance_for
 from openreel.spec import Storyboard
 
 
@@ -56,7 +63,31 @@ def plan_video(prompt: str | None, storyboard_file: Path | None,
 
 
 def generate_file(storyboard: Storyboard, options: GenerateOptions, out: Path,
+                  settings: Settings, creator: str,
                   progress: ProgressFn = no_progress) -> GenerationResult:
-    """Render a planned storyboard into ``out`` and a poster beside it."""
+    """Render a planned storyboard into ``out`` and a poster beside it, marked and signed.
+
+    The mark id comes from what was asked for, so the same request gives the same file.
+    """
     check_output_path(out)
-    return render_to_file(storyboard, options, out, progress)
+    if not HANDLE.fullmatch(creator):
+        raise InvalidRequest(f"creator {creator!r} is not a handle: 3 to 32 lowercase "
+                             "letters, digits or '_'")
+    mark = mark_id_for("local", creator, storyboard.model_dump_json(), options.seed,
+                       options.size, options.fps, options.engine)
+    try:
+        provenance = provenance_for(settings, creator=creator, mark=mark,
+                                    title=out.stem, engine=options.engine)
+    except SigningError as exc:
+        raise InvalidRequest(f"cannot sign the video: {exc}") from exc
+    return render_to_file(storyboard, options, out, progress, provenance=provenance)
+
+
+def local_creator() -> str:
+    """The handle a video made on this machine is credited to: the login name, tidied."""
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = ""
+    handle = re.sub(r"[^a-z0-9_]", "_", name.lower())[:32]
+    return handle if len(handle) >= 3 else "local"

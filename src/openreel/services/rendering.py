@@ -9,6 +9,7 @@ retried or recovered after a crash never leaves two videos.
 from __future__ import annotations
 
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,8 +27,13 @@ from openreel.db.models import (
 from openreel.jobs import JobContext, JobOutcome, PermanentJobError
 from openreel.media import EncodeSettings, StitchError, probe, stitch
 from openreel.pipeline import GenerateOptions, InvalidRequest, render_to_file
+from openreel.provenance.fingerprint import FingerprintError, fingerprint_video
+from openreel.provenance.manifest import ParentVideo
+from openreel.provenance.signing import SigningError
+from openreel.provenance.stage import Provenance, Sealed, mark_id_for, seal
 from openreel.services.engagement import notify
 from openreel.services.platform import Platform
+from openreel.services.provenance import provenance_for, register
 from openreel.services.topics import storyboard_topics
 from openreel.spec import Storyboard, Style
 
@@ -78,6 +84,7 @@ def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
             out = work / "video.mp4"
             poster = work / "video.jpg"
             board: Storyboard | None = None
+            provenance = _provenance(platform, ctx, work)
             if kind == VideoKind.STITCH:
                 sources = [_fetch(platform, key, work / f"part{i}.mp4")
                            for i, key in enumerate(_source_keys(platform, spec["sources"]))]
@@ -86,6 +93,10 @@ def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
                     stitch(sources, out, encode=encode)
                 except StitchError as exc:
                     raise PermanentJobError(str(exc)) from exc
+                # The parts carry their own marks (and the visible mark of the same
+                # creator); the joined file gets its own manifest and fingerprint.
+                ctx.progress(0.9, "signing")
+                sealed = _seal_stitch(out, provenance)
                 _poster_from(out, poster)
             else:
                 image = None
@@ -99,9 +110,12 @@ def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
                         ctx.progress(RENDER_SHARE * done / total, stage)
 
                 try:
-                    render_to_file(board, options, out, report)
+                    result = render_to_file(board, options, out, report, provenance=provenance)
                 except InvalidRequest as exc:
                     raise PermanentJobError(str(exc)) from exc
+                if result.sealed is None:
+                    raise RuntimeError("the provenance stage did not run")
+                sealed = result.sealed
             ctx.progress(0.95, "storing")
             info = probe(out)
             video_key = f"videos/job-{ctx.job_id}/video.mp4"
@@ -110,12 +124,54 @@ def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
             platform.blobs.put_file(poster_key, poster)
 
         def finalize(session: Session, job: Job) -> int:
-            return _create_video(session, job, kind, board, info.width, info.height,
-                                 info.duration, video_key, poster_key)
+            video_id = _create_video(session, job, kind, board, info.width, info.height,
+                                     info.duration, video_key, poster_key)
+            video = session.get(Video, video_id)
+            assert video is not None
+            register(session, video, sealed)
+            return video_id
 
         return JobOutcome(finalize=finalize)
 
     return handle
+
+
+def _provenance(platform: Platform, ctx: JobContext, work: Path) -> Provenance:
+    """How this job's output is marked and signed: its creator, mark id and parent."""
+    payload = ctx.payload
+    spec = payload["video"]
+    mark_hex = payload.get("mark")
+    mark = bytes.fromhex(mark_hex) if mark_hex else mark_id_for("job", ctx.job_id)
+    parent: ParentVideo | None = None
+    with platform.transaction() as session:
+        owner = session.get(User, ctx.user_id) if ctx.user_id is not None else None
+        if owner is None:
+            raise PermanentJobError("the account that asked for this video is gone")
+        creator = owner.handle
+        source = session.get(Video, spec["parent_id"]) if spec.get("parent_id") else None
+        parent_key = source.video_key if source is not None else None
+        parent_title = (source.caption or source.prompt)[:120] if source is not None else ""
+        parent_mark = (source.mark or str(source.id)) if source is not None else ""
+    if parent_key is not None and VideoKind(spec["kind"]) == VideoKind.REMIX:
+        parent = ParentVideo(path=_fetch(platform, parent_key, work / "parent.mp4"),
+                             title=parent_title, video_id=parent_mark)
+    try:
+        return provenance_for(platform.settings, creator=creator, mark=mark,
+                              title=spec["prompt"][:120] or "openreel video",
+                              engine=payload["options"]["engine"], parent=parent)
+    except SigningError as exc:
+        raise PermanentJobError(f"cannot sign videos: {exc}") from exc
+
+
+def _seal_stitch(out: Path, provenance: Provenance) -> Sealed:
+    started = time.perf_counter()
+    seal(out, provenance)
+    try:
+        fingerprint = fingerprint_video(out)
+    except FingerprintError as exc:
+        raise PermanentJobError(f"the stitched video cannot be read back: {exc}") from exc
+    return Sealed(mark=provenance.mark, fingerprint=fingerprint,
+                  seconds=time.perf_counter() - started)
 
 
 def _source_keys(platform: Platform, ids: list[int]) -> list[str]:

@@ -112,6 +112,8 @@ def _queue_render(session: Session, platform: Platform, user: User, *, kind: Vid
         "options": _options_payload(options),
         "storyboard": board.model_dump(mode="json") if board is not None else None,
         "image_key": image_key,
+        # The id both invisible marks will carry; drawn now so every attempt uses the same.
+        "mark": secrets.token_hex(8),
     }
     return enqueue(session, RENDER_JOB, payload, user_id=user.id,
                    max_attempts=platform.settings.job_max_attempts)

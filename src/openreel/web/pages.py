@@ -15,7 +15,7 @@ from openreel.api.deps import SESSION_COOKIE, Caller, PlatformDep, SessionDep
 from openreel.api.errors import STATUS
 from openreel.api.present import avatar_url, user_out, video_out, videos_out
 from openreel.pipeline import SIZES
-from openreel.services import accounts, engagement, videos
+from openreel.services import accounts, engagement, provenance, videos
 from openreel.services.errors import InvalidInput, NotSignedIn, ServiceError
 from openreel.services.uploads import read_limited
 from openreel.spec import Style
@@ -212,6 +212,29 @@ def web_router() -> APIRouter:
             return _render(request, caller, "create.html", status, sizes=list(SIZES),
                            styles=[s.value for s in Style], values=values, error=exc.message)
         return RedirectResponse(f"/jobs/{planned.job.id}", status_code=303)
+
+    @router.get("/verify", response_class=HTMLResponse)
+    def verify_page(request: Request, caller: PageCaller) -> Response:
+        return _render(request, caller, "verify.html", report=None, error=None, filename="")
+
+    @router.post("/verify", response_class=HTMLResponse)
+    def verify(request: Request, caller: PageCaller, db: SessionDep, platform: PlatformDep,
+               file: Annotated[UploadFile | None, File()] = None,
+               csrf_token: Annotated[str, Form()] = "") -> Response:
+        _check_form_csrf(request, caller, csrf_token)
+        name = (file.filename or "") if file is not None else ""
+        try:
+            if file is None or not name:
+                raise InvalidInput("file", "choose a file to verify")
+            verdict = provenance.verify_upload(db, platform.settings, file.file, name,
+                                               caller.user)
+        except ServiceError as exc:
+            status = 422 if isinstance(exc, InvalidInput) else STATUS.get(type(exc), 400)
+            message = exc.reason if isinstance(exc, InvalidInput) else exc.message
+            return _render(request, caller, "verify.html", status, report=None, error=message,
+                           filename=name)
+        return _render(request, caller, "verify.html", report=provenance.verdict_json(verdict),
+                       error=None, filename=name)
 
     @router.get("/jobs/{job_id}", response_class=HTMLResponse)
     def job_page(job_id: int, request: Request, caller: PageCaller, db: SessionDep) -> Response:

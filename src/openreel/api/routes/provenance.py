@@ -1,0 +1,25 @@
+"""Verifying files: is this an openreel video, whose, and was it altered?"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, UploadFile
+
+from openreel.api.deps import PlatformDep, SessionDep, ViewerDep
+from openreel.api.schemas import VerifyOut
+from openreel.services.provenance import verdict_json, verify_upload
+
+router = APIRouter(tags=["provenance"])
+
+
+@router.post("/verify", response_model=VerifyOut)
+def verify(viewer: ViewerDep, db: SessionDep, platform: PlatformDep,
+           file: Annotated[UploadFile, File(description="a video, image or sound file")]
+           ) -> VerifyOut:
+    """Examine a file: C2PA manifest, invisible picture and sound marks, fingerprint matches.
+
+    Anyone may ask; videos that are private to their creator are described without their id.
+    """
+    verdict = verify_upload(db, platform.settings, file.file, file.filename or "", viewer)
+    return VerifyOut.model_validate(verdict_json(verdict))

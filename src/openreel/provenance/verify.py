@@ -1,0 +1,180 @@
+"""Examine any file for openreel provenance: manifest, invisible marks and fingerprint matches.
+
+One bounded decoding pass serves every check: the picture-mark detector averages up to
+``PICTURE_FRAMES`` frames spread over the copy, the sound-mark detector reads the decoded
+soundtrack, and the same pass yields the query fingerprint for the reverse-search index.
+An image (a screenshot, a saved frame) is one frame; a sound file has no picture.
+
+This module reports what the file itself shows. Putting names to the findings (which
+video, whose, when) is the catalogue's job, in ``openreel.services.provenance``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import av
+import numpy as np
+
+from openreel.provenance import audio_mark, picture_mark
+from openreel.provenance.fingerprint import (
+    MAX_QUERY_SECONDS,
+    FingerprintError,
+    QueryFingerprint,
+    image_query_hashes,
+    read_image,
+    scan_copy,
+)
+from openreel.provenance.hash_index import Candidate, HashIndex
+from openreel.provenance.manifest import ManifestReadError, ManifestReport, read_manifest
+
+PICTURE_FRAMES = 96  # frames the picture-mark detector averages at most
+PICTURE_SIDE = 720  # frames are handed to the detector at most this tall/wide (short side)
+SOUND_RATE = 22_050  # the soundtrack is decoded to mono at this rate (the marks sit < 4 kHz)
+MAX_MATCHES = 5
+
+Kind = Literal["video", "image", "audio"]
+
+
+class VerifyError(ValueError):
+    """The file cannot be examined; the message says why."""
+
+
+@dataclass(frozen=True)
+class MarkReading:
+    """What one invisible-mark detector found."""
+
+    payload: bytes | None
+    confidence: float
+    bit_errors: int | None
+
+    @property
+    def found(self) -> bool:
+        """True when a payload was decoded."""
+        return self.payload is not None
+
+
+@dataclass(frozen=True)
+class Examination:
+    """Everything a file reveals about where it comes from."""
+
+    kind: Kind
+    width: int | None
+    height: int | None
+    seconds: float  # how much of it was read (0 for an image)
+    manifest: ManifestReport
+    picture: MarkReading | None  # None: nothing to look at (a sound file)
+    sound: MarkReading | None  # None: nothing to listen to (an image, a silent clip)
+    matches: list[Candidate] = field(default_factory=list)
+
+    @property
+    def marks(self) -> set[bytes]:
+        """The distinct payloads the two detectors decoded."""
+        return {r.payload for r in (self.picture, self.sound)
+                if r is not None and r.payload is not None}
+
+
+def examine(path: Path | str, *, key: int, trust_anchors_pem: str | None,
+            index: HashIndex | None = None) -> Examination:
+    """Look at ``path`` (video, image or sound) for every sign of openreel provenance."""
+    path = Path(path)
+    if not path.exists():
+        raise VerifyError(f"{path.name}: no such file")
+    if path.is_dir():
+        raise VerifyError(f"{path.name}: is a folder")
+    if path.stat().st_size == 0:
+        raise VerifyError(f"{path.name}: the file is empty")
+    try:
+        image = read_image(path)
+        if image is not None:
+            return _examine_image(path, image, key, trust_anchors_pem, index)
+        return _examine_clip(path, key, trust_anchors_pem, index)
+    except FingerprintError as exc:
+        raise VerifyError(str(exc)) from exc
+
+
+def _examine_image(path: Path, image: np.ndarray, key: int, anchors: str | None,
+                   index: HashIndex | None) -> Examination:
+    rgb = np.ascontiguousarray(image[..., :3])
+    found = picture_mark.detect([_detector_size(rgb)], key)
+    query = QueryFingerprint("image", image_query_hashes(rgb))
+    return Examination(
+        kind="image", width=rgb.shape[1], height=rgb.shape[0], seconds=0.0,
+        manifest=_manifest(path, anchors),
+        picture=MarkReading(found.payload, found.confidence, found.bit_errors),
+        sound=None, matches=_lookup(index, query))
+
+
+class _FramePicker:
+    """Keeps frames spread over the copy for the picture-mark detector, bounded in number."""
+
+    def __init__(self) -> None:
+        self.frames: list[np.ndarray] = []
+        self.width: int | None = None
+        self.height: int | None = None
+        self._seen = 0
+        self._every = 1
+
+    def __call__(self, t: float, frame: av.VideoFrame) -> None:
+        self.width, self.height = frame.width, frame.height
+        self._seen += 1
+        if (self._seen - 1) % self._every:
+            return
+        self.frames.append(_decoded(frame))
+        if len(self.frames) >= PICTURE_FRAMES:  # keep every other one, take half as many
+            self.frames = self.frames[::2]
+            self._every *= 2
+
+
+def _decoded(frame: av.VideoFrame) -> np.ndarray:
+    scale = PICTURE_SIDE / min(frame.width, frame.height)
+    if scale >= 1:
+        return frame.to_ndarray(format="rgb24")
+    return frame.to_ndarray(format="rgb24", width=max(2, round(frame.width * scale)),
+                            height=max(2, round(frame.height * scale)), interpolation="AREA")
+
+
+def _detector_size(rgb: np.ndarray) -> np.ndarray:
+    h, w = rgb.shape[:2]
+    scale = PICTURE_SIDE / min(h, w)
+    if scale >= 1:
+        return rgb
+    import cv2
+
+    return cv2.resize(rgb, (max(2, round(w * scale)), max(2, round(h * scale))),
+                      interpolation=cv2.INTER_AREA)
+
+
+def _examine_clip(path: Path, key: int, anchors: str | None,
+                  index: HashIndex | None) -> Examination:
+    picker = _FramePicker()
+    scan = scan_copy(path, on_frame=picker, rate=SOUND_RATE)
+    picture = None
+    if picker.frames:
+        found = picture_mark.detect(picker.frames, key)
+        picture = MarkReading(found.payload, found.confidence, found.bit_errors)
+    sound = None
+    if len(scan.sound) and float(np.max(np.abs(scan.sound))) > 0:
+        heard = audio_mark.detect(scan.sound, scan.rate, key)
+        sound = MarkReading(heard.payload, heard.confidence, heard.bit_errors)
+    return Examination(
+        kind="video" if scan.query.kind == "video" else "audio",
+        width=picker.width, height=picker.height,
+        seconds=round(min(scan.seconds, MAX_QUERY_SECONDS), 3),
+        manifest=_manifest(path, anchors), picture=picture, sound=sound,
+        matches=_lookup(index, scan.query))
+
+
+def _manifest(path: Path, anchors: str | None) -> ManifestReport:
+    try:
+        return read_manifest(path, trust_anchors_pem=anchors)
+    except ManifestReadError:  # not an MP4: nothing could carry a manifest
+        return ManifestReport(state="absent")
+
+
+def _lookup(index: HashIndex | None, query: QueryFingerprint) -> list[Candidate]:
+    if index is None or len(index) == 0:
+        return []
+    return index.lookup(query)[:MAX_MATCHES]

@@ -1,0 +1,306 @@
+"""Provenance for the platform: who signs, how outputs are marked, the catalogue, verifying.
+
+Every video the platform stores went through the pipeline's provenance stage; this module
+gives that stage its inputs (the signing identity, the watermark key, the creator and a mark
+id per job), files what it leaves behind (the mark id on the video row, the fingerprint in
+its own table) and answers "where does this file come from?" by combining what the file
+shows (``openreel.provenance.verify``) with the catalogue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from openreel.config import Settings
+from openreel.db.models import Fingerprint, User, Video, VideoStatus
+from openreel.provenance.fingerprint import FingerprintError, VideoFingerprint
+from openreel.provenance.hash_index import HashIndex
+from openreel.provenance.manifest import ParentVideo
+from openreel.provenance.signing import SigningIdentity, load_signing_identity
+from openreel.provenance.stage import DEFAULT_WATERMARK_KEY, Provenance, Sealed, mark_id_hex
+from openreel.provenance.verify import Examination, MarkReading, VerifyError, examine
+from openreel.services.errors import InvalidInput, TooLarge, UnsupportedMedia
+from openreel.services.videos import can_see
+
+_identities: dict[tuple[str, str, str], SigningIdentity] = {}
+_identities_lock = threading.Lock()
+
+
+def signing_identity(settings: Settings) -> SigningIdentity:
+    """The identity manifests are signed with: the operator's chain, else the local CA."""
+    where = (str(settings.keys_dir()), str(settings.signing_cert_chain),
+             str(settings.signing_key))
+    with _identities_lock:
+        if where not in _identities:
+            _identities[where] = load_signing_identity(
+                settings.keys_dir(), cert_chain=settings.signing_cert_chain,
+                private_key=settings.signing_key)
+        return _identities[where]
+
+
+def watermark_key(settings: Settings) -> int:
+    """The key of the invisible marks this deployment writes and reads."""
+    return DEFAULT_WATERMARK_KEY if settings.watermark_key is None else settings.watermark_key
+
+
+def provenance_for(settings: Settings, *, creator: str, mark: bytes, title: str, engine: str,
+                   parent: ParentVideo | None = None) -> Provenance:
+    """What the pipeline needs to mark and sign one output of this deployment."""
+    return Provenance(creator=creator, mark=mark, identity=signing_identity(settings),
+                      title=title, engine=engine, watermark_key=watermark_key(settings),
+                      parent=parent)
+
+
+def register(session: Session, video: Video, sealed: Sealed) -> None:
+    """File an output's mark id and fingerprint with its (flushed) video row."""
+    video.mark = mark_id_hex(sealed.mark)
+    session.add(Fingerprint(video_id=video.id, data=sealed.fingerprint.to_bytes()))
+
+
+# -- the reverse-search catalogue --------------------------------------------------------------
+class Catalogue:
+    """The reverse-search index over every stored fingerprint, kept in step with the database.
+
+    Fingerprint rows are only ever added (a deleted video keeps its row: a copy of it is still
+    an openreel video), so bringing the index up to date reads the rows past the last one
+    seen. One catalogue per database per process.
+    """
+
+    def __init__(self) -> None:
+        self.index = HashIndex()
+        self._lock = threading.Lock()
+        self._last_id = 0
+
+    def refresh(self, session: Session) -> HashIndex:
+        """Add the fingerprints stored since the last refresh; return the index."""
+        with self._lock:
+            rows = session.execute(
+                select(Fingerprint.video_id, Fingerprint.data)
+                .where(Fingerprint.video_id > self._last_id)
+                .order_by(Fingerprint.video_id)
+            ).all()
+            for video_id, data in rows:
+                try:
+                    self.index.add(video_id, VideoFingerprint.from_bytes(data))
+                except FingerprintError:
+                    continue  # a row from a future format: skipped, not fatal
+                self._last_id = video_id
+            return self.index
+
+
+_catalogues: dict[str, Catalogue] = {}
+_catalogues_lock = threading.Lock()
+
+
+def catalogue(settings: Settings) -> Catalogue:
+    """This process's catalogue of the database the settings name."""
+    url = settings.resolved_database_url()
+    with _catalogues_lock:
+        return _catalogues.setdefault(url, Catalogue())
+
+
+# -- verifying ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FoundVideo:
+    """The openreel video a file comes from, as far as the viewer may know it."""
+
+    video_id: int | None  # None when the viewer may not see it (someone's draft)
+    creator: str
+    created_at: dt.datetime
+    engine: str
+    removed: bool
+    evidence: tuple[str, ...]  # "picture mark", "sound mark", "manifest", "fingerprint"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The answer to "is this an openreel video, whose, and was it changed?"."""
+
+    examination: Examination
+    is_openreel: bool
+    video: FoundVideo | None
+    summary: str
+    # Fingerprint matches as (video id, confidence); the id is None where the viewer may
+    # not see the video.
+    matches: tuple[tuple[int | None, float], ...] = field(default=())
+
+
+def verify_file(session: Session, settings: Settings, path: Path,
+                viewer: User | None = None) -> Verdict:
+    """Examine ``path`` and tell what it is, naming the video it comes from when known."""
+    identity = signing_identity(settings)
+    index = catalogue(settings).refresh(session)
+    found = examine(path, key=watermark_key(settings),
+                    trust_anchors_pem=identity.trust_anchors_pem, index=index)
+    video, evidence = _identify(session, found)
+    facts = found.manifest.facts
+    # A manifest alone counts when this server trusts its signer, or when it is openreel's
+    # own claim on a file changed since (anyone can sign a claim with a key of their own).
+    claimed = facts is not None and found.manifest.state in ("trusted", "tampered")
+    is_openreel = bool(video is not None or found.marks or claimed)
+    about = _found_video(video, evidence, viewer) if video is not None else None
+    matches = tuple((c.video_id if _visible_id(session, c.video_id, viewer) else None,
+                     c.confidence) for c in found.matches)
+    return Verdict(examination=found, is_openreel=is_openreel, video=about,
+                   summary=_summary(found, about, is_openreel), matches=matches)
+
+
+def verify_upload(session: Session, settings: Settings, stream: BinaryIO, filename: str,
+                  viewer: User | None = None) -> Verdict:
+    """Verify an uploaded file: copied to scratch space (never whole into memory), examined,
+    removed. Too large → TooLarge; empty → InvalidInput; not media → UnsupportedMedia."""
+    limit = settings.max_upload_bytes
+    scratch = settings.data_dir / "tmp"
+    scratch.mkdir(parents=True, exist_ok=True)
+    suffix = Path(filename).suffix.lower()[:10] if filename else ""
+    if not re.fullmatch(r"\.[a-z0-9]{1,9}", suffix):
+        suffix = ""
+    with tempfile.NamedTemporaryFile(dir=scratch, suffix=suffix) as copy:
+        size = 0
+        while chunk := stream.read(1 << 20):
+            size += len(chunk)
+            if size > limit:
+                raise TooLarge(f"the file is larger than {limit // (1024 * 1024)} MB")
+            copy.write(chunk)
+        copy.flush()
+        if size == 0:
+            raise InvalidInput("file", "the file is empty")
+        try:
+            return verify_file(session, settings, Path(copy.name), viewer)
+        except VerifyError as exc:
+            raise UnsupportedMedia(str(exc).replace(Path(copy.name).name, filename or "file")
+                                   ) from exc
+
+
+def _identify(session: Session, found: Examination) -> tuple[Video | None, list[str]]:
+    """The catalogued video the evidence points at, and which evidence does."""
+    by_mark: dict[str, list[str]] = {}
+    for name, reading in (("picture mark", found.picture), ("sound mark", found.sound)):
+        if reading is not None and reading.payload is not None:
+            by_mark.setdefault(mark_id_hex(reading.payload), []).append(name)
+    facts = found.manifest.facts
+    if facts is not None and found.manifest.state in ("valid", "trusted"):
+        by_mark.setdefault(facts.video_id, []).append("manifest")
+    for mark, evidence in sorted(by_mark.items(), key=lambda kv: -len(kv[1])):
+        video = session.scalar(select(Video).where(Video.mark == mark))
+        if video is not None:
+            if found.matches and found.matches[0].video_id == video.id:
+                evidence.append("fingerprint")
+            return video, evidence
+    if found.matches:
+        best = found.matches[0]
+        video = session.get(Video, best.video_id)
+        if video is not None:
+            return video, ["fingerprint"]
+    return None, []
+
+
+def _found_video(video: Video, evidence: list[str], viewer: User | None) -> FoundVideo:
+    removed = video.status == VideoStatus.DELETED
+    shown = not removed and can_see(viewer, video)
+    return FoundVideo(video_id=video.id if shown else None, creator=video.owner.handle,
+                      created_at=video.created_at, engine=video.engine, removed=removed,
+                      evidence=tuple(evidence))
+
+
+def _visible_id(session: Session, video_id: int, viewer: User | None) -> bool:
+    video = session.get(Video, video_id)
+    return video is not None and video.status != VideoStatus.DELETED and can_see(viewer, video)
+
+
+_MANIFEST_WORDS = {
+    "trusted": "Its C2PA manifest is intact and signed by a signer this server trusts.",
+    "valid": "Its C2PA manifest is intact and well signed, by a signer this server does not "
+             "know.",
+    "tampered": "It was changed after it was signed: its C2PA manifest no longer matches the "
+                "file.",
+    "invalid": "It carries a C2PA manifest that does not check out (bad or expired "
+               "signature).",
+    "absent": "It carries no C2PA manifest (re-encoding, screenshots and many apps strip "
+              "it).",
+}
+
+
+def _summary(found: Examination, video: FoundVideo | None, is_openreel: bool) -> str:
+    facts = found.manifest.facts
+    parts: list[str] = []
+    if video is not None:
+        when = video.created_at.strftime("%d %b %Y")
+        made = (f"This is an AI-generated openreel video made by @{video.creator} on {when} "
+                f"with the {video.engine} engine")
+        parts.append(made + (", since removed by its creator." if video.removed else "."))
+    elif facts is not None and is_openreel:
+        parts.append(f"This is an AI-generated openreel video; its manifest names "
+                     f"@{facts.creator} as its creator, {facts.created_at:%d %b %Y}.")
+    elif found.marks:
+        parts.append("This carries openreel's invisible mark: it was generated by an "
+                     "openreel server, but not one whose catalogue lists it.")
+    if is_openreel or found.manifest.state != "absent":
+        parts.append(_MANIFEST_WORDS[found.manifest.state])
+    marks = [name for name, r in (("picture", found.picture), ("sound", found.sound))
+             if r is not None and r.found]
+    if marks:
+        parts.append(f"The invisible {' and '.join(marks)} mark"
+                     f"{'s' if len(marks) > 1 else ''} "
+                     f"{'are' if len(marks) > 1 else 'is'} present.")
+    elif is_openreel:
+        parts.append("No invisible mark could be read in this copy.")
+    if video is not None and "fingerprint" in video.evidence and not marks:
+        share = round(100 * found.matches[0].confidence)
+        parts.append(f"Its pictures or sound match the stored video ({share}% of the copy).")
+    if not is_openreel:
+        parts.append("No sign of openreel: no openreel manifest, no invisible mark, and it "
+                     "matches no openreel video.")
+    return " ".join(parts)
+
+
+def verdict_json(verdict: Verdict) -> dict[str, Any]:
+    """The verdict as plain JSON data (the CLI's --json and the API's answer)."""
+    found = verdict.examination
+    manifest = found.manifest
+    facts = manifest.facts
+    video = verdict.video
+
+    def mark(reading: MarkReading | None) -> dict[str, Any] | None:
+        if reading is None:
+            return None
+        return {"payload": reading.payload.hex() if reading.payload else None,
+                "confidence": round(reading.confidence, 9), "bit_errors": reading.bit_errors}
+
+    return {
+        "is_openreel": verdict.is_openreel,
+        "summary": verdict.summary,
+        "kind": found.kind,
+        "width": found.width,
+        "height": found.height,
+        "seconds": found.seconds,
+        "manifest": {
+            "state": manifest.state,
+            "signer": manifest.signer_subject,
+            "creator": facts.creator if facts else None,
+            "created_at": facts.created_at.isoformat() if facts else None,
+            "generator": (f"{facts.generator_name} {facts.generator_version}"
+                          if facts else None),
+            "digital_source_type": facts.digital_source_type if facts else None,
+            "mark": facts.video_id if facts else None,
+            "ingredients": [{"title": i.title, "relationship": i.relationship,
+                             "video_id": i.video_id} for i in manifest.ingredients],
+            "failures": list(manifest.failure_codes),
+        },
+        "picture_mark": mark(found.picture),
+        "sound_mark": mark(found.sound),
+        "matches": [{"video_id": vid, "confidence": conf} for vid, conf in verdict.matches],
+        "video": None if video is None else {
+            "id": video.video_id, "creator": video.creator,
+            "created_at": video.created_at.isoformat(), "engine": video.engine,
+            "removed": video.removed, "evidence": list(video.evidence)},
+    }
