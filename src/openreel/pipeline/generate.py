@@ -162,6 +162,7 @@ def render_to_file(storyboard: Storyboard, options: GenerateOptions, out: Path,
             signing = time.perf_counter()
             progress("signing", 0, 1)
             seal(out, provenance)
+            progress("signing", 1, 1)
             sink.seconds += time.perf_counter() - signing
             if poster is not None:
                 poster = sink.mark_still(poster, round(request.poster_at * (result.frames - 1)))
