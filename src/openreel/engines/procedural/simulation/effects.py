@@ -15,7 +15,7 @@ Kind = Literal["splash", "spark", "smoke", "dust", "debris", "fire", "bubble"]
 _STYLE: dict[Kind, tuple[tuple[int, int, int], float, float, float]] = {
     "splash": ((200, 230, 255), 0.5, 1.0, 0.0),
     "spark": ((255, 210, 120), 1.5, 0.6, -0.5),
-    "smoke": ((150, 150, 155), 1.2, -0.08, 0.9),
+    "smoke": ((150, 150, 155), 1.2, -0.08, 0.5),
     "dust": ((190, 170, 140), 2.0, 0.05, 0.6),
     "debris": ((90, 80, 70), 0.2, 1.0, 0.0),
     "fire": ((255, 140, 40), 2.5, -0.25, 0.4),

@@ -268,7 +268,7 @@ class RocketActor(Actor):
         nozzle = self.body.local_to_world((0.0, -0.55 * s))
         if self.launching and not self.exploded and t > 0.2:
             # anticipation: smoke billows at the pad before the flame takes hold
-            puff = 6 if t < self.IGNITE else int(4 + 10 * self.flame)
+            puff = 3 if t < self.IGNITE else int(2 + 4 * self.flame)
             fx.emit("smoke", nozzle.x, max(nozzle.y, 0.1), puff, 1.5 + 2.5 * self.flame,
                     direction=-math.pi / 2, spread=2.6, size=0.12 * s, lifetime=3.0)
         if self.flame > 0:
