@@ -41,9 +41,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# Browser tests drive Debian's chromium; install it when missing (root, as in CI).
+# Browser tests drive Debian's chromium; install it (and an emoji font, so captions render
+# as people see them) when missing (root, as in CI).
 browser:
-	@command -v chromium >/dev/null || { apt-get update -q && apt-get install -y -q chromium; }
+	@command -v chromium >/dev/null && dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || \
+		{ apt-get update -q && apt-get install -y -q chromium fonts-noto-color-emoji; }
 
 pytest: $(STAMP) browser
 	$(BIN)/pytest -q -n 2 --dist loadfile
