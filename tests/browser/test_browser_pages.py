@@ -18,6 +18,8 @@ from sqlalchemy import select
 
 from openreel.db.models import FeedPreference, User, Video, VideoStatus
 
+STEER_TIMEOUT_MS = 90_000
+
 
 def test_sign_in_with_a_wrong_password_shows_the_error(new_context, shot) -> None:
     handle = unique_handle("keys")
@@ -53,7 +55,8 @@ def test_the_steer_box_says_what_changed(new_context, platform, shot) -> None:
     result = page.locator("#steer-result")
     expect(result).to_be_hidden()
     page.get_by_placeholder(re.compile("^Steer your feed")).fill("more animals, less sports")
-    with page.expect_response("**/api/v1/feed/steer") as steered:
+    # The server loads its sentence model on the first steer: allow for a slow machine.
+    with page.expect_response("**/api/v1/feed/steer", timeout=STEER_TIMEOUT_MS) as steered:
         page.get_by_role("button", name="Steer").click()
     assert steered.value.status == 200
     expect(result).to_be_visible()
@@ -75,7 +78,7 @@ def test_a_sentence_the_steer_box_cannot_read_shows_an_error(new_context) -> Non
     page.get_by_placeholder(re.compile("^Steer your feed")).fill("whatever")
     messages: list[str] = []
     page.on("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
-    with page.expect_response("**/api/v1/feed/steer") as steered:
+    with page.expect_response("**/api/v1/feed/steer", timeout=STEER_TIMEOUT_MS) as steered:
         page.get_by_role("button", name="Steer").click()
     assert steered.value.status == 422
     expect(page.get_by_role("button", name="Steer")).to_be_enabled()
