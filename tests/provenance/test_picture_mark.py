@@ -10,7 +10,13 @@ import pytest
 from openreel.media import read_frames
 from openreel.pipeline import GenerateOptions, plan, render_to_file
 from openreel.provenance.attacks import combined, crop_edges, downscale, h264_roundtrip, trim_ends
-from openreel.provenance.picture_mark import MIN_PSNR_DB, PictureDetection, detect, embed
+from openreel.provenance.picture_mark import (
+    FLAT_AMPLITUDE,
+    PictureDetection,
+    PictureMarker,
+    detect,
+    embed,
+)
 
 KEY = 20251124
 PROMPTS = ("a red ball bounces in the park", "a dog runs on the beach at sunset",
@@ -47,7 +53,28 @@ def _assert_found(found: PictureDetection, payload: bytes) -> None:
 
 def test_quality(clip: dict) -> None:
     psnr = np.mean([_psnr(a, b) for a, b in zip(clip["original"], clip["marked"], strict=True)])
-    assert psnr >= 38.0 and psnr >= MIN_PSNR_DB - 0.2  # rounding to 8 bits costs a little
+    assert psnr >= 35.0  # the change sits where detail hides it
+
+
+def test_flat_picture_is_barely_touched() -> None:
+    """On a smooth sky the mark stays within about one level: no dotted screen."""
+    sky = np.broadcast_to(np.linspace(60, 200, 1280, dtype=np.float32)[:, None, None],
+                          (1280, 720, 3)).astype(np.uint8)
+    sky = np.dstack([sky, np.full((1280, 720), 255, np.uint8)])
+    marked = PictureMarker(bytes(8), KEY, 720, 1280).apply(sky.copy())
+    change = np.abs(marked[..., :3].astype(int) - sky[..., :3])
+    assert change.max() <= round(FLAT_AMPLITUDE + 0.5)
+    assert 0.05 < np.mean(change > 0) < 0.9  # it is there, sparse and faint
+    assert np.all(marked[..., 3] == 255)
+
+
+def test_detail_carries_a_stronger_mark() -> None:
+    rng = np.random.default_rng(4)
+    blocks = rng.integers(40, 220, (1280 // 16, 720 // 16), dtype=np.uint8)
+    textured = np.repeat(np.repeat(blocks, 16, axis=0), 16, axis=1)
+    frame = np.dstack([textured] * 3)
+    marked = embed(frame, bytes(8), KEY)
+    assert np.abs(marked.astype(int) - frame).max() > 2 * FLAT_AMPLITUDE
 
 
 def test_survives_crf30(clip: dict) -> None:

@@ -5,7 +5,9 @@ How the mark is laid out
     layout is tied to the picture, not to a pixel count: a downscaled copy carries the same
     grid, only smaller. Blocks are grouped into tiles of 32 × 32 blocks repeated over the
     frame. Each block holds one chip: a smooth bump (a sine window, low/mid spatial
-    frequency, which H.264 keeps) added to the luma with sign +1 or −1. Of the 1,024 chips of
+    frequency, which H.264 keeps) added to the luma with sign +1 or −1 and a strength set by
+    perceptual masking (see ``masking``: about one level on flat picture, more where detail
+    hides it). Of the 1,024 chips of
     a tile, 256 (chosen by the key) form a fixed keyed *sync* pattern; the other 768 carry the
     payload: 8 bytes + 8 Reed–Solomon parity bytes = 128 coded bits, each spread over 6
     chips whose signs are also scrambled by the key. Every frame gets the same pattern, so
@@ -52,8 +54,14 @@ PAYLOAD_BYTES = 8
 BLOCKS_ACROSS = 80  # blocks along the short side of the marked frame
 TILE = 32  # tile side, in blocks
 SAMPLES = 4  # detection samples per block side
-AMPLITUDE = 5.5  # peak luma change of one chip, in 8-bit levels
-MIN_PSNR_DB = 38.3  # the mark alone (before 8-bit clipping) costs less than this
+# Perceptual masking: how strong a chip is depends on what is under it. On flat areas
+# (skies, walls) anything above about one level shows as a dotted screen, so chips there
+# stay at FLAT_AMPLITUDE; where the picture has detail at the mark's own scale the change
+# hides in it and grows by TEXTURE_GAIN per level of that detail, up to MAX_AMPLITUDE.
+FLAT_AMPLITUDE = 1.6  # peak luma change of a chip on flat picture, in 8-bit levels
+TEXTURE_GAIN = 4.0
+MAX_AMPLITUDE = 10.0
+MASK_EVERY = 6  # frames between two updates of the masking (pictures change slowly)
 FALSE_POSITIVE_TARGET = 1e-6
 MIN_KEEP, SCALE_STEP = 0.5, 1.006  # crops down to half the short side, 0.6 % steps
 _PARITY_BYTES = 8
@@ -146,11 +154,28 @@ def _geometry(height: int, width: int, payload: bytes, key: int) -> _Geometry:
 
 
 @functools.lru_cache(maxsize=8)
-def _offsets(height: int, width: int, payload: bytes, key: int) -> np.ndarray:
-    """The luma change of the mark at every pixel, rounded to whole 8-bit levels."""
+def _unit_pattern(height: int, width: int, payload: bytes, key: int) -> np.ndarray:
+    """The mark at unit amplitude at every pixel: each block's chip sign times its bump."""
     geo = _geometry(height, width, payload, key)
-    change = AMPLITUDE * geo.chips[geo.row_block][:, geo.col_block] * geo.window
-    return np.rint(change).astype(np.int16)
+    return (geo.chips[geo.row_block][:, geo.col_block] * geo.window).astype(np.float32)
+
+
+def masking(frame: np.ndarray) -> np.ndarray:
+    """Per-pixel chip amplitude for ``frame``: low on flat picture, higher on detail.
+
+    Detail is measured at the mark's own scale (a difference of Gaussians on the half-size
+    luma), so film grain finer than a block does not count as cover and the change does
+    not spread far past the edges that hide it.
+    """
+    h, w = frame.shape[:2]
+    code = cv2.COLOR_RGBA2GRAY if frame.shape[2] == 4 else cv2.COLOR_RGB2GRAY
+    half = cv2.resize(cv2.cvtColor(frame, code), (max(1, w // 2), max(1, h // 2)),
+                      interpolation=cv2.INTER_AREA).astype(np.float32)
+    detail = cv2.absdiff(cv2.GaussianBlur(half, (0, 0), 0.7),
+                         cv2.GaussianBlur(half, (0, 0), 2.0))
+    detail = cv2.GaussianBlur(detail, (0, 0), 1.0)
+    amplitude = np.clip(FLAT_AMPLITUDE + TEXTURE_GAIN * detail, FLAT_AMPLITUDE, MAX_AMPLITUDE)
+    return cv2.resize(amplitude, (w, h), interpolation=cv2.INTER_LINEAR)
 
 
 def embed(frame: np.ndarray, payload: bytes, key: int) -> np.ndarray:
@@ -322,9 +347,9 @@ def _read_payload(fold: np.ndarray, dy: int, dx: int, key: int) -> tuple[bytes |
 class PictureMarker:
     """Marks every frame of one video (same size) with one payload under one key.
 
-    The mark is the same on every frame, so it is computed once: its positive and negative
-    parts are kept as uint8 images and each frame costs one saturating add and one
-    saturating subtract (OpenCV, vectorised), about 0.4 ms for 720 × 1280 RGBA.
+    The chip pattern is computed once per video. Every ``MASK_EVERY`` frames the masking is
+    measured on the frame and the signed change is turned into a raise and a lower uint8
+    image; each frame then costs one saturating add and one saturating subtract (OpenCV).
     """
 
     def __init__(self, payload: bytes, key: int, width: int, height: int) -> None:
@@ -334,20 +359,18 @@ class PictureMarker:
             raise ValueError(f"frame size must be positive, got {width}x{height}")
         self.payload, self.key = bytes(payload), key
         self.width, self.height = width, height
-        offsets = _offsets(height, width, self.payload, key)
-        self._raise = np.maximum(offsets, 0).astype(np.uint8)
-        self._lower = np.maximum(-offsets, 0).astype(np.uint8)
-        self._planes: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._unit = _unit_pattern(height, width, self.payload, key)
+        self._frames = 0
+        self._planes: tuple[np.ndarray, np.ndarray] | None = None
 
-    def _planes_for(self, channels: int) -> tuple[np.ndarray, np.ndarray]:
-        planes = self._planes.get(channels)
-        if planes is None:  # the same change on R, G and B (so on luma), none on alpha
-            up = np.zeros((self.height, self.width, channels), np.uint8)
-            down = np.zeros_like(up)
-            up[..., :3] = self._raise[..., None]
-            down[..., :3] = self._lower[..., None]
-            planes = self._planes[channels] = (up, down)
-        return planes
+    def _update(self, frame: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        change = masking(frame) * self._unit
+        up = cv2.convertScaleAbs(np.maximum(change, 0))  # rounded, saturated to 0..255
+        down = cv2.convertScaleAbs(np.maximum(-change, 0))
+        if frame.shape[2] == 4:  # the same change on R, G and B (so on luma), none on alpha
+            zero = np.zeros_like(up)
+            return cv2.merge([up, up, up, zero]), cv2.merge([down, down, down, zero])
+        return cv2.merge([up, up, up]), cv2.merge([down, down, down])
 
     def apply(self, frame: np.ndarray) -> np.ndarray:
         """Mark one (height, width, 3 or 4) uint8 frame; may modify it in place.
@@ -361,7 +384,11 @@ class PictureMarker:
                              f"expected {self.width}x{self.height}")
         if not (frame.flags.c_contiguous and frame.flags.writeable):
             frame = np.array(frame, copy=True, order="C")
-        up, down = self._planes_for(frame.shape[2])
+        if (self._planes is None or self._frames % MASK_EVERY == 0
+                or self._planes[0].shape[2] != frame.shape[2]):
+            self._planes = self._update(frame)
+        self._frames += 1
+        up, down = self._planes
         cv2.add(frame, up, dst=frame)
         cv2.subtract(frame, down, dst=frame)
         return frame
