@@ -7,21 +7,23 @@ How the mark is laid out
     frame. Each block holds one chip: a smooth bump (a sine window, low/mid spatial
     frequency, which H.264 keeps) added to the luma with sign +1 or −1 and a strength set by
     perceptual masking (see ``masking``: about one level on flat picture, more where detail
-    hides it). Of the 1,024 chips of
-    a tile, 256 (chosen by the key) form a fixed keyed *sync* pattern; the other 768 carry the
-    payload: 8 bytes + 8 Reed–Solomon parity bytes = 128 coded bits, each spread over 6
+    hides it). Of the 1,024 chips of a tile, 256 (chosen by the key) form a fixed keyed
+    *sync* pattern; the other 768 carry the payload: its 64 bits, a CRC-16 of them and a
+    6-bit zero tail go through a rate-1/3 convolutional code (constraint length 7,
+    generators 133, 171, 165 octal), and each of the 258 coded bits is spread over 2 or 3
     chips whose signs are also scrambled by the key. Every frame gets the same pattern, so
     cutting frames from either end changes nothing and evidence adds up over a clip.
 
 How it is found
     The luma of all frames is averaged, then for each candidate block size (the picture may
     have been cropped to anywhere between 50 % and 100 % of its short side, in 0.6 % steps)
-    it is resampled to 4 samples per block, high-passed, clipped (so strong edges cannot
-    dominate), matched-filtered with the bump and folded modulo the tile; row and column
-    means of the fold (stripes, boards) are removed. One FFT then
-    scores every cyclic offset of the sync pattern at once (32 × 32 blocks × 4 × 4
-    sub-block phases). The best candidate gives the alignment; the payload chips are read
-    there, and the Reed–Solomon code corrects up to 4 wrong bytes.
+    it is resampled to 4 samples per block, high-passed, divided by the residual's local
+    strength and clipped (so busy picture and strong edges cannot dominate), matched-filtered
+    with the bump and folded modulo the tile; row and column means of the fold (stripes,
+    boards) are removed. One FFT then scores every cyclic offset of the sync pattern at
+    once (32 × 32 blocks × 4 × 4 sub-block phases). The best candidate gives the alignment;
+    the payload chips are read there as soft values, a Viterbi decoder finds the most likely
+    coded word (it typically corrects 10–15 % wrong coded bits) and the CRC must match.
 
 Why an unmarked picture is flagged at most once in a million
     For one candidate alignment let ``x_i`` be the folded value under sync chip ``i`` and
@@ -31,24 +33,23 @@ Why an unmarked picture is flagged at most once in a million
     inequality for Rademacher sums ``P(z ≥ t) ≤ exp(−t²/2)`` whatever the picture is: no
     Gaussian assumption and no estimate of the noise. The detector tries
     ``K = scales × 128 × 128`` candidates, so by the union bound
-    ``P(max z ≥ t) ≤ K · exp(−t²/2)``. With K ≈ 1.9 million the threshold
+    ``P(max z ≥ t) ≤ K · exp(−t²/2)``. With K ≈ 2.0 million the threshold
     ``t = sqrt(2 · ln(K / 1e-6)) ≈ 7.5`` keeps that below 10⁻⁶. A false payload further needs
-    the 128 read bits to land within 4 byte errors of a Reed–Solomon codeword, which random
-    bits do with probability about 4 · 10⁻⁷, so the real rate is far lower than the bound.
+    the decoded bits to pass the CRC-16, which bits decoded from a picture without the mark
+    do with probability 2⁻¹⁶, so the real rate is far lower than the bound. (The CRC also
+    keeps a damaged copy of a real mark from being read as a wrong payload.)
     ``confidence`` is ``1 − K · exp(−z²/2)`` (floored at 0): one minus that bound.
 """
 
 from __future__ import annotations
 
+import binascii
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
-from PIL import Image
-from reedsolo import ReedSolomonError, RSCodec
-from scipy import ndimage
 
 PAYLOAD_BYTES = 8
 BLOCKS_ACROSS = 80  # blocks along the short side of the marked frame
@@ -64,15 +65,20 @@ MAX_AMPLITUDE = 10.0
 MASK_EVERY = 6  # frames between two updates of the masking (pictures change slowly)
 FALSE_POSITIVE_TARGET = 1e-6
 MIN_KEEP, SCALE_STEP = 0.5, 1.006  # crops down to half the short side, 0.6 % steps
-_PARITY_BYTES = 8
-_CODED_BITS = (PAYLOAD_BYTES + _PARITY_BYTES) * 8
+_CRC_BITS = 16
+_CONSTRAINT = 7  # the payload code: convolutional, rate 1/3, constraint length 7
+_GENERATORS = (0o133, 0o171, 0o165)
+_TAIL = _CONSTRAINT - 1
+_INFO_BITS = PAYLOAD_BYTES * 8 + _CRC_BITS + _TAIL
+_CODED_BITS = _INFO_BITS * len(_GENERATORS)
 _CHIPS = TILE * TILE
 _SYNC_CHIPS = 256
 _WORK_SIDE = 320  # short side the averaged luma is reduced to before the search
 _LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)
-_codec = RSCodec(_PARITY_BYTES)
-_ERASURE_TRIES = (0, 2, 4)
 _REFINE = 4  # finer scale steps tried on each side of the best coarse one
+_LOCAL_SIGMA = 2.0  # detection samples over which the residual's local strength is taken
+_LOCAL_FLOOR = 0.5  # 8-bit levels added to that strength (flat picture is not blown up)
+_CLIP = 1.5  # the whitened residual is clipped to this many local RMS
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,7 @@ class PictureDetection:
     """What ``detect`` found.
 
     ``payload`` is None when no mark was found (or its bits could not be corrected);
-    ``bit_errors`` counts coded bits that the Reed–Solomon code corrected.
+    ``bit_errors`` counts coded bits that the decoder corrected.
     """
 
     payload: bytes | None
@@ -111,8 +117,51 @@ def _layout(key: int) -> _Layout:
                    data_bit=np.arange(data.size) % _CODED_BITS)
 
 
+def _crc(payload: bytes) -> np.ndarray:
+    return np.unpackbits(np.frombuffer(binascii.crc_hqx(payload, 0).to_bytes(2, "big"),
+                                       np.uint8))
+
+
+@functools.lru_cache(maxsize=1)
+def _trellis() -> np.ndarray:
+    """The coder's output as ±1 for every 7-bit register (the newest input bit lowest)."""
+    reg = np.arange(1 << _CONSTRAINT)
+    out = [np.array([bin(r & g).count("1") & 1 for r in reg]) for g in _GENERATORS]
+    return (np.stack(out, axis=1) * 2 - 1).astype(np.float64)
+
+
 def _coded_bits(payload: bytes) -> np.ndarray:
-    return np.unpackbits(np.frombuffer(bytes(_codec.encode(payload)), np.uint8))
+    """Payload, its CRC-16 and a zero tail through the rate-1/3 convolutional coder."""
+    info = np.concatenate([np.unpackbits(np.frombuffer(payload, np.uint8)), _crc(payload),
+                           np.zeros(_TAIL, np.uint8)])
+    out = _trellis() > 0
+    state, coded = 0, []
+    for bit in info:
+        reg = (state << 1 | int(bit)) & ((1 << _CONSTRAINT) - 1)
+        coded.append(out[reg])
+        state = reg & ((1 << _TAIL) - 1)
+    return np.concatenate(coded).astype(np.uint8)
+
+
+def _viterbi(soft: np.ndarray) -> np.ndarray:
+    """Most likely coder input for soft coded bits (positive means 1), ending in state 0."""
+    states = 1 << _TAIL
+    branch = _trellis() @ soft.reshape(_INFO_BITS, len(_GENERATORS)).T  # (registers, steps)
+    metric = np.full(states, -np.inf)
+    metric[0] = 0.0
+    low = np.arange(states) >> 1  # predecessor of each state whose dropped bit was 0
+    decisions = np.zeros((_INFO_BITS, states), bool)
+    for step in range(_INFO_BITS):
+        keep = metric[low] + branch[:states, step]
+        drop = metric[low | states >> 1] + branch[states:, step]
+        decisions[step] = drop > keep
+        metric = np.maximum(keep, drop)
+    bits = np.zeros(_INFO_BITS, np.uint8)
+    state = 0
+    for step in range(_INFO_BITS - 1, -1, -1):
+        bits[step] = state & 1
+        state = (state >> 1) | (int(decisions[step, state]) << (_TAIL - 1))
+    return bits
 
 
 def _tile(payload: bytes, key: int) -> np.ndarray:
@@ -181,8 +230,9 @@ def masking(frame: np.ndarray) -> np.ndarray:
 def embed(frame: np.ndarray, payload: bytes, key: int) -> np.ndarray:
     """Return a copy of an RGB or RGBA uint8 frame carrying ``payload`` (8 bytes) under ``key``.
 
-    The mark does not depend on the frame index, so every frame of a video gets the same one.
-    To mark many frames of one size, a :class:`PictureMarker` is faster.
+    The chip pattern does not depend on the frame index: every frame of a video carries the
+    same one, at a strength set by that frame's own masking. To mark many frames of one
+    size, a :class:`PictureMarker` is faster.
     """
     _check_frame(frame)
     marker = PictureMarker(payload, key, frame.shape[1], frame.shape[0])
@@ -235,12 +285,6 @@ def _keeps() -> tuple[float, ...]:
     return tuple(float(SCALE_STEP ** -i) for i in range(n))
 
 
-@functools.lru_cache(maxsize=1)
-def _bump() -> np.ndarray:
-    w = np.sin(np.pi * (np.arange(SAMPLES) + 0.5) / SAMPLES)
-    return np.outer(w, w).astype(np.float32)
-
-
 @functools.lru_cache(maxsize=16)
 def _sync_spectra(key: int) -> tuple[np.ndarray, np.ndarray]:
     """FFTs of the sync template and its mask on the folded sample grid."""
@@ -253,20 +297,24 @@ def _sync_spectra(key: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _matched(luma: np.ndarray, block: float) -> np.ndarray:
-    """Resample so a block is SAMPLES wide, whiten, clip and matched-filter with the bump."""
+    """Resample so a block is SAMPLES wide, whiten, clip and matched-filter with the bump.
+
+    Whitening: a high-pass, then division by the local strength of what is left (a
+    Gaussian-weighted RMS over about a block), then clipping. Busy picture (edges, rain,
+    windows) and flat picture then weigh alike, instead of the busiest parts drowning the
+    rest.
+    """
     h, w = luma.shape
-    nh, nw = round(h * SAMPLES / block), round(w * SAMPLES / block)
-    grid = np.asarray(Image.fromarray(luma, mode="F").resize((nw, nh), Image.Resampling.BILINEAR))
-    resid = grid - ndimage.gaussian_filter(grid, SAMPLES)
-    limit = 2.5 * float(np.median(np.abs(resid))) / 0.6745 + 1e-3
-    np.clip(resid, -limit, limit, out=resid)
-    k = _bump()
-    mh, mw = nh - SAMPLES + 1, nw - SAMPLES + 1
-    matched = np.zeros((mh, mw), np.float32)
-    for u in range(SAMPLES):
-        for v in range(SAMPLES):
-            matched += k[u, v] * resid[u:u + mh, v:v + mw]
-    return matched
+    nh, nw = max(1, round(h * SAMPLES / block)), max(1, round(w * SAMPLES / block))
+    grid = cv2.resize(luma, (nw, nh), interpolation=cv2.INTER_LINEAR)
+    resid = grid - cv2.GaussianBlur(grid, (0, 0), SAMPLES)
+    local = cv2.GaussianBlur(resid * resid, (0, 0), _LOCAL_SIGMA)
+    resid /= np.sqrt(local) + _LOCAL_FLOOR
+    np.clip(resid, -_CLIP, _CLIP, out=resid)
+    window = np.sin(np.pi * (np.arange(SAMPLES) + 0.5) / SAMPLES).astype(np.float32)
+    matched = cv2.sepFilter2D(resid, -1, window, window, anchor=(0, 0),
+                              borderType=cv2.BORDER_REFLECT)
+    return matched[:max(1, nh - SAMPLES + 1), :max(1, nw - SAMPLES + 1)]
 
 
 def _folded_chips(luma: np.ndarray, block: float) -> np.ndarray:
@@ -291,7 +339,7 @@ def _detect_luma(luma: np.ndarray, key: int) -> PictureDetection:
     if short > _WORK_SIDE:  # the search needs only a few samples per block
         f = _WORK_SIDE / short
         size = (round(luma.shape[1] * f), round(luma.shape[0] * f))
-        luma = np.asarray(Image.fromarray(luma, mode="F").resize(size, Image.Resampling.BOX))
+        luma = cv2.resize(luma, size, interpolation=cv2.INTER_AREA)
         short = min(luma.shape)
     sync_spec, mask_spec = _sync_spectra(key)
     side = TILE * SAMPLES
@@ -329,19 +377,11 @@ def _read_payload(fold: np.ndarray, dy: int, dx: int, key: int) -> tuple[bytes |
     ty, tx = np.divmod(lay.data_pos, TILE)
     values = fold[(ty * SAMPLES + dy) % side, (tx * SAMPLES + dx) % side] * lay.data_sign
     soft = np.bincount(lay.data_bit, weights=values, minlength=_CODED_BITS)
-    bits = (soft > 0).astype(np.uint8)
-    word = np.packbits(bits).tobytes()
-    # Soft decisions: the least reliable bytes may be declared erasures (an erasure costs
-    # the code half of what an unknown error does).
-    reliability = np.abs(soft).reshape(-1, 8).min(axis=1)
-    for erasures in _ERASURE_TRIES:
-        erase = [int(i) for i in np.argsort(reliability)[:erasures]]
-        try:
-            decoded = bytes(_codec.decode(word, erase_pos=erase or None)[0])
-        except ReedSolomonError:
-            continue
-        return decoded, int(np.count_nonzero(_coded_bits(decoded) != bits))
-    return None, None
+    info = _viterbi(soft)
+    payload = np.packbits(info[:PAYLOAD_BYTES * 8]).tobytes()
+    if not np.array_equal(info[PAYLOAD_BYTES * 8:-_TAIL], _crc(payload)):
+        return None, None
+    return payload, int(np.count_nonzero(_coded_bits(payload) != (soft > 0)))
 
 
 class PictureMarker:
