@@ -1,14 +1,24 @@
-"""The invisible picture mark: quality, robustness to common edits, and no false alarms."""
+"""The invisible picture mark: quality, robustness to common edits, and no false alarms.
+
+Everything here is deterministic: the clips are rendered from fixed seeds, the encoder is
+x264 (deterministic whatever its threading) and the edits have no randomness. The limits
+on corrected coded bits leave room: the worst values seen on these clips are at most half
+of them (1 of 10 after CRF 30, crop, trim and stills; 16 of 40 after halving; 19 of 45
+after all edits at once).
+"""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import numpy as np
 import pytest
+from PIL import Image
 
 from openreel.media import read_frames
 from openreel.pipeline import GenerateOptions, plan, render_to_file
+from openreel.provenance import picture_mark
 from openreel.provenance.attacks import combined, crop_edges, downscale, h264_roundtrip, trim_ends
 from openreel.provenance.picture_mark import (
     FLAT_AMPLITUDE,
@@ -16,11 +26,13 @@ from openreel.provenance.picture_mark import (
     PictureMarker,
     detect,
     embed,
+    threshold,
 )
 
 KEY = 20251124
 PROMPTS = ("a red ball bounces in the park", "a dog runs on the beach at sunset",
            "two cats play in a kitchen")  # striped walls and boards: the hardest host
+CODED_BITS = 258  # 64 payload + 16 CRC + 6 tail bits at rate 1/3
 
 
 def _render(prompt: str, seed: int, out: Path) -> list[np.ndarray]:
@@ -31,25 +43,37 @@ def _render(prompt: str, seed: int, out: Path) -> list[np.ndarray]:
 
 def _psnr(a: np.ndarray, b: np.ndarray) -> float:
     mse = float(np.mean((a.astype(np.float64) - b.astype(np.float64)) ** 2))
-    return 10 * np.log10(255**2 / mse)
+    return float(10 * np.log10(255**2 / mse))
+
+
+def _jpeg(frame: np.ndarray, quality: int) -> np.ndarray:
+    buf = io.BytesIO()
+    Image.fromarray(frame).save(buf, "JPEG", quality=quality)
+    return np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("RGB"))
 
 
 @pytest.fixture(scope="module", params=[0, 1, 2])
 def clip(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """One rendered clip, marked as the render pipeline marks it and published at CRF 20."""
     i = request.param
     tmp = tmp_path_factory.mktemp(f"clip{i}")
     original = _render(PROMPTS[i], i, tmp / "original.mp4")
     payload = (0x0123456789ABCDEF + i).to_bytes(8, "big")
-    marked = [embed(f, payload, KEY) for f in original]
-    encoded = h264_roundtrip(marked)
-    return {"tmp": tmp, "original": original, "marked": marked, "encoded": encoded,
-            "payload": payload}
+    marker = PictureMarker(payload, KEY, original[0].shape[1], original[0].shape[0])
+    marked = [marker.apply(f.copy()) for f in original]
+    published = h264_roundtrip(marked, crf=20)
+    return {"original": original, "marked": marked, "published": published,
+            "encoded": h264_roundtrip(published), "payload": payload}
 
 
-def _assert_found(found: PictureDetection, payload: bytes) -> None:
+def _assert_found(found: PictureDetection, payload: bytes, max_corrected: int) -> None:
     assert found.payload == payload, found
-    assert found.confidence > 0.999999
+    assert found.bit_errors is not None and found.bit_errors <= max_corrected, found
+    assert found.z_score >= threshold(), found
+    assert found.confidence > 1 - 1e-6
 
+
+# -- quality -----------------------------------------------------------------------------------
 
 def test_quality(clip: dict) -> None:
     psnr = np.mean([_psnr(a, b) for a, b in zip(clip["original"], clip["marked"], strict=True)])
@@ -77,46 +101,132 @@ def test_detail_carries_a_stronger_mark() -> None:
     assert np.abs(marked.astype(int) - frame).max() > 2 * FLAT_AMPLITUDE
 
 
+# -- the streaming marker ----------------------------------------------------------------------
+
+def test_marker_marks_in_place_and_leaves_alpha() -> None:
+    rng = np.random.default_rng(5)
+    frame = rng.integers(0, 256, (360, 640, 4), dtype=np.uint8)
+    before = frame.copy()
+    marker = PictureMarker(bytes(range(8)), KEY, 640, 360)
+    out = marker.apply(frame)
+    assert out is frame
+    assert np.any(frame[..., :3] != before[..., :3])
+    assert np.array_equal(frame[..., 3], before[..., 3])
+    # R, G and B move together: the change is in luma only.
+    change = frame[..., :3].astype(int) - before[..., :3]
+    unclipped = np.all((before[..., :3] > 12) & (before[..., :3] < 243), axis=2)
+    assert np.all(change[unclipped, 0] == change[unclipped, 1])
+    assert np.all(change[unclipped, 1] == change[unclipped, 2])
+
+
+def test_marker_matches_embed_and_copies_read_only_frames() -> None:
+    rng = np.random.default_rng(6)
+    frame = rng.integers(0, 256, (360, 640, 3), dtype=np.uint8)
+    frame.flags.writeable = False
+    expected = embed(frame, bytes(range(8)), KEY)
+    out = PictureMarker(bytes(range(8)), KEY, 640, 360).apply(frame)
+    assert out is not frame and np.array_equal(out, expected)
+    assert not np.array_equal(expected, frame)  # embed returned a copy, frame is untouched
+
+
+def test_marker_rejects_bad_input() -> None:
+    marker = PictureMarker(bytes(8), KEY, 64, 48)
+    with pytest.raises(ValueError):
+        marker.apply(np.zeros((64, 48, 3), np.uint8))  # transposed
+    with pytest.raises(ValueError):
+        marker.apply(np.zeros((48, 64, 3), np.float32))
+    with pytest.raises(ValueError):
+        marker.apply(np.zeros((48, 64), np.uint8))
+    with pytest.raises(ValueError):
+        PictureMarker(b"short", KEY, 64, 48)
+    with pytest.raises(ValueError):
+        embed(np.zeros((64, 64, 3), np.uint8), b"short", KEY)
+
+
+# -- the payload code --------------------------------------------------------------------------
+
+def test_viterbi_corrects_a_tenth_of_the_coded_bits_and_the_crc_rejects_garbage() -> None:
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        payload = rng.bytes(8)
+        coded = picture_mark._coded_bits(payload)
+        assert coded.size == CODED_BITS
+        soft = coded * 2.0 - 1
+        flip = rng.choice(CODED_BITS, CODED_BITS // 10, replace=False)
+        soft[flip] *= -1
+        info = picture_mark._viterbi(soft * rng.uniform(0.5, 1.5, CODED_BITS))
+        assert np.packbits(info[:64]).tobytes() == payload
+        assert np.array_equal(info[64:80], picture_mark._crc(payload))
+    passed = 0
+    for _ in range(200):  # decoded noise passes the CRC-16 with probability 2**-16
+        info = picture_mark._viterbi(rng.normal(size=CODED_BITS))
+        passed += np.array_equal(info[64:80], picture_mark._crc(np.packbits(info[:64]).tobytes()))
+    assert passed == 0
+
+
+# -- robustness --------------------------------------------------------------------------------
+
 def test_survives_crf30(clip: dict) -> None:
-    _assert_found(detect(clip["encoded"], KEY), clip["payload"])
+    _assert_found(detect(clip["encoded"], KEY), clip["payload"], max_corrected=10)
 
 
 def test_survives_half_size(clip: dict) -> None:
-    half = h264_roundtrip(downscale(clip["marked"]))
-    _assert_found(detect(half, KEY), clip["payload"])
+    half = h264_roundtrip(downscale(clip["published"]))
+    _assert_found(detect(half, KEY), clip["payload"], max_corrected=40)
 
 
 def test_survives_crop(clip: dict) -> None:
-    _assert_found(detect(crop_edges(clip["encoded"]), KEY), clip["payload"])
+    _assert_found(detect(crop_edges(clip["encoded"]), KEY), clip["payload"], max_corrected=10)
 
 
 def test_survives_trim(clip: dict) -> None:
-    _assert_found(detect(trim_ends(clip["encoded"], 12, 12), KEY), clip["payload"])
+    _assert_found(detect(trim_ends(clip["encoded"], 12, 12), KEY), clip["payload"],
+                  max_corrected=10)
 
 
 def test_survives_all_edits_at_once(clip: dict) -> None:
-    _assert_found(detect(combined(clip["marked"], 6, 6), KEY), clip["payload"])
+    _assert_found(detect(combined(clip["published"], 6, 6), KEY), clip["payload"],
+                  max_corrected=45)
 
 
-def test_still_image(clip: dict) -> None:
-    _assert_found(detect(clip["encoded"][5:6], KEY), clip["payload"])
+def test_still_frame(clip: dict) -> None:
+    _assert_found(detect(clip["encoded"][24:25], KEY), clip["payload"], max_corrected=10)
+    jpeg = _jpeg(clip["published"][24], quality=75)
+    _assert_found(detect([jpeg], KEY), clip["payload"], max_corrected=10)
 
+
+# -- false alarms ------------------------------------------------------------------------------
 
 def test_unmarked_clip_and_stills(clip: dict) -> None:
-    assert detect(clip["original"], KEY).payload is None
-    assert detect(clip["original"][:1], KEY).payload is None
+    for frames in (clip["original"], clip["original"][:1], crop_edges(clip["original"][:1]),
+                   h264_roundtrip(downscale(clip["original"]))):
+        found = detect(frames, KEY)
+        assert found.payload is None and found.z_score < threshold(), found
+
+
+def test_synthetic_pictures_carry_no_mark() -> None:
     rng = np.random.default_rng(1)
-    noise = rng.integers(0, 256, (640, 360, 3), dtype=np.uint8)
-    gradient = np.broadcast_to(np.linspace(0, 255, 360, dtype=np.uint8)[None, :, None],
-                               (640, 360, 3))
-    assert detect([noise], KEY).payload is None
-    assert detect([gradient], KEY).payload is None
+    yy, xx = np.mgrid[0:640, 0:360]
+    pictures = [
+        rng.integers(0, 256, (640, 360, 3), dtype=np.uint8),
+        np.broadcast_to(np.linspace(0, 255, 360, dtype=np.uint8)[None, :, None], (640, 360, 3)),
+        np.repeat((128 + 100 * np.sign(np.sin(xx / 3) * np.sin(yy / 3)))[..., None], 3, 2),
+        np.repeat((128 + 100 * np.sin(2 * np.pi * (xx + yy) / 9.0))[..., None], 3, 2),
+        np.full((640, 360, 3), 128),
+    ]
+    for picture in pictures:
+        found = detect([np.ascontiguousarray(picture, dtype=np.uint8)], KEY)
+        assert found.payload is None and found.z_score < threshold(), found
 
 
 def test_wrong_key_finds_nothing(clip: dict) -> None:
-    assert detect(clip["encoded"], KEY + 1).payload is None
+    for key in (KEY + 1, KEY ^ (1 << 40)):
+        found = detect(clip["encoded"], key)
+        assert found.payload is None and found.z_score < threshold(), found
 
 
-def test_payload_must_be_eight_bytes() -> None:
-    with pytest.raises(ValueError):
-        embed(np.zeros((64, 64, 3), np.uint8), b"short", KEY)
+def test_threshold_meets_the_false_positive_target() -> None:
+    k = picture_mark.candidate_count()
+    bound = k * np.exp(-threshold() ** 2 / 2)
+    assert bound == pytest.approx(picture_mark.FALSE_POSITIVE_TARGET, rel=1e-6)
+    assert picture_mark.FALSE_POSITIVE_TARGET <= 1e-6
