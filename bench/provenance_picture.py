@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import io
 import json
 import os
 import subprocess
@@ -39,12 +38,18 @@ from pathlib import Path
 from types import ModuleType
 
 import numpy as np
-from PIL import Image
 from scipy import ndimage
 
 from openreel.media import read_frames
 from openreel.pipeline import GenerateOptions, plan, render_to_file
-from openreel.provenance.attacks import combined, crop_edges, downscale, h264_roundtrip, trim_ends
+from openreel.provenance.attacks import (
+    combined,
+    crop_edges,
+    downscale,
+    h264_roundtrip,
+    jpeg,
+    trim_ends,
+)
 from openreel.provenance.picture_mark import (
     PictureDetection,
     PictureMarker,
@@ -72,12 +77,6 @@ RESULTS = Path(__file__).parent / "results" / "provenance_picture.json"
 Frames = list[np.ndarray]
 
 
-def _jpeg(frame: np.ndarray, quality: int = 75) -> np.ndarray:
-    buf = io.BytesIO()
-    Image.fromarray(np.ascontiguousarray(frame[..., :3])).save(buf, "JPEG", quality=quality)
-    return np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("RGB"))
-
-
 def _middle(frames: Frames) -> Frames:
     return frames[len(frames) // 2:len(frames) // 2 + 1]
 
@@ -88,7 +87,7 @@ ATTACKS: dict[str, Callable[[Frames], Frames]] = {
     "crop_10pct_crf30": lambda f: h264_roundtrip(crop_edges(f)),
     "trim_ends_crf30": lambda f: h264_roundtrip(trim_ends(f, TRIM, TRIM)),
     "still_crf30": lambda f: _middle(h264_roundtrip(f)),
-    "still_jpeg75": lambda f: [_jpeg(f[len(f) // 2])],
+    "still_jpeg75": lambda f: jpeg(_middle(f), 75),
     "combined": lambda f: combined(f, TRIM, TRIM),
 }
 ATTACK_NOTES = {
@@ -178,7 +177,7 @@ def _unmarked_stills(frames: list[np.ndarray], count: int, seed: int = 3) -> tup
             elif edit == 2:
                 frame = downscale([frame])[0]
             elif edit == 3:
-                frame = _jpeg(frame, int(rng.integers(50, 95)))
+                frame = jpeg([frame], int(rng.integers(50, 95)))[0]
             image = np.ascontiguousarray(frame)
         else:
             image = _synthetic(rng, (n // 2) % 4)

@@ -9,17 +9,22 @@ after all edits at once).
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
 
 from openreel.media import read_frames
 from openreel.pipeline import GenerateOptions, plan, render_to_file
 from openreel.provenance import picture_mark
-from openreel.provenance.attacks import combined, crop_edges, downscale, h264_roundtrip, trim_ends
+from openreel.provenance.attacks import (
+    combined,
+    crop_edges,
+    downscale,
+    h264_roundtrip,
+    jpeg,
+    trim_ends,
+)
 from openreel.provenance.picture_mark import (
     FLAT_AMPLITUDE,
     PictureDetection,
@@ -44,12 +49,6 @@ def _render(prompt: str, seed: int, out: Path) -> list[np.ndarray]:
 def _psnr(a: np.ndarray, b: np.ndarray) -> float:
     mse = float(np.mean((a.astype(np.float64) - b.astype(np.float64)) ** 2))
     return float(10 * np.log10(255**2 / mse))
-
-
-def _jpeg(frame: np.ndarray, quality: int) -> np.ndarray:
-    buf = io.BytesIO()
-    Image.fromarray(frame).save(buf, "JPEG", quality=quality)
-    return np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("RGB"))
 
 
 @pytest.fixture(scope="module", params=[0, 1, 2])
@@ -191,8 +190,8 @@ def test_survives_all_edits_at_once(clip: dict) -> None:
 
 def test_still_frame(clip: dict) -> None:
     _assert_found(detect(clip["encoded"][24:25], KEY), clip["payload"], max_corrected=10)
-    jpeg = _jpeg(clip["published"][24], quality=75)
-    _assert_found(detect([jpeg], KEY), clip["payload"], max_corrected=10)
+    _assert_found(detect(jpeg(clip["published"][24:25], quality=75), KEY), clip["payload"],
+                  max_corrected=10)
 
 
 # -- false alarms ------------------------------------------------------------------------------

@@ -1,12 +1,13 @@
 """Edits a published video commonly goes through, applied to decoded frames.
 
 The picture mark's tests and benchmark use these to check that the mark survives them:
-re-encoding with H.264, downscaling, cropping the edges, trimming the ends, and all of
-them at once.
+re-encoding with H.264, downscaling, cropping the edges, trimming the ends, all of them
+at once, and saving a frame as a JPEG.
 """
 
 from __future__ import annotations
 
+import io
 import tempfile
 from pathlib import Path
 
@@ -53,3 +54,13 @@ def combined(frames: Frames, head: int, tail: int) -> Frames:
     """Trim, crop 10 % of each edge, halve the size and re-encode at CRF 30, in that order."""
     return h264_roundtrip(downscale(crop_edges(trim_ends(frames, head, tail))))
 
+
+
+def jpeg(frames: Frames, quality: int = 75) -> Frames:
+    """Save every frame as a JPEG at ``quality`` and decode it again (RGB)."""
+    out = []
+    for frame in frames:
+        buf = io.BytesIO()
+        Image.fromarray(np.ascontiguousarray(frame[..., :3])).save(buf, "JPEG", quality=quality)
+        out.append(np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("RGB")))
+    return out
