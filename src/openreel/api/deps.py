@@ -19,8 +19,8 @@ CSRF_HEADER = "x-csrf-token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def get_platform(request: Request) -> Platform:
-    """The platform the app was built with."""
+async def get_platform(request: Request) -> Platform:
+    """The platform the app was built with (async: no I/O, so no trip to the threadpool)."""
     platform: Platform = request.app.state.platform
     return platform
 
@@ -59,7 +59,8 @@ def get_caller(request: Request, db: SessionDep) -> Caller:
         if user is None:
             raise HTTPException(401, "the API token is not valid",
                                 headers={"WWW-Authenticate": "Bearer"})
-        db.commit()
+        if db.dirty:  # the token's last-used time, written at most once a minute
+            db.commit()
         return Caller(user=user, via="token")
     cookie = request.cookies.get(SESSION_COOKIE)
     web = resolve_session(db, cookie) if cookie else None
@@ -75,12 +76,12 @@ def get_caller(request: Request, db: SessionDep) -> Caller:
 CallerDep = Annotated[Caller, Depends(get_caller)]
 
 
-def get_viewer(caller: CallerDep) -> User | None:
+async def get_viewer(caller: CallerDep) -> User | None:
     """The signed-in user, or None for anonymous readers."""
     return caller.user
 
 
-def get_current_user(caller: CallerDep) -> User:
+async def get_current_user(caller: CallerDep) -> User:
     """The signed-in user; anonymous callers get 401."""
     if caller.user is None:
         raise HTTPException(401, "sign in or send an API token (Authorization: Bearer …)",

@@ -134,14 +134,21 @@ def resolve_api_token(session: Session, secret: str) -> User | None:
     """The owner of an API token secret, or None; records when it was last used."""
     if not secret.startswith(TOKEN_PREFIX):
         return None
-    row = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(secret)))
-    if row is None:
+    # The owner comes in the same query; the token row itself is only loaded to be written.
+    found = session.execute(
+        select(User, ApiToken.id, ApiToken.last_used_at)
+        .join(ApiToken, ApiToken.user_id == User.id)
+        .where(ApiToken.token_hash == _digest(secret))).first()
+    if found is None:
         return None
+    user, token_id, last_used = found
     now = utcnow()
     # Written at most once a minute, so a busy script does not turn reads into writes.
-    if row.last_used_at is None or now - row.last_used_at > timedelta(minutes=1):
-        row.last_used_at = now
-    return row.user
+    if last_used is None or now - last_used > timedelta(minutes=1):
+        row = session.get(ApiToken, token_id)
+        if row is not None:
+            row.last_used_at = now
+    return user
 
 
 def list_api_tokens(session: Session, user: User) -> list[ApiToken]:
