@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 import openreel.social.feed as social_feed
-from openreel.db.models import FeedPreference, HiddenTopic, User, Video
+from openreel.db.models import FeedPreference, HiddenTopic, User, Video, VideoStatus
 from openreel.director.nearest import embed
 from openreel.services.errors import InvalidInput, NotSignedIn
 from openreel.social.ranking import Reason
@@ -46,14 +46,18 @@ def feed_page(session: Session, viewer: User | None, *, mode: str = "for_you",
                 raise NotSignedIn("sign in to see the people you follow")
             page = social_feed.following(session, viewer.id, limit=limit, cursor=cursor)
         elif mode == "for_you":
+            # Rows are loaded below with their status, so the ranking need not look again.
             page = social_feed.for_you(session, viewer.id if viewer else None, limit=limit,
-                                       cursor=cursor)
+                                       cursor=cursor, drop_removed=False)
         else:
             raise InvalidInput("mode", "for_you or following")
     except social_feed.BadCursor as exc:
         raise InvalidInput("cursor", str(exc)) from None
     ids = [item.video_id for item in page.items]
-    rows = {v.id: v for v in session.scalars(select(Video).where(Video.id.in_(ids)))}
+    # Owners come in the same query: presenting a video names its creator.
+    rows = {v.id: v for v in session.scalars(
+        select(Video).options(joinedload(Video.owner)).where(Video.id.in_(ids)))
+        if v.status == VideoStatus.PUBLISHED}
     entries = [FeedEntry(rows[i.video_id], i.score, list(i.reasons))
                for i in page.items if i.video_id in rows]
     return Page(mode=mode, entries=entries, next_cursor=page.next_cursor)

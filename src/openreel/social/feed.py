@@ -369,10 +369,13 @@ def _still_published(session: Session, items: list[RankedItem]) -> list[RankedIt
 def for_you(session: Session, viewer_id: int | None, *, limit: int = 10,
             cursor: str | None = None, now: datetime | None = None,
             index: FeedIndex | None = None,
-            mature_topics: frozenset[str] = MATURE_TOPICS) -> FeedPage:
+            mature_topics: frozenset[str] = MATURE_TOPICS,
+            drop_removed: bool = True) -> FeedPage:
     """A page of the viewer's ranked feed; signed out, popular and new videos for all.
 
     Viewers under 18 (by birth year) and signed-out viewers never get ``mature_topics``.
+    Items removed since the index was loaded are dropped, unless ``drop_removed`` is
+    False: for callers that load the page's rows themselves and skip unpublished ones.
     """
     index = index if index is not None else feed_index(session)
     table = index.table(session)
@@ -411,7 +414,7 @@ def for_you(session: Session, viewer_id: int | None, *, limit: int = 10,
     items, end = served
     more = end < len(snapshot.video_ids) if snapshot.complete else True
     next_cursor = _encode("f", token, end, round(snapshot.now * 1000)) if more and items else None
-    return FeedPage(_still_published(session, items), next_cursor)
+    return FeedPage(_still_published(session, items) if drop_removed else items, next_cursor)
 
 
 def following(session: Session, viewer_id: int, *, limit: int = 10, cursor: str | None = None,

@@ -1,0 +1,41 @@
+"""The feed service: rows behind a ranked page, with their creators, and only live ones."""
+
+from __future__ import annotations
+
+from feed_world import World
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from openreel.db.models import VideoStatus
+from openreel.services.feed import feed_page
+from openreel.social.feed import feed_index
+
+
+def test_a_page_skips_videos_removed_after_the_index_loaded(world: World,
+                                                            session: Session) -> None:
+    viewer = world.user("vic", birth_year=1990)
+    videos = [world.video(world.user(f"c{i}"), hours_ago=i) for i in range(6)]
+    feed_index(session).max_age = 3600.0
+    before = [e.video.id for e in feed_page(session, viewer, limit=6).entries]
+    assert set(before) == {v.id for v in videos}
+    videos[2].status = VideoStatus.DELETED
+    session.commit()
+    after = [e.video.id for e in feed_page(session, viewer, limit=6).entries]
+    assert after == [i for i in before if i != videos[2].id]
+
+
+def test_a_page_loads_its_creators_in_the_same_query(world: World, session: Session) -> None:
+    viewer = world.user("vic", birth_year=1990)
+    for i in range(8):
+        world.video(world.user(f"c{i}"), hours_ago=i)
+    feed_page(session, viewer, limit=8)  # the index and the viewer are loaded
+    session.expunge_all()
+    statements: list[str] = []
+    event.listen(session.get_bind(), "before_cursor_execute",
+                 lambda _c, _cur, sql, *_: statements.append(sql))
+    page = feed_page(session, viewer, limit=8)
+    handles = [e.video.owner.handle for e in page.entries]
+    assert sorted(handles) == [f"c{i}" for i in range(8)]
+    video_reads = [s for s in statements if "FROM videos" in s]
+    assert len(video_reads) == 1, statements
+    assert not [s for s in statements if s.lstrip().startswith("SELECT users.")], statements
