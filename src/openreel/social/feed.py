@@ -2,8 +2,13 @@
 
 A :class:`FeedIndex` per process (one per database engine) keeps every published video's
 features as numpy arrays and reloads them when they are older than ``max_age`` seconds or
-when :func:`invalidate` is called. What is known about a viewer (follows, topic weights,
-hidden topics, "show me less", views, birth year) comes from one indexed query.
+when :func:`invalidate` is called. A reload reads only the counters and the set of
+published videos; the few videos new since the last one are read in full, and the whole
+table is rebuilt every ``FULL_RELOAD_AGE`` seconds. The process's index reloads on a
+background thread when its arrays merely aged (requests keep using the previous ones
+meanwhile), and in the request after an invalidation, so a publish here shows at once.
+What is known about a viewer (follows, topic weights, hidden topics, "show me less",
+views, birth year) comes from one indexed query.
 
 "For you" is ranked by :mod:`openreel.social.ranking`; its first page also remembers the
 order of the next items, so later pages continue that same order (no duplicates, no
@@ -16,6 +21,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import logging
+import math
 import secrets
 import threading
 import time
@@ -65,11 +72,16 @@ from openreel.social.ranking import (
 from openreel.social.topics import MATURE_TOPICS
 
 DEFAULT_MAX_AGE = 5.0  # seconds the candidate arrays are trusted before a reload
+FULL_RELOAD_AGE = 600.0  # seconds between complete rebuilds of the candidate arrays
+INCREMENTAL_MAX = 1000  # more new videos than this since the last reload: rebuild instead
 VIEWER_TTL = 30.0  # seconds later pages may reuse a viewer's signals
 SNAPSHOT_ITEMS = 100  # a first page remembers the order of this many items
 MAX_SNAPSHOTS = 4096
 MAX_VIEWERS = 4096
 ADULT_AGE = 18
+
+
+logger = logging.getLogger(__name__)
 
 
 class BadCursor(ValueError):
@@ -103,6 +115,10 @@ _VIDEO_COLUMNS = (Video.id, Video.owner_id, Video.published_at, Video.topics, Vi
                   Video.comment_count, Video.remix_count, Video.view_count, Video.watch_seconds,
                   Video.seconds)
 
+
+# What changes on a published video: read for all of them at each reload.
+_COUNTER_COLUMNS = (Video.id, Video.like_count, Video.comment_count, Video.remix_count,
+                    Video.view_count, Video.watch_seconds)
 
 # A row of _VIDEO_COLUMNS, as the database driver returns it.
 VideoRow = Sequence[Any]
@@ -151,12 +167,15 @@ class FeedIndex:
     """Published candidates as arrays, viewers' signals and first-page orders, per process."""
 
     def __init__(self, *, max_age: float = DEFAULT_MAX_AGE, viewer_ttl: float = VIEWER_TTL,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, background: bool = False) -> None:
         self.max_age = max_age
         self.viewer_ttl = viewer_ttl
+        self.background = background
         self._clock = clock
         self._table: CandidateTable | None = None
-        self._loaded_at = -float("inf")
+        self._loaded_at = -math.inf
+        self._built_at = -math.inf
+        self._generation = 0  # bumped by invalidate(), so a reload racing it is not trusted
         self._refresh_lock = threading.Lock()
         self._lock = threading.Lock()
         self._viewers: OrderedDict[int, tuple[float, tuple[ViewerSignals, int | None]]] = (
@@ -167,18 +186,26 @@ class FeedIndex:
 
     def invalidate(self) -> None:
         """Reload the candidates on next use (after a publish, delete or moderation)."""
-        self._loaded_at = -float("inf")
+        with self._lock:
+            self._generation += 1
+            self._loaded_at = -math.inf
 
     def table(self, session: Session) -> CandidateTable:
         """The published candidates, reloaded when stale.
 
-        While one request reloads, others keep using the previous arrays; only the very
-        first load makes anyone wait.
+        While one request or the background thread reloads, others keep using the
+        previous arrays; only the very first load, and the first use after
+        :meth:`invalidate`, make a request wait.
         """
         table = self._table
-        if table is not None and self._clock() - self._loaded_at < self.max_age:
+        loaded_at = self._loaded_at
+        if table is not None and self._clock() - loaded_at < self.max_age:
             return table
-        if not self._refresh_lock.acquire(blocking=table is None):
+        if table is not None and self.background and loaded_at != -math.inf:
+            self._reload_in_background(session)
+            return table
+        must_wait = table is None or loaded_at == -math.inf
+        if not self._refresh_lock.acquire(blocking=must_wait):
             assert table is not None
             return table
         try:
@@ -189,16 +216,98 @@ class FeedIndex:
         finally:
             self._refresh_lock.release()
 
+    def _reload_in_background(self, session: Session) -> None:
+        """Start a reload on its own thread and session, unless one is under way."""
+        engine = session.get_bind()
+        assert isinstance(engine, Engine), "background reloads need a session on an engine"
+        if not self._refresh_lock.acquire(blocking=False):
+            return
+        try:
+            threading.Thread(target=self._background_load, args=(engine,), daemon=True,
+                             name="feed-index-reload").start()
+        except BaseException:
+            self._refresh_lock.release()
+            raise
+
+    def _background_load(self, engine: Engine) -> None:
+        try:
+            with Session(engine) as session:
+                self._load(session)
+        except Exception:
+            logger.exception("reloading the feed index failed; the next request retries")
+            self._loaded_at = -math.inf
+        finally:
+            self._refresh_lock.release()
+
     def _load(self, session: Session) -> None:
         started = self._clock()
+        with self._lock:
+            generation = self._generation
+        table = self._table
+        if table is None or started - self._built_at >= FULL_RELOAD_AGE:
+            table = self._build(session)
+            self._built_at = started
+        else:
+            table = self._update(session, table)
+        with self._lock:
+            self._table = table
+            # An invalidation while this read ran may not be in it: reload on next use.
+            self._loaded_at = started if generation == self._generation else -math.inf
+        self.loads += 1
+
+    def _build(self, session: Session) -> CandidateTable:
+        """Every published video, read in full."""
         rows = session.execute(select(*_VIDEO_COLUMNS)
                                .where(Video.status == VideoStatus.PUBLISHED)).all()
         owners = select(Video.owner_id).where(Video.status == VideoStatus.PUBLISHED).distinct()
         handles = {int(i): str(h) for i, h in
                    session.execute(select(User.id, User.handle).where(User.id.in_(owners)))}
-        self._table = _table_from_rows(rows, handles)
-        self._loaded_at = started
-        self.loads += 1
+        return _table_from_rows(rows, handles)
+
+    def _update(self, session: Session, table: CandidateTable) -> CandidateTable:
+        """``table`` brought up to date by reading counters, and new videos in full.
+
+        What the table holds besides counters (owner, publish time, length, topics) does
+        not change while a video stays published.
+        """
+        rows = session.execute(select(*_COUNTER_COLUMNS)
+                               .where(Video.status == VideoStatus.PUBLISHED)).all()
+        if not rows:
+            return _table_from_rows([], {})
+        columns = [np.asarray(c) for c in zip(*rows, strict=True)]
+        order = np.argsort(columns[0], kind="stable")
+        ids, likes, comments, remixes, views, watched = (c[order] for c in columns)
+        ids = ids.astype(np.int64)
+        if len(ids) == len(table) and np.array_equal(ids, table.video_ids):
+            return table.with_counters(likes=likes, comments=comments, remixes=remixes,
+                                       views=views, watch_seconds=watched)
+        known = table.rows_of(ids)
+        new_ids = ids[known < 0].tolist()
+        if len(new_ids) > INCREMENTAL_MAX:
+            return self._build(session)
+        details: dict[int, VideoRow] = {int(r[0]): r for r in session.execute(
+            select(*_VIDEO_COLUMNS).where(Video.id.in_(new_ids),
+                                          Video.status == VideoStatus.PUBLISHED))}
+        keep = np.flatnonzero((known >= 0) | np.isin(ids, list(details)))
+        owner_ids, published_at, seconds, topics = [], [], [], []
+        for video_id, row in zip(ids[keep].tolist(), known[keep].tolist(), strict=True):
+            if row >= 0:
+                owner_ids.append(int(table.owner_ids[row]))
+                published_at.append(float(table.published_at[row]))
+                seconds.append(float(table.seconds[row]))
+                topics.append(table.topic_labels[row])
+            else:
+                new = details[video_id]
+                owner_ids.append(int(new[1]))
+                published_at.append(new[2].timestamp())
+                seconds.append(float(new[9]))
+                topics.append(list(new[3] or ()))
+        handles = self.handles(session, owner_ids)
+        return CandidateTable(
+            video_ids=ids[keep], owner_ids=owner_ids, published_at=published_at,
+            topics=topics, likes=likes[keep], comments=comments[keep], remixes=remixes[keep],
+            views=views[keep], watch_seconds=watched[keep], seconds=seconds, handles=handles,
+            topic_names=table.topic_names)
 
     def handles(self, session: Session, owner_ids: Iterable[int]) -> dict[int, str]:
         """Handles of these creators, from the loaded table or, for new ones, the database."""
@@ -296,7 +405,7 @@ def feed_index(session: Session) -> FeedIndex:
     with _indexes_lock:
         index = _indexes.get(engine)
         if index is None:
-            index = _indexes[engine] = FeedIndex()
+            index = _indexes[engine] = FeedIndex(background=True)
         return index
 
 

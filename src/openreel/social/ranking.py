@@ -12,6 +12,7 @@ refresh of the feed index, so scoring ten thousand videos takes a fraction of a 
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -91,6 +92,7 @@ class CandidateTable:
         names = list(dict.fromkeys(topic_names))
         column = {name: i for i, name in enumerate(names)}
         ordered_topics = [topics[i] for i in order.tolist()]
+        self.topic_labels: list[Sequence[str]] = ordered_topics
         for labels in ordered_topics:
             for label in labels:
                 if label not in column:
@@ -108,6 +110,9 @@ class CandidateTable:
             for slot, label in enumerate(dict.fromkeys(labels)):
                 self.topic_matrix[row, column[label]] = 1.0
                 self.topic_slots[slot, row] = column[label]
+        self._derive_popularity()
+
+    def _derive_popularity(self) -> None:
         self.watch_fraction = self._mean_watch_fraction()
         self.popularity: dict[str, np.ndarray] = {
             "likes": W_LIKES * np.log1p(self.likes),
@@ -116,6 +121,25 @@ class CandidateTable:
             "views": W_VIEWS * np.log1p(self.views),
             "watch": W_WATCH * (self._smoothed_watch_fraction() - WATCH_PRIOR),
         }
+
+    def with_counters(self, *, likes: np.ndarray, comments: np.ndarray, remixes: np.ndarray,
+                      views: np.ndarray, watch_seconds: np.ndarray) -> CandidateTable:
+        """The same videos with new counters (one value per row, in this table's order).
+
+        Owners, times and topics are shared with this table, so this costs a few
+        vectorized operations instead of a rebuild.
+        """
+        if not all(len(c) == len(self) for c in (likes, comments, remixes, views,
+                                                  watch_seconds)):
+            raise ValueError("one counter per row")
+        table = copy.copy(self)
+        table.likes = np.asarray(likes, dtype=np.int64)
+        table.comments = np.asarray(comments, dtype=np.int64)
+        table.remixes = np.asarray(remixes, dtype=np.int64)
+        table.views = np.asarray(views, dtype=np.int64)
+        table.watch_seconds = np.asarray(watch_seconds, dtype=np.float64)
+        table._derive_popularity()
+        return table
 
     def __len__(self) -> int:
         return len(self.video_ids)
