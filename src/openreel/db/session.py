@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 5_000
+SQLITE_POOL_SIZE = 16  # connections kept open per engine for a SQLite file
 
 
 def make_engine(url: str, *, enforce_foreign_keys: bool = True, echo: bool = False) -> Engine:
@@ -21,15 +22,19 @@ def make_engine(url: str, *, enforce_foreign_keys: bool = True, echo: bool = Fal
     dropping it, and with foreign keys on, that drop would cascade into other tables.
     """
     parsed = make_url(url)
-    engine = create_engine(parsed, echo=echo)
     if parsed.get_backend_name() != "sqlite":
-        return engine
-    if (
-        parsed.database
-        and parsed.database != ":memory:"
-        and not parsed.database.startswith("file:")
-    ):
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        return create_engine(parsed, echo=echo)
+    database = parsed.database or ""
+    if database not in ("", ":memory:") and not database.startswith("file:"):
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        # A file connection is cheap and reads never wait for writers (WAL), so the pool
+        # never makes anyone wait either: past the kept connections, more are opened.
+        # The API reads inline on the event loop (see openreel.api.deps), where waiting
+        # for a connection that only the loop itself could give back would deadlock.
+        engine = create_engine(parsed, echo=echo, pool_size=SQLITE_POOL_SIZE,
+                               max_overflow=-1)
+    else:
+        engine = create_engine(parsed, echo=echo)
     _configure_sqlite(engine, enforce_foreign_keys=enforce_foreign_keys)
     return engine
 
