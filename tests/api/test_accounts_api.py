@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime, timedelta
 
 from api_client import PlatformApp
 from PIL import Image
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from openreel.db.models import ApiToken, User
 
@@ -146,3 +147,20 @@ def test_error_pages_keep_the_signed_in_header(platform_app: PlatformApp) -> Non
     missing = client.get("/v/424242")
     assert missing.status_code == 404
     assert "@ada" in missing.text and "Sign up" not in missing.text
+
+
+def test_token_use_is_recorded_at_most_once_a_minute(platform_app: PlatformApp) -> None:
+    auth = platform_app.sign_up("ada")
+    client = platform_app.client
+
+    def last_used() -> datetime:
+        listed = client.get("/api/v1/me/tokens", headers=auth).json()
+        return datetime.fromisoformat(listed[0]["last_used_at"])
+
+    first = last_used()
+    assert abs(datetime.now(UTC) - first) < timedelta(minutes=1)
+    assert last_used() == first
+    with platform_app.platform.transaction() as session:
+        session.execute(update(ApiToken).values(last_used_at=first - timedelta(hours=1)))
+    assert client.get("/api/v1/me", headers=auth).status_code == 200
+    assert last_used() >= first

@@ -1,22 +1,37 @@
-"""Shared request needs, declared once: the database session, who is asking, limits."""
+"""Shared request needs, declared once: the database session, who is asking, limits.
+
+Database work runs where it costs least. On SQLite (a local file in WAL mode, where a
+read never waits for a writer and a query takes microseconds to a millisecond) reads run
+inline on the event loop: the work is CPU-bound Python either way, and handing it to the
+threadpool only adds trips between threads that wait on each other for the GIL, which
+under load cost more than the work itself. On a networked database, and for anything
+that may wait on a lock (commits), the work goes to the threadpool. See :func:`run_db`.
+"""
 
 from __future__ import annotations
 
 import hmac
-from collections.abc import Iterator
+import logging
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, ParamSpec, TypeVar
 
 from fastapi import Depends, HTTPException, Request
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from openreel.db.models import User
-from openreel.services.accounts import resolve_api_token, resolve_session
+from openreel.services.accounts import record_token_use, resolve_api_token, resolve_session
 from openreel.services.platform import Platform
 
 SESSION_COOKIE = "openreel_session"
 CSRF_HEADER = "x-csrf-token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+logger = logging.getLogger(__name__)
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 async def get_platform(request: Request) -> Platform:
@@ -28,14 +43,34 @@ async def get_platform(request: Request) -> Platform:
 PlatformDep = Annotated[Platform, Depends(get_platform)]
 
 
-def get_db(platform: PlatformDep) -> Iterator[Session]:
-    """A session for the request; routes commit their writes before they answer."""
+def reads_inline(platform: Platform) -> bool:
+    """Whether database reads may run on the event loop (SQLite: see the module notes)."""
+    return platform.engine.dialect.name == "sqlite"
+
+
+async def run_db(platform: Platform, work: Callable[P, T], *args: P.args,
+                 **kwargs: P.kwargs) -> T:
+    """Run database reads: inline on SQLite, on the threadpool otherwise."""
+    if reads_inline(platform):
+        return work(*args, **kwargs)
+    return await run_in_threadpool(work, *args, **kwargs)
+
+
+def _end(session: Session) -> None:
+    session.rollback()
+    session.close()
+
+
+async def get_db(platform: PlatformDep) -> AsyncIterator[Session]:
+    """A session for the request; routes commit their writes before they answer.
+
+    Opening one does no I/O; what is left uncommitted is rolled back at the end.
+    """
     session = platform.sessions()
     try:
         yield session
     finally:
-        session.rollback()
-        session.close()
+        await run_db(platform, _end, session)
 
 
 SessionDep = Annotated[Session, Depends(get_db)]
@@ -50,20 +85,21 @@ class Caller:
     csrf_token: str | None = None
 
 
-def get_caller(request: Request, db: SessionDep) -> Caller:
+async def get_caller(request: Request, db: SessionDep, platform: PlatformDep) -> Caller:
     """Resolve a bearer token or a session cookie; cookie writes must carry the CSRF token."""
     auth = request.headers.get("authorization", "")
     if auth:
         scheme, _, secret = auth.partition(" ")
-        user = resolve_api_token(db, secret.strip()) if scheme.lower() == "bearer" else None
-        if user is None:
+        found = (await run_db(platform, resolve_api_token, db, secret.strip())
+                 if scheme.lower() == "bearer" else None)
+        if found is None:
             raise HTTPException(401, "the API token is not valid",
                                 headers={"WWW-Authenticate": "Bearer"})
-        if db.dirty:  # the token's last-used time, written at most once a minute
-            db.commit()
-        return Caller(user=user, via="token")
+        if found.record:  # at most once a minute per token; a write may wait for the lock
+            await run_in_threadpool(_record_token_use, db, found.token_id)
+        return Caller(user=found.user, via="token")
     cookie = request.cookies.get(SESSION_COOKIE)
-    web = resolve_session(db, cookie) if cookie else None
+    web = await run_db(platform, resolve_session, db, cookie) if cookie else None
     if web is None:
         return Caller(user=None, via="anonymous")
     if request.method not in SAFE_METHODS:
@@ -71,6 +107,17 @@ def get_caller(request: Request, db: SessionDep) -> Caller:
         if not hmac.compare_digest(sent.encode(), web.csrf_token.encode()):
             raise HTTPException(403, "missing or wrong CSRF token: reload the page and try again")
     return Caller(user=web.user, via="session", csrf_token=web.csrf_token)
+
+
+def _record_token_use(db: Session, token_id: int) -> None:
+    """Write a token's last use in a transaction of its own; a failure costs only that."""
+    db.commit()  # ends the read: a write needs a transaction that began after other writes
+    try:
+        record_token_use(db, token_id)
+        db.commit()
+    except OperationalError:
+        db.rollback()
+        logger.warning("could not record the use of API token %s", token_id, exc_info=True)
 
 
 CallerDep = Annotated[Caller, Depends(get_caller)]

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from openreel.db.models import ApiToken, User, WebSession
@@ -23,6 +23,9 @@ MIN_PASSWORD = 8
 MAX_PASSWORD = 256
 TOKEN_PREFIX = "or_"
 RESERVED_HANDLES = frozenset({"api", "admin", "openreel", "static", "media", "verify", "me"})
+# A token's last use is written at most this often, so a busy script does not turn reads
+# into writes.
+TOKEN_USE_EVERY = timedelta(minutes=1)
 
 _hasher = PasswordHasher()
 # Verifying against this keeps a sign-in for an unknown account as slow as a wrong password.
@@ -130,11 +133,19 @@ def create_api_token(session: Session, user: User, name: str) -> tuple[ApiToken,
     return row, secret
 
 
-def resolve_api_token(session: Session, secret: str) -> User | None:
-    """The owner of an API token secret, or None; records when it was last used."""
+@dataclass(frozen=True)
+class TokenUse:
+    """The owner of a presented API token, and whether to record this use of it."""
+
+    user: User
+    token_id: int
+    record: bool  # last recorded over TOKEN_USE_EVERY ago: call record_token_use
+
+
+def resolve_api_token(session: Session, secret: str) -> TokenUse | None:
+    """The owner of an API token secret, or None; reads only (one query)."""
     if not secret.startswith(TOKEN_PREFIX):
         return None
-    # The owner comes in the same query; the token row itself is only loaded to be written.
     found = session.execute(
         select(User, ApiToken.id, ApiToken.last_used_at)
         .join(ApiToken, ApiToken.user_id == User.id)
@@ -142,13 +153,21 @@ def resolve_api_token(session: Session, secret: str) -> User | None:
     if found is None:
         return None
     user, token_id, last_used = found
+    due = last_used is None or utcnow() - last_used > TOKEN_USE_EVERY
+    return TokenUse(user=user, token_id=token_id, record=due)
+
+
+def record_token_use(session: Session, token_id: int) -> None:
+    """Record that a token was used now, unless that was done in the last minute.
+
+    Meant for a transaction of its own: a write begun inside an older read transaction
+    fails on SQLite when another connection wrote in between.
+    """
     now = utcnow()
-    # Written at most once a minute, so a busy script does not turn reads into writes.
-    if last_used is None or now - last_used > timedelta(minutes=1):
-        row = session.get(ApiToken, token_id)
-        if row is not None:
-            row.last_used_at = now
-    return user
+    session.execute(update(ApiToken).where(
+        ApiToken.id == token_id,
+        or_(ApiToken.last_used_at.is_(None), ApiToken.last_used_at < now - TOKEN_USE_EVERY))
+        .values(last_used_at=now))
 
 
 def list_api_tokens(session: Session, user: User) -> list[ApiToken]:
