@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
+from sqlalchemy.orm import Session
 
-from openreel.api.deps import CurrentUser, SessionDep, ViewerDep
+from openreel.api.deps import CurrentUser, PlatformDep, SessionDep, ViewerDep, run_db
 from openreel.api.present import notification_out, video_out
 from openreel.api.schemas import (
     Count,
@@ -20,18 +21,26 @@ from openreel.api.schemas import (
     TopicWeight,
     UnreadCount,
 )
+from openreel.db.models import User
 from openreel.services import engagement
 from openreel.services import feed as feeds
 
 router = APIRouter(tags=["feed"])
+Mode = Literal["for_you", "following"]
 
 
 @router.get("/feed", response_model=FeedPage)
-def feed(viewer: ViewerDep, db: SessionDep,
-         mode: Literal["for_you", "following"] = "for_you",
-         limit: Annotated[int, Query(ge=1, le=50)] = 10,
-         cursor: Annotated[str | None, Query(max_length=200)] = None) -> Response:
+async def feed(viewer: ViewerDep, db: SessionDep, platform: PlatformDep,
+               mode: Mode = "for_you",
+               limit: Annotated[int, Query(ge=1, le=50)] = 10,
+               cursor: Annotated[str | None, Query(max_length=200)] = None) -> Response:
     """A page of the feed, each item with the reasons it was shown."""
+    # Reads only: inline on SQLite, so a feed request never waits on the threadpool.
+    return await run_db(platform, _feed, db, viewer, mode, limit, cursor)
+
+
+def _feed(db: Session, viewer: User | None, mode: Mode, limit: int,
+          cursor: str | None) -> Response:
     page = feeds.feed_page(db, viewer, mode=mode, limit=limit, cursor=cursor)
     liked = engagement.liked_ids(db, viewer, [e.video.id for e in page.entries])
     out = FeedPage(mode=mode, next_cursor=page.next_cursor, items=[
