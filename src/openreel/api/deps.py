@@ -56,21 +56,16 @@ async def run_db(platform: Platform, work: Callable[P, T], *args: P.args,
     return await run_in_threadpool(work, *args, **kwargs)
 
 
-def _end(session: Session) -> None:
-    session.rollback()
-    session.close()
-
-
 async def get_db(platform: PlatformDep) -> AsyncIterator[Session]:
     """A session for the request; routes commit their writes before they answer.
 
-    Opening one does no I/O; what is left uncommitted is rolled back at the end.
+    Opening one does no I/O; closing it rolls back what is left uncommitted.
     """
     session = platform.sessions()
     try:
         yield session
     finally:
-        await run_db(platform, _end, session)
+        await run_db(platform, session.close)
 
 
 SessionDep = Annotated[Session, Depends(get_db)]

@@ -13,6 +13,7 @@ API_PREFIX = "/api/v1"
 def api_router() -> APIRouter:
     """The /api/v1 router."""
     router = APIRouter(prefix=API_PREFIX, responses=COMMON_RESPONSES)
-    for module in (accounts, users, making, videos, feed, provenance):
+    # The feed first: routes are matched in order, and it is asked for most.
+    for module in (feed, accounts, users, making, videos, provenance):
         router.include_router(module.router)
     return router

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from openreel.db.models import ApiToken, User, WebSession
@@ -142,14 +142,16 @@ class TokenUse:
     record: bool  # last recorded over TOKEN_USE_EVERY ago: call record_token_use
 
 
+_TOKEN_OWNER = (select(User, ApiToken.id, ApiToken.last_used_at)
+                .join(ApiToken, ApiToken.user_id == User.id)
+                .where(ApiToken.token_hash == bindparam("digest")))
+
+
 def resolve_api_token(session: Session, secret: str) -> TokenUse | None:
     """The owner of an API token secret, or None; reads only (one query)."""
     if not secret.startswith(TOKEN_PREFIX):
         return None
-    found = session.execute(
-        select(User, ApiToken.id, ApiToken.last_used_at)
-        .join(ApiToken, ApiToken.user_id == User.id)
-        .where(ApiToken.token_hash == _digest(secret))).first()
+    found = session.execute(_TOKEN_OWNER, {"digest": _digest(secret)}).first()
     if found is None:
         return None
     user, token_id, last_used = found

@@ -42,9 +42,8 @@ async def feed(viewer: ViewerDep, db: SessionDep, platform: PlatformDep,
 def _feed(db: Session, viewer: User | None, mode: Mode, limit: int,
           cursor: str | None) -> Response:
     page = feeds.feed_page(db, viewer, mode=mode, limit=limit, cursor=cursor)
-    liked = engagement.liked_ids(db, viewer, [e.video.id for e in page.entries])
     out = FeedPage(mode=mode, next_cursor=page.next_cursor, items=[
-        FeedItem(video=video_out(e.video, e.video.id in liked), score=e.score,
+        FeedItem(video=video_out(e.video, e.liked), score=e.score,
                  reasons=[Reason(signal=r.signal, contribution=r.contribution, text=r.text)
                           for r in e.reasons])
         for e in page.entries])
