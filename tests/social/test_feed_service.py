@@ -6,7 +6,7 @@ from feed_world import World
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from openreel.db.models import VideoStatus
+from openreel.db.models import Like, VideoStatus
 from openreel.services.feed import feed_page
 from openreel.social.feed import feed_index
 
@@ -39,3 +39,16 @@ def test_a_page_loads_its_creators_in_the_same_query(world: World, session: Sess
     video_reads = [s for s in statements if "FROM videos" in s]
     assert len(video_reads) == 1, statements
     assert not [s for s in statements if s.lstrip().startswith("SELECT users.")], statements
+
+
+def test_entries_say_which_videos_the_viewer_likes(world: World, session: Session) -> None:
+    viewer = world.user("vic", birth_year=1990)
+    other = world.user("olive")
+    videos = [world.video(world.user(f"c{i}"), hours_ago=i) for i in range(5)]
+    world.add(Like(user_id=viewer.id, video_id=videos[1].id),
+              Like(user_id=viewer.id, video_id=videos[3].id),
+              Like(user_id=other.id, video_id=videos[0].id))
+    liked = {e.video.id: e.liked for e in feed_page(session, viewer, limit=5).entries}
+    assert liked == {v.id: v in (videos[1], videos[3]) for v in videos}
+    anonymous = feed_page(session, None, limit=5).entries
+    assert len(anonymous) == 5 and not any(e.liked for e in anonymous)
