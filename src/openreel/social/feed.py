@@ -49,7 +49,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import CompoundSelect
+from sqlalchemy.sql import CompoundSelect, Select
 
 from openreel.db.models import (
     FeedPreference,
@@ -119,6 +119,37 @@ _VIDEO_COLUMNS = (Video.id, Video.owner_id, Video.published_at, Video.topics, Vi
 # What changes on a published video: read for all of them at each reload.
 _COUNTER_COLUMNS = (Video.id, Video.like_count, Video.comment_count, Video.remix_count,
                     Video.view_count, Video.watch_seconds)
+PARSE_CHUNK = 8192  # numbers parsed between chances for other threads to run
+
+
+def _counters_query() -> Select[str]:
+    """Every published video's counters as one string of numbers, six per video.
+
+    The database builds the string, so a reload makes no Python object per video (none
+    to collect later) and spends its time in the driver, where other threads may run.
+    """
+    text: Any = cast(_COUNTER_COLUMNS[0], String)
+    for column in _COUNTER_COLUMNS[1:]:
+        text = text + literal(" ") + cast(column, String)
+    return select(func.aggregate_strings(text, " ")).where(
+        Video.status == VideoStatus.PUBLISHED)
+
+
+_COUNTERS = _counters_query()
+
+
+def _parse_numbers(text: str, width: int) -> np.ndarray:
+    """Space-separated numbers as rows of ``width``, parsed in pieces.
+
+    Between pieces the thread sleeps for no time at all: that lets request threads have
+    the GIL, so a background reload never holds it for more than a millisecond or two.
+    """
+    words = text.split(" ")
+    pieces = []
+    for start in range(0, len(words), PARSE_CHUNK):
+        pieces.append(np.array(words[start:start + PARSE_CHUNK], dtype=np.float64))
+        time.sleep(0)
+    return np.concatenate(pieces).reshape(-1, width)
 
 # A row of _VIDEO_COLUMNS, as the database driver returns it.
 VideoRow = Sequence[Any]
@@ -270,14 +301,14 @@ class FeedIndex:
         What the table holds besides counters (owner, publish time, length, topics) does
         not change while a video stays published.
         """
-        rows = session.execute(select(*_COUNTER_COLUMNS)
-                               .where(Video.status == VideoStatus.PUBLISHED)).all()
-        if not rows:
+        text = session.execute(_COUNTERS).scalar()
+        if not text:
             return _table_from_rows([], {})
-        columns = [np.asarray(c) for c in zip(*rows, strict=True)]
-        order = np.argsort(columns[0], kind="stable")
-        ids, likes, comments, remixes, views, watched = (c[order] for c in columns)
-        ids = ids.astype(np.int64)
+        numbers = _parse_numbers(text, len(_COUNTER_COLUMNS))
+        numbers = numbers[np.argsort(numbers[:, 0], kind="stable")]
+        ids = numbers[:, 0].astype(np.int64)
+        likes, comments, remixes, views = (numbers[:, i].astype(np.int64) for i in range(1, 5))
+        watched = numbers[:, 5]
         if len(ids) == len(table) and np.array_equal(ids, table.video_ids):
             return table.with_counters(likes=likes, comments=comments, remixes=remixes,
                                        views=views, watch_seconds=watched)

@@ -91,8 +91,10 @@ class CandidateTable:
         self.owners, self.owner_codes = np.unique(self.owner_ids, return_inverse=True)
         names = list(dict.fromkeys(topic_names))
         column = {name: i for i, name in enumerate(names)}
-        ordered_topics = [topics[i] for i in order.tolist()]
-        self.topic_labels: list[Sequence[str]] = ordered_topics
+        # Tuples of strings: the garbage collector stops tracking them, so ten thousand of
+        # them cost a full collection nothing.
+        ordered_topics = [tuple(topics[i]) for i in order.tolist()]
+        self.topic_labels: list[tuple[str, ...]] = ordered_topics
         for labels in ordered_topics:
             for label in labels:
                 if label not in column:
