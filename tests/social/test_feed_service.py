@@ -34,7 +34,7 @@ def test_a_page_loads_its_creators_in_the_same_query(world: World, session: Sess
     event.listen(session.get_bind(), "before_cursor_execute",
                  lambda _c, _cur, sql, *_: statements.append(sql))
     page = feed_page(session, viewer, limit=8)
-    handles = [e.video.owner.handle for e in page.entries]
+    handles = [e.video.owner_handle for e in page.entries]
     assert sorted(handles) == [f"c{i}" for i in range(8)]
     video_reads = [s for s in statements if "FROM videos" in s]
     assert len(video_reads) == 1, statements

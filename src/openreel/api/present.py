@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any, Protocol
+
 from sqlalchemy.orm import Session
 
 from openreel.api.schemas import (
@@ -12,7 +15,15 @@ from openreel.api.schemas import (
     UserOut,
     VideoOut,
 )
-from openreel.db.models import Job, JobStatus, Notification, User, Video, VideoStatus
+from openreel.db.models import (
+    Job,
+    JobStatus,
+    Notification,
+    User,
+    Video,
+    VideoKind,
+    VideoStatus,
+)
 from openreel.services import engagement
 from openreel.services.engagement import Thread
 from openreel.services.people import profile_stats
@@ -20,24 +31,82 @@ from openreel.services.people import profile_stats
 API = "/api/v1"
 
 
-def video_out(video: Video, liked: bool = False) -> VideoOut:
-    """A video with its counters and the URLs to play, download and share it."""
+class VideoFacts(Protocol):
+    """What presenting a video reads: a :class:`Video` row, or a feed's lighter copy."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def status(self) -> VideoStatus: ...
+    @property
+    def kind(self) -> VideoKind: ...
+    @property
+    def prompt(self) -> str: ...
+    @property
+    def caption(self) -> str: ...
+    @property
+    def style(self) -> str: ...
+    @property
+    def engine(self) -> str: ...
+    @property
+    def seed(self) -> int: ...
+    @property
+    def seconds(self) -> float: ...
+    @property
+    def size(self) -> str: ...
+    @property
+    def width(self) -> int: ...
+    @property
+    def height(self) -> int: ...
+    @property
+    def topics(self) -> list[str]: ...
+    @property
+    def parent_id(self) -> int | None: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def published_at(self) -> datetime | None: ...
+    @property
+    def like_count(self) -> int: ...
+    @property
+    def comment_count(self) -> int: ...
+    @property
+    def remix_count(self) -> int: ...
+    @property
+    def view_count(self) -> int: ...
+    @property
+    def video_key(self) -> str | None: ...
+    @property
+    def poster_key(self) -> str | None: ...
+
+
+def video_fields(video: VideoFacts, owner: str, liked: bool) -> dict[str, Any]:
+    """The fields of :class:`VideoOut` for a video by ``owner`` (a handle), unvalidated.
+
+    For pages that validate many videos at once (``Model.model_validate`` of the whole
+    page is several times cheaper than one model per video).
+    """
     has_file = video.video_key is not None and video.status != VideoStatus.DELETED
     base = f"{API}/videos/{video.id}"
-    return VideoOut(
-        id=video.id, status=video.status.value, kind=video.kind.value,
-        owner=video.owner.handle, prompt=video.prompt, caption=video.caption,
-        style=video.style, engine=video.engine, seed=video.seed, seconds=video.seconds,
-        size=video.size, width=video.width, height=video.height, topics=list(video.topics),
-        parent_id=video.parent_id, created_at=video.created_at,
-        published_at=video.published_at, likes=video.like_count,
-        comments=video.comment_count, remixes=video.remix_count, views=video.view_count,
-        liked=liked,
-        video_url=f"{base}/file" if has_file else None,
-        poster_url=f"{base}/poster" if has_file and video.poster_key else None,
-        download_url=f"{base}/file?download=1" if has_file else None,
-        share_url=f"/v/{video.id}",
-    )
+    return {
+        "id": video.id, "status": video.status.value, "kind": video.kind.value,
+        "owner": owner, "prompt": video.prompt, "caption": video.caption,
+        "style": video.style, "engine": video.engine, "seed": video.seed,
+        "seconds": video.seconds, "size": video.size, "width": video.width,
+        "height": video.height, "topics": list(video.topics), "parent_id": video.parent_id,
+        "created_at": video.created_at, "published_at": video.published_at,
+        "likes": video.like_count, "comments": video.comment_count,
+        "remixes": video.remix_count, "views": video.view_count, "liked": liked,
+        "video_url": f"{base}/file" if has_file else None,
+        "poster_url": f"{base}/poster" if has_file and video.poster_key else None,
+        "download_url": f"{base}/file?download=1" if has_file else None,
+        "share_url": f"/v/{video.id}",
+    }
+
+
+def video_out(video: Video, liked: bool = False) -> VideoOut:
+    """A video with its counters and the URLs to play, download and share it."""
+    return VideoOut.model_validate(video_fields(video, video.owner.handle, liked))
 
 
 def videos_out(session: Session, viewer: User | None, videos: list[Video]) -> list[VideoOut]:

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from datetime import datetime
 
 from sqlalchemy import and_, bindparam, delete, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 import openreel.social.feed as social_feed
-from openreel.db.models import FeedPreference, HiddenTopic, Like, User, Video, VideoStatus
+from openreel.db.models import (
+    FeedPreference,
+    HiddenTopic,
+    Like,
+    User,
+    Video,
+    VideoKind,
+    VideoStatus,
+)
 from openreel.director.nearest import embed
 from openreel.services.errors import InvalidInput, NotSignedIn
 from openreel.social.ranking import Reason
@@ -16,11 +25,47 @@ from openreel.social.steering import Steering, apply_steering, steer
 
 MAX_PAGE = 50
 
-# A page's videos with their creators, and whether the viewer (None: nobody) likes each:
-# one query, built once.
+
+
+@dataclass(frozen=True, slots=True)
+class FeedVideo:
+    """What a feed shows of a video: its public columns and its creator's handle.
+
+    Attribute names are the row's, so presentation treats it like a :class:`Video`.
+    """
+
+    id: int
+    status: VideoStatus
+    kind: VideoKind
+    prompt: str
+    caption: str
+    style: str
+    engine: str
+    seed: int
+    seconds: float
+    size: str
+    width: int
+    height: int
+    topics: list[str]
+    parent_id: int | None
+    created_at: datetime
+    published_at: datetime | None
+    like_count: int
+    comment_count: int
+    remix_count: int
+    view_count: int
+    video_key: str | None
+    poster_key: str | None
+    owner_handle: str
+
+
+# A page's videos with their creators' handles, and whether the viewer (None: nobody)
+# likes each: one query, built once. Plain columns, not rows as objects: a page needs
+# no storyboard (the largest column) and no identity map, and reads in half the time.
 _PAGE_ROWS = (
-    select(Video, Like.id)
-    .options(joinedload(Video.owner))
+    select(*(getattr(Video, f.name) for f in fields(FeedVideo) if f.name != "owner_handle"),
+           User.handle, Like.id)
+    .join(User, User.id == Video.owner_id)
     .outerjoin(Like, and_(Like.video_id == Video.id, Like.user_id == bindparam("viewer")))
     .where(Video.id.in_(bindparam("ids", expanding=True))))
 
@@ -29,7 +74,7 @@ _PAGE_ROWS = (
 class FeedEntry:
     """A video in a feed with the reasons it was chosen."""
 
-    video: Video
+    video: FeedVideo
     score: float
     reasons: list[Reason]
     liked: bool = False  # by the viewer
@@ -63,9 +108,10 @@ def feed_page(session: Session, viewer: User | None, *, mode: str = "for_you",
     except social_feed.BadCursor as exc:
         raise InvalidInput("cursor", str(exc)) from None
     ids = [item.video_id for item in page.items]
-    rows = {video.id: (video, like is not None) for video, like in session.execute(
+    found = session.connection().execute(
         _PAGE_ROWS, {"viewer": viewer.id if viewer else None, "ids": ids})
-        if video.status == VideoStatus.PUBLISHED}
+    rows = {row[0]: (FeedVideo(*row[:-1]), row[-1] is not None) for row in found
+            if row[1] == VideoStatus.PUBLISHED}
     entries = [FeedEntry(rows[i.video_id][0], i.score, list(i.reasons), rows[i.video_id][1])
                for i in page.items if i.video_id in rows]
     return Page(mode=mode, entries=entries, next_cursor=page.next_cursor)
