@@ -12,7 +12,12 @@ from openreel.engines import RenderRequest, get_engine
 from openreel.media import Mp4Writer, read_frames
 from openreel.pipeline import GenerateOptions, plan
 from openreel.provenance.copy_edits import EDITS, edit_copy, sound_only
-from openreel.provenance.fingerprint import fingerprint_query, fingerprint_video
+from openreel.provenance.fingerprint import (
+    FrameHash,
+    QueryFingerprint,
+    fingerprint_query,
+    fingerprint_video,
+)
 from openreel.provenance.hash_index import MIN_AUDIO_VOTES, MIN_PICTURE_VOTES, HashIndex
 from openreel.provenance.multi_index_hash import MultiIndexHash
 
@@ -169,3 +174,49 @@ def test_large_random_index_finds_planted_hashes_at_the_radius() -> None:
             _flip(code, 31, rng).tobytes())] == [(video, 31)]
         assert index.search(_flip(code, 32, rng).tobytes()) == []
     assert index.search(rng.integers(0, 256, 32, dtype=np.uint8).tobytes()) == []
+
+
+def _looks(rng: np.random.Generator, count: int) -> np.ndarray:
+    """``count`` random picture hashes, far apart from each other."""
+    return rng.integers(0, 256, (count, 32), dtype=np.uint8)
+
+
+def test_of_two_look_alike_videos_the_closer_one_comes_first() -> None:
+    # Two renders of one prompt: every look of one is a look of the other moved 4 bits.
+    # Both explain a copy equally well by votes; the copy's pictures are nearer one.
+    rng = np.random.default_rng(5)
+    looks = _looks(rng, 6)
+    twin = np.stack([_flip(code, 4, rng) for code in looks])
+    times = [0.5 * i for i in range(6)]
+    for first in (1, 2):  # whichever was stored first, the tie goes to the closer one
+        index = HashIndex()
+        stored = {2: looks, 1: twin}  # the farther one has the lower id
+        for video in (first, 3 - first):
+            index.add_hashes(video, [c.tobytes() for c in stored[video]], times)
+        copy = [FrameHash(t, _flip(code, 2, rng).tobytes(), 100)
+                for t, code in zip(times, looks, strict=True)]
+        found = index.lookup(QueryFingerprint("video", copy))
+        assert [c.video_id for c in found] == [2, 1]
+        assert found[0].confidence == found[1].confidence == 1.0
+        assert found[0].mean_distance is not None and found[1].mean_distance is not None
+        assert found[0].mean_distance < found[1].mean_distance
+
+
+def test_a_still_equally_near_two_videos_goes_to_the_one_its_other_views_are_near() -> None:
+    rng = np.random.default_rng(6)
+    near, far = _looks(rng, 1)[0], None
+    bits = np.unpackbits(near)
+    differ = rng.choice(256, 4, replace=False)
+    bits[differ] ^= 1
+    far = np.packbits(bits)  # 4 bits from ``near``
+    index = HashIndex()
+    index.add_hashes(1, [far.tobytes()])  # the lower id: it would win a tie by id
+    index.add_hashes(2, [near.tobytes()])
+    middle = np.unpackbits(near)
+    middle[differ[:2]] ^= 1  # 2 bits from each
+    other = np.unpackbits(near)
+    other[np.setdiff1d(np.arange(256), differ)[:3]] ^= 1  # 3 from near, 7 from far
+    views = [FrameHash(0.0, np.packbits(middle).tobytes(), 100),
+             FrameHash(0.0, np.packbits(other).tobytes(), 100)]
+    found = index.lookup(QueryFingerprint("image", views))
+    assert [(c.video_id, c.best_distance) for c in found] == [(2, 2), (1, 2)]

@@ -43,6 +43,7 @@ from openreel.provenance.fingerprint import (
 from openreel.provenance.multi_index_hash import GrowingArray, MultiIndexHash
 
 DEFAULT_RADIUS = 31
+_INF = float("inf")
 # A video qualifies with this many time-consistent picture votes (fewer when the query
 # has fewer distinct looks), or this many audio positions on one offset.
 MIN_PICTURE_VOTES = 2
@@ -77,6 +78,8 @@ class Candidate:
     1 at an identical hash falling to 0.5 at the match radius; for a clip, the larger
     of the share of its distinct looks found in the video and its audio share (over
     ``AUDIO_FULL_SHARE``). ``offset_s`` is where in the stored video the query starts.
+    ``mean_distance`` averages the matched pictures' distances: it orders candidates that
+    explain the query equally well (two renders of one prompt look much alike).
     """
 
     video_id: int
@@ -85,6 +88,7 @@ class Candidate:
     audio_votes: int
     best_distance: int | None  # closest picture hash, None without a picture match
     offset_s: float | None
+    mean_distance: float | None = None
 
 
 class HashIndex:
@@ -175,14 +179,23 @@ class HashIndex:
 
     def _lookup_image(self, frames: Sequence[FrameHash], radius: int) -> list[Candidate]:
         usable = [f.hash for f in frames if f.quality >= MIN_QUALITY]
-        _, slots, times, dist = self._picture_hits(_as_codes(usable), radius)
+        qid, slots, times, dist = self._picture_hits(_as_codes(usable), radius)
         best: dict[int, tuple[int, float]] = {}
-        for slot, t, d in zip(slots.tolist(), times.tolist(), dist.tolist(), strict=True):
+        closest: dict[tuple[int, int], int] = {}  # (slot, query hash) → its closest distance
+        for q, slot, t, d in zip(qid.tolist(), slots.tolist(), times.tolist(), dist.tolist(),
+                                 strict=True):
             if slot not in best or d < best[slot][0]:
                 best[slot] = (d, t)
+            closest[slot, q] = min(d, closest.get((slot, q), d))
+        # Over every view of the still: its closest distance, or one past the radius.
+        spread = {slot: float(radius + 1) * len(usable) for slot in best}
+        for (slot, _), d in closest.items():
+            spread[slot] -= radius + 1 - d
         out = [Candidate(int(self._slot_video.values[s]), 1 - d / (2 * (radius + 1)), 1, 0,
-                         d, round(t, 3)) for s, (d, t) in best.items()]
-        return sorted(out, key=lambda c: (c.best_distance, c.video_id))
+                         d, round(t, 3), round(spread[s] / max(1, len(usable)), 3))
+               for s, (d, t) in best.items()]
+        # Ties at the closest hash go to the video the still's other views are closer to.
+        return sorted(out, key=lambda c: (c.best_distance, c.mean_distance, c.video_id))
 
     def _lookup_clip(self, frames: Sequence[FrameHash], audio: np.ndarray,
                      radius: int) -> list[Candidate]:
@@ -195,15 +208,18 @@ class HashIndex:
         need_pictures = min(MIN_PICTURE_VOTES, max(1, len(looks)))
         out = []
         for slot in pictures.keys() | sounds.keys():
-            pv, p_offset, best = pictures.get(slot, (0, None, None))
+            pv, p_offset, best, mean = pictures.get(slot, (0, None, None, None))
             av, a_offset = sounds.get(slot, (0, None))
             if pv < need_pictures and av < MIN_AUDIO_VOTES:
                 continue
             confidence = max(pv / max(1, len(looks)), min(1.0, av / audible / AUDIO_FULL_SHARE))
             offset = a_offset if av >= MIN_AUDIO_VOTES else p_offset
             out.append(Candidate(int(self._slot_video.values[slot]), round(confidence, 4),
-                                 pv, av, best, None if offset is None else round(offset, 3)))
+                                 pv, av, best, None if offset is None else round(offset, 3),
+                                 mean))
+        # Equal evidence: the video whose pictures the query's are closer to comes first.
         return sorted(out, key=lambda c: (-c.confidence, -c.picture_votes - c.audio_votes,
+                                          _INF if c.mean_distance is None else c.mean_distance,
                                           c.video_id))
 
     def _picture_hits(self, codes: np.ndarray,
@@ -363,9 +379,10 @@ def _distinct_looks(frames: Sequence[FrameHash]) -> list[FrameHash]:
 
 
 def _picture_votes(slots: np.ndarray, qid: np.ndarray, offsets: np.ndarray,
-                   dist: np.ndarray) -> dict[int, tuple[int, float, int]]:
-    """Per slot: distinct query looks agreeing on one offset, that offset, best distance."""
-    out: dict[int, tuple[int, float, int]] = {}
+                   dist: np.ndarray) -> dict[int, tuple[int, float, int, float]]:
+    """Per slot: distinct query looks agreeing on one offset, that offset, best distance,
+    and the mean over those looks of each one's closest distance."""
+    out: dict[int, tuple[int, float, int, float]] = {}
     # Offsets fall in half-window bins; a window is two neighbouring bins.
     bins = np.floor(offsets / (_PICTURE_WINDOW_S / 2)).astype(np.int64)
     for slot in np.unique(slots).tolist():
@@ -377,8 +394,10 @@ def _picture_votes(slots: np.ndarray, qid: np.ndarray, offsets: np.ndarray,
             votes = len(np.unique(who[window]))
             if votes > best_votes:
                 best_votes, best = votes, window
-        out[slot] = (best_votes, float(np.median(offsets[mine][best])),
-                     int(dist[mine][best].min()))
+        looks, near = who[best], dist[mine][best]
+        closest = [int(near[looks == look].min()) for look in np.unique(looks).tolist()]
+        out[slot] = (best_votes, float(np.median(offsets[mine][best])), int(near.min()),
+                     round(float(np.mean(closest)), 3))
     return out
 
 
