@@ -31,8 +31,8 @@ from openreel.provenance.fingerprint import (
 )
 from openreel.provenance.hash_index import HashIndex
 
-CLIPS = 24
-UNRELATED = 8
+CLIPS = 60
+UNRELATED = 20
 SUBJECTS = ("a red ball bounces", "a dog runs", "a bird flies", "two cats play",
             "a man says hello", "a car drives")
 PLACES = ("in the park", "on the beach at sunset", "over snowy mountains at night",

@@ -6,31 +6,36 @@ Scheme (spread-transform dither modulation on log band energies):
   Two frames make a *slot* (21.3 ms); two bins make a *band* (94 Hz); a slot × band is
   a *tile*, 36 bands of 2 bins from 0.56 to 3.9 kHz. The band stops below 4 kHz because
   AAC at 96 kbps keeps about 17 dB SNR under 4 kHz but under 10 dB above it.
-* The payload is protected by Reed–Solomon (8 data + 8 parity bytes), scrambled with a
-  key stream and written as 128 bits: 32 *symbols* of 4 slots × 36 bands = 144 tiles,
-  4 bits per symbol, 36 tiles per bit in a key-chosen pattern. One frame is 128 slots
-  (2.73 s) and repeats cyclically through the whole soundtrack, so any excerpt of about
-  2.9 s carries every bit at least once.
+* The payload and its CRC-32 go through the rate-1/3 convolutional code of ``_coding``
+  (306 coded bits), key-interleaved onto 34 *symbols* of 4 slots × 36 bands = 144 tiles,
+  9 bits per symbol, 16 tiles per bit in a key-chosen pattern. One frame is 136 slots
+  (2.90 s) and repeats cyclically through the whole soundtrack, so any excerpt of about
+  3.1 s carries every bit at least once, and longer ones carry it several times.
 * A bit is the projection of its tiles' log energies onto a zero-sum ±1 key vector,
   quantised onto one of two interleaved dithered lattices (step ``_STEP``). The host's
   own projection is cancelled rather than fought (informed embedding), and the change is
-  a gain of a few percent on each tile (the step is wide enough for AAC 96k's noise on a
-  projection and still costs only about 25 dB SNR), so the mark lives *inside* the music's
-  spectrum: louder where the music is louder, absent in silence, never touching other
-  bands. Zero-sum projections ignore overall level changes.
-* The detector resamples to 48 kHz, mixes to mono, computes the STFT with hop 128, and
-  Reed–Solomon decodes every alignment (8 sub-slot offsets × 128 cyclic slot phases).
+  a gain of a few percent on each tile, so the mark lives *inside* the music's spectrum:
+  louder where the music is louder, absent in silence, never touching other bands.
+  Zero-sum projections ignore overall level changes. Bits in loud passages cost the most
+  energy to move; ``_plan`` spends an SNR budget where it buys the most reliability and
+  leaves the rest to the code.
+* The detector resamples to 48 kHz, mixes to mono, computes the STFT with hop 128, sums
+  each coded bit's soft readings over all its occurrences, and Viterbi-decodes every
+  alignment (8 sub-slot offsets × 136 cyclic slot phases) in one batch.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
-from reedsolo import ReedSolomonError, RSCodec
 from scipy.signal import resample_poly
+from scipy.special import erfc
+
+from openreel.provenance import _coding
 
 PAYLOAD_BYTES = 8
 RATE = 48_000
@@ -41,21 +46,24 @@ _FIRST_BIN = 12  # 562 Hz
 _BINS_PER_BAND = 2
 _BANDS = 36
 _SLOTS_PER_SYMBOL = 4
-_BITS_PER_SYMBOL = 4
-_PARITY_BYTES = 8
-_CODE_BYTES = PAYLOAD_BYTES + _PARITY_BYTES
-_CODE_BITS = 8 * _CODE_BYTES
-_SYMBOLS = _CODE_BITS // _BITS_PER_SYMBOL
-_FRAME_SLOTS = _SYMBOLS * _SLOTS_PER_SYMBOL
 _TILES = _SLOTS_PER_SYMBOL * _BANDS
-_STEP = 0.4  # lattice step, natural log of energy
+_CRC_BITS = 32
+_INFO_BITS = _coding.info_length(PAYLOAD_BYTES, _CRC_BITS)
+_CODED_BITS = _INFO_BITS * _coding.RATE  # 306
+_BITS_PER_SYMBOL = 9
+_SYMBOLS = _CODED_BITS // _BITS_PER_SYMBOL  # 34
+_FRAME_SLOTS = _SYMBOLS * _SLOTS_PER_SYMBOL  # 136 slots, 2.90 s
+_STEP = 0.55  # lattice step, natural log of energy
 _EMBED_PASSES = 4
 _MAX_PUSH = 2.0  # cap on a bit's log-gain change per pass
 _FLOOR = 1.0  # tile energy floor, relative to its band's mean: tames codec holes
+_PLAN_SNR_DB = 25.3  # what the embedder aims at
+_PLAN_NOISE = 0.06  # AAC 96k's noise on a projection, natural log of energy
 _MIN_SNR_DB = 25.0  # the whole change is scaled down to keep at least this SNR
 _DETECT_HOP = 128
 _SUB_OFFSETS = _SLOT // _DETECT_HOP
-_FALSE_POSITIVE_BUDGET = 1e-6
+_ALIGNMENTS = _SUB_OFFSETS * _FRAME_SLOTS  # every alignment the detector decodes
+FALSE_POSITIVE_BOUND = _ALIGNMENTS * 2.0 ** -_CRC_BITS  # 2.5e-7
 _SILENCE_RMS = 1e-5
 
 
@@ -70,15 +78,16 @@ class AudioDetection:
 
 @dataclass(frozen=True)
 class _KeyPattern:
-    """Everything the key decides: tile→bit map, projection signs, dithers, scrambler."""
+    """Everything the key decides: tile→bit map, projection signs, dithers, interleaver."""
 
-    weights: np.ndarray  # (symbols, bits per symbol, tiles): ±1/18 on the bit's tiles
+    weights: np.ndarray  # (symbols, bits per symbol, tiles): ±1/16 on the bit's tiles
     signs: np.ndarray  # (symbols, tiles): ±1 sign of each tile in its bit's projection
     owner: np.ndarray  # (symbols, tiles): which bit of the symbol each tile belongs to
     dither: np.ndarray  # (symbols, bits per symbol) in [0, step)
-    scramble: np.ndarray  # (code bits,) 0/1
+    coded: np.ndarray  # (symbols, bits per symbol): which coded bit each one carries
 
 
+@functools.lru_cache(maxsize=8)
 def _pattern(key: int) -> _KeyPattern:
     rng = np.random.default_rng(np.random.SeedSequence([key % (1 << 128), 0x6F72_6D61]))
     per_bit = _TILES // _BITS_PER_SYMBOL
@@ -92,14 +101,13 @@ def _pattern(key: int) -> _KeyPattern:
     onehot = owner[:, None, :] == np.arange(_BITS_PER_SYMBOL)[None, :, None]
     weights = onehot * signs[:, None, :] / per_bit
     dither = rng.uniform(0.0, _STEP, (_SYMBOLS, _BITS_PER_SYMBOL))
-    scramble = rng.integers(0, 2, _CODE_BITS)
-    return _KeyPattern(weights, signs, owner, dither, scramble)
+    coded = rng.permutation(_CODED_BITS).reshape(_SYMBOLS, _BITS_PER_SYMBOL)
+    return _KeyPattern(weights, signs, owner, dither, coded)
 
 
 def _codeword_bits(payload: bytes, pattern: _KeyPattern) -> np.ndarray:
-    code = bytes(RSCodec(_PARITY_BYTES).encode(payload))
-    bits = np.unpackbits(np.frombuffer(code, dtype=np.uint8))
-    return (bits ^ pattern.scramble).reshape(_SYMBOLS, _BITS_PER_SYMBOL)
+    """(symbols, bits per symbol) 0/1: the coded bit each symbol position carries."""
+    return _coding.encode(payload, _CRC_BITS)[pattern.coded]
 
 
 # -- signal plumbing -------------------------------------------------------------------------
@@ -198,6 +206,9 @@ def _watermark(x: np.ndarray, bits: np.ndarray, pattern: _KeyPattern) -> np.ndar
     used = occurrences * _SLOTS_PER_SYMBOL
     stop = _FIRST_BIN + _BANDS * _BINS_PER_BAND
     target: np.ndarray | None = None
+    power = sum(np.abs(spec) ** 2 for spec in specs)  # host energy, channels together
+    tile_power = _tile_energy(_band_energy(power ** 0.5 + 0j))[:used]
+    budget = float(np.sum(power)) * 10 ** (-_PLAN_SNR_DB / 10)
     log_gain = np.zeros((used, _BANDS))  # natural log of the energy gain of each tile
     diff = np.zeros_like(x)
     for _ in range(_EMBED_PASSES):
@@ -207,13 +218,20 @@ def _watermark(x: np.ndarray, bits: np.ndarray, pattern: _KeyPattern) -> np.ndar
         floor = _floor(energy)
         f = np.log(energy + floor).reshape(occurrences, _TILES)
         proj = np.einsum("kbt,kt->kb", weights, f)
-        if target is None:
-            target = offset + _STEP * np.round((proj - offset) / _STEP)
         # Energy-optimal spreading: a tile's log-gain goes as 1 / (E + floor), so quiet
         # tiles move more in relative terms and loud ones (which cost the most) less.
         share = (floor / (energy + floor)).reshape(occurrences, _TILES)
         slope = (energy / (energy + floor)).reshape(occurrences, _TILES)
         moved = np.einsum("kbt,kt->kb", np.abs(weights), share * slope)
+        if target is None:
+            e = (proj - offset) / _STEP
+            e -= np.round(e)  # lattice steps past the nearest point of the bit's lattice
+            # energy cost of moving each bit's projection by one lattice step
+            per_tile = tile_power.reshape(occurrences, _TILES) * share ** 2 / 4
+            cost = (_STEP / np.maximum(moved, 1e-3)) ** 2 * np.einsum(
+                "kbt,kt->kb", np.abs(weights) > 0, per_tile)
+            kept = _plan(np.abs(e), cost, budget)
+            target = proj - (e - np.sign(e) * kept) * _STEP
         push = np.clip((target - proj) / np.maximum(moved, 1e-3), -_MAX_PUSH, _MAX_PUSH)
         step = np.take_along_axis(push, owner, axis=1) * signs * share
         log_gain += step.reshape(used, _BANDS)
@@ -226,20 +244,42 @@ def _watermark(x: np.ndarray, bits: np.ndarray, pattern: _KeyPattern) -> np.ndar
     return diff
 
 
+def _plan(offset: np.ndarray, cost: np.ndarray, budget: float) -> np.ndarray:
+    """How far (lattice steps) each bit may stay from its lattice point, within ``budget``.
+
+    A bit left ``r`` steps from its point is misread after AAC with probability about
+    ``Q((1/4 - r) / sigma)``; moving it there from ``offset`` costs ``cost * (offset - r)²``.
+    The total cost is minimised against the misread bits: expensive bits (loud passages)
+    are moved part of the way or not at all, and the convolutional code repairs them.
+    """
+    grid = np.linspace(0.0, 0.5, 51)
+    stay = np.minimum(grid[None, :], offset.ravel()[:, None])  # never pushed away
+    sigma = _PLAN_NOISE / _STEP
+    misread = 0.5 * erfc((0.25 - stay) / (sigma * math.sqrt(2)))
+    spend = cost.ravel()[:, None] * (offset.ravel()[:, None] - stay) ** 2
+    if float(np.sum(spend[:, 0])) <= budget:
+        return np.zeros_like(offset)
+    low, high = -12.0, 12.0  # log10 of the price of energy
+    for _ in range(40):
+        price = 10 ** ((low + high) / 2)
+        pick = np.argmin(misread + price * spend, axis=1)
+        if float(np.sum(spend[np.arange(len(pick)), pick])) > budget:
+            low = (low + high) / 2
+        else:
+            high = (low + high) / 2
+    pick = np.argmin(misread + 10 ** high * spend, axis=1)
+    return stay[np.arange(len(pick)), pick].reshape(offset.shape)
+
+
 # -- detection -------------------------------------------------------------------------------
 def detect(samples: np.ndarray, sample_rate: int, key: int) -> AudioDetection:
     """Look for a payload written under ``key``; ``payload`` is None when none is found.
 
-    False positives: on audio not marked with ``key`` the hard bit decisions are fair coin
-    flips (the key's dithers and scrambler make them so). A uniformly random 16-byte word
-    decodes with at most ``c`` byte errors in the [16, 8] Reed–Solomon code with
-    probability at most ``V(c) / 256**8`` where ``V(c) = sum_i<=c C(16, i) 255**i``
-    (fewer terms and fewer parity bytes when bytes are erased for lack of audio). Each call
-    decodes all T = 1,024 alignments, so the union bound on a false positive is
-    ``T * V(c) / 256**(8 - erasures)``; a decode is accepted only when that bound is at
-    most 1e-6. With nothing erased this admits up to 3 byte errors (bound 5.2e-7 per
-    call) and rejects 4 (4.3e-4).
-    ``confidence`` is one minus that bound.
+    False positives: on audio not marked with ``key`` the decoded word of an alignment is
+    a payload and CRC-32 that agree only by chance, 2**-32 for any fixed decoded word.
+    Every call decodes at most 1,088 alignments, so by the union bound a call reports a
+    payload in unmarked audio with probability at most 1,088 * 2**-32 = 2.5e-7, below the
+    one-in-a-million target. ``confidence`` is one minus that bound.
     """
     x = _as_channels(samples)
     if len(x) == 0 or sample_rate <= 0:
@@ -249,21 +289,41 @@ def detect(samples: np.ndarray, sample_rate: int, key: int) -> AudioDetection:
         return AudioDetection(None, 0.0, None)
     energy = _band_energy(_stft(mono, _DETECT_HOP))
     pattern = _pattern(key)
-    candidates: list[tuple[float, np.ndarray, np.ndarray]] = []
-    for sub in range(_SUB_OFFSETS):
-        tiles = _tile_energy(energy[sub::_HOP // _DETECT_HOP])  # frames 512 apart
-        candidates.extend(_score_alignments(tiles, pattern))
-    best: AudioDetection = AudioDetection(None, 0.0, None)
-    for _, soft, seen in candidates:
-        found = _decode(soft, seen, pattern, len(candidates))
-        if found.payload is not None and found.confidence > best.confidence:
-            best = found
-    return best
+    softs = [soft for sub in range(_SUB_OFFSETS)
+             for soft in _soft_bits(_tile_energy(energy[sub::_HOP // _DETECT_HOP]), pattern)]
+    if not softs:
+        return AudioDetection(None, 0.0, None)
+    soft = np.concatenate(softs)  # (alignments, coded bits); positive means 1
+    info = _coding.viterbi(soft)
+    best: tuple[float, bytes, int] | None = None
+    for row in range(len(soft)):
+        payload = _coding.check(info[row], PAYLOAD_BYTES, _CRC_BITS)
+        if payload is None:
+            continue
+        signs = _coding.encode(payload, _CRC_BITS).astype(np.float64) * 2 - 1
+        fit = float(signs @ soft[row])
+        if best is None or fit > best[0]:
+            best = (fit, payload, int(np.count_nonzero(signs * soft[row] < 0)))
+    if best is None:
+        return AudioDetection(None, 0.0, None)
+    return AudioDetection(best[1], 1.0 - FALSE_POSITIVE_BOUND, best[2])
 
 
-def _score_alignments(tiles: np.ndarray,
-                      pattern: _KeyPattern) -> list[tuple[float, np.ndarray, np.ndarray]]:
-    """(lattice fit, soft bits, bits observed) for every cyclic phase of this slot grid."""
+def _metric(phase: np.ndarray) -> np.ndarray:
+    """Soft value of a bit read ``phase`` lattice steps past its 0 point: + for 1, - for 0.
+
+    The cosine is the matched statistic for a dithered lattice under small noise; summed
+    over a bit's occurrences it weighs a clear reading more than a doubtful one.
+    """
+    return -np.cos(2 * np.pi * phase)
+
+
+def _soft_bits(tiles: np.ndarray, pattern: _KeyPattern) -> list[np.ndarray]:
+    """(frame phases, coded bits) soft values for each symbol start of this slot grid.
+
+    Every complete symbol in the excerpt is read under each of the 34 symbols it could be;
+    the soft values of all occurrences of a coded bit are summed before decoding.
+    """
     out = []
     for start in range(_SLOTS_PER_SYMBOL):
         count = (len(tiles) - start) // _SLOTS_PER_SYMBOL
@@ -273,45 +333,19 @@ def _score_alignments(tiles: np.ndarray,
                                                                   _BANDS)
         f = np.log(e + _floor(e)).reshape(count, _TILES)
         proj = np.einsum("sbt,kt->ksb", pattern.weights, f)  # every occurrence × symbol
-        quiet = np.ptp(f, axis=1) < 1e-6  # nothing but the floor: no information
-        for shift in range(_SYMBOLS):
-            symbol = (np.arange(count) + shift) % _SYMBOLS
-            p = proj[np.arange(count), symbol]  # (count, bits)
-            phase = 2 * np.pi * (p - pattern.dither[symbol]) / _STEP
-            weight = (~quiet)[:, None].astype(float)
-            soft = np.zeros((_SYMBOLS, _BITS_PER_SYMBOL))
-            seen = np.zeros((_SYMBOLS, _BITS_PER_SYMBOL))
-            np.add.at(soft, symbol, np.cos(phase) * weight)
-            np.add.at(seen, symbol, weight)
-            fit = float(np.sum(np.cos(2 * phase) * weight)
-                        / max(_BITS_PER_SYMBOL * np.sum(weight), 1.0))
-            out.append((fit, soft.ravel(), seen.ravel() > 0))
+        weight = (np.ptp(f, axis=1) > 1e-6).astype(float)  # floor only: no information
+        cos = _metric((proj - pattern.dither) / _STEP) * weight[:, None, None]
+        rounds = -(-count // _SYMBOLS)
+        cos = np.pad(cos, ((0, rounds * _SYMBOLS - count), (0, 0), (0, 0)))
+        folded = cos.reshape(rounds, _SYMBOLS, _SYMBOLS, _BITS_PER_SYMBOL).sum(axis=0)
+        seen = np.pad(weight, (0, rounds * _SYMBOLS - count)).reshape(rounds, _SYMBOLS).sum(0)
+        # occurrence k is symbol (k + shift) mod 34 under frame phase ``shift``
+        shift = np.arange(_SYMBOLS)[:, None]
+        symbol = np.arange(_SYMBOLS)[None, :]
+        first = (symbol - shift) % _SYMBOLS
+        per_symbol = folded[first, symbol]  # (shifts, symbols, bits per symbol)
+        complete = np.all(seen[first] > 0, axis=1)
+        soft = np.zeros((_SYMBOLS, _CODED_BITS))
+        soft[:, pattern.coded.ravel()] = per_symbol.reshape(_SYMBOLS, -1)
+        out.append(soft[complete])
     return out
-
-
-def _decode(soft: np.ndarray, seen: np.ndarray, pattern: _KeyPattern,
-            trials: int) -> AudioDetection:
-    hard = (soft < 0).astype(np.uint8) ^ pattern.scramble.astype(np.uint8)
-    word = np.packbits(hard).tobytes()
-    erased = sorted({int(i) // 8 for i in np.flatnonzero(~seen)})
-    if len(erased) > _PARITY_BYTES:
-        return AudioDetection(None, 0.0, None)
-    try:
-        message, _, errata = RSCodec(_PARITY_BYTES).decode(word, erase_pos=erased or None)
-    except ReedSolomonError:
-        return AudioDetection(None, 0.0, None)
-    corrected = len(set(errata) - set(erased))
-    bound = trials * _false_decode_probability(corrected, len(erased))
-    if bound > _FALSE_POSITIVE_BUDGET:
-        return AudioDetection(None, 0.0, None)
-    payload = bytes(message)
-    expected = _codeword_bits(payload, pattern).ravel()
-    errors = int(np.sum(((soft < 0).astype(np.uint8) != expected) & seen))
-    return AudioDetection(payload, 1.0 - bound, errors)
-
-
-def _false_decode_probability(errors: int, erasures: int) -> float:
-    """Chance a random word lands within ``errors`` byte errors of a codeword."""
-    n = _CODE_BYTES - erasures
-    volume = sum(math.comb(n, i) * 255 ** i for i in range(errors + 1))
-    return volume / 256.0 ** (_PARITY_BYTES - erasures)

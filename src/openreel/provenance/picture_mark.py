@@ -43,13 +43,14 @@ Why an unmarked picture is flagged at most once in a million
 
 from __future__ import annotations
 
-import binascii
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
+
+from openreel.provenance import _coding
 
 PAYLOAD_BYTES = 8
 BLOCKS_ACROSS = 80  # blocks along the short side of the marked frame
@@ -65,12 +66,10 @@ MAX_AMPLITUDE = 10.0
 MASK_EVERY = 6  # frames between two updates of the masking (pictures change slowly)
 FALSE_POSITIVE_TARGET = 1e-6
 MIN_KEEP, SCALE_STEP = 0.5, 1.006  # crops down to half the short side, 0.6 % steps
-_CRC_BITS = 16
-_CONSTRAINT = 7  # the payload code: convolutional, rate 1/3, constraint length 7
-_GENERATORS = (0o133, 0o171, 0o165)
-_TAIL = _CONSTRAINT - 1
-_INFO_BITS = PAYLOAD_BYTES * 8 + _CRC_BITS + _TAIL
-_CODED_BITS = _INFO_BITS * len(_GENERATORS)
+_CRC_BITS = 16  # the payload code: see _coding (rate 1/3, constraint length 7)
+_TAIL = _coding.TAIL
+_INFO_BITS = _coding.info_length(PAYLOAD_BYTES, _CRC_BITS)
+_CODED_BITS = _INFO_BITS * _coding.RATE
 _CHIPS = TILE * TILE
 _SYNC_CHIPS = 256
 _WORK_SIDE = 320  # short side the averaged luma is reduced to before the search
@@ -118,50 +117,15 @@ def _layout(key: int) -> _Layout:
 
 
 def _crc(payload: bytes) -> np.ndarray:
-    return np.unpackbits(np.frombuffer(binascii.crc_hqx(payload, 0).to_bytes(2, "big"),
-                                       np.uint8))
-
-
-@functools.lru_cache(maxsize=1)
-def _trellis() -> np.ndarray:
-    """The coder's output as ±1 for every 7-bit register (the newest input bit lowest)."""
-    reg = np.arange(1 << _CONSTRAINT)
-    out = [np.array([bin(r & g).count("1") & 1 for r in reg]) for g in _GENERATORS]
-    return (np.stack(out, axis=1) * 2 - 1).astype(np.float64)
+    return _coding.crc(payload, _CRC_BITS)
 
 
 def _coded_bits(payload: bytes) -> np.ndarray:
     """Payload, its CRC-16 and a zero tail through the rate-1/3 convolutional coder."""
-    info = np.concatenate([np.unpackbits(np.frombuffer(payload, np.uint8)), _crc(payload),
-                           np.zeros(_TAIL, np.uint8)])
-    out = _trellis() > 0
-    state, coded = 0, []
-    for bit in info:
-        reg = (state << 1 | int(bit)) & ((1 << _CONSTRAINT) - 1)
-        coded.append(out[reg])
-        state = reg & ((1 << _TAIL) - 1)
-    return np.concatenate(coded).astype(np.uint8)
+    return _coding.encode(payload, _CRC_BITS)
 
 
-def _viterbi(soft: np.ndarray) -> np.ndarray:
-    """Most likely coder input for soft coded bits (positive means 1), ending in state 0."""
-    states = 1 << _TAIL
-    branch = _trellis() @ soft.reshape(_INFO_BITS, len(_GENERATORS)).T  # (registers, steps)
-    metric = np.full(states, -np.inf)
-    metric[0] = 0.0
-    low = np.arange(states) >> 1  # predecessor of each state whose dropped bit was 0
-    decisions = np.zeros((_INFO_BITS, states), bool)
-    for step in range(_INFO_BITS):
-        keep = metric[low] + branch[:states, step]
-        drop = metric[low | states >> 1] + branch[states:, step]
-        decisions[step] = drop > keep
-        metric = np.maximum(keep, drop)
-    bits = np.zeros(_INFO_BITS, np.uint8)
-    state = 0
-    for step in range(_INFO_BITS - 1, -1, -1):
-        bits[step] = state & 1
-        state = (state >> 1) | (int(decisions[step, state]) << (_TAIL - 1))
-    return bits
+_viterbi = _coding.viterbi
 
 
 def _tile(payload: bytes, key: int) -> np.ndarray:
