@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from api_client import PlatformApp
 
+from openreel.api.schemas import FeedPage
+
 
 def test_like_is_counted_once_and_notifies(platform_app: PlatformApp) -> None:
     client = platform_app.client
@@ -71,6 +73,20 @@ def test_feeds_rank_explain_and_follow(platform_app: PlatformApp) -> None:
     assert less.status_code == 204
     after = client.get("/api/v1/feed", headers=cy).json()
     assert dog["id"] not in [i["video"]["id"] for i in after["items"]]
+
+
+def test_feed_body_is_exactly_its_schema(platform_app: PlatformApp) -> None:
+    client = platform_app.client
+    ada, ben = platform_app.sign_up("ada"), platform_app.sign_up("ben")
+    for prompt in ("a dog runs on grass", "a red ball bounces"):
+        platform_app.make_video(ada, prompt)
+    client.post("/api/v1/users/ada/follow", headers=ben)
+    for headers in (ben, {}):
+        raw = client.get("/api/v1/feed?limit=1", headers=headers)
+        page = FeedPage.model_validate_json(raw.text)
+        assert len(page.items) == 1 and page.next_cursor
+        assert page.model_dump(mode="json") == raw.json(), "no field beyond or unlike the schema"
+        assert page.items[0].reasons and page.items[0].video.created_at.tzinfo is not None
 
 
 def test_steering_sentence_sets_topic_weights(platform_app: PlatformApp) -> None:

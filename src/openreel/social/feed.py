@@ -78,6 +78,7 @@ VIEWER_TTL = 30.0  # seconds later pages may reuse a viewer's signals
 SNAPSHOT_ITEMS = 100  # a first page remembers the order of this many items
 MAX_SNAPSHOTS = 4096
 MAX_VIEWERS = 4096
+MAX_FIRST_PAGES = 4096
 ADULT_AGE = 18
 
 
@@ -94,6 +95,16 @@ class FeedPage:
 
     items: list[RankedItem]
     next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class _FirstPage:
+    """A first page as served, reusable while its table and the viewer's signals stand."""
+
+    table: CandidateTable
+    signals: ViewerSignals
+    limit: int
+    page: FeedPage
 
 
 @dataclass(frozen=True)
@@ -213,6 +224,7 @@ class FeedIndex:
             OrderedDict())
         self._snapshots: OrderedDict[str, _Snapshot] = OrderedDict()
         self._anonymous: tuple[CandidateTable, str] | None = None
+        self._first_pages: OrderedDict[int | None, _FirstPage] = OrderedDict()
         self.loads = 0
 
     def invalidate(self) -> None:
@@ -385,6 +397,30 @@ class FeedIndex:
         with self._lock:
             return self._snapshots.get(token)
 
+    def first_page(self, viewer_id: int | None, table: CandidateTable, signals: ViewerSignals,
+                   limit: int) -> FeedPage | None:
+        """The viewer's last first page, if it was ranked from this very table and signals.
+
+        The same data ranks the same way; only recency moves, by at most the table's age
+        (``max_age`` seconds), which no score notices. Whether each item is still
+        published is checked when it is served, as for any page.
+        """
+        with self._lock:
+            kept = self._first_pages.get(viewer_id)
+        if (kept is None or kept.table is not table or kept.limit != limit
+                or kept.signals != signals):
+            return None
+        return kept.page
+
+    def keep_first_page(self, viewer_id: int | None, table: CandidateTable,
+                        signals: ViewerSignals, limit: int, page: FeedPage) -> None:
+        """Remember a first page for :meth:`first_page`."""
+        with self._lock:
+            self._first_pages[viewer_id] = _FirstPage(table, signals, limit, page)
+            self._first_pages.move_to_end(viewer_id)
+            while len(self._first_pages) > MAX_FIRST_PAGES:
+                self._first_pages.popitem(last=False)
+
     def anonymous(self, table: CandidateTable, now: float) -> tuple[str, _Snapshot]:
         """The signed-out first-page order, shared by everyone while the table lasts."""
         cached = self._anonymous
@@ -534,12 +570,30 @@ def for_you(session: Session, viewer_id: int | None, *, limit: int = 10,
         viewer, birth_year = index.viewer(session, viewer_id, fresh=cursor is None)
         year = datetime.fromtimestamp(clock, UTC).year
         signals = _signals_for(viewer, birth_year, year, mature_topics)
+    # A first page at the present time from the same table and signals: served again.
+    reusable = cursor is None and now is None
+    page = index.first_page(viewer_id, table, signals, limit) if reusable else None
+    if page is None:
+        page = _for_you_page(index, table, signals, viewer_id, limit, token, offset, clock,
+                             mature_topics)
+        if reusable:
+            index.keep_first_page(viewer_id, table, signals, limit, page)
+    if not drop_removed:
+        return page
+    return FeedPage(_still_published(session, page.items), page.next_cursor)
+
+
+def _for_you_page(index: FeedIndex, table: CandidateTable, signals: ViewerSignals,
+                  viewer_id: int | None, limit: int, token: str | None, offset: int,
+                  clock: float, mature_topics: frozenset[str]) -> FeedPage:
+    """Rank (or, given a cursor's ``token``, continue a remembered order) into a page."""
+    first = token is None
     snapshot = index.recall(token) if token else None
     if snapshot is not None and snapshot.viewer_id != viewer_id:
         snapshot = None
-    if cursor is None and viewer_id is None and mature_topics == MATURE_TOPICS:
+    if first and viewer_id is None and mature_topics == MATURE_TOPICS:
         token, snapshot = index.anonymous(table, clock)
-    elif cursor is None:
+    elif first:
         snapshot = _first_order(table, signals, viewer_id, clock,
                                 max(SNAPSHOT_ITEMS, limit + 1))
         token = index.remember(snapshot)
@@ -554,7 +608,7 @@ def for_you(session: Session, viewer_id: int | None, *, limit: int = 10,
     items, end = served
     more = end < len(snapshot.video_ids) if snapshot.complete else True
     next_cursor = _encode("f", token, end, round(snapshot.now * 1000)) if more and items else None
-    return FeedPage(_still_published(session, items) if drop_removed else items, next_cursor)
+    return FeedPage(items, next_cursor)
 
 
 def following(session: Session, viewer_id: int, *, limit: int = 10, cursor: str | None = None,
