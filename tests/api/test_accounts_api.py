@@ -157,6 +157,7 @@ def test_token_use_is_recorded_at_most_once_a_minute(platform_app: PlatformApp) 
         listed = client.get("/api/v1/me/tokens", headers=auth).json()
         return datetime.fromisoformat(listed[0]["last_used_at"])
 
+    assert client.get("/api/v1/me", headers=auth).status_code == 200
     first = last_used()
     assert abs(datetime.now(UTC) - first) < timedelta(minutes=1)
     assert last_used() == first

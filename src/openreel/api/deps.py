@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Annotated, ParamSpec, TypeVar
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import BackgroundTasks, Depends, HTTPException, Request
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -80,7 +80,8 @@ class Caller:
     csrf_token: str | None = None
 
 
-async def get_caller(request: Request, db: SessionDep, platform: PlatformDep) -> Caller:
+async def get_caller(request: Request, db: SessionDep, platform: PlatformDep,
+                     after: BackgroundTasks) -> Caller:
     """Resolve a bearer token or a session cookie; cookie writes must carry the CSRF token."""
     auth = request.headers.get("authorization", "")
     if auth:
@@ -90,8 +91,8 @@ async def get_caller(request: Request, db: SessionDep, platform: PlatformDep) ->
         if found is None:
             raise HTTPException(401, "the API token is not valid",
                                 headers={"WWW-Authenticate": "Bearer"})
-        if found.record:  # at most once a minute per token; a write may wait for the lock
-            await run_in_threadpool(_record_token_use, db, found.token_id)
+        if found.record:  # at most once a minute per token, once the answer is sent
+            after.add_task(_record_token_use, platform, found.token_id)
         return Caller(user=found.user, via="token")
     cookie = request.cookies.get(SESSION_COOKIE)
     web = await run_db(platform, resolve_session, db, cookie) if cookie else None
@@ -104,14 +105,16 @@ async def get_caller(request: Request, db: SessionDep, platform: PlatformDep) ->
     return Caller(user=web.user, via="session", csrf_token=web.csrf_token)
 
 
-def _record_token_use(db: Session, token_id: int) -> None:
-    """Write a token's last use in a transaction of its own; a failure costs only that."""
-    db.commit()  # ends the read: a write needs a transaction that began after other writes
+def _record_token_use(platform: Platform, token_id: int) -> None:
+    """Write a token's last use in a transaction of its own; a failure costs only that.
+
+    Run after the response (on the threadpool, as Starlette runs a plain function), so
+    no request waits for a write that may wait for the database's lock.
+    """
     try:
-        record_token_use(db, token_id)
-        db.commit()
+        with platform.transaction() as session:
+            record_token_use(session, token_id)
     except OperationalError:
-        db.rollback()
         logger.warning("could not record the use of API token %s", token_id, exc_info=True)
 
 

@@ -64,6 +64,7 @@ from openreel.db.models import (
 from openreel.social.ranking import (
     CandidateTable,
     RankedItem,
+    Reason,
     ViewerSignals,
     explain,
     order,
@@ -97,14 +98,23 @@ class FeedPage:
     next_cursor: str | None
 
 
+# A ranked item as plain tuples: (video id, score, ((signal, contribution, text), ...)).
+_PlainItem = tuple[int, float, tuple[tuple[str, float, str], ...]]
+
+
 @dataclass(frozen=True)
 class _FirstPage:
-    """A first page as served, reusable while its table and the viewer's signals stand."""
+    """A first page as served, reusable while its table and the viewer's signals stand.
+
+    Its items are kept as plain tuples of strings and numbers, which the garbage
+    collector stops tracking: thousands of kept pages add nothing to its full passes.
+    """
 
     table: CandidateTable
     signals: ViewerSignals
     limit: int
-    page: FeedPage
+    items: tuple[_PlainItem, ...]
+    next_cursor: str | None
 
 
 @dataclass(frozen=True)
@@ -410,13 +420,18 @@ class FeedIndex:
         if (kept is None or kept.table is not table or kept.limit != limit
                 or kept.signals != signals):
             return None
-        return kept.page
+        return FeedPage([RankedItem(video_id, score, tuple(Reason._make(r) for r in reasons))
+                         for video_id, score, reasons in kept.items], kept.next_cursor)
 
     def keep_first_page(self, viewer_id: int | None, table: CandidateTable,
                         signals: ViewerSignals, limit: int, page: FeedPage) -> None:
         """Remember a first page for :meth:`first_page`."""
         with self._lock:
-            self._first_pages[viewer_id] = _FirstPage(table, signals, limit, page)
+            items = tuple((i.video_id, i.score,
+                           tuple((r.signal, r.contribution, r.text) for r in i.reasons))
+                          for i in page.items)
+            self._first_pages[viewer_id] = _FirstPage(table, signals, limit, items,
+                                                      page.next_cursor)
             self._first_pages.move_to_end(viewer_id)
             while len(self._first_pages) > MAX_FIRST_PAGES:
                 self._first_pages.popitem(last=False)

@@ -17,6 +17,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 import numpy as np
 
@@ -41,22 +42,24 @@ MAX_RUN = 2  # no more than this many items in a row by one creator
 REASON_MIN = 0.1  # smaller contributions are not worth a sentence
 
 
-@dataclass(frozen=True)
-class Reason:
-    """One signal's share of an item's score, with a sentence a person can read."""
+class Reason(NamedTuple):
+    """One signal's share of an item's score, with a sentence a person can read.
+
+    A named tuple, as :class:`RankedItem`: feeds keep many of them between requests, and
+    the garbage collector stops tracking tuples that hold only strings and numbers.
+    """
 
     signal: str
     contribution: float
     text: str
 
 
-@dataclass(frozen=True)
-class RankedItem:
+class RankedItem(NamedTuple):
     """A video placed in a feed, its score and the reasons behind it (largest first)."""
 
     video_id: int
     score: float
-    reasons: list[Reason]
+    reasons: tuple[Reason, ...]
 
 
 class CandidateTable:
@@ -383,7 +386,7 @@ def explain(table: CandidateTable, scores: Scores, positions: np.ndarray,
                    if abs(share) >= REASON_MIN]
         reasons.sort(key=lambda reason: reason.contribution, reverse=True)
         items.append(RankedItem(int(table.video_ids[row]), float(scores.total[position]),
-                                reasons))
+                                tuple(reasons)))
     return items
 
 
