@@ -1,4 +1,4 @@
-"""Run every benchmark and write one JSON file per benchmark under bench/results/."""
+"""Run every benchmark (or those named) and write one JSON file each under bench/results/."""
 
 from __future__ import annotations
 
@@ -29,13 +29,29 @@ def _cpus() -> int:
     return len(os.sched_getaffinity(0))
 
 
+# Benchmarks that write their own JSON under bench/results/, each run in a process of its
+# own (one at a time: they compare ratios measured on a machine nothing else is using).
+OWN_FILES = ("feed_rank", "feed_load", "provenance_picture", "provenance_audio",
+             "provenance_index", "provenance_cost")
+
+
 def main() -> None:
-    """Run the benchmarks in turn."""
-    _write("engine_speed", engine_speed.run())
-    # The long clip runs in its own process so its peak RSS is its own.
-    out = subprocess.run([sys.executable, "-m", "bench.long_clip_memory"], check=True,
-                         capture_output=True, text=True)
-    _write("long_clip_memory", json.loads(out.stdout.strip().splitlines()[-1]))
+    """Run the benchmarks in turn; ``python -m bench.run NAME...`` runs only those."""
+    chosen = sys.argv[1:] or ["engine_speed", "long_clip_memory", *OWN_FILES]
+    unknown = sorted(set(chosen) - {"engine_speed", "long_clip_memory", *OWN_FILES})
+    if unknown:
+        sys.exit(f"unknown benchmark: {', '.join(unknown)}")
+    if "engine_speed" in chosen:
+        _write("engine_speed", engine_speed.run())
+    if "long_clip_memory" in chosen:
+        # The long clip runs in its own process so its peak RSS is its own.
+        out = subprocess.run([sys.executable, "-m", "bench.long_clip_memory"], check=True,
+                             capture_output=True, text=True)
+        _write("long_clip_memory", json.loads(out.stdout.strip().splitlines()[-1]))
+    for name in OWN_FILES:
+        if name in chosen:
+            print(f"== bench.{name}", flush=True)
+            subprocess.run([sys.executable, "-m", f"bench.{name}"], check=True)
 
 
 if __name__ == "__main__":
