@@ -13,9 +13,7 @@ after the same edits), on marked clips with another key, and on stills: unmarked
 crops and shrunk or JPEG-compressed copies of them, and synthesized noise, gradients,
 stripes and photo-like pictures.
 
-Cost: ``PictureMarker.apply`` on the 240 RGBA frames of a 10 s 720×1280 render. With
-``--before REV`` (default: the commit before the streaming marker) the same frames are
-also marked with the ``embed`` of that revision's module, loaded from git.
+Cost: ``PictureMarker.apply`` on the 240 RGBA frames of a 10 s 720×1280 render.
 
 The baseline rows measure the ``invisible-watermark`` package (dwtDct and dwtDctSvd, 64
 bits, one vote per frame) on the same edits. It is not a dependency of the project (it
@@ -26,16 +24,13 @@ that had it are kept and marked as such.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 from scipy import ndimage
@@ -72,7 +67,6 @@ PROMPTS = ("a red ball bounces in the park", "a dog runs on the beach at sunset"
            "a girl reads a book by the window", "a fox runs through a snowy forest",
            "a sailboat crosses a stormy sea")
 STYLES: tuple[Style | None, ...] = (None, *Style)
-BEFORE_REV = "dfac77f"  # the last revision whose marker ran the matched filter on every frame
 RESULTS = Path(__file__).parent / "results" / "provenance_picture.json"
 Frames = list[np.ndarray]
 
@@ -185,26 +179,7 @@ def _unmarked_stills(frames: list[np.ndarray], count: int, seed: int = 3) -> tup
     return count, found
 
 
-def _load_revision(rev: str) -> ModuleType | None:
-    """picture_mark.py as it was at ``rev``, imported under another name (None if no git)."""
-    try:
-        source = subprocess.run(["git", "show", f"{rev}:src/openreel/provenance/picture_mark.py"],
-                                capture_output=True, check=True, text=True,
-                                cwd=Path(__file__).parent).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    path = Path(tempfile.mkdtemp()) / "picture_mark_before.py"
-    path.write_text(source)
-    spec = importlib.util.spec_from_file_location("picture_mark_before", path)
-    if spec is None or spec.loader is None:
-        return None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def _cost(tmp: Path, before: str | None) -> dict[str, object]:
+def _cost(tmp: Path) -> dict[str, object]:
     """ms per 720×1280 RGBA frame of marking, over the 240 frames of a 10 s render."""
     rgb = _render(10_001, 10.0, tmp / "cost.mp4")
     rgba = [np.dstack([f, np.full(f.shape[:2], 255, np.uint8)]) for f in rgb]
@@ -222,16 +197,6 @@ def _cost(tmp: Path, before: str | None) -> dict[str, object]:
         "after": round(min(after), 3),
         "after_what": "PictureMarker.apply on RGBA frames, best of 3 passes",
     }
-    old = _load_revision(before) if before else None
-    if old is None:
-        out["before"] = None
-        out["before_what"] = "not measured (no git, or --before '')"
-        return out
-    started = time.perf_counter()
-    for frame in rgba:
-        old.embed(frame, payload, KEY)
-    out["before"] = round((time.perf_counter() - started) / len(rgba) * 1e3, 3)
-    out["before_what"] = f"embed of picture_mark.py at {before} (one pass)"
     return out
 
 
@@ -303,7 +268,7 @@ def _summary(found: list[PictureDetection], payload_bits: list[np.ndarray],
             "coded_bits_corrected_max": max(corrected) if corrected else None}
 
 
-def run(clips: int, images: int, baseline_clips: int, before: str | None) -> dict[str, object]:
+def run(clips: int, images: int, baseline_clips: int) -> dict[str, object]:
     """Measure and return the figures."""
     started = time.perf_counter()
     found: dict[str, list[PictureDetection]] = {name: [] for name in ATTACKS}
@@ -314,7 +279,7 @@ def run(clips: int, images: int, baseline_clips: int, before: str | None) -> dic
     kept: list[tuple[Frames, bytes]] = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        cost = _cost(tmp, before)
+        cost = _cost(tmp)
         for i in range(clips):
             original = _render(i, SECONDS, tmp / "o.mp4")
             payload = int(np.random.default_rng(i).integers(0, 2**63)).to_bytes(8, "big")
@@ -385,11 +350,9 @@ if __name__ == "__main__":
     parser.add_argument("--clips", type=int, default=50)
     parser.add_argument("--images", type=int, default=1000, help="unmarked stills")
     parser.add_argument("--baseline-clips", type=int, default=8)
-    parser.add_argument("--before", default=BEFORE_REV,
-                        help="git revision whose embed is timed for comparison ('' to skip)")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
-    result = run(args.clips, args.images, args.baseline_clips, args.before or None)
+    result = run(args.clips, args.images, args.baseline_clips)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
