@@ -3,7 +3,9 @@
 The same storyboard is rendered with and without provenance (visible mark, picture and
 sound marks, fingerprint, signed C2PA manifest), alternating, several times in one run;
 the medians give the ratio (target: at most 1.30). The stage's own time, as the pipeline
-measures it, is reported beside it.
+measures it, is reported beside it. Every marked output's C2PA manifest is read back with
+the local CA as trust anchor (it must be trusted), and so is a copy with one byte of its
+media changed (it must be tampered).
 
     python -m bench.provenance_cost [--repeats 3]
 """
@@ -18,6 +20,7 @@ import time
 from pathlib import Path
 
 from openreel.pipeline import GenerateOptions, plan, render_to_file
+from openreel.provenance.manifest import read_manifest
 from openreel.provenance.signing import load_signing_identity
 from openreel.provenance.stage import Provenance, mark_id_for
 
@@ -25,6 +28,25 @@ PROMPT = ("three red balls bounce while two dogs run and a bird flies over the b
           "at golden hour")
 SECONDS = 10.0
 RESULTS = Path(__file__).resolve().parent / "results" / "provenance_cost.json"
+
+
+def _flip_media_byte(src: Path, dst: Path) -> None:
+    """Copy ``src`` with one bit changed in the middle of its media data (``mdat`` box)."""
+    data = bytearray(src.read_bytes())
+    at = 0
+    while at + 8 <= len(data):
+        size = int.from_bytes(data[at:at + 4], "big")
+        head = 8
+        if size == 1:
+            size, head = int.from_bytes(data[at + 8:at + 16], "big"), 16
+        elif size == 0:
+            size = len(data) - at
+        if data[at + 4:at + 8] == b"mdat":
+            data[at + head + (size - head) // 2] ^= 0x01
+            dst.write_bytes(data)
+            return
+        at += size
+    raise ValueError(f"{src} has no mdat box")
 
 
 def run(repeats: int = 3) -> dict[str, object]:
@@ -38,6 +60,8 @@ def run(repeats: int = 3) -> dict[str, object]:
                                 title="benchmark", engine="procedural")
         render_to_file(board, options, folder / "warm.mp4", provenance=provenance)  # warm-up
         plain, marked, stage = [], [], []
+        states: list[str] = []
+        flipped: list[str] = []
         for _ in range(repeats):
             started = time.perf_counter()
             render_to_file(board, options, folder / "plain.mp4")
@@ -47,6 +71,10 @@ def run(repeats: int = 3) -> dict[str, object]:
                                     provenance=provenance)
             marked.append(time.perf_counter() - started)
             stage.append(result.stats["provenance"])
+            anchors = provenance.identity.trust_anchors_pem
+            states.append(read_manifest(folder / "marked.mp4", trust_anchors_pem=anchors).state)
+            _flip_media_byte(folder / "marked.mp4", folder / "flipped.mp4")
+            flipped.append(read_manifest(folder / "flipped.mp4", trust_anchors_pem=anchors).state)
     ratio = statistics.median(marked) / statistics.median(plain)
     return {
         "clip": "10 s, 720x1280, 24 fps, procedural engine, with sound",
@@ -56,7 +84,10 @@ def run(repeats: int = 3) -> dict[str, object]:
         "stage_s": [round(s, 3) for s in stage],
         "ratio": round(ratio, 3),
         "target_ratio_max": 1.3,
-        "pass": ratio <= 1.3,
+        "c2pa_outputs": states,
+        "c2pa_one_byte_changed": flipped,
+        "pass": (ratio <= 1.3 and all(s == "trusted" for s in states)
+                 and all(s == "tampered" for s in flipped)),
     }
 
 
