@@ -169,3 +169,19 @@ def test_users_without_videos_are_not_needed(session: Session, world: World) -> 
     assert len(index.table(session)) == 0
     assert len(index.table(session)) == 0
     assert session.get(User, 1) is not None
+
+
+def test_a_reload_that_finds_nothing_changed_keeps_the_table(world: World,
+                                                             session: Session) -> None:
+    viewer = world.user("vic", birth_year=1990)
+    creator = world.user("cy")
+    videos = [world.video(creator, hours_ago=i, likes=i) for i in range(4)]
+    index = FeedIndex(max_age=0.0)
+    for_you(session, viewer.id, limit=4, now=NOW, index=index)
+    table, loads = index.table(session), index.loads
+    assert index.table(session) is table, "same counters: same table, first pages stay"
+    assert index.loads == loads + 1, "the index did read the counters again"
+    session.execute(update(Video).where(Video.id == videos[0].id).values(view_count=7))
+    session.commit()
+    moved = index.table(session)
+    assert moved is not table and moved.views[moved.rows_of([videos[0].id])[0]] == 7
