@@ -125,3 +125,25 @@ def test_pages_render_for_a_signed_out_visitor(platform_app: PlatformApp) -> Non
     missing = platform_app.client.get("/v/99999")
     assert missing.status_code == 404 and "Not found" in missing.text
     assert platform_app.client.get("/create", follow_redirects=False).status_code == 303
+
+
+def test_ids_past_a_rows_range_are_refused_not_queried(platform_app: PlatformApp) -> None:
+    client = platform_app.client
+    ada = platform_app.sign_up("ada")
+    video = platform_app.make_video(ada)
+    huge = 2**63
+    asks = [
+        client.post("/api/v1/notifications/read", headers=ada, json={"up_to_id": huge}),
+        client.post(f"/api/v1/videos/{video['id']}/comments", headers=ada,
+                    json={"body": "hi", "reply_to": huge}),
+        client.post("/api/v1/stitches", headers=ada, json={"video_ids": [video["id"], huge]}),
+        client.get(f"/api/v1/videos/{huge}"),
+        client.post(f"/api/v1/videos/{huge}/like", headers=ada),
+        client.get(f"/api/v1/jobs/{huge}", headers=ada),
+        client.delete(f"/api/v1/me/tokens/{huge}", headers=ada),
+    ]
+    for answer in asks:
+        assert answer.status_code == 422, (answer.request.url, answer.text)
+        assert "9223372036854775807" in answer.text, "the message says the limit"
+    assert client.get(f"/api/v1/videos/{video['id']}").status_code == 200
+    assert client.get(f"/v/{huge}").status_code == 422

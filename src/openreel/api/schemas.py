@@ -5,9 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
+from fastapi import Path
 from pydantic import BaseModel, Field
 
 Handle = Annotated[str, Field(min_length=3, max_length=32, pattern=r"^@?[A-Za-z0-9_]+$")]
+
+
+MAX_ROW_ID = 2**63 - 1  # the largest id a database row can have (a signed 64-bit integer)
+# An id sent in a body, and one in a path: anything past a row's range is a 422, not a query.
+RowId = Annotated[int, Field(ge=1, le=MAX_ROW_ID)]
+IdPath = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
 
 
 class Problem(BaseModel):
@@ -145,7 +152,7 @@ class RemixRequest(BaseModel):
     """What to change in a remix."""
 
     prompt: str = Field(min_length=1, max_length=2000, description="e.g. “make it night”")
-    seed: int | None = Field(None, ge=0, le=2**63 - 1)
+    seed: int | None = Field(None, ge=0, le=MAX_ROW_ID)
 
 
 class ExtendRequest(BaseModel):
@@ -158,7 +165,7 @@ class ExtendRequest(BaseModel):
 class StitchRequest(BaseModel):
     """Videos to join, in order."""
 
-    video_ids: list[int] = Field(min_length=2, max_length=8)
+    video_ids: list[RowId] = Field(min_length=2, max_length=8)
 
 
 class PublishRequest(BaseModel):
@@ -171,7 +178,7 @@ class CommentRequest(BaseModel):
     """A comment, or a reply to one."""
 
     body: str = Field(min_length=1, max_length=1000)
-    reply_to: int | None = Field(None, ge=1)
+    reply_to: RowId | None = None
 
 
 class CommentOut(BaseModel):
@@ -259,7 +266,7 @@ class UnreadCount(BaseModel):
 class ReadRequest(BaseModel):
     """Mark notifications read: all, or up to an id."""
 
-    up_to_id: int | None = Field(None, ge=1)
+    up_to_id: RowId | None = None
 
 
 class Count(BaseModel):

@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 from openreel.api.deps import SESSION_COOKIE, Caller, PlatformDep, SessionDep
 from openreel.api.errors import STATUS
 from openreel.api.present import avatar_url, user_out, video_out, videos_out
+from openreel.api.schemas import IdPath
 from openreel.pipeline import SIZES
 from openreel.services import accounts, engagement, provenance, videos
 from openreel.services.errors import InvalidInput, NotSignedIn, ServiceError
@@ -237,7 +238,7 @@ def web_router() -> APIRouter:
                        error=None, filename=name)
 
     @router.get("/jobs/{job_id}", response_class=HTMLResponse)
-    def job_page(job_id: int, request: Request, caller: PageCaller, db: SessionDep) -> Response:
+    def job_page(job_id: IdPath, request: Request, caller: PageCaller, db: SessionDep) -> Response:
         if (redirect := _signed_in(caller, request)) is not None:
             return redirect
         assert caller.user is not None
@@ -259,7 +260,7 @@ def web_router() -> APIRouter:
                            db, caller.user, caller.user)))
 
     @router.get("/v/{video_id}", response_class=HTMLResponse)
-    def video_page(video_id: int, request: Request, caller: PageCaller,
+    def video_page(video_id: IdPath, request: Request, caller: PageCaller,
                    db: SessionDep) -> Response:
         video = videos.visible_video(db, caller.user, video_id)
         liked = engagement.liked_ids(db, caller.user, [video.id])

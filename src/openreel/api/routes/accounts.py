@@ -6,7 +6,15 @@ from fastapi import APIRouter, File, UploadFile
 
 from openreel.api.deps import CurrentUser, PlatformDep, SessionDep
 from openreel.api.present import me_out
-from openreel.api.schemas import MeOut, ProfileUpdate, SignUp, TokenName, TokenOut, TokenRequest
+from openreel.api.schemas import (
+    IdPath,
+    MeOut,
+    ProfileUpdate,
+    SignUp,
+    TokenName,
+    TokenOut,
+    TokenRequest,
+)
 from openreel.services import accounts
 from openreel.services.uploads import read_limited, store_avatar
 
@@ -75,7 +83,7 @@ def new_token(body: TokenName, user: CurrentUser, db: SessionDep) -> TokenOut:
 
 
 @router.delete("/me/tokens/{token_id}", status_code=204)
-def delete_token(token_id: int, user: CurrentUser, db: SessionDep) -> None:
+def delete_token(token_id: IdPath, user: CurrentUser, db: SessionDep) -> None:
     """Revoke an API token."""
     accounts.revoke_api_token(db, user, token_id)
     db.commit()

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from openreel.api.deps import CurrentUser, PlatformDep, SessionDep
 from openreel.api.present import job_out
-from openreel.api.schemas import ExtendRequest, JobOut, RemixRequest, StitchRequest
+from openreel.api.schemas import ExtendRequest, IdPath, JobOut, RemixRequest, StitchRequest
 from openreel.db.models import JobStatus
 from openreel.services import videos
 from openreel.services.uploads import read_limited
@@ -47,7 +47,7 @@ def create_generation(
 
 
 @router.post("/videos/{video_id}/remix", status_code=202, response_model=JobOut)
-def remix(video_id: int, body: RemixRequest, user: CurrentUser, db: SessionDep,
+def remix(video_id: IdPath, body: RemixRequest, user: CurrentUser, db: SessionDep,
           platform: PlatformDep) -> JobOut:
     """Start a remix of any video you can see: its storyboard with your change applied."""
     planned = videos.create_remix(db, platform, user, video_id, body.prompt, seed=body.seed)
@@ -56,7 +56,7 @@ def remix(video_id: int, body: RemixRequest, user: CurrentUser, db: SessionDep,
 
 
 @router.post("/videos/{video_id}/extend", status_code=202, response_model=JobOut)
-def extend(video_id: int, body: ExtendRequest, user: CurrentUser, db: SessionDep,
+def extend(video_id: IdPath, body: ExtendRequest, user: CurrentUser, db: SessionDep,
            platform: PlatformDep) -> JobOut:
     """Start a longer version of your video with a shot that continues it."""
     planned = videos.create_extension(db, platform, user, video_id, body.prompt, body.seconds)
@@ -80,14 +80,14 @@ def list_jobs(user: CurrentUser, db: SessionDep) -> list[JobOut]:
 
 
 @router.get("/jobs/{job_id}", response_model=JobOut)
-def get_job(job_id: int, user: CurrentUser, db: SessionDep) -> JobOut:
+def get_job(job_id: IdPath, user: CurrentUser, db: SessionDep) -> JobOut:
     """One of your jobs."""
     job = videos.job_for(db, user, job_id)
     return job_out(job, job.payload.get("notes"))
 
 
 @router.post("/jobs/{job_id}/cancel", response_model=JobOut)
-def cancel_job(job_id: int, user: CurrentUser, db: SessionDep, platform: PlatformDep) -> JobOut:
+def cancel_job(job_id: IdPath, user: CurrentUser, db: SessionDep, platform: PlatformDep) -> JobOut:
     """Stop a job that has not finished."""
     return job_out(videos.cancel(db, platform, user, job_id))
 
@@ -95,7 +95,7 @@ def cancel_job(job_id: int, user: CurrentUser, db: SessionDep, platform: Platfor
 @router.get("/jobs/{job_id}/events", response_class=StreamingResponse,
             responses={200: {"content": {"text/event-stream": {}},
                              "description": "server-sent `progress` events until the job ends"}})
-def job_events(job_id: int, request: Request, user: CurrentUser, db: SessionDep,
+def job_events(job_id: IdPath, request: Request, user: CurrentUser, db: SessionDep,
                platform: PlatformDep) -> StreamingResponse:
     """Live progress of one of your jobs as server-sent events."""
     videos.job_for(db, user, job_id)  # 404 before the stream starts

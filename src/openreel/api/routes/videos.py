@@ -13,6 +13,7 @@ from openreel.api.present import thread_out, video_out, videos_out
 from openreel.api.schemas import (
     CommentOut,
     CommentRequest,
+    IdPath,
     PublishRequest,
     VideoOut,
     ViewRequest,
@@ -30,7 +31,7 @@ def _one(db: Any, viewer: Any, video_id: int) -> VideoOut:
 
 
 @router.get("/videos/{video_id}", response_model=VideoOut)
-def get_video(video_id: int, viewer: ViewerDep, db: SessionDep) -> VideoOut:
+def get_video(video_id: IdPath, viewer: ViewerDep, db: SessionDep) -> VideoOut:
     """A video you can see: published, or your own draft."""
     return _one(db, viewer, video_id)
 
@@ -38,7 +39,7 @@ def get_video(video_id: int, viewer: ViewerDep, db: SessionDep) -> VideoOut:
 @router.get("/videos/{video_id}/file", response_class=StreamingResponse,
             responses={200: {"content": {"video/mp4": {}}}, 206: {"description": "a byte range"},
                        416: {"description": "range not satisfiable"}})
-def video_file(video_id: int, viewer: ViewerDep, db: SessionDep, platform: PlatformDep,
+def video_file(video_id: IdPath, viewer: ViewerDep, db: SessionDep, platform: PlatformDep,
                range_: RangeHeader = None,
                download: Annotated[bool, Query(description="save instead of play")] = False,
                ) -> StreamingResponse:
@@ -54,7 +55,7 @@ def video_file(video_id: int, viewer: ViewerDep, db: SessionDep, platform: Platf
 @router.get("/videos/{video_id}/poster", response_class=StreamingResponse,
             responses={200: {"content": {"image/jpeg": {}}}, 206: {"description": "a byte range"},
                        416: {"description": "range not satisfiable"}})
-def poster(video_id: int, viewer: ViewerDep, db: SessionDep, platform: PlatformDep,
+def poster(video_id: IdPath, viewer: ViewerDep, db: SessionDep, platform: PlatformDep,
            range_: RangeHeader = None) -> StreamingResponse:
     """The still shown before a video plays."""
     video = videos.visible_video(db, viewer, video_id)
@@ -64,7 +65,7 @@ def poster(video_id: int, viewer: ViewerDep, db: SessionDep, platform: PlatformD
 
 
 @router.get("/videos/{video_id}/storyboard", response_model=dict[str, Any])
-def storyboard(video_id: int, viewer: ViewerDep, db: SessionDep) -> dict[str, Any]:
+def storyboard(video_id: IdPath, viewer: ViewerDep, db: SessionDep) -> dict[str, Any]:
     """The storyboard the video was rendered from (remix and extend start here)."""
     video = videos.visible_video(db, viewer, video_id)
     if video.storyboard is None:
@@ -73,14 +74,14 @@ def storyboard(video_id: int, viewer: ViewerDep, db: SessionDep) -> dict[str, An
 
 
 @router.get("/videos/{video_id}/remixes", response_model=list[VideoOut])
-def remixes(video_id: int, viewer: ViewerDep, db: SessionDep) -> list[VideoOut]:
+def remixes(video_id: IdPath, viewer: ViewerDep, db: SessionDep) -> list[VideoOut]:
     """Videos made from this one."""
     video = videos.visible_video(db, viewer, video_id)
     return videos_out(db, viewer, videos.remixes_of(db, viewer, video))
 
 
 @router.get("/videos/{video_id}/chain", response_model=list[VideoOut])
-def chain(video_id: int, viewer: ViewerDep, db: SessionDep) -> list[VideoOut]:
+def chain(video_id: IdPath, viewer: ViewerDep, db: SessionDep) -> list[VideoOut]:
     """The videos this one was made from, nearest first (removed ones show as deleted)."""
     video = videos.visible_video(db, viewer, video_id)
     visible = [v for v in videos.ancestry(db, viewer, video) if videos.can_see(viewer, v)]
@@ -94,7 +95,7 @@ def drafts(user: CurrentUser, db: SessionDep) -> list[VideoOut]:
 
 
 @router.post("/videos/{video_id}/publish", response_model=VideoOut)
-def publish(video_id: int, body: PublishRequest, user: CurrentUser, db: SessionDep) -> VideoOut:
+def publish(video_id: IdPath, body: PublishRequest, user: CurrentUser, db: SessionDep) -> VideoOut:
     """Publish one of your drafts with a caption."""
     video = videos.publish(db, user, video_id, body.caption)
     db.commit()
@@ -102,14 +103,14 @@ def publish(video_id: int, body: PublishRequest, user: CurrentUser, db: SessionD
 
 
 @router.delete("/videos/{video_id}", status_code=204)
-def delete(video_id: int, user: CurrentUser, db: SessionDep, platform: PlatformDep) -> Response:
+def delete(video_id: IdPath, user: CurrentUser, db: SessionDep, platform: PlatformDep) -> Response:
     """Delete one of your videos (draft or published)."""
     videos.delete_video(db, platform, user, video_id)
     return Response(status_code=204)
 
 
 @router.post("/videos/{video_id}/like", response_model=VideoOut)
-def like(video_id: int, user: CurrentUser, db: SessionDep) -> VideoOut:
+def like(video_id: IdPath, user: CurrentUser, db: SessionDep) -> VideoOut:
     """Like a video."""
     video = engagement.like(db, user, video_id)
     db.commit()
@@ -117,7 +118,7 @@ def like(video_id: int, user: CurrentUser, db: SessionDep) -> VideoOut:
 
 
 @router.delete("/videos/{video_id}/like", response_model=VideoOut)
-def unlike(video_id: int, user: CurrentUser, db: SessionDep) -> VideoOut:
+def unlike(video_id: IdPath, user: CurrentUser, db: SessionDep) -> VideoOut:
     """Take a like back."""
     video = engagement.unlike(db, user, video_id)
     db.commit()
@@ -125,13 +126,13 @@ def unlike(video_id: int, user: CurrentUser, db: SessionDep) -> VideoOut:
 
 
 @router.get("/videos/{video_id}/comments", response_model=list[CommentOut])
-def comments(video_id: int, viewer: ViewerDep, db: SessionDep) -> list[CommentOut]:
+def comments(video_id: IdPath, viewer: ViewerDep, db: SessionDep) -> list[CommentOut]:
     """Comment threads (one level of replies), oldest first."""
     return [thread_out(t) for t in engagement.comment_threads(db, viewer, video_id)]
 
 
 @router.post("/videos/{video_id}/comments", status_code=201, response_model=CommentOut)
-def comment(video_id: int, body: CommentRequest, user: CurrentUser, db: SessionDep
+def comment(video_id: IdPath, body: CommentRequest, user: CurrentUser, db: SessionDep
             ) -> CommentOut:
     """Comment on a video, or reply to a comment on it."""
     row = engagement.add_comment(db, user, video_id, body.body, body.reply_to)
@@ -141,7 +142,7 @@ def comment(video_id: int, body: CommentRequest, user: CurrentUser, db: SessionD
 
 
 @router.delete("/comments/{comment_id}", status_code=204)
-def delete_comment(comment_id: int, user: CurrentUser, db: SessionDep) -> Response:
+def delete_comment(comment_id: IdPath, user: CurrentUser, db: SessionDep) -> Response:
     """Delete your comment, or one on your video."""
     engagement.delete_comment(db, user, comment_id)
     db.commit()
@@ -149,7 +150,7 @@ def delete_comment(comment_id: int, user: CurrentUser, db: SessionDep) -> Respon
 
 
 @router.post("/videos/{video_id}/views", response_model=VideoOut)
-def view(video_id: int, body: ViewRequest, viewer: ViewerDep, db: SessionDep) -> VideoOut:
+def view(video_id: IdPath, body: ViewRequest, viewer: ViewerDep, db: SessionDep) -> VideoOut:
     """Count a view and how long it was watched."""
     video = engagement.record_view(db, viewer, video_id, body.watched_seconds)
     db.commit()
@@ -157,7 +158,7 @@ def view(video_id: int, body: ViewRequest, viewer: ViewerDep, db: SessionDep) ->
 
 
 @router.post("/videos/{video_id}/not-interested", status_code=204)
-def not_interested(video_id: int, user: CurrentUser, db: SessionDep) -> Response:
+def not_interested(video_id: IdPath, user: CurrentUser, db: SessionDep) -> Response:
     """“Show me less of this”: the video leaves your feed, and its topics count less."""
     engagement.not_interested(db, user, video_id)
     db.commit()
