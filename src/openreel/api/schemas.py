@@ -152,7 +152,7 @@ class RemixRequest(BaseModel):
     """What to change in a remix."""
 
     prompt: str = Field(min_length=1, max_length=2000, description="e.g. “make it night”")
-    seed: int | None = Field(None, ge=0, le=MAX_ROW_ID)
+    seed: int | None = Field(None, ge=0, le=2**63 - 1)
 
 
 class ExtendRequest(BaseModel):

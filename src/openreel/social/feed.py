@@ -411,8 +411,9 @@ class FeedIndex:
                    limit: int) -> FeedPage | None:
         """The viewer's last first page, if it was ranked from this very table and signals.
 
-        The same data ranks the same way; only recency moves, by at most the table's age
-        (``max_age`` seconds), which no score notices. Whether each item is still
+        The same data ranks the same way; only recency moves. A table lasts while its
+        counters stand still and at most ``FULL_RELOAD_AGE`` seconds, against a recency
+        half-life of a day: a score moves by under 1 %. Whether each item is still
         published is checked when it is served, as for any page.
         """
         with self._lock:
@@ -426,12 +427,12 @@ class FeedIndex:
     def keep_first_page(self, viewer_id: int | None, table: CandidateTable,
                         signals: ViewerSignals, limit: int, page: FeedPage) -> None:
         """Remember a first page for :meth:`first_page`."""
+        items = tuple((i.video_id, i.score,
+                       tuple((r.signal, r.contribution, r.text) for r in i.reasons))
+                      for i in page.items)
+        kept = _FirstPage(table, signals, limit, items, page.next_cursor)
         with self._lock:
-            items = tuple((i.video_id, i.score,
-                           tuple((r.signal, r.contribution, r.text) for r in i.reasons))
-                          for i in page.items)
-            self._first_pages[viewer_id] = _FirstPage(table, signals, limit, items,
-                                                      page.next_cursor)
+            self._first_pages[viewer_id] = kept
             self._first_pages.move_to_end(viewer_id)
             while len(self._first_pages) > MAX_FIRST_PAGES:
                 self._first_pages.popitem(last=False)

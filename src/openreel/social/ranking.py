@@ -45,8 +45,8 @@ REASON_MIN = 0.1  # smaller contributions are not worth a sentence
 class Reason(NamedTuple):
     """One signal's share of an item's score, with a sentence a person can read.
 
-    A named tuple, as :class:`RankedItem`: feeds keep many of them between requests, and
-    the garbage collector stops tracking tuples that hold only strings and numbers.
+    A named tuple, as :class:`RankedItem`: a feed page makes dozens of them, and a tuple
+    is built in about half the time a frozen dataclass takes.
     """
 
     signal: str
