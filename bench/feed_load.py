@@ -96,14 +96,16 @@ def seed(data_dir: Path) -> list[str]:
             {"id": i + 1, "handle": f"user{i}", "email": f"user{i}@example.org",
              "password_hash": "x", "display_name": f"User {i}", "bio": "", "created_at": now}
             for i in range(USERS)])
+        # A catalogue made over the last month: each video last changed when published.
+        published = [now - timedelta(hours=rng.uniform(0, 24 * 30)) for _ in range(VIDEOS)]
         conn.execute(insert(Video), [
             {"id": i + 1, "owner_id": rng.randint(1, USERS), "status": VideoStatus.PUBLISHED,
              "prompt": f"video {i}", "caption": f"caption {i}", "engine": "procedural",
              "seed": i, "seconds": 10.0, "size": "720x1280", "style": "animated",
              "width": 720, "height": 1280, "fps": 24, "kind": "generate",
              "topics": rng.sample(TOPICS, 2), "video_key": f"videos/b{i}/video.mp4",
-             "poster_key": f"videos/b{i}/poster.jpg", "created_at": now,
-             "published_at": now - timedelta(hours=rng.uniform(0, 24 * 30)),
+             "poster_key": f"videos/b{i}/poster.jpg", "created_at": published[i],
+             "published_at": published[i], "changed_at": published[i],
              "view_count": rng.randint(0, 5000), "watch_seconds": rng.uniform(0, 20000),
              "like_count": rng.randint(0, 500), "comment_count": rng.randint(0, 50),
              "remix_count": rng.randint(0, 20)} for i in range(VIDEOS)])

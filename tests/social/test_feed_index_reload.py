@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 from feed_world import NOW, World
-from sqlalchemy import update
+from sqlalchemy import event, update
 from sqlalchemy.orm import Session
 
 from openreel.db.models import User, Video, VideoStatus
+from openreel.services import engagement
 from openreel.social.feed import FeedIndex, FeedPage, for_you
 
 
@@ -185,3 +187,74 @@ def test_a_reload_that_finds_nothing_changed_keeps_the_table(world: World,
     session.commit()
     moved = index.table(session)
     assert moved is not table and moved.views[moved.rows_of([videos[0].id])[0]] == 7
+
+
+def test_likes_and_views_through_the_services_reach_the_next_reload(
+        world: World, session: Session) -> None:
+    viewer = world.user("vic", birth_year=1990)
+    creator = world.user("cy")
+    video = world.video(creator, likes=3, views=2)
+    index = FeedIndex(max_age=0.0)
+    first = index.table(session)
+    engagement.like(session, viewer, video.id)
+    engagement.record_view(session, viewer, video.id, 4.0)
+    session.commit()
+    table = index.table(session)
+    row = int(table.rows_of([video.id])[0])
+    assert (table.likes[row], table.views[row], table.watch_seconds[row]) == (4, 3, 4.0)
+    assert first.likes[row] == 3
+
+
+def test_a_draft_changing_leaves_the_table_as_it_was(world: World, session: Session) -> None:
+    creator = world.user("cy")
+    world.video(creator)
+    draft = world.video(creator, status=VideoStatus.DRAFT)
+    index = FeedIndex(max_age=0.0)
+    table = index.table(session)
+    draft.caption = "still working on it"
+    session.commit()
+    assert index.table(session) is table
+    assert draft.id not in table.video_ids
+
+
+def test_a_change_stamped_just_before_the_last_read_is_still_seen(
+        world: World, session: Session) -> None:
+    creator = world.user("cy")
+    video = world.video(creator)
+    index = FeedIndex(max_age=0.0)
+    index.table(session)
+    # Committed after the last read although stamped before it (a slow transaction).
+    stamped = index._read_at - timedelta(seconds=10)
+    session.execute(update(Video).where(Video.id == video.id).values(
+        like_count=42, changed_at=stamped))
+    session.commit()
+    table = index.table(session)
+    assert table.likes[table.rows_of([video.id])[0]] == 42
+
+
+def test_a_reload_reads_only_the_rows_changed_since_the_last(world: World,
+                                                             session: Session) -> None:
+    creator = world.user("cy")
+    videos = [world.video(creator, hours_ago=i) for i in range(30)]
+    index = FeedIndex(max_age=0.0)
+    index.table(session)
+    session.execute(update(Video).values(changed_at=datetime.now(UTC) - timedelta(hours=1)))
+    session.execute(update(Video).where(Video.id == videos[4].id).values(like_count=9))
+    session.commit()
+    statements: list[tuple[str, object]] = []
+
+    def keep(conn: object, cursor: object, statement: str, parameters: object,
+             context: object, executemany: bool) -> None:
+        if "changed_at" in statement:
+            statements.append((statement, parameters))
+
+    engine = session.get_bind()
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        table = index.table(session)
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
+    assert table.likes[table.rows_of([videos[4].id])[0]] == 9
+    [(statement, parameters)] = statements
+    read = session.connection().exec_driver_sql(statement, parameters).all()  # type: ignore[arg-type]
+    assert [row[0] for row in read] == [videos[4].id]

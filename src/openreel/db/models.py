@@ -185,6 +185,10 @@ class Video(Base):
     like_count: Mapped[int] = mapped_column(Integer, default=0)
     comment_count: Mapped[int] = mapped_column(Integer, default=0)
     remix_count: Mapped[int] = mapped_column(Integer, default=0)
+    # When the row last changed (any column, counters included): the feed index reads
+    # only the rows changed since its last look instead of every published video.
+    changed_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow,
+                                                        index=True)
     # The 8-byte payload of the video's invisible marks (hex): what a verifier looks up.
     mark: Mapped[str | None] = mapped_column(String(16), unique=True)
 

@@ -2,13 +2,13 @@
 
 A :class:`FeedIndex` per process (one per database engine) keeps every published video's
 features as numpy arrays and reloads them when they are older than ``max_age`` seconds or
-when :func:`invalidate` is called. A reload reads only the counters and the set of
-published videos; the few videos new since the last one are read in full, and the whole
-table is rebuilt every ``FULL_RELOAD_AGE`` seconds. The process's index reloads on a
-background thread when its arrays merely aged (requests keep using the previous ones
-meanwhile), and in the request after an invalidation, so a publish here shows at once.
-What is known about a viewer (follows, topic weights, hidden topics, "show me less",
-views, birth year) comes from one indexed query.
+when :func:`invalidate` is called. A reload reads only the videos changed since the last
+one (each write stamps a video's ``changed_at``): usually a few rows through an index,
+none when nothing moved. The whole table is rebuilt every ``FULL_RELOAD_AGE`` seconds.
+The process's index reloads on a background thread when its arrays merely aged (requests
+keep using the previous ones meanwhile), and in the request after an invalidation, so a
+publish here shows at once. What is known about a viewer (follows, topic weights, hidden
+topics, "show me less", views, birth year) comes from one indexed query.
 
 "For you" is ranked by :mod:`openreel.social.ranking`; its first page also remembers the
 order of the next items, so later pages continue that same order (no duplicates, no
@@ -30,7 +30,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -49,8 +49,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import CompoundSelect, Select
+from sqlalchemy.sql import CompoundSelect
 
+from openreel.db.driver import Prepared
 from openreel.db.models import (
     FeedPreference,
     Follow,
@@ -61,6 +62,7 @@ from openreel.db.models import (
     VideoStatus,
     VideoView,
 )
+from openreel.db.timestamps import utcnow
 from openreel.social.ranking import (
     CandidateTable,
     RankedItem,
@@ -135,42 +137,16 @@ def is_minor(birth_year: int | None, year: int) -> bool:
 _VIDEO_COLUMNS = (Video.id, Video.owner_id, Video.published_at, Video.topics, Video.like_count,
                   Video.comment_count, Video.remix_count, Video.view_count, Video.watch_seconds,
                   Video.seconds)
+# What a reload reads of each changed video, and the table's arrays for its counters.
+_CHANGE_COLUMNS = (Video.id, Video.status, Video.like_count, Video.comment_count,
+                   Video.remix_count, Video.view_count, Video.watch_seconds)
+_COUNTER_FIELDS = ("likes", "comments", "remixes", "views", "watch_seconds")
 
 
-# What changes on a published video: read for all of them at each reload.
-_COUNTER_COLUMNS = (Video.id, Video.like_count, Video.comment_count, Video.remix_count,
-                    Video.view_count, Video.watch_seconds)
-PARSE_CHUNK = 8192  # numbers parsed between chances for other threads to run
-
-
-def _counters_query() -> Select[str]:
-    """Every published video's counters as one string of numbers, six per video.
-
-    The database builds the string, so a reload makes no Python object per video (none
-    to collect later) and spends its time in the driver, where other threads may run.
-    """
-    text: Any = cast(_COUNTER_COLUMNS[0], String)
-    for column in _COUNTER_COLUMNS[1:]:
-        text = text + literal(" ") + cast(column, String)
-    return select(func.aggregate_strings(text, " ")).where(
-        Video.status == VideoStatus.PUBLISHED)
-
-
-_COUNTERS = _counters_query()
-
-
-def _parse_numbers(text: str, width: int) -> np.ndarray:
-    """Space-separated numbers as rows of ``width``, parsed in pieces.
-
-    Between pieces the thread sleeps for no time at all: that lets request threads have
-    the GIL, so a background reload never holds it for more than a millisecond or two.
-    """
-    words = text.split(" ")
-    pieces = []
-    for start in range(0, len(words), PARSE_CHUNK):
-        pieces.append(np.array(words[start:start + PARSE_CHUNK], dtype=np.float64))
-        time.sleep(0)
-    return np.concatenate(pieces).reshape(-1, width)
+# How far back a reload looks before its last one, for writes stamped before that read
+# and committed after it (a slow transaction, another host's clock a little behind). A
+# write later still than this waits for the next full rebuild.
+CHANGE_MARGIN = timedelta(seconds=10)
 
 # A row of _VIDEO_COLUMNS, as the database driver returns it.
 VideoRow = Sequence[Any]
@@ -212,7 +188,7 @@ def _viewer_query() -> CompoundSelect:
     )
 
 
-_VIEWER_QUERY = _viewer_query()
+_VIEWER_QUERY = Prepared(_viewer_query())
 
 
 class FeedIndex:
@@ -227,6 +203,7 @@ class FeedIndex:
         self._table: CandidateTable | None = None
         self._loaded_at = -math.inf
         self._built_at = -math.inf
+        self._read_at = datetime.min.replace(tzinfo=UTC)  # when the last load began to read
         self._generation = 0  # bumped by invalidate(), so a reload racing it is not trusted
         self._refresh_lock = threading.Lock()
         self._lock = threading.Lock()
@@ -294,6 +271,7 @@ class FeedIndex:
 
     def _load(self, session: Session) -> None:
         started = self._clock()
+        read_at = utcnow()
         with self._lock:
             generation = self._generation
         table = self._table
@@ -304,6 +282,7 @@ class FeedIndex:
             table = self._update(session, table)
         with self._lock:
             self._table = table
+            self._read_at = read_at
             # An invalidation while this read ran may not be in it: reload on next use.
             self._loaded_at = started if generation == self._generation else -math.inf
         self.loads += 1
@@ -318,49 +297,55 @@ class FeedIndex:
         return _table_from_rows(rows, handles)
 
     def _update(self, session: Session, table: CandidateTable) -> CandidateTable:
-        """``table`` brought up to date by reading counters, and new videos in full.
+        """``table`` brought up to date from the videos changed since the last read.
 
-        What the table holds besides counters (owner, publish time, length, topics) does
-        not change while a video stays published.
+        Every write to a video stamps its ``changed_at`` (counters too), so this reads the
+        counters of a handful of rows through an index, and the whole row only of videos
+        new to the table; none at all when nothing moved: then the very same table comes
+        back, and whatever was ranked from it stays valid. What the table holds besides
+        counters (owner, publish time, length, topics) does not change while a video stays
+        published. A row deleted outright (its owner's account going) is not seen here; it
+        is never served (pages are checked against the database) and leaves the table at
+        the next full rebuild.
         """
-        text = session.execute(_COUNTERS).scalar()
-        if not text:
-            return _table_from_rows([], {})
-        numbers = _parse_numbers(text, len(_COUNTER_COLUMNS))
-        numbers = numbers[np.argsort(numbers[:, 0], kind="stable")]
-        ids = numbers[:, 0].astype(np.int64)
-        likes, comments, remixes, views = (numbers[:, i].astype(np.int64) for i in range(1, 5))
-        watched = numbers[:, 5]
-        if len(ids) == len(table) and np.array_equal(ids, table.video_ids):
-            return table.with_counters(likes=likes, comments=comments, remixes=remixes,
-                                       views=views, watch_seconds=watched)
-        known = table.rows_of(ids)
-        new_ids = ids[known < 0].tolist()
+        since = self._read_at - CHANGE_MARGIN
+        changed = session.execute(select(*_CHANGE_COLUMNS).where(
+            Video.changed_at >= since)).all()
+        if not changed:
+            return table
+        ids = np.fromiter((r[0] for r in changed), dtype=np.int64, count=len(changed))
+        rows = table.rows_of(ids)
+        live = np.array([r[1] == VideoStatus.PUBLISHED for r in changed], dtype=bool)
+        held = rows >= 0
+        counters = {name: getattr(table, name).copy() for name in _COUNTER_FIELDS}
+        for position in np.flatnonzero(held & live).tolist():
+            for name, value in zip(_COUNTER_FIELDS, changed[position][2:], strict=True):
+                counters[name][rows[position]] = value
+        new_ids = ids[~held & live].tolist()
         if len(new_ids) > INCREMENTAL_MAX:
             return self._build(session)
-        details: dict[int, VideoRow] = {int(r[0]): r for r in session.execute(
-            select(*_VIDEO_COLUMNS).where(Video.id.in_(new_ids),
-                                          Video.status == VideoStatus.PUBLISHED))}
-        keep = np.flatnonzero((known >= 0) | np.isin(ids, list(details)))
-        owner_ids, published_at, seconds, topics = [], [], [], []
-        for video_id, row in zip(ids[keep].tolist(), known[keep].tolist(), strict=True):
-            if row >= 0:
-                owner_ids.append(int(table.owner_ids[row]))
-                published_at.append(float(table.published_at[row]))
-                seconds.append(float(table.seconds[row]))
-                topics.append(table.topic_labels[row])
-            else:
-                new = details[video_id]
-                owner_ids.append(int(new[1]))
-                published_at.append(new[2].timestamp())
-                seconds.append(float(new[9]))
-                topics.append(list(new[3] or ()))
-        handles = self.handles(session, owner_ids)
+        arriving: Sequence[VideoRow] = session.execute(select(*_VIDEO_COLUMNS).where(
+            Video.id.in_(new_ids), Video.status == VideoStatus.PUBLISHED)).all() if new_ids else []
+        leaving = rows[held & ~live]
+        if not arriving and not len(leaving):  # counters moved, or only drafts changed
+            return table.with_counters(**counters)
+        kept = np.setdiff1d(np.arange(len(table)), leaving)
+        owner_ids = [*table.owner_ids[kept].tolist(), *(int(r[1]) for r in arriving)]
         return CandidateTable(
-            video_ids=ids[keep], owner_ids=owner_ids, published_at=published_at,
-            topics=topics, likes=likes[keep], comments=comments[keep], remixes=remixes[keep],
-            views=views[keep], watch_seconds=watched[keep], seconds=seconds, handles=handles,
-            topic_names=table.topic_names)
+            video_ids=[*table.video_ids[kept].tolist(), *(int(r[0]) for r in arriving)],
+            owner_ids=owner_ids,
+            published_at=[*table.published_at[kept].tolist(),
+                          *(r[2].timestamp() for r in arriving)],
+            topics=[*(table.topic_labels[i] for i in kept.tolist()),
+                    *(list(r[3] or ()) for r in arriving)],
+            likes=[*counters["likes"][kept].tolist(), *(r[4] for r in arriving)],
+            comments=[*counters["comments"][kept].tolist(), *(r[5] for r in arriving)],
+            remixes=[*counters["remixes"][kept].tolist(), *(r[6] for r in arriving)],
+            views=[*counters["views"][kept].tolist(), *(r[7] for r in arriving)],
+            watch_seconds=[*counters["watch_seconds"][kept].tolist(),
+                           *(r[8] for r in arriving)],
+            seconds=[*table.seconds[kept].tolist(), *(float(r[9]) for r in arriving)],
+            handles=self.handles(session, owner_ids), topic_names=table.topic_names)
 
     def handles(self, session: Session, owner_ids: Iterable[int]) -> dict[int, str]:
         """Handles of these creators, from the loaded table or, for new ones, the database."""
@@ -458,7 +443,8 @@ def _load_viewer(session: Session, viewer_id: int) -> tuple[ViewerSignals, int |
     not_interested: set[int] = set()
     watched: dict[int, int] = {}
     birth_year: int | None = None
-    for kind, ref, amount, label in session.execute(_VIEWER_QUERY, {"viewer": viewer_id}).all():
+    for kind, ref, amount, label in _VIEWER_QUERY.rows(session.connection(),
+                                                       {"viewer": viewer_id}):
         if kind == 1:
             followees.add(int(ref))
         elif kind == 2:
