@@ -147,3 +147,22 @@ def test_ids_past_a_rows_range_are_refused_not_queried(platform_app: PlatformApp
         assert "9223372036854775807" in answer.text, "the message says the limit"
     assert client.get(f"/api/v1/videos/{video['id']}").status_code == 200
     assert client.get(f"/v/{huge}").status_code == 422
+
+
+def test_feed_items_show_counters_and_likes_as_they_are_now(platform_app: PlatformApp) -> None:
+    client = platform_app.client
+    assert client.get("/api/v1/feed").json()["items"] == []  # nothing published yet
+    ada, ben, cyd = (platform_app.sign_up(h) for h in ("ada", "ben", "cyd"))
+    video = platform_app.make_video(ada, "a red ball bounces")
+
+    def shown(headers: dict[str, str]) -> dict[str, object]:
+        items = client.get("/api/v1/feed", headers=headers).json()["items"]
+        [item] = [i["video"] for i in items if i["video"]["id"] == video["id"]]
+        return item
+
+    assert (shown(ben)["likes"], shown(ben)["liked"]) == (0, False)
+    client.post(f"/api/v1/videos/{video['id']}/like", headers=ben)
+    assert (shown(ben)["likes"], shown(ben)["liked"]) == (1, True)
+    client.post(f"/api/v1/videos/{video['id']}/like", headers=cyd)
+    assert (shown(ben)["likes"], shown(ben)["liked"]) == (2, True)
+    assert shown({})["likes"] == 2 and shown({})["liked"] is False

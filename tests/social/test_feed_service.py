@@ -16,11 +16,11 @@ def test_a_page_skips_videos_removed_after_the_index_loaded(world: World,
     viewer = world.user("vic", birth_year=1990)
     videos = [world.video(world.user(f"c{i}"), hours_ago=i) for i in range(6)]
     feed_index(session).max_age = 3600.0
-    before = [e.video.id for e in feed_page(session, viewer, limit=6).entries]
+    before = [e.video.id for e in feed_page(session, viewer.id, limit=6).entries]
     assert set(before) == {v.id for v in videos}
     videos[2].status = VideoStatus.DELETED
     session.commit()
-    after = [e.video.id for e in feed_page(session, viewer, limit=6).entries]
+    after = [e.video.id for e in feed_page(session, viewer.id, limit=6).entries]
     assert after == [i for i in before if i != videos[2].id]
 
 
@@ -28,12 +28,12 @@ def test_a_page_loads_its_creators_in_the_same_query(world: World, session: Sess
     viewer = world.user("vic", birth_year=1990)
     for i in range(8):
         world.video(world.user(f"c{i}"), hours_ago=i)
-    feed_page(session, viewer, limit=8)  # the index and the viewer are loaded
+    feed_page(session, viewer.id, limit=8)  # the index and the viewer are loaded
     session.expunge_all()
     statements: list[str] = []
     event.listen(session.get_bind(), "before_cursor_execute",
                  lambda _c, _cur, sql, *_: statements.append(sql))
-    page = feed_page(session, viewer, limit=8)
+    page = feed_page(session, viewer.id, limit=8)
     handles = [e.video.owner_handle for e in page.entries]
     assert sorted(handles) == [f"c{i}" for i in range(8)]
     video_reads = [s for s in statements if "FROM videos" in s]
@@ -48,7 +48,7 @@ def test_entries_say_which_videos_the_viewer_likes(world: World, session: Sessio
     world.add(Like(user_id=viewer.id, video_id=videos[1].id),
               Like(user_id=viewer.id, video_id=videos[3].id),
               Like(user_id=other.id, video_id=videos[0].id))
-    liked = {e.video.id: e.liked for e in feed_page(session, viewer, limit=5).entries}
+    liked = {e.video.id: e.liked for e in feed_page(session, viewer.id, limit=5).entries}
     assert liked == {v.id: v in (videos[1], videos[3]) for v in videos}
     anonymous = feed_page(session, None, limit=5).entries
     assert len(anonymous) == 5 and not any(e.liked for e in anonymous)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import hmac
 import logging
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from typing import Annotated, ParamSpec, TypeVar
 
 from fastapi import BackgroundTasks, Depends, HTTPException, Request
@@ -56,8 +57,9 @@ async def run_db(platform: Platform, work: Callable[P, T], *args: P.args,
     return await run_in_threadpool(work, *args, **kwargs)
 
 
-async def get_db(platform: PlatformDep) -> AsyncIterator[Session]:
-    """A session for the request; routes commit their writes before they answer.
+@asynccontextmanager
+async def request_session(platform: Platform) -> AsyncIterator[Session]:
+    """A session for one request; routes commit their writes before they answer.
 
     Opening one does no I/O; closing it rolls back what is left uncommitted.
     """
@@ -68,16 +70,41 @@ async def get_db(platform: PlatformDep) -> AsyncIterator[Session]:
         await run_db(platform, session.close)
 
 
+async def get_db(platform: PlatformDep) -> AsyncIterator[Session]:
+    """The request's session (see :func:`request_session`)."""
+    async with request_session(platform) as session:
+        yield session
+
+
 SessionDep = Annotated[Session, Depends(get_db)]
 
 
 @dataclass
 class Caller:
-    """Who is asking: a user (or nobody), and how they proved it."""
+    """Who is asking: a user (or nobody), and how they proved it.
 
-    user: User | None
+    A token names its user by id; the user's row is read from ``session`` the first time
+    :attr:`user` is asked for, so requests that need only the id never read it.
+    """
+
+    user_id: int | None
     via: str  # "token", "session" or "anonymous"
     csrf_token: str | None = None
+    session: Session | None = field(default=None, repr=False)
+    _user: User | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, user: User | None, via: str, csrf_token: str | None = None) -> Caller:
+        """A caller whose user row is at hand already."""
+        return cls(user.id if user else None, via, csrf_token, _user=user)
+
+    @property
+    def user(self) -> User | None:
+        """The signed-in user's row (None for anonymous callers)."""
+        if self._user is None and self.user_id is not None:
+            assert self.session is not None, "a caller known by id needs a session"
+            self._user = self.session.get(User, self.user_id)
+        return self._user
 
 
 async def get_caller(request: Request, db: SessionDep, platform: PlatformDep,
@@ -93,16 +120,16 @@ async def get_caller(request: Request, db: SessionDep, platform: PlatformDep,
                                 headers={"WWW-Authenticate": "Bearer"})
         if found.record:  # at most once a minute per token, once the answer is sent
             after.add_task(_record_token_use, platform, found.token_id)
-        return Caller(user=found.user, via="token")
+        return Caller(found.user_id, "token", session=db)
     cookie = request.cookies.get(SESSION_COOKIE)
     web = await run_db(platform, resolve_session, db, cookie) if cookie else None
     if web is None:
-        return Caller(user=None, via="anonymous")
+        return Caller.of(None, "anonymous")
     if request.method not in SAFE_METHODS:
         sent = request.headers.get(CSRF_HEADER, "")
         if not hmac.compare_digest(sent.encode(), web.csrf_token.encode()):
             raise HTTPException(403, "missing or wrong CSRF token: reload the page and try again")
-    return Caller(user=web.user, via="session", csrf_token=web.csrf_token)
+    return Caller.of(web.user, "session", web.csrf_token)
 
 
 def _record_token_use(platform: Platform, token_id: int) -> None:
@@ -121,17 +148,28 @@ def _record_token_use(platform: Platform, token_id: int) -> None:
 CallerDep = Annotated[Caller, Depends(get_caller)]
 
 
-async def get_viewer(caller: CallerDep) -> User | None:
-    """The signed-in user, or None for anonymous readers."""
+def _user_of(caller: Caller) -> User | None:
     return caller.user
 
 
-async def get_current_user(caller: CallerDep) -> User:
+async def get_viewer(caller: CallerDep, platform: PlatformDep) -> User | None:
+    """The signed-in user, or None for anonymous readers."""
+    if caller.user_id is None:
+        return None
+    user = await run_db(platform, _user_of, caller)
+    if user is None:  # the account went after the token was checked
+        raise HTTPException(401, "the API token is not valid",
+                            headers={"WWW-Authenticate": "Bearer"})
+    return user
+
+
+async def get_current_user(caller: CallerDep, platform: PlatformDep) -> User:
     """The signed-in user; anonymous callers get 401."""
-    if caller.user is None:
+    user = await get_viewer(caller, platform)
+    if user is None:
         raise HTTPException(401, "sign in or send an API token (Authorization: Bearer …)",
                             headers={"WWW-Authenticate": "Bearer"})
-    return caller.user
+    return user
 
 
 ViewerDep = Annotated[User | None, Depends(get_viewer)]

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime
 
-from sqlalchemy import and_, bindparam, delete, select
+from sqlalchemy import Engine, Integer, and_, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 import openreel.social.feed as social_feed
+from openreel.db.driver import Prepared
 from openreel.db.models import (
     FeedPreference,
     HiddenTopic,
@@ -24,7 +29,6 @@ from openreel.social.ranking import Reason
 from openreel.social.steering import Steering, apply_steering, steer
 
 MAX_PAGE = 50
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,18 +60,75 @@ class FeedVideo:
     view_count: int
     video_key: str | None
     poster_key: str | None
+    changed_at: datetime | None
     owner_handle: str
 
 
-# A page's videos with their creators' handles, and whether the viewer (None: nobody)
-# likes each: one query, built once. Plain columns, not rows as objects: a page needs
-# no storyboard (the largest column) and no identity map, and reads in half the time.
+# A page's videos with their creators' handles: plain columns, not rows as objects (a page
+# needs no storyboard, the largest column, and no identity map), read only for videos this
+# process has not seen at their latest change.
 _PAGE_ROWS = (
     select(*(getattr(Video, f.name) for f in fields(FeedVideo) if f.name != "owner_handle"),
-           User.handle, Like.id)
+           User.handle)
     .join(User, User.id == Video.owner_id)
-    .outerjoin(Like, and_(Like.video_id == Video.id, Like.user_id == bindparam("viewer")))
     .where(Video.id.in_(bindparam("ids", expanding=True))))
+
+
+def _page_state(count: int) -> Prepared:
+    """What a page checks of its ``count`` videos each time it is served: still published,
+    changed since it was read, liked by the viewer (None: nobody). Bound to ``:viewer``
+    and ``:v0`` … (one statement per page size, so none is rendered per request).
+    """
+    return Prepared(
+        select(Video.id, Video.status, Video.changed_at, Like.id)
+        .outerjoin(Like, and_(Like.video_id == Video.id, Like.user_id == bindparam("viewer")))
+        .where(Video.id.in_([bindparam(f"v{i}", type_=Integer) for i in range(count)])))
+
+
+_PAGE_STATE = [_page_state(count) for count in range(MAX_PAGE + 1)]  # [0]: never run
+MAX_KEPT_VIDEOS = 8192
+
+
+class _KeptVideos:
+    """Feed videos as last read, per process; one is used only while its stamp is current.
+
+    Every write to a video stamps its ``changed_at``, so a kept copy whose stamp equals the
+    row's shows exactly what the row holds now (a creator's handle never changes).
+    """
+
+    def __init__(self) -> None:
+        self._videos: OrderedDict[int, FeedVideo] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def current(self, stamps: dict[int, datetime | None]) -> dict[int, FeedVideo]:
+        """The kept videos whose stamp is the one given."""
+        with self._lock:
+            found = {i: self._videos.get(i) for i in stamps}
+        return {i: v for i, v in found.items()
+                if v is not None and v.changed_at is not None and v.changed_at == stamps[i]}
+
+    def keep(self, videos: Iterable[FeedVideo]) -> None:
+        """Remember videos just read."""
+        with self._lock:
+            for video in videos:
+                self._videos[video.id] = video
+                self._videos.move_to_end(video.id)
+            while len(self._videos) > MAX_KEPT_VIDEOS:
+                self._videos.popitem(last=False)
+
+
+_kept: weakref.WeakKeyDictionary[Engine, _KeptVideos] = weakref.WeakKeyDictionary()
+_kept_lock = threading.Lock()
+
+
+def _kept_videos(session: Session) -> _KeptVideos:
+    engine = session.get_bind()
+    assert isinstance(engine, Engine), "feed sessions must be bound to an engine"
+    with _kept_lock:
+        kept = _kept.get(engine)
+        if kept is None:
+            kept = _kept[engine] = _KeptVideos()
+        return kept
 
 
 @dataclass
@@ -89,31 +150,40 @@ class Page:
     next_cursor: str | None
 
 
-def feed_page(session: Session, viewer: User | None, *, mode: str = "for_you",
+def feed_page(session: Session, viewer_id: int | None, *, mode: str = "for_you",
               limit: int = 10, cursor: str | None = None) -> Page:
     """A page of "For you" or "Following" for the viewer (anonymous gets popular and new)."""
     if not 1 <= limit <= MAX_PAGE:
         raise InvalidInput("limit", f"1 to {MAX_PAGE}")
     try:
         if mode == "following":
-            if viewer is None:
+            if viewer_id is None:
                 raise NotSignedIn("sign in to see the people you follow")
-            page = social_feed.following(session, viewer.id, limit=limit, cursor=cursor)
+            page = social_feed.following(session, viewer_id, limit=limit, cursor=cursor)
         elif mode == "for_you":
             # Rows are loaded below with their status, so the ranking need not look again.
-            page = social_feed.for_you(session, viewer.id if viewer else None, limit=limit,
-                                       cursor=cursor, drop_removed=False)
+            page = social_feed.for_you(session, viewer_id, limit=limit, cursor=cursor,
+                                       drop_removed=False)
         else:
             raise InvalidInput("mode", "for_you or following")
     except social_feed.BadCursor as exc:
         raise InvalidInput("cursor", str(exc)) from None
     ids = [item.video_id for item in page.items]
-    found = session.connection().execute(
-        _PAGE_ROWS, {"viewer": viewer.id if viewer else None, "ids": ids})
-    rows = {row[0]: (FeedVideo(*row[:-1]), row[-1] is not None) for row in found
-            if row[1] == VideoStatus.PUBLISHED}
-    entries = [FeedEntry(rows[i.video_id][0], i.score, list(i.reasons), rows[i.video_id][1])
-               for i in page.items if i.video_id in rows]
+    connection = session.connection()
+    found = _PAGE_STATE[len(ids)].rows(
+        connection, {"viewer": viewer_id, **{f"v{i}": video_id for i, video_id in enumerate(ids)}}
+    ) if ids else []
+    state = {row[0]: (row[2], row[3] is not None) for row in found
+             if row[1] == VideoStatus.PUBLISHED}
+    kept = _kept_videos(session)
+    videos = kept.current({i: stamp for i, (stamp, _) in state.items()})
+    missing = [i for i in state if i not in videos]
+    if missing:
+        read = [FeedVideo(*list(row)) for row in connection.execute(_PAGE_ROWS, {"ids": missing})]
+        kept.keep(read)
+        videos.update((v.id, v) for v in read if v.status == VideoStatus.PUBLISHED)
+    entries = [FeedEntry(videos[i.video_id], i.score, list(i.reasons), state[i.video_id][1])
+               for i in page.items if i.video_id in videos]
     return Page(mode=mode, entries=entries, next_cursor=page.next_cursor)
 
 

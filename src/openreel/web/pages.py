@@ -30,8 +30,8 @@ def page_caller(request: Request, db: SessionDep) -> Caller:
     cookie = request.cookies.get(SESSION_COOKIE)
     web = accounts.resolve_session(db, cookie) if cookie else None
     if web is None:
-        return Caller(user=None, via="anonymous")
-    return Caller(user=web.user, via="session", csrf_token=web.csrf_token)
+        return Caller.of(None, "anonymous")
+    return Caller.of(web.user, "session", web.csrf_token)
 
 
 PageCaller = Annotated[Caller, Depends(page_caller)]
