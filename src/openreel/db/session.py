@@ -61,7 +61,11 @@ def _configure_sqlite(engine: Engine, *, enforce_foreign_keys: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # On the driver's connection itself: every request begins a transaction, and
+        # exec_driver_sql would cost more than BEGIN does (see openreel.db.driver).
+        driver = connection.connection.driver_connection
+        assert driver is not None, "a connection that began has its driver connection"
+        driver.execute("BEGIN")
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

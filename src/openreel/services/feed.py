@@ -89,7 +89,7 @@ _PAGE_STATE = [_page_state(count) for count in range(MAX_PAGE + 1)]  # [0]: neve
 MAX_KEPT_VIDEOS = 8192
 
 
-class _KeptVideos:
+class KeptVideos:
     """Feed videos as last read, per process; one is used only while its stamp is current.
 
     Every write to a video stamps its ``changed_at``, so a kept copy whose stamp equals the
@@ -107,6 +107,11 @@ class _KeptVideos:
         return {i: v for i, v in found.items()
                 if v is not None and v.changed_at is not None and v.changed_at == stamps[i]}
 
+    def forget(self) -> None:
+        """Drop every kept video."""
+        with self._lock:
+            self._videos.clear()
+
     def keep(self, videos: Iterable[FeedVideo]) -> None:
         """Remember videos just read."""
         with self._lock:
@@ -117,17 +122,18 @@ class _KeptVideos:
                 self._videos.popitem(last=False)
 
 
-_kept: weakref.WeakKeyDictionary[Engine, _KeptVideos] = weakref.WeakKeyDictionary()
+_kept: weakref.WeakKeyDictionary[Engine, KeptVideos] = weakref.WeakKeyDictionary()
 _kept_lock = threading.Lock()
 
 
-def _kept_videos(session: Session) -> _KeptVideos:
+def kept_videos(session: Session) -> KeptVideos:
+    """The process's kept feed videos for the database ``session`` is bound to."""
     engine = session.get_bind()
     assert isinstance(engine, Engine), "feed sessions must be bound to an engine"
     with _kept_lock:
         kept = _kept.get(engine)
         if kept is None:
-            kept = _kept[engine] = _KeptVideos()
+            kept = _kept[engine] = KeptVideos()
         return kept
 
 
@@ -175,7 +181,7 @@ def feed_page(session: Session, viewer_id: int | None, *, mode: str = "for_you",
     ) if ids else []
     state = {row[0]: (row[2], row[3] is not None) for row in found
              if row[1] == VideoStatus.PUBLISHED}
-    kept = _kept_videos(session)
+    kept = kept_videos(session)
     videos = kept.current({i: stamp for i, (stamp, _) in state.items()})
     missing = [i for i in state if i not in videos]
     if missing:
