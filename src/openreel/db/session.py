@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+import weakref
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+T = TypeVar("T")
 SQLITE_BUSY_TIMEOUT_MS = 5_000
 SQLITE_POOL_SIZE = 16  # connections kept open per engine for a SQLite file
 
@@ -85,3 +88,22 @@ def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+class PerEngine(Generic[T]):
+    """One ``T`` per database engine in this process, made on first use (caches, indexes)."""
+
+    def __init__(self, make: Callable[[], T]) -> None:
+        self._make = make
+        self._made: weakref.WeakKeyDictionary[Engine, T] = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+
+    def of(self, session: Session) -> T:
+        """The one for the engine ``session`` is bound to."""
+        engine = session.get_bind()
+        assert isinstance(engine, Engine), "needs a session bound to an engine"
+        with self._lock:
+            made = self._made.get(engine)
+            if made is None:
+                made = self._made[engine] = self._make()
+            return made

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import threading
-import weakref
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime
 
-from sqlalchemy import Engine, Integer, and_, bindparam, delete, select
+from sqlalchemy import Integer, and_, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 import openreel.social.feed as social_feed
@@ -23,6 +22,7 @@ from openreel.db.models import (
     VideoKind,
     VideoStatus,
 )
+from openreel.db.session import PerEngine
 from openreel.director.nearest import embed
 from openreel.services.errors import InvalidInput, NotSignedIn
 from openreel.social.ranking import Reason
@@ -122,19 +122,12 @@ class KeptVideos:
                 self._videos.popitem(last=False)
 
 
-_kept: weakref.WeakKeyDictionary[Engine, KeptVideos] = weakref.WeakKeyDictionary()
-_kept_lock = threading.Lock()
+_kept = PerEngine(KeptVideos)
 
 
 def kept_videos(session: Session) -> KeptVideos:
     """The process's kept feed videos for the database ``session`` is bound to."""
-    engine = session.get_bind()
-    assert isinstance(engine, Engine), "feed sessions must be bound to an engine"
-    with _kept_lock:
-        kept = _kept.get(engine)
-        if kept is None:
-            kept = _kept[engine] = KeptVideos()
-        return kept
+    return _kept.of(session)
 
 
 @dataclass

@@ -26,7 +26,6 @@ import math
 import secrets
 import threading
 import time
-import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -62,6 +61,7 @@ from openreel.db.models import (
     VideoStatus,
     VideoView,
 )
+from openreel.db.session import PerEngine
 from openreel.db.timestamps import utcnow
 from openreel.social.ranking import (
     CandidateTable,
@@ -463,19 +463,12 @@ def _load_viewer(session: Session, viewer_id: int) -> tuple[ViewerSignals, int |
     return signals, birth_year
 
 
-_indexes: weakref.WeakKeyDictionary[Engine, FeedIndex] = weakref.WeakKeyDictionary()
-_indexes_lock = threading.Lock()
+_indexes = PerEngine(lambda: FeedIndex(background=True))
 
 
 def feed_index(session: Session) -> FeedIndex:
     """The process's feed index for the database ``session`` is bound to."""
-    engine = session.get_bind()
-    assert isinstance(engine, Engine), "feed sessions must be bound to an engine"
-    with _indexes_lock:
-        index = _indexes.get(engine)
-        if index is None:
-            index = _indexes[engine] = FeedIndex(background=True)
-        return index
+    return _indexes.of(session)
 
 
 def invalidate(session: Session) -> None:

@@ -76,6 +76,8 @@ class _Cards:
             fields = video_fields(video, video.owner_handle, False)
             del fields["liked"]
             card = to_json(fields)[:-1]
+            if video.changed_at is None:  # a row never stamped: nothing tells its changes
+                return card
             with self._lock:
                 self._cards[key] = card
                 while len(self._cards) > self._size:
