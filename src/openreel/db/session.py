@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+K = TypeVar("K")
 T = TypeVar("T")
 SQLITE_BUSY_TIMEOUT_MS = 5_000
 SQLITE_POOL_SIZE = 16  # connections kept open per engine for a SQLite file
@@ -107,3 +109,30 @@ class PerEngine(Generic[T]):
             if made is None:
                 made = self._made[engine] = self._make()
             return made
+
+
+class Recent(Generic[K, T]):
+    """At most ``size`` values by key, the least recently stored dropped first; thread-safe."""
+
+    def __init__(self, size: int) -> None:
+        self._values: OrderedDict[K, T] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> T | None:
+        """The value stored under ``key``, if still kept."""
+        with self._lock:
+            return self._values.get(key)
+
+    def put(self, key: K, value: T) -> None:
+        """Store ``value`` under ``key`` as the most recent."""
+        with self._lock:
+            self._values[key] = value
+            self._values.move_to_end(key)
+            while len(self._values) > self._size:
+                self._values.popitem(last=False)
+
+    def clear(self) -> None:
+        """Drop every value."""
+        with self._lock:
+            self._values.clear()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime
@@ -22,7 +20,7 @@ from openreel.db.models import (
     VideoKind,
     VideoStatus,
 )
-from openreel.db.session import PerEngine
+from openreel.db.session import PerEngine, Recent
 from openreel.director.nearest import embed
 from openreel.services.errors import InvalidInput, NotSignedIn
 from openreel.social.ranking import Reason
@@ -97,29 +95,22 @@ class KeptVideos:
     """
 
     def __init__(self) -> None:
-        self._videos: OrderedDict[int, FeedVideo] = OrderedDict()
-        self._lock = threading.Lock()
+        self._videos: Recent[int, FeedVideo] = Recent(MAX_KEPT_VIDEOS)
 
     def current(self, stamps: dict[int, datetime | None]) -> dict[int, FeedVideo]:
         """The kept videos whose stamp is the one given."""
-        with self._lock:
-            found = {i: self._videos.get(i) for i in stamps}
+        found = {i: self._videos.get(i) for i in stamps}
         return {i: v for i, v in found.items()
                 if v is not None and v.changed_at is not None and v.changed_at == stamps[i]}
 
     def forget(self) -> None:
         """Drop every kept video."""
-        with self._lock:
-            self._videos.clear()
+        self._videos.clear()
 
     def keep(self, videos: Iterable[FeedVideo]) -> None:
         """Remember videos just read."""
-        with self._lock:
-            for video in videos:
-                self._videos[video.id] = video
-                self._videos.move_to_end(video.id)
-            while len(self._videos) > MAX_KEPT_VIDEOS:
-                self._videos.popitem(last=False)
+        for video in videos:
+            self._videos.put(video.id, video)
 
 
 _kept = PerEngine(KeptVideos)

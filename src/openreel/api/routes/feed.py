@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from datetime import datetime
 from typing import Annotated, Literal
 
@@ -30,6 +28,7 @@ from openreel.api.schemas import (
     TopicWeight,
     UnreadCount,
 )
+from openreel.db.session import Recent
 from openreel.services import engagement
 from openreel.services import feed as feeds
 from openreel.services.feed import FeedVideo
@@ -63,25 +62,18 @@ class _Cards:
     """
 
     def __init__(self, size: int = 8192) -> None:
-        self._cards: OrderedDict[tuple[int, datetime | None], bytes] = OrderedDict()
-        self._size = size
-        self._lock = threading.Lock()
+        self._cards: Recent[tuple[int, datetime], bytes] = Recent(size)
 
     def of(self, video: FeedVideo) -> bytes:
         """The card of ``video``, made now if this row has none yet."""
-        key = (video.id, video.changed_at)
-        with self._lock:
-            card = self._cards.get(key)
+        stamp = video.changed_at
+        card = self._cards.get((video.id, stamp)) if stamp is not None else None
         if card is None:
             fields = video_fields(video, video.owner_handle, False)
             del fields["liked"]
             card = to_json(fields)[:-1]
-            if video.changed_at is None:  # a row never stamped: nothing tells its changes
-                return card
-            with self._lock:
-                self._cards[key] = card
-                while len(self._cards) > self._size:
-                    self._cards.popitem(last=False)
+            if stamp is not None:  # a row never stamped: nothing tells its changes
+                self._cards.put((video.id, stamp), card)
         return card
 
 
