@@ -3,17 +3,24 @@
 from openreel.spec.catalog import COLOURS, KINDS, PLACES, Archetype, Colour, Kind, Place
 from openreel.spec.storyboard import (
     MAX_SECONDS,
+    Age,
+    Build,
     Camera,
     CameraMove,
+    Caption,
     Direction,
     Easing,
     Entity,
     Environment,
     Framing,
+    Gender,
     Lighting,
     Line,
     Mood,
     Motion,
+    Persona,
+    Placement,
+    Relation,
     Shot,
     SoundCue,
     Storyboard,
@@ -23,7 +30,8 @@ from openreel.spec.storyboard import (
 )
 
 __all__ = [
-    "COLOURS", "KINDS", "MAX_SECONDS", "PLACES", "Archetype", "Camera", "CameraMove", "Colour",
-    "Direction", "Easing", "Entity", "Environment", "Framing", "Kind", "Lighting", "Line", "Mood",
-    "Motion", "Place", "Shot", "SoundCue", "Storyboard", "Style", "TimeOfDay", "Weather",
+    "COLOURS", "KINDS", "MAX_SECONDS", "PLACES", "Age", "Archetype", "Build", "Camera",
+    "CameraMove", "Caption", "Colour", "Direction", "Easing", "Entity", "Environment", "Framing",
+    "Gender", "Kind", "Lighting", "Line", "Mood", "Motion", "Persona", "Place", "Placement",
+    "Relation", "Shot", "SoundCue", "Storyboard", "Style", "TimeOfDay", "Weather",
 ]

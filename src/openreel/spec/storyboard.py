@@ -138,6 +138,13 @@ class Environment(_Data):
 
 
 class Motion(StrEnum):
+    """What a thing does in its shot: how it moves, or the action template it acts out.
+
+    The first group moves a thing through the world; the later groups are templates a
+    character acts out, usually on another entity named by ``Entity.object`` (the ball it
+    kicks, the guitar it plays) and towards ``Entity.target`` (the goal, the hoop).
+    """
+
     IDLE = "idle"
     BOUNCE = "bounce"
     FALL = "fall"
@@ -167,6 +174,116 @@ class Motion(StrEnum):
     SHAKE = "shake"
     GROW = "grow"
     ORBIT = "orbit"
+    # ways of getting about
+    MARCH = "march"
+    CRAWL = "crawl"
+    SKATE = "skate"  # ice or roller skates: gliding strides
+    SKI = "ski"
+    SURF = "surf"
+    RIDE = "ride"  # on the object: a bike, a board, a horse
+    DRIFT = "drift"  # a car sliding sideways through a turn
+    SWOOP = "swoop"  # a dive from the air and back up
+    GLIDE = "glide"  # wings still, a long shallow descent
+    DIVE = "dive"  # into water (the target), with a splash
+    FLIP = "flip"  # a somersault
+    # physics showcases
+    TOPPLE = "topple"  # falls over about its base; a row knocks the next one down
+    BREAK = "break"  # falls and shatters into pieces on impact
+    SWING = "swing"  # hangs from a pivot and swings (a pendulum, a swing)
+    # acting on a thing (Entity.object) or towards a target (Entity.target)
+    KICK = "kick"
+    THROW = "throw"
+    SHOOT = "shoot"  # a ball at a hoop or goal, an arrow at a target
+    CATCH = "catch"
+    HIT = "hit"  # a bat, racket, club or stick swung at a ball
+    GRAB = "grab"
+    PUSH = "push"
+    PULL = "pull"
+    CARRY = "carry"
+    LIFT = "lift"
+    FIGHT = "fight"  # punches, wrestling, sword play
+    HUG = "hug"
+    KISS = "kiss"
+    SHAKE_HANDS = "shake_hands"
+    CLAP = "clap"
+    CHEER = "cheer"
+    LAUGH = "laugh"
+    CRY = "cry"
+    PLAY = "play"  # an instrument or a game
+    WRITE = "write"  # writing, drawing, painting
+    READ = "read"
+    TYPE = "type"  # a keyboard, a phone, a controller
+    COOK = "cook"
+    EAT = "eat"
+    DRINK = "drink"
+    CUT = "cut"  # chopping, peeling, slicing, trimming
+    CLEAN = "clean"  # sweeping, wiping, washing, ironing, folding
+    BRUSH = "brush"  # teeth, hair, a dog's coat
+    DIG = "dig"  # a shovel, planting
+    STRETCH = "stretch"  # stretching, yoga, tai chi
+    EXERCISE = "exercise"  # squats, push-ups, aerobics
+
+
+class Relation(StrEnum):
+    """Where a thing stands relative to another (``Entity.relative_to``)."""
+
+    ON = "on"
+    UNDER = "under"
+    ABOVE = "above"
+    LEFT_OF = "left_of"
+    RIGHT_OF = "right_of"
+    BEHIND = "behind"
+    IN_FRONT_OF = "in_front_of"
+    INSIDE = "inside"
+    NEXT_TO = "next_to"
+
+
+class Gender(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+
+
+class Age(StrEnum):
+    BABY = "baby"
+    CHILD = "child"
+    TEEN = "teen"
+    ADULT = "adult"
+    ELDER = "elder"
+
+
+class Build(StrEnum):
+    SLIM = "slim"
+    AVERAGE = "average"
+    HEAVY = "heavy"
+
+
+class Persona(_Data):
+    """How a character looks and sounds, when the prompt says (or the director chose)."""
+
+    gender: Gender | None = None
+    age: Age | None = None
+    build: Build | None = None
+    hair: str | None = Field(None, description="a colour name or #rrggbb")
+    skin: str | None = Field(None, description="a colour name or #rrggbb")
+    outfit: str | None = Field(None, max_length=40, description="what they wear: dress, suit …")
+
+    @field_validator("hair", "skin")
+    @classmethod
+    def _colour(cls, v: str | None) -> str | None:
+        return _checked_colour(v)
+
+
+def _checked_colour(v: str | None) -> str | None:
+    if v is None or v in COLOURS:
+        return v
+    if len(v) == 7 and v.startswith("#"):
+        try:
+            int(v[1:], 16)
+        except ValueError:
+            pass
+        else:
+            return v.lower()
+    raise ValueError(f"unknown colour {v!r}: use a colour name or #rrggbb")
 
 
 class Entity(_Data):
@@ -183,6 +300,11 @@ class Entity(_Data):
     motion: Motion = Motion.IDLE
     target: str | None = Field(None, description="another entity id (chase, pour into …)")
     label: str | None = Field(None, description="the word the user wrote for it")
+    object: str | None = Field(
+        None, description="entity id the action is done with or to (the ball kicked)")
+    relation: Relation | None = Field(None, description="where it stands relative to another")
+    relative_to: str | None = Field(None, description="entity id the relation refers to")
+    persona: Persona | None = Field(None, description="a character's looks and voice")
 
     @field_validator("kind")
     @classmethod
@@ -201,16 +323,15 @@ class Entity(_Data):
     @field_validator("colour")
     @classmethod
     def _known_colour(cls, v: str | None) -> str | None:
-        if v is None or v in COLOURS:
-            return v
-        if len(v) == 7 and v.startswith("#"):
-            try:
-                int(v[1:], 16)
-            except ValueError:
-                pass
-            else:
-                return v.lower()
-        raise ValueError(f"unknown colour {v!r}: use a colour name or #rrggbb")
+        return _checked_colour(v)
+
+    @model_validator(mode="after")
+    def _relation_has_a_partner(self) -> Entity:
+        if (self.relation is None) != (self.relative_to is None):
+            raise ValueError("relation and relative_to come together")
+        if self.id in (self.object, self.relative_to):
+            raise ValueError(f"entity {self.id!r} cannot act on or stand relative to itself")
+        return self
 
 
 class SoundCue(_Data):
@@ -228,8 +349,24 @@ class Line(_Data):
 
     speaker: str = Field(..., description="entity id of who speaks")
     text: str = Field(..., min_length=1, max_length=500)
-    voice: str | None = Field(None, description="espeak-ng voice (en-us+m3); None = per speaker")
+    voice: str | None = Field(
+        None, description="a voice name the engine knows; None = chosen from the speaker")
     start: float | None = Field(None, ge=0.0, description="seconds into the shot; None = next free")
+
+
+class Placement(StrEnum):
+    TOP = "top"
+    CENTRE = "centre"
+    BOTTOM = "bottom"
+
+
+class Caption(_Data):
+    """Text shown on screen: a title, a tagline, a sign the prompt quotes."""
+
+    text: str = Field(..., min_length=1, max_length=120)
+    start: float = Field(0.0, ge=0.0, description="seconds into the shot")
+    duration: float | None = Field(None, gt=0.0, description="None = to the end of the shot")
+    placement: Placement = Placement.CENTRE
 
 
 class Style(StrEnum):
@@ -264,6 +401,7 @@ class Shot(_Data):
     entities: list[Entity] = Field(default_factory=list)
     sounds: list[SoundCue] = Field(default_factory=list)
     dialogue: list[Line] = Field(default_factory=list)
+    captions: list[Caption] = Field(default_factory=list)
     continues: bool = Field(False, description="start from the previous shot's final state")
 
     @model_validator(mode="after")
@@ -275,6 +413,11 @@ class Shot(_Data):
         for line in self.dialogue:
             if line.speaker not in known:
                 raise ValueError(f"dialogue speaker {line.speaker!r} is not an entity of the shot")
+        for e in self.entities:
+            for ref in (e.object, e.relative_to):
+                if ref is not None and ref not in known:
+                    raise ValueError(
+                        f"entity {e.id!r} refers to {ref!r}, not an entity of the shot")
         for cue in self.sounds:
             if cue.entity is not None and cue.entity not in known:
                 raise ValueError(f"sound cue entity {cue.entity!r} is not an entity of the shot")
