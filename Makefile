@@ -17,7 +17,14 @@ $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { apt-get update -q && apt-get install -y -q python3-venv && $(PYTHON) -m venv $(VENV); }
 	@$(BIN)/pip install -q --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+# The director reads unknown nouns and verbs through WordNet (Debian's wordnet-base).
+WORDNET := /usr/share/wordnet/index.noun
+
+$(WORDNET):
+	@apt-get install -y -q wordnet-base >/dev/null 2>&1 || \
+		{ apt-get update -q && apt-get install -y -q wordnet-base; }
+
+$(STAMP): pyproject.toml $(WORDNET) | $(BIN)/python
 	$(BIN)/pip install -q -e '.[dev]'
 	@touch $(STAMP)
 

@@ -38,8 +38,9 @@ def test_unattributed_quote_goes_to_the_first_character() -> None:
 
 
 def test_two_speakers() -> None:
-    _, shot = one_shot('a cat says "hi" and a dog replies "hello"')
-    assert [(ln.speaker, ln.text) for ln in shot.dialogue] == [("cat", "hi"), ("dog", "hello")]
+    board = direct('a cat says "hi" and a dog replies "hello"')
+    lines = [(ln.speaker, ln.text) for shot in board.shots for ln in shot.dialogue]
+    assert lines == [("cat", "hi"), ("dog", "hello")]
 
 
 def test_speaking_keeps_a_physical_motion() -> None:

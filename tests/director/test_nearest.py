@@ -26,13 +26,19 @@ def test_nearest_kind_has_the_right_body(word: str, archetype: Archetype) -> Non
     assert found is not None and KINDS[found[0]].archetype is archetype, found
 
 
-def test_giraffe_walks_in_the_park() -> None:
-    board = direct("a giraffe walks in the park")
-    [giraffe] = board.shots[0].entities
-    assert board.mapped_words == {"giraffe": giraffe.kind}
-    assert KINDS[giraffe.kind].archetype is Archetype.QUADRUPED
-    assert giraffe.label == "giraffe" and giraffe.motion.value == "walk"
-    assert "giraffe" in describe(board)
+def test_a_mule_walks_in_the_park_as_its_nearest_kin() -> None:
+    board = direct("a mule walks in the park")
+    [mule] = board.shots[0].entities
+    assert board.mapped_words == {"mule": mule.kind} == {"mule": "horse"}
+    assert KINDS[mule.kind].archetype is Archetype.QUADRUPED
+    assert mule.label == "mule" and mule.motion.value == "walk"
+    assert "mule → horse (substituted" in describe(board)
+
+
+def test_words_wordnet_lacks_fall_back_on_meaning() -> None:
+    board = direct("a goldendoodle runs")  # a word WordNet does not have
+    [dog] = board.shots[0].entities
+    assert dog.kind == "dog"
 
 
 def test_adjectives_before_an_unknown_noun() -> None:

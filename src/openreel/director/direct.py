@@ -7,6 +7,7 @@ import re
 from openreel.director.clauses import lift_quotes, split_shots
 from openreel.director.entities import Reading, ShotDraft, add_scenery
 from openreel.director.reading import ShotReader
+from openreel.director.staging import conversation, imply_props, place_for_actions
 from openreel.spec import (
     KINDS,
     MAX_SECONDS,
@@ -14,6 +15,7 @@ from openreel.spec import (
     Archetype,
     Camera,
     CameraMove,
+    Caption,
     Environment,
     Framing,
     Lighting,
@@ -47,6 +49,8 @@ def direct(prompt: str, *, seconds: float = 10.0, style: Style | None = None,
     parts = _fit_parts(split_shots(text.body), seconds)
     reading = Reading()
     drafts = [ShotReader(part, text.quotes, reading).read() for part in parts]
+    for draft in drafts:
+        imply_props(draft, reading)
 
     first_place = _first_place(drafts, reading)
     environment = _environment(first_place, reading, _first_ground(drafts, first_place))
@@ -65,12 +69,14 @@ def direct(prompt: str, *, seconds: float = 10.0, style: Style | None = None,
         shots.append(_shot(draft, parts[index], text.quotes, durations[index],
                            _camera(draft, index, len(drafts)), env, continues))
         previous_place = place
+    shots = _cut_conversations(shots)
     chosen_style = style or reading.style or Style.ANIMATED
     return Storyboard(
         prompt=prompt, style=chosen_style,
         mood=reading.mood or _infer_mood(chosen_style, environment, shots),
         environment=environment, shots=shots, music=reading.music, image=image,
-        unknown_words=sorted(reading.unknown), mapped_words=dict(sorted(reading.mapped.items())))
+        unknown_words=sorted(reading.unknown), mapped_words=dict(sorted(reading.mapped.items())),
+        word_notes=dict(sorted(reading.notes.items())))
 
 
 def _fit_parts(parts: list[str], seconds: float) -> list[str]:
@@ -86,11 +92,24 @@ def _shot(draft: ShotDraft, part: str, quotes: list[str], duration: float, camer
     cues = [SoundCue(sound=sound, at=round(min(0.3 + 0.5 * n, duration * 0.8), 3),
                      duration=min(2.0, duration), entity=who)
             for n, (sound, who) in enumerate(draft.sounds)]
+    ids = draft.ids()
     return Shot(
         description=_restore_quotes(part, quotes), duration=duration, camera=camera,
-        environment=env, entities=[d.entity() for d in draft.entities], sounds=cues,
+        environment=env, entities=[d.entity(ids) for d in draft.entities], sounds=cues,
         dialogue=[Line(speaker=who, text=line) for who, line in draft.lines],
+        captions=[Caption(text=text[:120]) for text in draft.captions],
         continues=continues)
+
+
+def _cut_conversations(shots: list[Shot]) -> list[Shot]:
+    """Conversations cut to close-ups of each speaker, while the shot count allows."""
+    cut: list[Shot] = []
+    for n, shot in enumerate(shots):
+        pieces = conversation(shot)
+        if len(cut) + len(pieces) + len(shots) - n - 1 > MAX_SHOTS:
+            pieces = [shot]
+        cut.extend(pieces)
+    return cut
 
 
 def _restore_quotes(part: str, quotes: list[str]) -> str:
@@ -105,7 +124,7 @@ def _first_place(drafts: list[ShotDraft], reading: Reading) -> str:
         return named
     if reading.weather is Weather.SNOW:
         return "snow"  # "in the snow" names the place as much as the weather
-    return _default_place(drafts)
+    return place_for_actions(drafts) or _default_place(drafts)
 
 
 def _first_ground(drafts: list[ShotDraft], first_place: str) -> str | None:

@@ -15,6 +15,8 @@ from openreel.spec import (
     Lighting,
     Mood,
     Motion,
+    Persona,
+    Relation,
     Style,
     TimeOfDay,
     Weather,
@@ -84,17 +86,32 @@ class Draft:
     motion: Motion = Motion.IDLE
     target: str | None = None
     label: str | None = None
+    object: str | None = None
+    relation: Relation | None = None
+    relative_to: str | None = None
+    persona: Persona | None = None
 
     @property
     def archetype(self) -> Archetype:
         return KINDS[self.kind].archetype
 
-    def entity(self) -> Entity:
-        """The finished entity; size is only set when an adjective asked for it."""
+    def entity(self, ids: set[str] | None = None) -> Entity:
+        """The finished entity; size is only set when an adjective asked for it.
+
+        References to things outside ``ids`` (the shot's entity ids) are dropped.
+        """
         size = None if self.scale is None else round(KINDS[self.kind].size * self.scale, 4)
+        known = ids if ids is not None else {self.object, self.relative_to, self.target}
+
+        def kept(ref: str | None) -> str | None:
+            return ref if ref is not None and ref in known and ref != self.id else None
+
+        relative_to = kept(self.relative_to)
         return Entity(id=self.id, kind=self.kind, count=self.count, colour=self.colour,
                       material=self.material, size=size, motion=self.motion,
-                      target=self.target, label=self.label)
+                      target=self.target, label=self.label, object=kept(self.object),
+                      relation=self.relation if relative_to is not None else None,
+                      relative_to=relative_to, persona=self.persona)
 
 
 @dataclass
@@ -103,6 +120,7 @@ class ShotDraft:
 
     entities: list[Draft] = field(default_factory=list)
     lines: list[tuple[str, str]] = field(default_factory=list)  # (entity id, text)
+    captions: list[str] = field(default_factory=list)  # quoted text shown on screen
     sounds: list[tuple[str, str | None]] = field(default_factory=list)  # (sound, entity id)
     place: str | None = None
     ground: str | None = None
@@ -135,6 +153,7 @@ class Reading:
     music: bool = True
     unknown: list[str] = field(default_factory=list)
     mapped: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)  # word → how it was staged
 
 
 def is_character(draft: Draft) -> bool:
@@ -169,7 +188,8 @@ def carry(draft: Draft, shot: ShotDraft, reading: Reading) -> Draft:
     for existing in shot.entities:
         if existing.id == draft.id:
             return existing
-    carried = replace(draft, motion=Motion.IDLE, target=None)
+    carried = replace(draft, motion=Motion.IDLE, target=None, object=None, relation=None,
+                      relative_to=None)
     shot.entities.append(carried)
     reading.known[carried.id] = carried
     return carried
@@ -183,10 +203,21 @@ def _new_id(kind: str, shot: ShotDraft, reading: Reading) -> str:
     return uid
 
 
+# Ways of moving about; any other motion is an action, which a later way of moving does not
+# undo ("a dog runs and jumps into the pool" dives; "a glass falls and shatters" breaks).
+_LOCOMOTION = frozenset({
+    Motion.IDLE, Motion.WALK, Motion.RUN, Motion.JUMP, Motion.FLY, Motion.SWIM, Motion.DRIVE,
+    Motion.FLOAT, Motion.ROLL, Motion.SLIDE, Motion.BOUNCE, Motion.FALL, Motion.MARCH,
+    Motion.CRAWL, Motion.SIT, Motion.TALK})
+
+
 def set_motion(draft: Draft, motion: Motion) -> None:
     """Give a thing its motion, read the way its body can do it."""
-    # Talking never overrides a physical action already asked for.
+    # Talking never overrides a physical action already asked for, and a way of moving
+    # never overrides an action ("runs and shoots" shoots).
     if motion is Motion.TALK and draft.motion is not Motion.IDLE:
+        return
+    if motion in _LOCOMOTION and draft.motion not in _LOCOMOTION:
         return
     draft.motion = _ADAPTED.get(draft.archetype, {}).get(motion, motion)
 

@@ -48,7 +48,7 @@ COLOUR_WORDS: dict[str, str] = {
 PLACE_WORDS: dict[str, str] = {
     w: p.name for p in PLACES.values() for w in (p.name.replace("_", " "), *p.words)}
 # Words that name a place only inside a longer phrase would mislead alone.
-for _ambiguous in ("home", "room", "orbit", "stars", "earth", "court", "field"):
+for _ambiguous in ("home", "room", "orbit", "stars", "earth", "court"):
     PLACE_WORDS.pop(_ambiguous, None)
 PLACE_WORDS.update({"city street": "city_street", "playground": "park", "living room":
                     "living_room", "the moon": "moon", "on the moon": "moon"})
@@ -204,7 +204,9 @@ _NEW_VERBS: dict[Motion, tuple[str, ...]] = {
                   "stirs", "stirring", "bake", "bakes", "baking", "grill", "grills",
                   "grilling", "barbecue", "barbecues", "barbequing", "barbecuing"),
     Motion.EAT: ("eat", "eats", "eating", "ate", "munch", "munches", "bite", "bites",
-                 "chew", "chews", "taste", "tastes", "tasting"),
+                 "chew", "chews", "taste", "tastes", "tasting", "graze", "grazes", "grazing",
+                 "nibble", "nibbles", "nibbling", "peck", "pecks", "pecking", "feed", "feeds",
+                 "feeding"),
     Motion.DRINK: ("drink", "drinks", "drinking", "drank", "sip", "sips", "sipping"),
     Motion.CUT: ("cut", "cuts", "cutting", "chop", "chops", "chopping", "slice", "slices",
                  "slicing", "peel", "peels", "peeling", "trim", "trims", "trimming",
@@ -348,6 +350,23 @@ SOUND_WORDS: dict[str, str] = {
     "laughing": "laughter", "laughs": "laughter", "roar": "roar", "roars": "roar",
 }
 SILENCE_WORDS = ("no music", "without music", "silent", "in silence")
+# Points of view that the side-on stage shows as it is.
+VIEW_WORDS = ("front view", "side view", "top view", "rear view", "back view",
+              "close view", "first-person view", "low angle", "high angle", "eye level")
+# Words that describe but cannot be staged; they are not reported as misunderstood.
+IGNORED_WORDS = frozenset("""
+beautiful lovely cute pretty nice gorgeous stunning amazing awesome cool great good bad
+adorable fluffy fuzzy furry shiny glossy sparkly sparkling glowing shimmering vibrant vivid
+detailed realistic high quality highly hd 4k 8k ultra sharp crisp soft smooth elegant
+graceful gracefully happily sadly gently quickly slowly softly loudly wildly playfully calmly
+peacefully lazily carefully proudly excitedly joyfully quietly suddenly finally really very
+beautifully perfectly slightly little lone lonely curious excited hungry tired sleepy angry
+brave shy proud friendly happy sad busy empty quiet loud wild strange old young new
+tall short long wide deep high low huge small large tiny dark bright light warm cold hot cool
+wet dry fresh clean dirty modern ancient vintage classic traditional famous local whole
+entire several various different same other first second last final next right left middle
+front back top bottom side nearby distant far together alone around across along away
+""".split())
 
 GRAVITY_WORDS: dict[str, float] = {
     "zero gravity": 0.0, "zero-gravity": 0.0, "weightless": 0.0, "low gravity": 1.62,

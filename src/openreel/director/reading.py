@@ -1,18 +1,31 @@
-"""Read the tokens of one shot: things, their motions and relations, dialogue and setting.
+"""Read one shot's text: what is named, what each thing does, where, to what, and who speaks.
 
-There is no parser: the reader walks the tokens left to right and keeps just enough state
-to know the subject of the clause it is in (a verb moves the things named since the last
-verb) and what a chase, crash or pour points at (the next thing named).
+The text is parsed (``openreel.director.parsing``) and read in three passes:
+
+1. settings — style, camera, time, weather, light, mood, place and floor phrases are
+   matched against the director's word tables and take their words out of play;
+2. things — every noun phrase becomes a thing (its kind from the catalog, WordNet or a
+   stand-in; its count, colour, material, size and persona from its modifiers), a place,
+   clothing or hair of the person it belongs to, or a word reported as not understood;
+   pronouns are resolved to the things they name;
+3. actions — every clause gives its subjects a motion (verbs only: a verb never becomes a
+   prop), its object and target, and prepositional phrases become targets ("into the
+   pool"), starting points ("off the table") or spatial relations ("on the left of").
+
+Quoted text is dialogue spoken by the character the syntax names, or, when it names a sign,
+title or caption (or no one who can talk), text shown on screen.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 
 from openreel.director import lexicon as lx
-from openreel.director.clauses import match_phrase, quote_index, tokens
+from openreel.director import parsing
+from openreel.director.clauses import QUOTE_TOKEN
 from openreel.director.entities import (
-    TARGETED,
     Draft,
     Modifiers,
     Reading,
@@ -25,15 +38,35 @@ from openreel.director.entities import (
     set_target,
 )
 from openreel.director.nearest import nearest_kind
-from openreel.spec import CameraMove, Motion
-
-_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "my", "his", "her", "their",
-                          "our", "your", "its", "these", "those", "another", "every", "each"})
-_PRONOUNS = frozenset({"it", "they", "he", "she", "them", "him", "itself"})
-_CLAUSE_ENDS = frozenset({".", ";", "!", "?"})
-_SPEECH_MARKS = frozenset({":", ","})
+from openreel.director.nouns import KindChoice, kind_of_noun, wordnet_knows
+from openreel.director.persona_words import (
+    CLOTHING_WORDS,
+    FEMALE_WORDS,
+    HAIR_NOUNS,
+    MALE_WORDS,
+    merged,
+    persona_from,
+)
+from openreel.director.verbs import (
+    CAPTION_NOUNS,
+    CAPTION_VERBS,
+    OBJECT_MOTIONS,
+    RELATION_PREPOSITIONS,
+    START_PREPOSITIONS,
+    TARGET_MOTIONS,
+    TARGET_PREPOSITIONS,
+    could_be_verb,
+    motion_of,
+)
+from openreel.spec import Archetype, CameraMove, Gender, Motion, Relation
 
 NounMapper = Callable[[str], "tuple[str, float] | None"]
+_SPOKEN = re.compile(r"q(\d+)")  # a quotation as the parser sees it: "Q0" → token q0
+_PRONOUNS = frozenset({"it", "they", "he", "she", "them", "him", "her", "itself", "its",
+                       "their", "his", "we", "i", "you", "someone", "somebody", "everyone"})
+_CAMERA_WORDS = frozenset({"camera", "shot", "view", "frame", "scene", "footage", "video",
+                           "clip", "lens", "angle", "shots"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
 
 
 class ShotReader:
@@ -41,156 +74,105 @@ class ShotReader:
 
     def __init__(self, part: str, quotes: list[str], reading: Reading,
                  mapper: NounMapper = nearest_kind) -> None:
-        self.toks = tokens(part)
+        self.part = part
         self.quotes = quotes
         self.reading = reading
         self.mapper = mapper
-        self.shot = ShotDraft(words=sum(t.isalnum() for t in self.toks))
-        self.mods = Modifiers()
-        self.clause: list[Draft] = []  # things named since the last verb: its subjects
-        self.verb_subjects: list[Draft] = []  # who did the sentence's last verb ("and jumps")
-        self.waiting_verb: Motion | None = None  # a verb seen before its subject
-        self.target_for: Draft | None = None  # a chase/crash/pour that wants its object
-        self.follow_next = False  # "the camera follows the …"
+        self.shot = ShotDraft()
+        self.used: set[int] = set()  # tokens whose meaning has been taken
+        self.settled: set[int] = set()  # tokens that were setting phrases
+        self.things: dict[int, Draft] = {}  # noun phrase head → the thing it names
+        self.quote_at: dict[int, int] = {}  # token index → quotation number
 
-    # -- the walk ---------------------------------------------------------------------------
     def read(self) -> ShotDraft:
-        """Walk every token once; each step consumes one phrase."""
-        i = 0
-        steps = (self._punctuation, self._quote, self._camera_subject, self._ground,
-                 self._setting, self._adjective, self._number, self._thing, self._pronoun,
-                 self._verb, self._leftover)
-        while i < len(self.toks):
-            self._note_sound(i)
-            for step in steps:
-                used = step(i)
-                if used:
-                    i += used
-                    break
-            else:  # pragma: no cover - _leftover always consumes
-                i += 1
+        """Read the shot; settings, things, then actions and dialogue."""
+        self.parsed = parsing.read(_speakable(_plain(self.part)), could_be_verb,
+                                   lambda words: words in lx.KIND_WORDS or wordnet_knows(words))
+        toks = self.parsed.tokens
+        self.shot.words = sum(t.isalnum() and _SPOKEN.fullmatch(t) is None for t in toks)
+        self.shot.clauses = max(1, sum(t in (".", "!", "?", ";") for t in toks[:-1]) + 1)
+        self.quote_at = {i: int(m.group(1)) for i, t in enumerate(toks)
+                         if (m := _SPOKEN.fullmatch(t)) and int(m.group(1)) < len(self.quotes)}
+        self._settings()
+        for phrase in self.parsed.phrases:
+            self._phrase(phrase)
+        for phrase in self.parsed.phrases:
+            self._noun_prepositions(phrase)
+        for clause in self.parsed.clauses:
+            self._clause(clause)
+        self._share_objects()
+        for index in sorted(self.quote_at):
+            self._quote(index)
+        self._sounds()
+        self._leftovers()
         fix_pour(self.shot)
         return self.shot
 
-    def _tok(self, i: int) -> str:
-        return self.toks[i] if 0 <= i < len(self.toks) else ""
+    # -- pass 1: settings ------------------------------------------------------------------
+    def _settings(self) -> None:
+        toks = self.parsed.tokens
+        i = 0
+        while i < len(toks):
+            used = self._setting_at(i)
+            if used:
+                self.used.update(range(i, i + used))
+                self.settled.update(range(i, i + used))
+                i += used
+            else:
+                i += 1
 
-    @property
-    def last(self) -> Draft | None:
-        return self.reading.last
+    def _phrase_at(self, i: int, table: dict[str, object], longest: int = 4
+                   ) -> tuple[str, int] | None:
+        for n in range(min(longest, len(self.parsed.tokens) - i), 0, -1):
+            text = self.parsed.span_text(i, i + n)
+            if text in table:
+                return text, n
+        return None
 
-    def _punctuation(self, i: int) -> int:
-        tok = self._tok(i)
-        if tok in _CLAUSE_ENDS:
-            self.mods = Modifiers()
-            self.clause, self.waiting_verb, self.target_for = [], None, None
-            self.verb_subjects = []
-            self.shot.clauses += 1
-            return 1
-        if tok == "," and not self.mods.any():
-            return 1
-        return 0
-
-    def _note_sound(self, i: int) -> None:
-        # Named sounds are cues whatever else the word means ("thunder" is also weather).
-        tok = self._tok(i)
-        if tok in lx.SOUND_WORDS:
-            who = None
-            if tok in lx.MOTION_VERBS:
-                subject = self.clause[-1] if self.clause else self.last
-                if subject is not None and subject in self.shot.entities:
-                    who = subject.id
-            self.shot.sounds.append((lx.SOUND_WORDS[tok], who))
-
-    # -- dialogue ---------------------------------------------------------------------------
-    def _quote(self, i: int) -> int:
-        index = quote_index(self._tok(i))
-        if index is None:
-            return 0
-        speaker = self._speaker(i)
-        self.shot.lines.append((speaker.id, self.quotes[index]))
-        set_motion(speaker, Motion.TALK)
-        self.reading.last = speaker
-        return 1
-
-    def _speaker(self, i: int) -> Draft:
-        """Who says the quote at token ``i``: "X says "…"", ""…" says X", or the likeliest."""
-        before = self._tok(i - 1)
-        if (before in lx.SPEECH_VERBS or before == ":") and self.last in self.shot.entities:
-            assert self.last is not None
-            return self.last
-        after = [t for t in self.toks[i + 1:i + 6] if t not in _SPEECH_MARKS]
-        if any(t in lx.SPEECH_VERBS for t in after[:4]):
-            for j in range(min(len(after), 4)):
-                hit = match_phrase(after, j, lx.KIND_WORDS)
-                if hit is not None:
-                    return find_or_add(hit[0], lx.KIND_WORDS[hit[0]], Modifiers(definite=True),
-                                       self.shot, self.reading)
-                if after[j] in _PRONOUNS and self.last is not None:
-                    return carry(self.last, self.shot, self.reading)
-        if self.last is not None and is_character(self.last):
-            return carry(self.last, self.shot, self.reading)
-        for draft in self.shot.entities:
-            if is_character(draft):
-                return draft
-        return find_or_add("person", "person", Modifiers(), self.shot, self.reading)
-
-    # -- setting: camera, look, place, floor ------------------------------------------------
-    def _camera_subject(self, i: int) -> int:
-        # "the camera follows/tracks the X": the camera moves, X does not chase anything.
-        if self._tok(i) != "camera":
-            return 0
-        if self._tok(i + 1) in lx.CAMERA_FOLLOW_VERBS:
-            self.follow_next = True
-            self.shot.move = self.shot.move or CameraMove.PAN
-        elif self._tok(i + 1) in ("orbits", "circles", "orbiting", "circling"):
-            self.shot.move = CameraMove.ORBIT
-        else:
-            return 0
-        self.mods = Modifiers()
-        return 2
-
-    def _ground(self, i: int) -> int:
-        tok, nxt = self._tok(i), self._tok(i + 1)
-        if tok in lx.GROUND_MATERIALS and nxt in lx.GROUND_WORDS:
-            self.shot.ground = lx.GROUND_MATERIALS[tok]
-            self.mods = Modifiers()
-            return 2
-        hit = match_phrase(self.toks, i, lx.GROUND_PHRASES)
-        if hit is not None:
-            self.shot.ground = lx.GROUND_PHRASES[hit[0]]
-            return hit[1]
-        return 0
-
-    def _setting(self, i: int) -> int:
-        """Consume a style, mood, time, weather, light, camera or place phrase."""
+    def _setting_at(self, i: int) -> int:
+        """Consume a style, mood, time, weather, light, camera, place or floor phrase."""
         tables: list[tuple[str, dict[str, object]]] = [
             ("silence", dict.fromkeys(lx.SILENCE_WORDS)), ("style", dict(lx.STYLE_WORDS)),
             ("framing", dict(lx.FRAMING_WORDS)), ("slow", dict(lx.SLOW_MOTION_WORDS)),
             ("camera", dict(lx.CAMERA_WORDS)), ("gravity", dict(lx.GRAVITY_WORDS)),
             ("time", dict(lx.TIME_WORDS)), ("weather", dict(lx.WEATHER_WORDS)),
             ("lighting", dict(lx.LIGHTING_WORDS)), ("mood", dict(lx.MOOD_WORDS)),
-            ("place", dict(lx.PLACE_WORDS)),
+            ("place", dict(lx.PLACE_WORDS)), ("ground", dict(lx.GROUND_PHRASES)),
+            ("view", dict.fromkeys(lx.VIEW_WORDS)),
         ]
         best: tuple[str, int, str] | None = None
         for what, table in tables:
-            hit = match_phrase(self.toks, i, table)
+            hit = self._phrase_at(i, table)
             if hit is not None and (best is None or hit[1] > best[1]):
                 best = (hit[0], hit[1], what)
+        floor = self._floor_at(i)
+        if floor:
+            return floor
         if best is None:
             return 0
         phrase, n, what = best
-        # A longer thing's name wins ("beach ball" is not the beach), and a word that names
-        # both a place and a thing is a thing after an article.
-        thing = match_phrase(self.toks, i, lx.KIND_WORDS)
-        if thing is not None and (thing[1] > n or (thing[1] == n and (
-                what == "place" or self.mods.any()))):
+        # A longer thing's name wins ("beach ball" is not the beach); a word that names both
+        # a place and a thing ("a castle") is the thing when it is a phrase's subject.
+        thing = self._phrase_at(i, dict(lx.KIND_WORDS))
+        if thing is not None and (thing[1] > n or (thing[1] == n and what == "place"
+                                                   and self._is_subject(i + n - 1))):
             return 0
-        if what == "camera" and phrase == "tracking" and self._tok(i + 1) == "shot":
-            phrase, n = "tracking shot", 2
+        if what in ("camera", "framing") and self.parsed.pos[i + n - 1] == "VERB" and \
+                self.parsed.tokens[i + n - 1] in lx.MOTION_VERBS and n == 1:
+            return 0  # "a ball rolls" is no camera move; "the camera rolls" is read later
         self._apply_setting(what, phrase)
-        self.mods = Modifiers()  # "on the beach": that article belonged to the place
         return n
+
+    def _floor_at(self, i: int) -> int:
+        toks = self.parsed.tokens
+        tok, nxt = toks[i], toks[i + 1] if i + 1 < len(toks) else ""
+        if tok in lx.GROUND_MATERIALS and nxt in lx.GROUND_WORDS:
+            self.shot.ground = lx.GROUND_MATERIALS[tok]
+            return 2
+        return 0
+
+    def _is_subject(self, head: int) -> bool:
+        return any(p.head == head for c in self.parsed.clauses for p in c.subjects)
 
     def _apply_setting(self, what: str, phrase: str) -> None:
         shot, reading = self.shot, self.reading
@@ -206,7 +188,6 @@ class ShotReader:
             shot.move, shot.direction = lx.CAMERA_WORDS[phrase]
             if phrase in lx.FOLLOW_WORDS:
                 shot.follow_wanted = True
-                self.follow_next = True
         elif what == "gravity":
             reading.gravity = lx.GRAVITY_WORDS[phrase]
         elif what == "time":
@@ -219,160 +200,407 @@ class ShotReader:
             reading.mood = lx.MOOD_WORDS[phrase]
         elif what == "place":
             shot.place = shot.place or lx.PLACE_WORDS[phrase]
+        elif what == "ground":
+            shot.ground = lx.GROUND_PHRASES[phrase]
 
-    # -- noun phrases -----------------------------------------------------------------------
-    def _adjective(self, i: int) -> int:
-        tok = self._tok(i)
-        if tok in lx.MATERIAL_WORDS and self._noun_ahead(i + 1):
-            self.mods.material = lx.MATERIAL_WORDS[tok]
-            return 1
-        if tok in lx.COLOUR_WORDS and (tok not in lx.KIND_WORDS or self._noun_ahead(i + 1)):
-            self.mods.colour = lx.COLOUR_WORDS[tok]
-            return 1
-        if tok in lx.SIZE_WORDS:
-            self.mods.scale = lx.SIZE_WORDS[tok]
-            return 1
-        if tok in _DETERMINERS and tok not in ("a", "an"):
-            # "the dog" may be one already named; "another dog", "every dog" are new ones.
-            self.mods.definite = tok not in ("another", "every", "each")
-            return 1
-        return 0
+    # -- pass 2: things --------------------------------------------------------------------
+    def _phrase(self, phrase: parsing.Phrase) -> None:
+        head = phrase.head
+        if head in self.used or head in self.quote_at:
+            return
+        text = phrase.text
+        if text in _PRONOUNS or phrase.pos == "PRON":
+            self._pronoun(phrase)
+            return
+        if text in _CAMERA_WORDS or text in lx.GROUND_WORDS or text in lx.SUBSTANCE_WORDS:
+            self.used.add(head)
+            return
+        if (text in parsing.QUANTITY_NOUNS or phrase.lemma in parsing.QUANTITY_NOUNS) and any(
+                word == "of" for word, _ in phrase.preps):
+            self.used.add(head)  # "a row of": the count of what follows
+            return
+        if text in CLOTHING_WORDS or text in HAIR_NOUNS:
+            return  # dressed onto its owner by the preposition that names it
+        choice = self._kind(phrase)
+        if choice is None:
+            return
+        self.used.update(range(phrase.start, head + 1))
+        mods = self._modifiers(phrase, choice)
+        draft = find_or_add(phrase.words if choice.how == "exact" else text, choice.kind, mods,
+                            self.shot, self.reading)
+        if choice.how != "exact":
+            self.reading.mapped[text] = choice.kind
+            self.reading.notes[text] = choice.explained(text)
+        persona = persona_from(phrase.adjectives, text)
+        if persona is not None and draft.archetype is Archetype.HUMANOID:
+            draft.persona = merged(draft.persona, **persona.model_dump())
+        self.things[head] = draft
+        self.reading.last = draft
 
-    def _number(self, i: int) -> int:
-        tok, nxt = self._tok(i), self._tok(i + 1)
-        if tok.isdigit():
-            self.mods.count = max(1, min(int(tok), lx.MAX_COUNT))
-            self.mods.definite = False
-            return 1
-        if tok in lx.NUMBER_WORDS and not (tok == "some" and not nxt):
-            # "a few", "a couple of", "a pair of": the later word is the count.
-            self.mods.count = lx.NUMBER_WORDS[tok]
-            self.mods.definite = False
-            return 2 if nxt == "of" else 1
-        return 0
+    def _kind(self, phrase: parsing.Phrase) -> KindChoice | None:
+        words = " ".join(w for w in phrase.words.split() if w not in lx.COLOUR_WORDS
+                         and w not in lx.SIZE_WORDS and w not in lx.MATERIAL_WORDS)
+        words = words or phrase.text
+        choice = kind_of_noun(words, phrase.lemma)
+        if choice is None and phrase.pos in ("NOUN", "PROPN") and not wordnet_knows(
+                phrase.lemma) and phrase.text.isalpha():
+            mapped = self.mapper(phrase.text)  # a word WordNet lacks: a name, a brand
+            if mapped is not None:
+                choice = KindChoice(mapped[0], "substituted", "meaning")
+        return choice
 
-    def _noun_ahead(self, i: int) -> bool:
-        """Whether a thing's name follows within a few adjective-like words."""
-        for j in range(i, min(i + 3, len(self.toks))):
-            tok = self.toks[j]
-            if tok in lx.KIND_WORDS:
-                return True
-            if not (tok in lx.COLOUR_WORDS or tok in lx.SIZE_WORDS or tok in lx.MATERIAL_WORDS):
-                return self._unknown_noun_at(j)
+    def _modifiers(self, phrase: parsing.Phrase, choice: KindChoice) -> Modifiers:
+        mods = Modifiers()
+        for word in [*phrase.adjectives, *phrase.compounds]:
+            if word in lx.COLOUR_WORDS and mods.colour is None:
+                mods.colour = lx.COLOUR_WORDS[word]
+            elif word in lx.MATERIAL_WORDS and mods.material is None:
+                mods.material = lx.MATERIAL_WORDS[word]
+            elif word in lx.SIZE_WORDS and mods.scale is None:
+                mods.scale = lx.SIZE_WORDS[word]
+        det = phrase.det
+        amount = next((lx.NUMBER_WORDS[w] for w in phrase.adjectives
+                       if w in lx.NUMBER_WORDS and w not in ("a", "an")), None)
+        if phrase.number is not None:
+            mods.count = max(1, min(phrase.number, lx.MAX_COUNT))
+        elif det in lx.NUMBER_WORDS and det not in ("a", "an"):
+            mods.count = lx.NUMBER_WORDS[det]
+        elif amount is not None:
+            mods.count = amount
+        elif phrase.plural or phrase.text in lx.PLURAL_FORMS:
+            mods.count = 3
+        elif det in ("a", "an", "another", "every", "each", "one"):
+            mods.count = 1  # a new thing, never one named before
+        if det is not None and det not in ("a", "an", "another", "every", "each") and \
+                mods.count is None:
+            mods.definite = True
+        if phrase.possessor is not None:
+            mods.definite = mods.count is None
+        return mods
+
+    def _pronoun(self, phrase: parsing.Phrase) -> None:
+        text = phrase.text
+        if text in ("i", "you", "we", "everyone"):
+            return
+        draft = self._resolve_pronoun(text)
+        if draft is None:
+            return
+        draft = carry(draft, self.shot, self.reading)
+        self.things[phrase.head] = draft
+        self.used.add(phrase.head)
+
+    def _resolve_pronoun(self, text: str) -> Draft | None:
+        """The thing a pronoun points at: the last one named that agrees with it."""
+        recent = [*reversed(self.shot.entities), *reversed(list(self.reading.known.values()))]
+        if self.reading.last is not None:
+            recent.insert(0, self.reading.last)
+        if text in ("she", "her", "herself", "he", "him", "himself", "someone", "somebody"):
+            wanted = Gender.FEMALE if text in ("she", "her", "herself") else Gender.MALE
+            people = [d for d in recent if d.archetype is Archetype.HUMANOID]
+            for draft in people:
+                if _gender_of(draft) is wanted:
+                    return draft
+            unsure = [d for d in people if _gender_of(d) is None]
+            if unsure:
+                unsure[0].persona = merged(unsure[0].persona, gender=wanted)
+                return unsure[0]
+            # nobody named can be "she": someone new ("the cat sleeps while she reads")
+            draft = find_or_add("person", "person", Modifiers(count=1), self.shot,
+                                self.reading)
+            draft.persona = merged(draft.persona, gender=wanted)
+            return draft
+        if text in ("they", "them", "their"):
+            group = next((d for d in recent if d.count > 1), None)
+            return group or (recent[0] if recent else None)
+        things = [d for d in recent if d.archetype is not Archetype.HUMANOID]
+        return things[0] if things else (recent[0] if recent else None)
+
+    # -- prepositions on nouns: relations, clothes, hair, things in hand -------------------
+    def _noun_prepositions(self, phrase: parsing.Phrase) -> None:
+        owner = self.things.get(phrase.head)
+        if owner is None:
+            return
+        for words, inner in phrase.preps:
+            other = self.things.get(inner.head)
+            if inner.text in CLOTHING_WORDS and words in ("in", "with", "wearing"):
+                self._dress(owner, inner)
+            elif inner.text in HAIR_NOUNS and words == "with":
+                self._hair(owner, inner)
+            elif other is None or other is owner:
+                continue
+            elif words == "with" and not is_character(other):
+                if owner.object is None and is_character(owner):
+                    owner.object = other.id
+                    set_motion(owner, Motion.CARRY)
+            elif words in ("on", "upon", "astride") and is_character(owner) and \
+                    other.archetype.value in ("quadruped", "vehicle") and other.kind != "bus":
+                owner.object = other.id  # "a knight on a horse" rides it
+                set_motion(owner, Motion.RIDE)
+            elif words in RELATION_PREPOSITIONS:
+                self._relate(owner, RELATION_PREPOSITIONS[words], other)
+
+    def _dress(self, owner: Draft, garment: parsing.Phrase) -> None:
+        colour = next((lx.COLOUR_WORDS[w] for w in garment.adjectives if w in lx.COLOUR_WORDS),
+                      None)
+        owner.persona = merged(owner.persona, outfit=garment.lemma or garment.text)
+        if colour is not None:
+            owner.colour = colour
+        self.used.update(range(garment.start, garment.head + 1))
+
+    def _hair(self, owner: Draft, hair: parsing.Phrase) -> None:
+        colour = next((lx.COLOUR_WORDS[w] for w in hair.adjectives if w in lx.COLOUR_WORDS),
+                      None)
+        if colour is None and ("blonde" in hair.adjectives or "blond" in hair.adjectives):
+            colour = "gold"
+        if colour is not None:
+            owner.persona = merged(owner.persona, hair=colour)
+        self.used.update(range(hair.start, hair.head + 1))
+
+    @staticmethod
+    def _relate(owner: Draft, relation: Relation, other: Draft) -> None:
+        if owner.relation is None:
+            owner.relation, owner.relative_to = relation, other.id
+
+    # -- pass 3: actions -------------------------------------------------------------------
+    def _clause(self, clause: parsing.Clause) -> None:
+        if clause.verb in self.settled:
+            return  # "make it rain", "a pan left": the word was a setting
+        subjects = self._things_of(clause.subjects)
+        if any(p.text == "camera" for p in clause.subjects):
+            self._camera_clause(clause)
+            return
+        with_object = f"{clause.text} {clause.objects[0].text}" if clause.objects else ""
+        motion = motion_of(clause.phrasal, clause.text, clause.lemma, with_object)
+        self.used.add(clause.verb)
+        objects = self._things_of(clause.objects)
+        if motion is None:
+            if clause.lemma not in ("be", "have", "is", "are", "appear", "look", "seem") and \
+                    clause.text.isalpha() and clause.text not in lx.STOPWORDS:
+                self._not_understood(clause.text)
+            self._static_relations(subjects, clause)
+            return
+        if clause.negated:
+            return
+        if (not subjects or clause.inherited) and self._camera_verb(motion, clause, objects):
+            return
+        if not subjects and motion is Motion.POUR:
+            subjects = [d for w, p in clause.preps if w in ("from", "out of")
+                        and (d := self.things.get(p.head)) is not None][:1]
+        if not subjects:
+            subjects = self._orphan_subject(clause)
+        if not subjects:
+            return
+        for draft in subjects:
+            set_motion(draft, motion)
+        actor = subjects[-1]
+        others = [o for o in objects if o not in subjects]
+        if others and motion in OBJECT_MOTIONS:
+            actor.object = others[0].id
+        elif others and (motion in TARGET_MOTIONS or motion is Motion.CHASE):
+            set_target(actor, others[0])
+        self._clause_prepositions(subjects, motion, clause)
+
+    def _clause_prepositions(self, subjects: list[Draft], motion: Motion,
+                             clause: parsing.Clause) -> None:
+        actor = subjects[-1]
+        for words, inner in clause.preps:
+            other = self.things.get(inner.head)
+            if other is None or other in subjects:
+                if inner.text in CLOTHING_WORDS and words in ("in", "wearing"):
+                    for s in subjects:
+                        self._dress(s, inner)
+                continue
+            if words in START_PREPOSITIONS and motion in (
+                    Motion.FALL, Motion.BREAK, Motion.TOPPLE, Motion.JUMP, Motion.DIVE,
+                    Motion.ROLL, Motion.SLIDE, Motion.BOUNCE):
+                for s in subjects:
+                    self._relate(s, Relation.ON, other)
+            elif (words == "with" and actor.object is None and not is_character(other)) or (
+                    motion in (Motion.SIT, Motion.SLEEP, Motion.RIDE)
+                    and words in ("on", "onto", "in", "at", "upon", "astride")):
+                actor.object = other.id  # "plays with a ball", "sits on a bench"
+            elif words in TARGET_PREPOSITIONS and (motion in TARGET_MOTIONS
+                                                   or motion in OBJECT_MOTIONS):
+                if motion in (Motion.JUMP, Motion.SWIM) and other.kind == "swimming_pool":
+                    set_motion(actor, Motion.DIVE)
+                set_target(actor, other)
+            elif words in TARGET_PREPOSITIONS and motion in (Motion.JUMP, Motion.FALL,
+                                                             Motion.BOUNCE, Motion.CRASH):
+                set_target(actor, other)
+            elif words in RELATION_PREPOSITIONS:
+                for s in subjects:
+                    self._relate(s, RELATION_PREPOSITIONS[words], other)
+
+    def _orphan_subject(self, clause: parsing.Clause) -> list[Draft]:
+        """"Falling from the sky, a red apple": a verb before the thing that does it."""
+        roles = {p.head for c in self.parsed.clauses for p in c.subjects + c.objects} | {
+            p.head for c in self.parsed.clauses for _, p in c.preps} | {
+            inner.head for p in self.parsed.phrases for _, inner in p.preps}
+        after = [d for head, d in sorted(self.things.items())
+                 if head > clause.verb and head not in roles]
+        return after[:1]
+
+    def _static_relations(self, subjects: list[Draft], clause: parsing.Clause) -> None:
+        """"A cat is under the table": a verb with no motion still places its subject."""
+        for words, inner in clause.preps:
+            other = self.things.get(inner.head)
+            if other is not None and words in RELATION_PREPOSITIONS:
+                for s in subjects:
+                    if s is not other:
+                        self._relate(s, RELATION_PREPOSITIONS[words], other)
+
+    def _camera_verb(self, motion: Motion, clause: parsing.Clause,
+                     objects: list[Draft]) -> bool:
+        """"Orbiting, a horse stands", "follows the dog": a verb with no subject of its own
+        that only a camera can do moves the camera."""
+        if motion is Motion.ORBIT:
+            self.shot.move = CameraMove.ORBIT
+            return True
+        if clause.text in lx.CAMERA_FOLLOW_VERBS and not clause.inherited:
+            self.shot.move = self.shot.move or CameraMove.PAN
+            self.shot.follow_wanted = True
+            if objects:
+                self.shot.follow = objects[0].id
+            return True
         return False
 
-    def _thing(self, i: int) -> int:
-        hit = match_phrase(self.toks, i, lx.KIND_WORDS)
-        if hit is None:
-            return 0
-        phrase, n = hit
-        self._named(find_or_add(phrase, lx.KIND_WORDS[phrase], self.mods, self.shot,
-                                self.reading))
-        return n
+    def _camera_clause(self, clause: parsing.Clause) -> None:
+        """"The camera follows the dog", "the camera orbits the dancer"."""
+        self.used.add(clause.verb)
+        targets = self._things_of(clause.objects) or [
+            d for _, p in clause.preps if (d := self.things.get(p.head)) is not None]
+        if clause.lemma in ("follow", "track", "trail", "chase"):
+            self.shot.move = self.shot.move or CameraMove.PAN
+            if targets:
+                self.shot.follow = targets[0].id
+            self.shot.follow_wanted = True
+        elif clause.lemma in ("orbit", "circle", "rotate"):
+            self.shot.move = CameraMove.ORBIT
+        elif clause.lemma in ("zoom", "push", "move") and targets:
+            self.shot.follow = targets[0].id
 
-    def _named(self, draft: Draft) -> None:
-        """A thing was named: it is a subject of its clause or the object of a verb."""
-        self.mods = Modifiers()
-        self.reading.last = draft
-        if self.follow_next:
-            self.shot.follow = draft.id
-            self.follow_next = False
-        if self.waiting_verb is not None:
-            set_motion(draft, self.waiting_verb)
-            self.target_for = draft if self.waiting_verb in TARGETED else None
-            self.waiting_verb = None
-        elif self.target_for is not None and self.target_for is not draft:
-            set_target(self.target_for, draft)
-            self.target_for = None
-        else:
-            self.clause.append(draft)
+    def _share_objects(self) -> None:
+        """"catches or throws a frisbee": conjoined verbs share the object named once."""
+        for clause in self.parsed.clauses:
+            objects = self._things_of(clause.objects)
+            if not objects:
+                continue
+            for draft in self._things_of(clause.subjects):
+                if draft.object is None and draft.motion in OBJECT_MOTIONS and \
+                        objects[0] is not draft:
+                    draft.object = objects[0].id
 
-    def _pronoun(self, i: int) -> int:
-        if self._tok(i) not in _PRONOUNS or self.last is None:
-            return 0
-        draft = carry(self.last, self.shot, self.reading)
-        if self.target_for is not None and self.target_for is not draft:
-            set_target(self.target_for, draft)
-            self.target_for = None
-        else:
-            self.clause.append(draft)
-        return 1
+    def _things_of(self, phrases: list[parsing.Phrase]) -> list[Draft]:
+        found: list[Draft] = []
+        for phrase in phrases:
+            target = phrase
+            if phrase.head not in self.things:
+                of = next((p for w, p in phrase.preps if w == "of"), None)
+                if of is not None:
+                    target = of  # "a row of dominoes topples": the dominoes do
+            draft = self.things.get(target.head)
+            if draft is not None and draft not in found:
+                found.append(draft)
+            for conj in phrase.conjuncts:
+                more = self.things.get(conj.head)
+                if more is not None and more not in found:
+                    found.append(more)
+        return found
 
-    # -- verbs ------------------------------------------------------------------------------
-    def _verb(self, i: int) -> int:
-        hit = match_phrase(self.toks, i, lx.MOTION_VERBS, longest=3)
-        if hit is None:
-            return 0
-        phrase, n = hit
-        if n == 1 and phrase.endswith("s") and self._tok(i + 1) in lx.MOTION_VERBS:
-            # "waves crashing": a plural noun the prompt does not make a thing of.
-            self.clause, self.verb_subjects = [], []
-            return 1
-        motion = lx.MOTION_VERBS[phrase]
-        subjects = list(self.clause)
-        if not subjects and phrase in lx.CAMERA_FOLLOW_VERBS:
-            self.follow_next = True  # "follows the dog" with no subject: the camera does
-            return n
-        if not subjects and motion is Motion.ORBIT:
-            self.shot.move = CameraMove.ORBIT  # "orbiting around the dancer"
-            return n
-        if not subjects:
-            subjects = list(self.verb_subjects)  # "a dog runs and jumps": the same dog
-        if subjects:
-            for draft in subjects:
-                set_motion(draft, motion)
-            self.target_for = subjects[-1] if motion in TARGETED else None
-            self.verb_subjects = subjects
-        else:
-            self.waiting_verb = motion
-        self.clause = []
-        return n
+    # -- dialogue and captions -------------------------------------------------------------
+    def _quote(self, index: int) -> None:
+        text = self.quotes[self.quote_at[index]]
+        self.used.add(index)
+        clause = next((c for c in self.parsed.clauses
+                       if any(p.head == index for p in c.objects + c.subjects)), None)
+        if self._is_caption(index, clause):
+            self.shot.captions.append(text)
+            return
+        speaker = None
+        if clause is not None:
+            speakers = [d for d in self._things_of(
+                [p for p in clause.subjects if p.head != index]) if is_character(d)]
+            speaker = speakers[0] if speakers else None
+        speaker = speaker or self._likely_speaker(index)
+        if speaker is None:
+            if not any(is_character(d) for d in self.shot.entities) and any(
+                    not is_character(d) for d in self.shot.entities):
+                self.shot.captions.append(text)  # nobody here can talk: it is shown
+                return
+            speaker = find_or_add("person", "person", Modifiers(), self.shot, self.reading)
+        self.shot.lines.append((speaker.id, text))
+        set_motion(speaker, Motion.TALK)
+        self.reading.last = speaker
 
-    # -- everything else --------------------------------------------------------------------
-    def _leftover(self, i: int) -> int:
-        tok = self._tok(i)
-        if (not tok.isalpha() or len(tok) < 3 or tok in lx.STOPWORDS
-                or tok in lx.SUBSTANCE_WORDS or tok in lx.GROUND_WORDS
-                or tok in lx.SOUND_WORDS or tok in lx.UNDERSTOOD_WORDS):
-            return 1
-        if self._unknown_noun_at(i):
-            mapped = self.mapper(tok)
-            if mapped is not None:
-                self.reading.mapped[tok] = mapped[0]
-                self._named(find_or_add(tok, mapped[0], self.mods, self.shot, self.reading))
-                return 1
-        if tok not in self.reading.unknown:
-            self.reading.unknown.append(tok)
-        return 1
-
-    def _unknown_noun_at(self, i: int) -> bool:
-        """Whether an unknown word sits where a noun would: after an article, before a verb."""
-        tok = self._tok(i)
-        if (not tok.isalpha() or tok in lx.STOPWORDS or tok in lx.SUBSTANCE_WORDS
-                or tok in lx.MOTION_VERBS or tok in lx.NOT_NOUNS or tok.endswith("ly")):
-            return False
-        j = i - 1
-        # Walk back over adjectives we do not know ("a tall giraffe") to the article.
-        while j >= 0 and self.toks[j].isalpha() and self.toks[j] not in lx.STOPWORDS \
-                and self.toks[j] not in lx.NUMBER_WORDS and self.toks[j] not in _DETERMINERS \
-                and i - j <= 2:
-            j -= 1
-        opener = self._tok(j)
-        opened = (opener in _DETERMINERS or opener in lx.NUMBER_WORDS or opener.isdigit()
-                  or self.mods.any())
-        return opened and self._ends_noun_phrase(i + 1)
-
-    def _ends_noun_phrase(self, j: int) -> bool:
-        """Whether token ``j`` can follow a noun: a verb, a preposition, punctuation, the end."""
-        tok = self._tok(j)
-        if tok == "" or not tok.isalnum() or quote_index(tok) is not None:
+    def _is_caption(self, index: int, clause: parsing.Clause | None) -> bool:
+        toks = self.parsed.tokens
+        window = toks[max(0, index - 4):index] + toks[index + 1:index + 3]
+        if any(w in CAPTION_NOUNS for w in window):
             return True
-        if tok in lx.MOTION_VERBS:
-            return True
-        if tok in _DETERMINERS or tok in lx.NUMBER_WORDS:
-            return False  # "rows a boat": a word before an article is a verb, not a noun
-        if tok in lx.STOPWORDS:
-            return True
-        # An unknown "-s" word followed by an article is a verb: "a fisherman rows a boat".
-        return (tok.endswith("s") and tok not in lx.KIND_WORDS
-                and (self._tok(j + 1) in _DETERMINERS or self._tok(j + 1) in lx.NUMBER_WORDS))
+        if clause is not None and clause.lemma in CAPTION_VERBS:
+            return not any(is_character(d) for d in self._things_of(clause.subjects))
+        return False
+
+    def _likely_speaker(self, index: int) -> Draft | None:
+        """The character a quote most likely belongs to: the last named, else the first."""
+        before = [d for head, d in sorted(self.things.items()) if head < index
+                  and is_character(d)]
+        if before:
+            return before[-1]
+        if self.reading.last is not None and is_character(self.reading.last):
+            return carry(self.reading.last, self.shot, self.reading)
+        return next((d for d in self.shot.entities if is_character(d)), None)
+
+    # -- sounds and words left over --------------------------------------------------------
+    def _sounds(self) -> None:
+        for i, tok in enumerate(self.parsed.tokens):
+            if tok not in lx.SOUND_WORDS or (i in self.settled and tok not in
+                                             lx.WEATHER_WORDS):
+                continue
+            who = None
+            clause = next((c for c in self.parsed.clauses if c.verb == i), None)
+            if clause is not None:
+                subjects = self._things_of(clause.subjects)
+                who = subjects[0].id if subjects else None
+            self.shot.sounds.append((lx.SOUND_WORDS[tok], who))
+            self.used.add(i)
+
+    def _leftovers(self) -> None:
+        for i, tok in enumerate(self.parsed.tokens):
+            if i in self.used or i in self.quote_at or not tok.isalpha() or len(tok) < 3:
+                continue
+            if self.parsed.pos[i] not in _CONTENT_POS or tok in lx.STOPWORDS or \
+                    tok in lx.UNDERSTOOD_WORDS or tok in lx.IGNORED_WORDS:
+                continue
+            if tok in lx.COLOUR_WORDS or tok in lx.SIZE_WORDS or tok in lx.MATERIAL_WORDS \
+                    or tok in lx.NUMBER_WORDS or tok in CLOTHING_WORDS or tok in HAIR_NOUNS:
+                continue
+            if tok in FEMALE_WORDS or tok in MALE_WORDS or tok in lx.SUBSTANCE_WORDS:
+                continue
+            self._not_understood(tok)
+
+    def _not_understood(self, word: str) -> None:
+        if word not in self.reading.unknown:
+            self.reading.unknown.append(word)
+
+
+def _plain(text: str) -> str:
+    """Text with accents taken off letters ("café" → "cafe"): the word tables spell so."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _speakable(part: str) -> str:
+    """The shot text with quotation placeholders written as quoted words the parser reads."""
+    return QUOTE_TOKEN.sub(lambda m: f'"Q{m.group(1)}"', part)
+
+
+def _gender_of(draft: Draft) -> Gender | None:
+    if draft.persona is not None and draft.persona.gender is not None:
+        return draft.persona.gender
+    label = (draft.label or "").split()[-1] if draft.label else ""
+    if label in FEMALE_WORDS:
+        return Gender.FEMALE
+    if label in MALE_WORDS:
+        return Gender.MALE
+    return None

@@ -440,6 +440,10 @@ class Storyboard(_Data):
     mapped_words: dict[str, str] = Field(
         default_factory=dict, description="unknown nouns mapped to the nearest known kind"
     )
+    word_notes: dict[str, str] = Field(
+        default_factory=dict,
+        description="how each noun the catalog lacks was staged: generalised, substituted, "
+                    "or shown as a stand-in of its category")
 
     @model_validator(mode="after")
     def _total_length(self) -> Storyboard:

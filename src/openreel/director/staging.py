@@ -1,0 +1,120 @@
+"""Staging choices the words imply: the props an action needs, the place it happens in,
+and how a conversation is cut (a two-shot, then each line in a close-up of its speaker)."""
+
+from __future__ import annotations
+
+from openreel.director.entities import (
+    Draft,
+    Modifiers,
+    Reading,
+    ShotDraft,
+    find_or_add,
+    is_character,
+)
+from openreel.spec import KINDS, PLACES, Archetype, Camera, Framing, Motion, Shot
+
+M = Motion
+# What an action is done with when the prompt does not say: "a person is reading" holds a
+# book, "shooting basketball" needs a ball. Only kinds of the catalog are used.
+_OBJECTS: dict[Motion, tuple[str, ...]] = {
+    M.SHOOT: ("basketball", "ball"), M.KICK: ("football", "ball"), M.THROW: ("ball",),
+    M.CATCH: ("ball",), M.HIT: ("tennis_ball", "ball"), M.RIDE: ("bicycle",),
+    M.READ: ("book",), M.TYPE: ("laptop", "keyboard"), M.DRINK: ("cup", "glass"),
+    M.EAT: ("apple",), M.CLEAN: ("broom",), M.BRUSH: ("toothbrush",), M.DIG: ("shovel",),
+    M.CUT: ("knife",), M.COOK: ("pan",), M.WRITE: ("pencil", "book"), M.SURF: ("surfboard",),
+    M.SKI: ("skis",), M.SIT: ("chair",), M.SKATE: (),
+}
+# Where an aimed action goes when the prompt does not say.
+_TARGETS: dict[Motion, tuple[str, ...]] = {
+    M.SHOOT: ("hoop",), M.KICK: ("goal",), M.DIVE: ("swimming_pool",),
+}
+# A place an action belongs in, for prompts that name none.
+_PLACES: dict[Motion, tuple[str, ...]] = {
+    M.SKI: ("ski_slope", "snow"), M.SURF: ("beach",), M.DIVE: ("swimming_pool", "ocean"),
+    M.SWIM: ("swimming_pool", "ocean"), M.COOK: ("kitchen",), M.CUT: ("kitchen",),
+    M.TYPE: ("office", "living_room"), M.READ: ("living_room",), M.WRITE: ("classroom",
+                                                                           "living_room"),
+    M.SLEEP: ("bedroom", "living_room"), M.SHOOT: ("basketball_court", "stadium"),
+    M.KICK: ("football_field", "stadium"), M.CLIMB: ("mountains",), M.SKATE: ("park",),
+    M.PLAY: ("living_room",), M.CLEAN: ("living_room",), M.BRUSH: ("bathroom",
+                                                                   "living_room"),
+    M.DIG: ("farm", "park"), M.EXERCISE: ("gym", "stadium"), M.STRETCH: ("park",),
+    M.MARCH: ("city_street",), M.TOPPLE: ("living_room",), M.BREAK: ("kitchen",),
+}
+_TWO_SHOT_SECONDS = 1.5
+_WORDS_PER_SECOND = 2.6
+
+
+def imply_props(shot: ShotDraft, reading: Reading) -> None:
+    """Give actions the things they are done with and aimed at when the prompt left them out."""
+    for draft in list(shot.entities):
+        if draft.archetype is not Archetype.HUMANOID and not (
+                is_character(draft) and draft.motion is M.CATCH):
+            continue
+        if draft.object is None and draft.motion in _OBJECTS:
+            prop = _new_prop(_OBJECTS[draft.motion], shot, reading, exclude=draft)
+            if prop is not None:
+                draft.object = prop.id
+        if draft.target is None and draft.motion in _TARGETS:
+            prop = _new_prop(_TARGETS[draft.motion], shot, reading, exclude=draft)
+            if prop is not None:
+                draft.target = prop.id
+        if draft.target is None and draft.motion is M.THROW:
+            partner = next((d for d in shot.entities if d is not draft and is_character(d)),
+                           None)
+            draft.target = partner.id if partner is not None else None
+
+
+def place_for_actions(shots: list[ShotDraft]) -> str | None:
+    """A place where the prompt's actions happen, when it names none."""
+    for shot in shots:
+        for draft in shot.entities:
+            for name in _PLACES.get(draft.motion, ()):
+                if name in PLACES:
+                    return name
+    return None
+
+
+def conversation(shot: Shot) -> list[Shot]:
+    """A shot where two or more characters talk, cut as a two-shot and then a close-up of
+    each speaker while they say their line; any other shot as it is."""
+    speakers = {line.speaker for line in shot.dialogue}
+    if len(speakers) < 2:
+        return [shot]
+    lines = shot.dialogue
+    needs = [0.6 + len(line.text.split()) / _WORDS_PER_SECOND for line in lines]
+    opening = min(_TWO_SHOT_SECONDS, 0.2 * shot.duration)
+    if opening < 1.0 or shot.duration - opening < len(lines):
+        return [shot]  # too short to cut: keep the two-shot
+    scale = (shot.duration - opening) / sum(needs)
+    durations = [max(n * scale, 1.0) for n in needs]
+    durations[-1] = shot.duration - opening - sum(durations[:-1])
+    if durations[-1] < 1.0:
+        return [shot]
+    two_shot = shot.model_copy(update={
+        "duration": opening, "dialogue": [], "sounds": [c for c in shot.sounds
+                                                        if c.at < opening],
+        "camera": shot.camera.model_copy(update={"framing": Framing.MEDIUM, "follow": None}),
+        "captions": shot.captions})
+    cut: list[Shot] = [two_shot]
+    for line, seconds in zip(lines, durations, strict=True):
+        speaker = next(e for e in shot.entities if e.id == line.speaker)
+        cut.append(shot.model_copy(update={
+            "duration": seconds, "dialogue": [line.model_copy(update={"start": 0.2})],
+            "sounds": [], "captions": [], "continues": True,
+            "description": f"close-up: {speaker.label or speaker.kind} says “{line.text}”"[:500],
+            "camera": Camera(framing=Framing.CLOSE_UP, follow=speaker.id,
+                             slow_motion=shot.camera.slow_motion)}))
+    return cut
+
+
+def _new_prop(kinds: tuple[str, ...], shot: ShotDraft, reading: Reading,
+              exclude: Draft) -> Draft | None:
+    for kind in kinds:
+        if kind not in KINDS:
+            continue
+        existing = next((d for d in shot.entities if d.kind == kind and d is not exclude), None)
+        if existing is not None:
+            return existing
+        return find_or_add(kind, kind, Modifiers(count=1), shot, reading)
+    return None

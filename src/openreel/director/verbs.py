@@ -1,0 +1,115 @@
+"""What a verb makes a thing do, and what its objects and prepositions point at.
+
+A verb is looked up in the director's verb table (every inflection, phrasal verbs such as
+"takes off"); a verb the table lacks is placed through WordNet's verb hierarchy ("sprint"
+is a way to run, "graze" a way to eat). A verb never becomes a thing.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from openreel.director import lexicon as lx
+from openreel.director.wordnet import installed
+from openreel.spec import Motion, Relation
+
+M = Motion
+# The thing handled: "kicks the ball", "plays the guitar", "rides a bike".
+OBJECT_MOTIONS = frozenset({
+    M.KICK, M.THROW, M.SHOOT, M.CATCH, M.HIT, M.GRAB, M.PUSH, M.PULL, M.CARRY, M.LIFT,
+    M.PLAY, M.WRITE, M.READ, M.TYPE, M.COOK, M.EAT, M.DRINK, M.CUT, M.CLEAN, M.BRUSH, M.DIG,
+    M.RIDE, M.SIT, M.SURF, M.SKI, M.SKATE})
+# Who or where it is aimed at: "chases a cat", "hugs her friend", "dives into the pool".
+TARGET_MOTIONS = frozenset({M.CHASE, M.CRASH, M.POUR, M.HUG, M.KISS, M.FIGHT,
+                            M.SHAKE_HANDS, M.DIVE, M.SWOOP, M.WAVE, M.TALK})
+TARGET_PREPOSITIONS = frozenset({"into", "through", "at", "toward", "towards", "to", "onto",
+                                 "in", "inside", "over", "on", "against", "across", "with"})
+START_PREPOSITIONS = frozenset({"off", "from", "off of", "out of", "down"})
+RELATION_PREPOSITIONS: dict[str, Relation] = {
+    "on": Relation.ON, "onto": Relation.ON, "upon": Relation.ON, "atop": Relation.ON,
+    "on top of": Relation.ON, "on the top of": Relation.ON, "at top of": Relation.ON,
+    "under": Relation.UNDER, "underneath": Relation.UNDER, "beneath": Relation.UNDER,
+    "below": Relation.UNDER, "on bottom of": Relation.UNDER, "at bottom of": Relation.UNDER,
+    "above": Relation.ABOVE, "over": Relation.ABOVE,
+    "on left of": Relation.LEFT_OF, "to left of": Relation.LEFT_OF,
+    "at left of": Relation.LEFT_OF, "left of": Relation.LEFT_OF,
+    "on right of": Relation.RIGHT_OF, "to right of": Relation.RIGHT_OF,
+    "at right of": Relation.RIGHT_OF, "right of": Relation.RIGHT_OF,
+    "behind": Relation.BEHIND, "in back of": Relation.BEHIND,
+    "in front of": Relation.IN_FRONT_OF, "before": Relation.IN_FRONT_OF,
+    "in": Relation.INSIDE, "inside": Relation.INSIDE, "within": Relation.INSIDE,
+    "next to": Relation.NEXT_TO, "beside": Relation.NEXT_TO, "by": Relation.NEXT_TO,
+    "near": Relation.NEXT_TO, "alongside": Relation.NEXT_TO, "close to": Relation.NEXT_TO,
+    "at": Relation.NEXT_TO, "with": Relation.NEXT_TO,
+}
+# Quoted text that is shown, not said: 'a title reads "Summer Sale"'.
+CAPTION_NOUNS = frozenset({"title", "text", "caption", "sign", "tagline", "words", "banner",
+                           "headline", "slogan", "logo", "subtitle", "label", "message",
+                           "poster", "billboard", "letters", "lettering", "neon", "card",
+                           "titles", "captions", "subtitles", "screen", "writing"})
+CAPTION_VERBS = frozenset({"read", "appear", "display", "show", "spell", "flash", "write",
+                           "say", "pop"})
+
+# Verbs whose WordNet senses anchor a motion: an unknown verb that is a kind of one of these
+# (a troponym, in WordNet's terms) does that motion.
+_ANCHOR_VERBS: dict[str, Motion] = {
+    "walk": M.WALK, "run": M.RUN, "jump": M.JUMP, "fly": M.FLY, "swim": M.SWIM,
+    "eat": M.EAT, "drink": M.DRINK, "dance": M.DANCE, "fall": M.FALL, "roll": M.ROLL,
+    "slide": M.SLIDE, "climb": M.CLIMB, "throw": M.THROW, "kick": M.KICK, "hit": M.HIT,
+    "sit": M.SIT, "sleep": M.SLEEP, "talk": M.TALK, "sing": M.TALK, "cook": M.COOK,
+    "clean": M.CLEAN, "cut": M.CUT, "write": M.WRITE, "read": M.READ, "play": M.PLAY,
+    "fight": M.FIGHT, "hug": M.HUG, "laugh": M.LAUGH, "cry": M.CRY, "push": M.PUSH,
+    "pull": M.PULL, "carry": M.CARRY, "lift": M.LIFT, "dig": M.DIG, "ride": M.RIDE,
+    "float": M.FLOAT, "sink": M.SINK, "spin": M.SPIN, "bounce": M.BOUNCE, "drive": M.DRIVE,
+    "explode": M.EXPLODE, "shake": M.SHAKE, "grow": M.GROW, "pour": M.POUR, "chase": M.CHASE,
+    "crash": M.CRASH, "wave": M.WAVE, "clap": M.CLAP, "stretch": M.STRETCH,
+    "exercise": M.EXERCISE, "skate": M.SKATE, "ski": M.SKI, "surf": M.SURF, "dive": M.DIVE,
+    "break": M.BREAK, "catch": M.CATCH, "grab": M.GRAB, "brush": M.BRUSH, "march": M.MARCH,
+    "crawl": M.CRAWL, "glide": M.GLIDE, "swing": M.SWING, "topple": M.TOPPLE, "type": M.TYPE,
+}
+
+
+def motion_of(phrasal: str, text: str, lemma: str, with_object: str = "") -> Motion | None:
+    """The motion a verb asks for: its table entry (longest first), else through WordNet."""
+    for form in (with_object, phrasal, text, lemma):
+        if form in lx.MOTION_VERBS:
+            return lx.MOTION_VERBS[form]
+    return _wordnet_motion(lemma)
+
+
+def could_be_verb(word: str) -> bool:
+    """Whether a word the tagger read as a noun may be a verb ("roars", "topples", "cheer")."""
+    if word in lx.MOTION_VERBS or word in lx.SOUND_WORDS:
+        return word not in lx.KIND_WORDS or word.endswith("s")
+    if not word.endswith("s") or word in lx.KIND_WORDS or word in lx.PLURAL_FORMS:
+        return False
+    wordnet = installed()
+    return wordnet is not None and bool(wordnet.synsets(word, "verb")) and \
+        _wordnet_motion(word.removesuffix("es") if word.endswith("ses") else word) is not None
+
+
+@lru_cache(maxsize=1024)
+def _wordnet_motion(lemma: str) -> Motion | None:
+    wordnet = installed()
+    if wordnet is None:
+        return None
+    anchors = _verb_anchors()
+    for sense in wordnet.synsets(lemma, "verb")[:2]:
+        reached = wordnet.ancestors(sense, limit=4)
+        hits = sorted((steps, anchors[o]) for o, steps in reached.items() if o in anchors)
+        if hits:
+            return hits[0][1]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _verb_anchors() -> dict[int, Motion]:
+    wordnet = installed()
+    table: dict[int, Motion] = {}
+    if wordnet is None:
+        return table
+    for verb, motion in _ANCHOR_VERBS.items():
+        senses = wordnet.synsets(verb, "verb")
+        if senses:
+            table.setdefault(senses[0].offset, motion)
+    return table
