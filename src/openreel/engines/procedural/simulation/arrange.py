@@ -18,7 +18,7 @@ from openreel.spec import Archetype, Environment, Motion, Relation
 A = Archetype
 RIGID = (A.BALL, A.BLOCK, A.FOOD, A.FURNITURE, A.CONTAINER)
 SHOT_DISTANCE = 3.4  # metres from a shooter to the ring's centre: a short jump shot
-KICK_DISTANCE = 5.5  # ball to goal mouth
+KICK_DISTANCE = 4.5  # ball to goal mouth
 PASS_DISTANCE = 5.0  # thrower to catcher
 PUSH_AT = 0.6  # seconds before a thing on a table is nudged over its edge
 DROP_AT = 0.8  # seconds before a held thing slips from the hand

@@ -80,9 +80,11 @@ class DiveFigure(FigureActor):
             self.entry_x = i.x + self.facing * 1.2 * s
         else:
             x0, x1, self.level, _ = self.water
-            edge = x0 if self.facing > 0 else x1
-            inside = min(1.4, 0.3 * abs(x1 - x0)) if math.isfinite(x1 - x0) else 1.4
-            self.entry_x = edge + self.facing * inside
+            if math.isfinite(x1 - x0):
+                edge = x0 if self.facing > 0 else x1
+                self.entry_x = edge + self.facing * min(1.4, 0.3 * (x1 - x0))
+            else:  # open water: out from where it stands
+                self.entry_x = i.x + self.facing * 1.2 * s
         drop = stand - self.level
         self.flight = (self.vy0 + math.sqrt(self.vy0 ** 2 + 2.0 * g * max(drop, 0.0))) / g
         self.vx0 = (self.entry_x - i.x) / self.flight
@@ -134,7 +136,11 @@ class DiveFigure(FigureActor):
         """Along the pool at an easy pace, turning at the walls."""
         lo, hi, _, _ = self.water if self.water is not None else (x0, x0, 0.0, 0.0)
         margin = 0.5 * self.inst.size
-        lo, hi = (lo + margin, hi - margin) if math.isfinite(hi - lo) else (x0 - 3, x0 + 3)
+        if math.isfinite(hi - lo):
+            lo, hi = lo + margin, hi - margin
+        else:
+            w = self.ctx.stage_width
+            lo, hi = max(x0 - 3.0, margin), min(x0 + 3.0, w - margin)
         span = max(hi - lo, 1e-3)
         travel = (x0 - lo if self.facing > 0 else hi - x0) + SWIM_SPEED * u
         leg, pos = divmod(travel, span)

@@ -7,6 +7,8 @@ drag, so a ball bobs up and floats while a stone goes to the bottom.
 
 from __future__ import annotations
 
+import math
+
 import pymunk
 
 from openreel.engines.procedural.rigs import POOL_DEPTH, POOL_FREEBOARD, POOL_WALL
@@ -48,9 +50,13 @@ class PoolActor(Actor):
 
     def splash(self, x: float, speed: float, size: float) -> None:
         """Spray thrown up where something enters the water at ``speed`` m/s."""
-        n = int(30 + 90 * min(size, 2.0) * min(speed / 4.0, 1.5))
-        self.spray.emit("splash", x, self.level, n, 1.0 + 0.9 * speed, spread=1.5,
-                        size=0.03 + 0.02 * min(size, 2.0), lifetime=1.1)
+        n = int(30 + 80 * min(size, 2.0) * min(speed / 4.0, 1.5))
+        self.spray.emit("splash", x, self.level, n, 1.5 + 0.9 * speed, spread=1.3,
+                        size=0.025 + 0.02 * min(size, 2.0), lifetime=1.1)
+        # a low crown of foam thrown out to both sides along the surface
+        for side in (0.45, math.pi - 0.45):
+            self.spray.emit("splash", x, self.level, n // 5, 0.6 + 0.45 * speed, spread=0.5,
+                            direction=side, size=0.03 + 0.02 * min(size, 2.0), lifetime=0.6)
         self.spray.emit("bubble", x, self.level - 0.2 * size, n // 4, 0.6, spread=6.0,
                         size=0.03, lifetime=1.5)
 

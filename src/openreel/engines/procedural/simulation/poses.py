@@ -314,12 +314,13 @@ ACTION_KEYS: dict[str, tuple[ActionKey, ...]] = {
                            far=(1.1, 0.3))),
         ActionKey(1.4, _j()),
     ),
-    # the far hand tosses the ball up, the near arm swings the bat through it
+    # the far hand tosses the ball up; the bat comes off the shoulder, back, and sweeps
+    # down and through it (wrist angles keep the bat turning the short way round)
     "hit": (
-        ActionKey(0.0, _j(near=(-0.5, 1.6), far=(0.6, 0.9)), wrist=0.6),
-        ActionKey(0.25, _j(near=(-0.6, 1.7), far=(1.7, 0.2)), wrist=0.7),
+        ActionKey(0.0, _j(near=(-0.3, 2.2), far=(0.6, 0.9)), wrist=-4.68),
+        ActionKey(0.25, _j(near=(-0.3, 2.2), far=(1.7, 0.2)), wrist=-4.68),
         ActionKey(0.55, _j(lean=0.1, hips=(-0.2, 0.35), knees=(0.2, 0.3), near=(-1.4, 1.0),
-                           far=(0.9, 0.3)), wrist=1.2),
+                           far=(0.9, 0.3)), wrist=-2.04),
         ActionKey(0.75, _j(lean=-0.1, hips=(-0.1, 0.3), knees=(0.25, 0.3), near=(1.45, 0.1),
                            far=(0.3, 0.3)), wrist=0.0),
         ActionKey(0.95, _j(lean=-0.2, hips=(0.1, 0.25), knees=(0.4, 0.3), near=(2.9, 0.6),
