@@ -27,12 +27,17 @@ def _first_frame_at(sim: ShotSimulation, t: float) -> int:
     return next(k for k, f in enumerate(sim.frames) if f.t >= t - 1e-9)
 
 
-def test_a_shot_ball_drops_through_the_ring_of_the_hoop() -> None:
-    sb = one_shot(Entity(id="player", kind="athlete", motion="shoot", object="ball",
-                         target="hoop"),
-                  Entity(id="ball", kind="basketball"), Entity(id="hoop", kind="hoop"),
+def _aimed(motion: str, ball: str, target: str) -> ShotSimulation:
+    """A player who ``motion``s a ``ball`` at a ``target`` in a stadium."""
+    sb = one_shot(Entity(id="player", kind="athlete", motion=motion, object="ball",
+                         target=target),
+                  Entity(id="ball", kind=ball), Entity(id=target, kind=target),
                   place="stadium", duration=4.0)
-    sim = simulate_storyboard(sb, fps=FPS, seed=3)[0]
+    return simulate_storyboard(sb, fps=FPS, seed=3)[0]
+
+
+def test_a_shot_ball_drops_through_the_ring_of_the_hoop() -> None:
+    sim = _aimed("shoot", "basketball", "hoop")
     hoop = _of(sim, "hoop")[0].extra
     x0, x1, rim_y = hoop["rim_x0"], hoop["rim_x1"], hoop["rim_y"]
     assert 2.9 < rim_y < 3.2 and 0.4 < x1 - x0 < 0.5  # a regulation ring, with its opening
@@ -59,11 +64,7 @@ def test_a_shot_ball_drops_through_the_ring_of_the_hoop() -> None:
 
 
 def test_a_kicked_ball_ends_in_the_goal() -> None:
-    sb = one_shot(Entity(id="player", kind="athlete", motion="kick", object="ball",
-                         target="goal"),
-                  Entity(id="ball", kind="football"), Entity(id="goal", kind="goal"),
-                  place="stadium", duration=4.0)
-    sim = simulate_storyboard(sb, fps=FPS, seed=3)[0]
+    sim = _aimed("kick", "football", "goal")
     goal = _of(sim, "goal")[0].extra
     lo, hi = sorted((goal["mouth_x"], goal["back_x"]))
     ball = _of(sim, "ball")
@@ -253,3 +254,15 @@ def test_a_man_pouring_from_a_pot_fills_the_cup() -> None:
         grip = (p.x + (c * HANDLE[0] - s * HANDLE[1]) * p.size,
                 p.y + (s * HANDLE[0] + c * HANDLE[1]) * p.size)
         assert math.dist(hand, grip) < 0.03  # the hand stays on the pot as it tips
+
+
+def test_a_child_rides_a_swing_that_swings() -> None:
+    sb = one_shot(Entity(id="girl", kind="child", motion="swing", object="swing"),
+                  Entity(id="swing", kind="swing_set"), duration=4.0)
+    sim = simulate_storyboard(sb, fps=FPS, seed=3)[0]
+    swing = np.array([e.extra["swing"] for e in _of(sim, "swing")])
+    assert swing.max() > 0.3 and swing.min() < -0.3
+    for girl, seat in zip(_of(sim, "girl"), _of(sim, "swing"), strict=True):
+        hips = girl.parts["thigh_near"]
+        assert math.dist((hips.x, hips.y), (seat.parts["bob"].x, seat.parts["bob"].y)) < 0.35
+        assert girl.extra.get("ragdoll") is None

@@ -12,6 +12,7 @@ from openreel.engines.procedural.simulation.aimed import ACTIONS, kick_reach
 from openreel.engines.procedural.simulation.dominoes import arrange_row, is_domino
 from openreel.engines.procedural.simulation.holding import holds, stand_by
 from openreel.engines.procedural.simulation.layout import Instance
+from openreel.engines.procedural.simulation.pendulum import rides
 from openreel.engines.procedural.simulation.poses import rest_height
 from openreel.spec import Archetype, Environment, Motion, Relation
 
@@ -52,6 +53,9 @@ def arrange(instances: list[Instance], env: Environment) -> None:
             _place_diver(inst, instances, env)
         if holds(inst):
             stand_by(inst, instances)
+        seat = rides(inst, instances)
+        if seat is not None:
+            seat.extra["ridden"] = 1.0
 
 
 def into_water(inst: Instance, instances: list[Instance]) -> bool:

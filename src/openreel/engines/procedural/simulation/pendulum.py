@@ -14,9 +14,18 @@ from openreel.engines.procedural.materials import material
 from openreel.engines.procedural.rigs import PENDULUM_LENGTH, PENDULUM_PIVOT
 from openreel.engines.procedural.scene import EntityFrame, Outline, Transform
 from openreel.engines.procedural.simulation.actor import Actor
-from openreel.engines.procedural.simulation.poses import apparatus_pose, place, rigid_pose
+from openreel.engines.procedural.simulation.figures import FigureActor
+from openreel.engines.procedural.simulation.layout import Instance
+from openreel.engines.procedural.simulation.poses import (
+    HumanoidJoints,
+    LocalPose,
+    apparatus_pose,
+    humanoid_pose,
+    place,
+    rigid_pose,
+)
 from openreel.engines.procedural.simulation.rigid import rigid_shapes
-from openreel.spec import Motion
+from openreel.spec import Archetype, Motion
 
 AMPLITUDE = 0.38  # radians a swing starts from: wide enough to see, small enough for 2π√(L/g)
 HUNG_AMPLITUDE = 0.5
@@ -41,7 +50,7 @@ class PendulumActor(Actor):
         world = self.ctx.world
         self.pivot = (i.x, i.y + PENDULUM_PIVOT * s)
         self.length = PENDULUM_LENGTH * s
-        start = AMPLITUDE if i.motion is Motion.SWING else 0.0
+        start = AMPLITUDE if i.motion is Motion.SWING or i.extra.get("ridden") else 0.0
         self.body = pymunk.Body()
         self.body.position = (self.pivot[0] + self.length * math.sin(start),
                               self.pivot[1] - self.length * math.cos(start))
@@ -105,3 +114,44 @@ class HangingActor(Actor):
                                          "pivot_y": self.pivot[1], "length": self.length})
         frame.outlines["string"] = string
         return frame
+
+
+def rides(inst: Instance, instances: list[Instance]) -> Instance | None:
+    """The swing a figure swinging sits on, if the shot has one."""
+    if inst.archetype is not Archetype.HUMANOID or inst.motion is not Motion.SWING:
+        return None
+    named = {inst.entity.object, inst.entity.target, inst.entity.relative_to}
+    swings = [i for i in instances if i.archetype is Archetype.PENDULUM]
+    return next((i for i in swings if i.group in named), swings[0] if swings else None)
+
+
+class RiderFigure(FigureActor):
+    """A figure sitting on a swing's seat, holding the chains, pumping its legs."""
+
+    seat_group = ""  # the swing it sits on (set when the shot is linked)
+
+    def seat_now(self) -> None:
+        """Sit down on the seat at once (the first frame already shows it seated)."""
+        self._advance(0.0, 0.0)
+        self.body.position = (self.x, self.y)
+
+    def _humanoid(self, t: float, dt: float, running: bool) -> tuple[LocalPose, float, float]:
+        s = self.inst.size
+        seat = next((a for a in self.ctx.actors.values() if isinstance(a, PendulumActor)
+                     and a.inst.group == self.seat_group), None)
+        pump = 0.0
+        swing, sx, sy = 0.0, self.inst.x, self.ground + 0.5
+        if seat is not None:
+            swing = float(seat.body.angle)
+            sx, sy = seat.body.position
+            # legs stretch out going forward and tuck under going back
+            pump = math.tanh(3.0 * seat.body.angular_velocity * self.facing)
+        j = HumanoidJoints(lean=0.1, head=0.1, hip_near=1.5, knee_near=1.4 - 0.7 * pump,
+                           hip_far=1.45, knee_far=1.4 - 0.7 * pump, shoulder_near=2.75,
+                           elbow_near=0.25, shoulder_far=2.7, elbow_far=0.3)
+        # the hips rest on the seat; the body hangs along the chains
+        up = 0.15 * s + 0.04 * s
+        x = sx - math.sin(swing) * up
+        y = sy + math.cos(swing) * up
+        self.x = self.draw_x = x
+        return humanoid_pose(s, j), y, swing

@@ -16,7 +16,12 @@ from openreel.engines.procedural.simulation.fracture import BreakActor
 from openreel.engines.procedural.simulation.goals import GoalActor, HoopActor
 from openreel.engines.procedural.simulation.holding import PouringFigure, holds, lend_actions
 from openreel.engines.procedural.simulation.layout import Instance
-from openreel.engines.procedural.simulation.pendulum import HangingActor, PendulumActor
+from openreel.engines.procedural.simulation.pendulum import (
+    HangingActor,
+    PendulumActor,
+    RiderFigure,
+    rides,
+)
 from openreel.engines.procedural.simulation.pool import PoolActor, mark_water_lines
 from openreel.spec import Archetype, Motion
 
@@ -46,13 +51,24 @@ def showcase_actor(inst: Instance, instances: list[Instance]) -> type[Actor] | N
         return DiveFigure
     if holds(inst):
         return PouringFigure
+    if rides(inst, instances) is not None:
+        return RiderFigure
     return None
 
 
 def link(ctx: ShotContext) -> None:
     """Connect actors that act on each other, once everything is built."""
     plan_aimed(ctx)
+    instances = [a.inst for a in ctx.actors.values()]
     for actor in ctx.actors.values():
+        if isinstance(actor, RiderFigure):
+            seat = rides(actor.inst, instances)
+            actor.seat_group = seat.group if seat is not None else ""
+            swing = next((a for a in ctx.actors.values() if isinstance(a, PendulumActor)
+                          and seat is not None and a.inst.uid == seat.uid), None)
+            if swing is not None:  # sitting on the seat, not knocked by it
+                actor.proxy.filter = pymunk.ShapeFilter(group=swing.group_id)
+                actor.seat_now()
         if isinstance(actor, BreakActor) and actor.inst.extra.get("held"):
             holder = next((a for a in ctx.actors.values() if isinstance(a, Actor)
                            and a.inst.entity.object == actor.inst.group
