@@ -63,7 +63,8 @@ class ToppleActor(RigidActor):
             world.space.add(slab)
             self.shapes = [slab]
             self.area = slab.area
-        first = i.index == 0
+        # the first one is tipped, unless it is already down (a shot that carries on)
+        first = i.index == 0 and abs(i.angle) < 0.05
         self.tip_at = TIP_AT if i.motion is Motion.TOPPLE and first else math.inf
 
     def control(self, t: float) -> None:
