@@ -40,6 +40,10 @@ _BODY_PLANS: dict[Archetype, str] = {
     Archetype.FURNITURE: "a piece of furniture",
     Archetype.CONTAINER: "a container or vessel for liquid",
     Archetype.FOOD: "a piece of food",
+    Archetype.HOOP: "a basketball hoop",
+    Archetype.GOAL: "a football goal with a net",
+    Archetype.PENDULUM: "a pendulum or swing hanging from a pivot",
+    Archetype.POOL: "a swimming pool of water",
 }
 _PEOPLE_ENDINGS = ("man", "men", "woman", "women", "person", "people")
 _lock = threading.Lock()

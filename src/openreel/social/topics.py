@@ -67,6 +67,9 @@ KIND_TOPICS: dict[str, tuple[str, ...]] = {
     # food
     "apple": ("food",), "cake": ("food",), "pizza": ("food",), "burger": ("food",),
     "donut": ("food",), "watermelon": ("food",), "egg": ("food",),
+    # physics showcases
+    "hoop": ("sports",), "goal": ("sports",), "pendulum": ("home",),
+    "swing_set": ("kids", "toys"), "swimming_pool": ("sports", "nature"),
 }
 
 PLACE_TOPICS: dict[str, tuple[str, ...]] = {

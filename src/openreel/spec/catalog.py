@@ -30,6 +30,11 @@ class Archetype(StrEnum):
     FURNITURE = "furniture"  # static or dynamic box-like prop (table, chair …)
     CONTAINER = "container"  # open vessel that holds fluid (jug, glass, bucket)
     FOOD = "food"  # small round-ish prop
+    # apparatus of the physics showcases
+    HOOP = "hoop"  # pole, arm, backboard, a ring with a real opening and a net
+    GOAL = "goal"  # a goal frame and the net that catches the ball
+    PENDULUM = "pendulum"  # a stand with a pivot, a rod or ropes, and a bob or seat
+    POOL = "pool"  # a basin of water sunk in the floor, with a ladder
 
 
 @dataclass(frozen=True)
@@ -167,6 +172,20 @@ _KIND_LIST: tuple[Kind, ...] = (
     _k("donut", A.FOOD, 0.1, "food", "pink", "food", "doughnut", "donuts", "bagel"),
     _k("watermelon", A.FOOD, 0.35, "food", "green", "food", "melon", "pumpkin"),
     _k("egg", A.FOOD, 0.06, "food", "white", "food", "eggs"),
+    # ── physics showcases: what the action templates play on ──────────────────────────
+    # hoop: height to the top of the backboard (the rim is at regulation 3.05 m);
+    # goal: crossbar height; swimming_pool: its length (depth is 0.3 × length).
+    _k("hoop", A.HOOP, 3.95, "metal", "orange", "sports", "basketball hoop", "hoops",
+       "basketball basket", "backboard", "basketball net"),
+    _k("goal", A.GOAL, 2.44, "metal", "white", "sports", "goals", "goalpost", "goalposts",
+       "goal post", "football goal", "soccer goal", "goal net"),
+    _k("pendulum", A.PENDULUM, 1.6, "metal", "gold", "objects", "pendulums",
+       "pendulum clock"),
+    # not plain "swing": that word is the verb far more often than the thing
+    _k("swing_set", A.PENDULUM, 2.4, "wood", "red", "toys", "swing set", "swingset",
+       "playground swing", "swing seat", "garden swing"),
+    _k("swimming_pool", A.POOL, 6.0, "stone", "cyan", "places", "swimming pool", "pool",
+       "pools", "lido", "swimming pools"),
 )
 
 KINDS: dict[str, Kind] = {k.name: k for k in _KIND_LIST}

@@ -138,6 +138,9 @@ def rig_parts(archetype: Archetype, size: float) -> tuple[PartSpec, ...]:
             _p("wall_left", "box", 0.05 * s, s, 1, "main"),
             _p("wall_right", "box", 0.05 * s, s, 2, "main"),
         )
+    apparatus = apparatus_parts(archetype, size)
+    if apparatus is not None:
+        return apparatus
     raise ValueError(f"no rig for archetype {archetype}")
 
 
@@ -154,6 +157,111 @@ def footprint(archetype: Archetype, size: float) -> tuple[float, float]:
         return 0.8 * size, 1.25 * size
     if archetype is Archetype.TREE:
         return 0.6 * size, size
+    if archetype in APPARATUS_FOOTPRINT:
+        w, h = APPARATUS_FOOTPRINT[archetype]
+        return w * size, h * size
     width = max(p.w for p in parts)
     height = max(p.h for p in parts)
     return width, height
+
+
+# ── apparatus of the physics showcases ─────────────────────────────────────────────────
+# Each is drawn looking right (its business end towards +x) with the root at the centre
+# of its footprint. Measures are metres at the kind's nominal size, scaled with ``size``.
+
+HOOP_NOMINAL = 3.95  # top of the backboard; the rim is at 3.05 m
+GOAL_NOMINAL = 2.44  # crossbar height
+PENDULUM_PIVOT = 0.45  # pivot height above the root, per size
+PENDULUM_LENGTH = 0.72  # pivot to bob centre, per size
+POOL_DEPTH = 0.3  # basin depth per length
+POOL_WALL = 0.025  # wall and floor thickness per length
+POOL_FREEBOARD = 0.02  # deck to water surface per length
+
+APPARATUS_FOOTPRINT = {
+    Archetype.HOOP: (1.34 / HOOP_NOMINAL, 1.0),
+    Archetype.GOAL: (1.7 / GOAL_NOMINAL, 1.0),
+    Archetype.PENDULUM: (0.6, 1.0),
+    Archetype.POOL: (1.0, POOL_DEPTH),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class HoopGeometry:
+    """Where a hoop's working parts are, relative to its root, looking right (metres)."""
+
+    ground: float  # y of the floor
+    rim_y: float
+    rim_near: float  # x of the inner edge of the rim next to the board
+    rim_far: float  # x of the inner edge of the rim away from the board
+    rim_tube: float  # radius of the rim's tube
+    board_x: float  # x of the backboard's face
+    board_bottom: float
+    board_top: float
+    pole_x: float
+    net_depth: float
+
+
+def hoop_geometry(size: float) -> HoopGeometry:
+    """A hoop of height ``size`` (regulation proportions at 3.95 m)."""
+    k = size / HOOP_NOMINAL
+    ground = -0.5 * size
+    return HoopGeometry(ground=ground, rim_y=ground + 3.05 * k, rim_near=0.15 * k,
+                        rim_far=0.6 * k, rim_tube=0.02 * k, board_x=0.0,
+                        board_bottom=ground + 2.9 * k, board_top=ground + 3.95 * k,
+                        pole_x=-0.61 * k, net_depth=0.42 * k)
+
+
+@dataclass(frozen=True, slots=True)
+class GoalGeometry:
+    """A goal's mouth, roof and back, relative to its root, mouth towards +x (metres)."""
+
+    ground: float
+    mouth_x: float
+    bar_y: float  # crossbar height (centre of the bar)
+    bar_radius: float
+    roof_back_x: float  # where the flat roof of the net ends
+    back_x: float  # where the sloping back of the net meets the ground
+
+
+def goal_geometry(size: float) -> GoalGeometry:
+    """A goal whose crossbar is ``size`` high (a full-size goal is 2.44 m)."""
+    k = size / GOAL_NOMINAL
+    ground = -0.5 * size
+    return GoalGeometry(ground=ground, mouth_x=0.8 * k, bar_y=ground + 2.38 * k,
+                        bar_radius=0.06 * k, roof_back_x=-0.1 * k, back_x=-0.8 * k)
+
+
+def apparatus_parts(archetype: Archetype, size: float) -> tuple[PartSpec, ...] | None:
+    """Rig parts of the showcase apparatus (None for other archetypes)."""
+    s = size
+    if archetype is Archetype.HOOP:
+        k = s / HOOP_NOMINAL
+        return (
+            _p("pole", "box", 0.11 * k, 3.25 * k, 0, "dark"),
+            _p("arm", "box", 0.55 * k, 0.07 * k, 1, "dark"),
+            _p("board", "box", 0.06 * k, 1.05 * k, 2, "glass"),
+            _p("net", "box", 0.47 * k, 0.42 * k, 3, "detail"),
+            _p("rim", "box", 0.49 * k, 0.04 * k, 4, "main"),
+        )
+    if archetype is Archetype.GOAL:
+        k = s / GOAL_NOMINAL
+        return (
+            _p("net", "box", 1.6 * k, 2.44 * k, 0, "detail"),
+            _p("post", "box", 0.1 * k, 2.44 * k, 1, "main"),
+            _p("bar", "circle", 0.12 * k, 0.12 * k, 2, "main"),
+        )
+    if archetype is Archetype.PENDULUM:
+        return (
+            _p("stand", "box", 0.6 * s, s, 0, "dark"),
+            _p("rod", "box", 0.012 * s, PENDULUM_LENGTH * s, 1, "dark"),
+            _p("bob", "circle", 0.16 * s, 0.16 * s, 2, "main"),
+        )
+    if archetype is Archetype.POOL:
+        inner = (1.0 - 2 * POOL_WALL) * s
+        water = (POOL_DEPTH - POOL_WALL - POOL_FREEBOARD) * s
+        return (
+            _p("basin", "box", s, POOL_DEPTH * s, 0, "main"),
+            _p("water", "box", inner, water, 1, "glass"),
+            _p("ladder", "box", 0.05 * s, 0.34 * s, 2, "accent"),
+        )
+    return None

@@ -26,6 +26,15 @@ class Transform:
     angle: float = 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """A part drawn as a polygon instead of a rig shape: a shard of glass, a bat."""
+
+    points: tuple[tuple[float, float], ...]  # metres, in the frame of the part's Transform
+    colour: tuple[int, int, int]
+    glassy: bool = False  # drawn see-through with a bright edge
+
+
 @dataclass(slots=True)
 class EntityFrame:
     """One entity instance in one frame."""
@@ -51,9 +60,13 @@ class EntityFrame:
     depth: float = 0.0  # 0 = on the stage plane; larger = further back (parallax, haze)
     visible: bool = True
     extra: dict[str, float] = field(default_factory=dict)  # flame, fill level, glow …
+    # polygon parts placed by ``parts`` under the same name (shards, a bat); with
+    # extra["broken"] the rig itself is gone and only these are drawn
+    outlines: dict[str, Outline] = field(default_factory=dict)
 
 
-ContactKind = Literal["impact", "splash", "footstep", "explosion", "pour"]
+ContactKind = Literal["impact", "splash", "footstep", "explosion", "pour", "shatter", "swish",
+                      "net"]
 
 
 @dataclass(frozen=True, slots=True)

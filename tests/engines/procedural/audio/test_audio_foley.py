@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import numpy as np
 import pytest
 from audio_fixtures import SR, make_sims
@@ -10,7 +12,7 @@ from openreel.engines.procedural.audio import mix_soundtrack
 from openreel.engines.procedural.audio.ambience import ambience_bed
 from openreel.engines.procedural.audio.modal import strike
 from openreel.engines.procedural.audio.sfx import CUES, render_cue
-from openreel.engines.procedural.scene import GROUND, Contact
+from openreel.engines.procedural.scene import GROUND, Contact, ContactKind
 from openreel.spec import Environment, Storyboard
 from openreel.spec.catalog import PLACES
 
@@ -40,7 +42,7 @@ def test_bigger_objects_ring_lower() -> None:
     assert _centroid(strike("wood", 2.0, SR)) < _centroid(strike("wood", 0.2, SR))
 
 
-@pytest.mark.parametrize("kind", ["impact", "splash", "footstep", "explosion", "pour"])
+@pytest.mark.parametrize("kind", get_args(ContactKind))
 def test_every_contact_kind_is_heard_at_its_time(kind: str) -> None:
     board = Storyboard.model_validate({"music": False, "shots": [{"duration": 2.0}]})
     c = Contact(t=0.8, kind=kind, a="x", b=GROUND, x=5.0, y=0.0, impulse=10.0,

@@ -22,6 +22,11 @@ from openreel.engines.procedural.scene import GROUND, Contact, ShotSimulation
 PanFn = Callable[[float, float, float], float]  # (clip seconds, x, y) -> -1..1
 
 
+def _peak_one(x: np.ndarray, sr: int) -> np.ndarray:
+    """Scaled to a peak of 1, as float32, with a click-free start."""
+    return attack((x / (np.max(np.abs(x)) + 1e-9)).astype(np.float32), sr)
+
+
 def _bubbles(rng: np.random.Generator, n: int, sr: int, count: int, spread: float,
              lo: float = 500.0, hi: float = 2200.0) -> np.ndarray:
     """Rising-pitch blips: the sound of air bubbles ringing after a splash."""
@@ -62,7 +67,7 @@ def pour(sr: int, variant: int) -> np.ndarray:
     stream = bandpass(rng.standard_normal(n).astype(np.float32), 700.0, 3500.0, sr)
     env = np.minimum(1.0, np.arange(n) / (0.01 * sr)) * exp_decay(n, sr, 0.9)
     out = 0.5 * stream * env + _bubbles(rng, n, sr, 25, 0.55, 300.0, 1400.0)
-    return attack((out / (np.max(np.abs(out)) + 1e-9)).astype(np.float32), sr)
+    return _peak_one(out, sr)
 
 
 @lru_cache(maxsize=64)
@@ -80,7 +85,7 @@ def footstep(ground: str, sr: int, variant: int) -> np.ndarray:
     out = (0.6 * thump + (0.4 + 0.8 * m.noise) * grit).astype(np.float32)
     if m.modes and m.noise < 0.5:
         out += 0.3 * strike(ground, 0.3, sr, variant)[:n] if n else 0.0
-    return attack((out / (np.max(np.abs(out)) + 1e-9)).astype(np.float32), sr)
+    return _peak_one(out, sr)
 
 
 @lru_cache(maxsize=16)
@@ -97,7 +102,65 @@ def explosion(sr: int, variant: int) -> np.ndarray:
     crackle[idx] = rng.uniform(-1, 1, idx.size) * np.exp(-t[idx] * 2.5)
     crisp = bandpass(crackle, 1500.0, 7000.0, sr) * 6.0
     out = 1.0 * boom + 1.4 * roar / (np.max(np.abs(roar)) + 1e-9) + crisp
-    return attack((out / (np.max(np.abs(out)) + 1e-9)).astype(np.float32), sr)
+    return _peak_one(out, sr)
+
+
+@lru_cache(maxsize=16)
+def shatter(size: float, sr: int, variant: int) -> np.ndarray:
+    """Glass breaking: a sharp crack, a bright burst, then shards clinking down, peak ≈ 1."""
+    rng = rng_for(variant, "shatter", round(size, 2))
+    n = int(sr * 1.3)
+    t = np.arange(n, dtype=np.float32) / sr
+    white = rng.standard_normal(n).astype(np.float32)
+    crack = bandpass(white, 2500.0, 12000.0, sr) * np.exp(-t / 0.012)
+    burst = bandpass(white, 1500.0, 9000.0, sr) * np.exp(-t / 0.08) * 0.5
+    out = 2.0 * crack + burst
+    # pieces land and clink: short, high, inharmonic pings, thinning out over a second;
+    # smaller glasses clink higher
+    pitch = float(np.clip(0.15 / max(size, 0.03), 0.6, 2.0)) ** 0.4
+    for _ in range(28):
+        at = int(sr * (0.04 + min(rng.exponential(0.25), 1.0)))
+        m = min(int(sr * 0.09), n - at)
+        if m <= 0:
+            continue
+        tt = t[:m]
+        f0 = float(rng.uniform(2800.0, 6500.0)) * pitch
+        ping = (np.sin(2 * np.pi * f0 * tt) + 0.6 * np.sin(2 * np.pi * 2.76 * f0 * tt)
+                + 0.3 * np.sin(2 * np.pi * 5.4 * f0 * tt)) * np.exp(-tt / rng.uniform(0.012, 0.03))
+        out[at:at + m] += ping.astype(np.float32) * float(rng.uniform(0.12, 0.4)) * float(
+            np.exp(-at / sr / 0.7))
+    return _peak_one(out, sr)
+
+
+def _flutter(rng: np.random.Generator, n: int, sr: int, rate: float) -> np.ndarray:
+    """A fast random wobble of loudness: cords brushing past each other."""
+    knots = rng.uniform(0.3, 1.0, int(n / sr * rate) + 2)
+    return np.interp(np.arange(n), np.linspace(0, n, knots.size), knots).astype(np.float32)
+
+
+@lru_cache(maxsize=8)
+def swish(sr: int, variant: int) -> np.ndarray:
+    """A ball dropping clean through a basketball net: a soft, bright 'shff', peak ≈ 1."""
+    rng = rng_for(variant, "swish")
+    n = int(sr * 0.45)
+    t = np.arange(n, dtype=np.float32) / sr
+    env = np.minimum(1.0, t / 0.025) * np.exp(-t / 0.11)
+    hiss = bandpass(rng.standard_normal(n).astype(np.float32), 1800.0, 8000.0, sr)
+    out = hiss * env * _flutter(rng, n, sr, 60.0)
+    return _peak_one(out, sr)
+
+
+@lru_cache(maxsize=8)
+def net(sr: int, variant: int) -> np.ndarray:
+    """A ball hitting a goal's net: a muffled thump and the net's rustle, peak ≈ 1."""
+    rng = rng_for(variant, "net")
+    n = int(sr * 0.7)
+    t = np.arange(n, dtype=np.float32) / sr
+    white = rng.standard_normal(n).astype(np.float32)
+    thump = lowpass(white, 260.0, sr) * np.exp(-t / 0.05) * 4.0
+    rustle = bandpass(white, 700.0, 4500.0, sr) * np.minimum(1.0, t / 0.01) * np.exp(-t / 0.2)
+    out = thump + rustle * _flutter(rng, n, sr, 40.0)
+    return _peak_one(out, sr)
 
 
 def _impact(c: Contact, size_a: float, size_b: float, sr: int, variant: int) -> np.ndarray:
@@ -144,6 +207,15 @@ def render_contacts(sims: list[ShotSimulation], n: int, sr: int, seed: int, pan:
             elif c.kind == "explosion":
                 sound = explosion(sr, variant)
                 gain = max(0.8, loudness(c.impulse))
+            elif c.kind == "shatter":
+                sound = shatter(min(1.0, sizes.get(c.a, 0.15)), sr, variant)
+                gain = max(0.85, loudness(c.impulse))
+            elif c.kind == "swish":
+                sound = swish(sr, variant)
+                gain = 0.8
+            elif c.kind == "net":
+                sound = net(sr, variant)
+                gain = max(0.6, loudness(c.impulse))
             else:
                 sound = pour(sr, variant)
                 gain = 0.5

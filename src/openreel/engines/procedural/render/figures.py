@@ -6,6 +6,12 @@ import math
 
 import skia
 
+from openreel.engines.procedural.render.apparatus import (
+    MIRRORED,
+    PAINTERS,
+    WATER_TINT,
+    draw_outline,
+)
 from openreel.engines.procedural.render.camera import View
 from openreel.engines.procedural.render.palette import RGB, mix, shade
 from openreel.engines.procedural.rigs import PartSpec, rig_parts
@@ -109,9 +115,12 @@ class FigurePainter:
         canvas.concat(depth_matrix(entity, view))
         squash = entity.squash if abs(entity.squash - 1) > 1e-3 else 1.0
         cx, cy = view.to_px(entity.x, entity.y)
+        water = entity.extra.get("water_line")
+        if water is not None:
+            canvas.saveLayer(None, None)  # tinted below the surface once drawn
         for part in parts_of(entity):
             tr = entity.parts.get(part.name)
-            if tr is None:
+            if tr is None or entity.extra.get("broken"):
                 continue
             if entity.archetype is Archetype.AIRCRAFT and part.name == "rotor" and \
                     entity.kind != "helicopter":
@@ -142,7 +151,28 @@ class FigurePainter:
             elif entity.archetype is Archetype.HUMANOID:
                 self._extremity(canvas, entity, part, w, h)
             canvas.restore()
+        self._outlines(canvas, entity, view)
+        if water is not None:
+            _, wy = view.to_px(0.0, water)
+            canvas.drawRect(skia.Rect.MakeLTRB(-view.width, wy, 2 * view.width, 2 * view.height),
+                            skia.Paint(Color=skia.Color(*WATER_TINT),
+                                       BlendMode=skia.BlendMode.kSrcATop))
+            canvas.restore()
         canvas.restore()
+
+    def _outlines(self, canvas: skia.Canvas, entity: EntityFrame, view: View) -> None:
+        """Polygon parts: the shards of a broken thing, a bat in a hand."""
+        for name, outline in entity.outlines.items():
+            tr = entity.parts.get(name)
+            if tr is None:
+                continue
+            px, py = view.to_px(tr.x, tr.y)
+            canvas.save()
+            canvas.translate(px, py)
+            canvas.rotate(-math.degrees(tr.angle))
+            draw_outline(canvas, outline.points, view.ppm, _lit(outline.colour, self.ambient),
+                         outline.glassy)
+            canvas.restore()
 
     def _shape(self, canvas: skia.Canvas, entity: EntityFrame, part: PartSpec, w: float,
                h: float, base: RGB, t: float) -> None:
@@ -150,6 +180,8 @@ class FigurePainter:
         lit = _lit(base, self.ambient)
         special = _SPECIAL.get((entity.kind, part.name))
         if special is not None:
+            if entity.kind in MIRRORED and entity.facing < 0:
+                canvas.scale(-1.0, 1.0)
             special(canvas, w, h, _lit(entity.colour, self.ambient), t)
             return
         paint = skia.Paint(AntiAlias=True)
@@ -493,6 +525,7 @@ _SPECIAL = {
     ("castle", "walls"): _castle, ("castle", "roof"): _skip,
     ("rocket", "body"): _rocket_body, ("missile", "body"): _rocket_body,
     ("sofa", "legs"): _sofa, ("sofa", "top"): _skip, ("bed", "legs"): _sofa,
+    **PAINTERS,
 }
 
 

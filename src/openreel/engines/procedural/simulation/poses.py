@@ -8,10 +8,20 @@ physical body (ball centre, torso centre, chassis centre, hull centre …).
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
-from openreel.engines.procedural.rigs import rig_parts
+from openreel.engines.procedural.rigs import (
+    GOAL_NOMINAL,
+    HOOP_NOMINAL,
+    PENDULUM_LENGTH,
+    PENDULUM_PIVOT,
+    POOL_DEPTH,
+    POOL_FREEBOARD,
+    POOL_WALL,
+    rig_parts,
+)
 from openreel.engines.procedural.scene import Transform
 from openreel.spec import Archetype
 
@@ -45,7 +55,8 @@ def rest_height(archetype: Archetype, size: float) -> float:
         A.QUADRUPED: 0.65 * s, A.BIRD: 0.45 * s, A.FISH: 0.21 * s, A.VEHICLE: 0.425 * s,
         A.BOAT: 0.175 * s, A.AIRCRAFT: 0.35 * s, A.ROCKET: 0.525 * s,
         A.TREE: 0.5 * s, A.PLANT: 0.5 * s, A.BUILDING: 0.625 * s, A.FURNITURE: 0.5 * s,
-        A.CONTAINER: 0.5 * s,
+        A.CONTAINER: 0.5 * s, A.HOOP: 0.5 * s, A.GOAL: 0.5 * s, A.PENDULUM: 0.5 * s,
+        A.POOL: -0.5 * POOL_DEPTH * s,
     }
     return table[archetype]
 
@@ -84,6 +95,8 @@ def rigid_pose(archetype: Archetype, size: float) -> LocalPose:
         return bird_pose(s, 0.3, legs_down=True)
     if archetype is A.FISH:
         return fish_pose(s, 0.0)
+    if archetype in (A.HOOP, A.GOAL, A.PENDULUM, A.POOL):
+        return apparatus_pose(archetype, s)
     raise ValueError(f"no pose for {archetype}")
 
 
@@ -215,6 +228,162 @@ def fish_pose(s: float, tail: float) -> LocalPose:
     }
 
 
+def apparatus_pose(archetype: Archetype, s: float, swing: float = 0.0) -> LocalPose:
+    """Parts of a showcase apparatus; ``swing`` turns a pendulum's rod about its pivot."""
+    if archetype is A.HOOP:
+        k = s / HOOP_NOMINAL
+        g = -0.5 * s
+        return {"pole": (-0.61 * k, g + 1.625 * k, 0.0), "arm": (-0.335 * k, g + 3.15 * k, 0.0),
+                "board": (-0.03 * k, g + 3.425 * k, 0.0), "net": (0.375 * k, g + 2.83 * k, 0.0),
+                "rim": (0.375 * k, g + 3.05 * k, 0.0)}
+    if archetype is A.GOAL:
+        k = s / GOAL_NOMINAL
+        return {"net": (0.0, 0.0, 0.0), "post": (0.8 * k, 0.0, 0.0),
+                "bar": (0.8 * k, -0.5 * s + 2.38 * k, 0.0)}
+    if archetype is A.PENDULUM:
+        pivot_y = PENDULUM_PIVOT * s
+        length = PENDULUM_LENGTH * s
+        dx, dy = math.sin(swing), -math.cos(swing)
+        return {"stand": (0.0, 0.0, 0.0),
+                "rod": (0.5 * length * dx, pivot_y + 0.5 * length * dy, swing),
+                "bob": (length * dx, pivot_y + length * dy, swing)}
+    if archetype is A.POOL:
+        bottom = (-0.5 * POOL_DEPTH + POOL_WALL) * s
+        surface = (0.5 * POOL_DEPTH - POOL_FREEBOARD) * s
+        return {"basin": (0.0, 0.0, 0.0), "water": (0.0, 0.5 * (bottom + surface), 0.0),
+                "ladder": ((0.5 - POOL_WALL - 0.05) * s, 0.1 * s, 0.0)}
+    raise ValueError(f"{archetype} is not showcase apparatus")
+
+
 def check_parts(archetype: Archetype, size: float, parts: dict[str, Transform]) -> bool:
     """Whether ``parts`` has a transform for every part of the archetype's rig."""
     return all(p.name in parts for p in rig_parts(archetype, size))
+
+
+# ── aimed actions: kick, throw, shoot, hit and catch ────────────────────────────────────
+# Key poses in seconds from the start of the action: ready, wind-up, the moment the ball
+# leaves (or is met), follow-through, settling back. ``wrist`` turns a held bat or racket
+# away from the forearm (radians, positive forward).
+
+@dataclass(frozen=True, slots=True)
+class ActionKey:
+    """One key pose of an aimed action."""
+
+    at: float
+    joints: HumanoidJoints
+    wrist: float = 0.0
+
+
+def _j(lean: float = 0.0, head: float = 0.0, hips: tuple[float, float] = (0.05, -0.05),
+       knees: tuple[float, float] = (0.08, 0.08), near: tuple[float, float] = (0.1, 0.2),
+       far: tuple[float, float] = (-0.05, 0.15)) -> HumanoidJoints:
+    return HumanoidJoints(lean, head, hips[0], knees[0], hips[1], knees[1], near[0], near[1],
+                          far[0], far[1])
+
+
+_CHEST = ((0.85, 1.75), (0.75, 1.85))  # near and far arm holding a ball at the chest
+ACTION_KEYS: dict[str, tuple[ActionKey, ...]] = {
+    # a set shot: dip, rise, both arms push the ball up and out, the arms stay up after
+    "shoot": (
+        ActionKey(0.0, _j(near=_CHEST[0], far=_CHEST[1], head=0.15)),
+        ActionKey(0.45, _j(lean=-0.12, head=0.25, hips=(0.55, 0.5), knees=(0.95, 0.9),
+                           near=(0.6, 2.0), far=(0.55, 2.05))),
+        ActionKey(0.75, _j(lean=0.05, head=0.3, near=(2.45, 0.35), far=(2.35, 0.4))),
+        ActionKey(1.1, _j(lean=0.03, head=0.3, near=(2.5, 0.15), far=(2.4, 0.2))),
+        ActionKey(1.9, _j(head=0.15)),
+    ),
+    # overhand: the arm goes back and up, comes over the top, releases ahead of the head
+    "throw": (
+        ActionKey(0.0, _j(near=(0.45, 1.2))),
+        ActionKey(0.42, _j(lean=0.15, head=0.1, hips=(-0.3, 0.45), knees=(0.25, 0.3),
+                           near=(-2.3, 1.1), far=(1.3, 0.2))),
+        ActionKey(0.6, _j(lean=-0.2, hips=(-0.15, 0.4), knees=(0.35, 0.35),
+                          near=(-3.95, 0.25), far=(0.6, 0.4))),
+        ActionKey(0.88, _j(lean=-0.35, hips=(0.3, 0.35), knees=(0.7, 0.35),
+                           near=(-5.6, 0.4), far=(-0.4, 0.3))),
+        ActionKey(1.6, _j()),
+    ),
+    # the kicking leg draws back, swings through the ball and follows on up
+    "kick": (
+        ActionKey(0.0, _j()),
+        ActionKey(0.35, _j(lean=0.05, hips=(-0.9, 0.15), knees=(1.5, 0.15), near=(0.6, 0.3),
+                           far=(-0.6, 0.3))),
+        ActionKey(0.5, _j(lean=0.12, hips=(0.35, 0.1), knees=(0.15, 0.12), near=(-0.4, 0.3),
+                          far=(0.8, 0.3))),
+        ActionKey(0.75, _j(lean=0.3, hips=(1.3, 0.05), knees=(0.2, 0.1), near=(-0.8, 0.3),
+                           far=(1.1, 0.3))),
+        ActionKey(1.4, _j()),
+    ),
+    # the far hand tosses the ball up; the bat comes off the shoulder, back, and sweeps
+    # down and through it (wrist angles keep the bat turning the short way round)
+    "hit": (
+        ActionKey(0.0, _j(near=(-0.3, 2.2), far=(0.6, 0.9)), wrist=-4.68),
+        ActionKey(0.25, _j(near=(-0.3, 2.2), far=(1.7, 0.2)), wrist=-4.68),
+        ActionKey(0.55, _j(lean=0.1, hips=(-0.2, 0.35), knees=(0.2, 0.3), near=(-1.4, 1.0),
+                           far=(0.9, 0.3)), wrist=-2.04),
+        ActionKey(0.75, _j(lean=-0.1, hips=(-0.1, 0.3), knees=(0.25, 0.3), near=(1.45, 0.1),
+                           far=(0.3, 0.3)), wrist=0.0),
+        ActionKey(0.95, _j(lean=-0.2, hips=(0.1, 0.25), knees=(0.4, 0.3), near=(2.9, 0.6),
+                           far=(-0.2, 0.3)), wrist=-0.6),
+        ActionKey(1.7, _j(near=(0.3, 0.3)), wrist=0.3),
+    ),
+    # arms reach out to meet the ball, then give with it back to the chest
+    "catch": (
+        ActionKey(0.0, _j(near=(0.35, 0.7), far=(0.3, 0.7), head=0.05)),
+        ActionKey(0.25, _j(lean=-0.05, near=(1.45, 0.25), far=(1.4, 0.3))),
+        ActionKey(0.4, _j(lean=-0.05, near=(1.45, 0.25), far=(1.4, 0.3))),
+        ActionKey(0.7, _j(lean=0.1, hips=(0.15, 0.0), knees=(0.35, 0.2), near=_CHEST[0],
+                          far=_CHEST[1])),
+    ),
+}
+# seconds into each action when the ball leaves the hand or foot (or is caught)
+ACTION_CONTACT = {"shoot": 0.75, "throw": 0.6, "kick": 0.5, "hit": 0.75, "catch": 0.4}
+HIT_TOSS = 0.25  # when the far hand lets go of the ball it tosses up for a hit
+
+
+def action_joints(action: str, u: float) -> tuple[HumanoidJoints, float]:
+    """Joint angles and wrist turn ``u`` seconds into an aimed action (eased between keys)."""
+    keys = ACTION_KEYS[action]
+    if u <= keys[0].at:
+        return keys[0].joints, keys[0].wrist
+    for a, b in itertools.pairwise(keys):
+        if u <= b.at:
+            w = (u - a.at) / (b.at - a.at)
+            w = w * w * (3.0 - 2.0 * w)
+            mixed = HumanoidJoints(*(
+                x + (y - x) * w for x, y in zip(_fields(a.joints), _fields(b.joints),
+                                                strict=True)))
+            return mixed, a.wrist + (b.wrist - a.wrist) * w
+    return keys[-1].joints, keys[-1].wrist
+
+
+def _fields(j: HumanoidJoints) -> tuple[float, ...]:
+    return (j.lean, j.head, j.hip_near, j.knee_near, j.hip_far, j.knee_far, j.shoulder_near,
+            j.elbow_near, j.shoulder_far, j.elbow_far)
+
+
+def limb_end(part: Transform, length: float) -> tuple[float, float]:
+    """World position of the far end (hand, foot) of a placed limb part of ``length``."""
+    return (part.x + math.sin(part.angle) * 0.5 * length,
+            part.y - math.cos(part.angle) * 0.5 * length)
+
+
+def reach(j: HumanoidJoints, size: float, target: tuple[float, float]) -> bool:
+    """Bend the near arm (shoulder and elbow, two-link IK) so its hand meets ``target``,
+    given in the figure's frame looking right with the root at the origin; returns whether
+    the hand gets there (an arm too short points straight at it)."""
+    upper, lower = 0.18 * size, 0.17 * size
+    c, s = math.cos(j.lean), math.sin(j.lean)
+    sx, sy = -s * 0.13 * size, c * 0.13 * size
+    dx, dy = target[0] - sx, target[1] - sy
+    d = math.hypot(dx, dy)
+    aim = math.atan2(dx, -dy)  # 0 hanging down, positive swinging forward
+    if d >= upper + lower - 1e-6:
+        j.shoulder_near, j.elbow_near = aim - j.lean, 0.0
+        return False
+    d = max(d, abs(upper - lower) + 1e-6)
+    inner = math.acos((upper * upper + lower * lower - d * d) / (2 * upper * lower))
+    offset = math.acos((upper * upper + d * d - lower * lower) / (2 * upper * d))
+    j.shoulder_near = aim - offset - j.lean
+    j.elbow_near = math.pi - inner
+    return True

@@ -28,6 +28,13 @@ from openreel.engines.procedural.simulation.machines import BoatActor, RocketAct
 from openreel.engines.procedural.simulation.pouring import PourActor, attach_fluid
 from openreel.engines.procedural.simulation.rigid import RigidActor
 from openreel.engines.procedural.simulation.scenery import SceneryActor
+from openreel.engines.procedural.simulation.showcases import (
+    arrange,
+    lend_actions,
+    link,
+    showcase_actor,
+    water_lines,
+)
 from openreel.engines.procedural.simulation.timing import ShotClock, shot_clocks
 from openreel.engines.procedural.simulation.world import PhysicsWorld
 from openreel.spec import Archetype, Motion, Shot, Storyboard
@@ -65,10 +72,10 @@ def simulate_storyboard(storyboard: Storyboard, *, fps: int, seed: int) -> list[
     return sims
 
 
-def _actor_for(inst: Instance) -> type[Actor]:
+def _actor_for(inst: Instance, instances: list[Instance]) -> type[Actor]:
     if inst.archetype is A.CONTAINER and inst.motion is Motion.POUR:
         return PourActor
-    return _ACTORS[inst.archetype]
+    return showcase_actor(inst, instances) or _ACTORS[inst.archetype]
 
 
 def simulate_shot(storyboard: Storyboard, shot: Shot, clock: ShotClock, seed: int,
@@ -86,7 +93,8 @@ def simulate_shot(storyboard: Storyboard, shot: Shot, clock: ShotClock, seed: in
                          floor_y=floor)
     effects = Effects(gravity, floor if world.has_ground else None, rng, env.wind)
     ctx = ShotContext(env, clock, world, rng, env.stage_width, stage_height(env), level, effects)
-    instances = layout(shot.entities, env, rng)
+    instances = layout(lend_actions(shot.entities), env, rng)
+    arrange(instances, env)
     for inst in instances:
         state = carried.get(inst.uid)
         if state is None:
@@ -99,12 +107,13 @@ def simulate_shot(storyboard: Storyboard, shot: Shot, clock: ShotClock, seed: in
                 inst.vx = state.vx if inst.motion in (Motion.WALK, Motion.RUN) else inst.vx
             continue
         inst.y, inst.angle, inst.vx, inst.vy = state.y, state.angle, state.vx, state.vy
-    actors = [_actor_for(inst)(inst, ctx) for inst in instances]
+    actors = [_actor_for(inst, instances)(inst, ctx) for inst in instances]
     for actor in actors:
         ctx.actors[actor.inst.uid] = actor
     for actor in actors:
         actor.build()
     attach_fluid(ctx)
+    link(ctx)
 
     frames: list[FrameState] = []
     levels: dict[tuple[str, str], np.ndarray] = {}
@@ -114,6 +123,7 @@ def simulate_shot(storyboard: Storyboard, shot: Shot, clock: ShotClock, seed: in
         t = f * clock.frame_dt
         world.sim_t = t
         entity_frames = [a.snapshot(t) for a in actors]
+        water_lines(ctx, entity_frames)
         particles: list[Particles] = []
         if ctx.fluid is not None:
             particles.extend(ctx.fluid.snapshot())

@@ -61,6 +61,9 @@ class PhysicsWorld:
     listeners: list[OnImpact] = field(default_factory=list)
     # uids that pass through everything but the floor and walls (a road lane behind the stage)
     lane: set[str] = field(default_factory=set)
+    # basins sunk in the floor (x0, x1, bottom): the floor is solid everywhere else
+    holes: list[tuple[float, float, float]] = field(default_factory=list)
+    _floor: list[pymunk.Shape] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.space = pymunk.Space()
@@ -81,12 +84,37 @@ class PhysicsWorld:
             ground = pymunk.Segment(static, (-w, self.floor_y - 0.5), (2 * w, self.floor_y - 0.5),
                                     0.5)
             shapes.append(ground)
+            self._floor = [ground]
         for x in (-0.5, w + 0.5):
             shapes.append(pymunk.Segment(static, (x, self.floor_y - 1.0),
                                          (x, STAGE_WALL_HEIGHT), 0.5))
         for shape in shapes:
             self.add_shape(shape, GROUND, self.ground_material)
         self.space.add(*shapes)
+
+    def cut_floor(self, x0: float, x1: float, bottom: float) -> None:
+        """Sink a basin into the floor between ``x0`` and ``x1`` down to ``bottom``."""
+        if not self.has_ground:
+            return
+        self.holes = sorted([*self.holes, (x0, x1, bottom)])
+        self.space.remove(*self._floor)
+        for shape in self._floor:
+            self._tags.pop(id(shape), None)
+        static = self.space.static_body
+        w, fy = self.stage_width, self.floor_y
+        deepest = min(b for _, _, b in self.holes) - 1.0
+        solids: list[pymunk.Shape] = []
+        left = -w
+        for hx0, hx1, hb in self.holes:
+            if hx0 > left:
+                solids.append(_slab(static, left, hx0, deepest, fy))
+            solids.append(_slab(static, hx0 - 0.01, hx1 + 0.01, deepest, hb))
+            left = max(left, hx1)
+        solids.append(_slab(static, left, 2 * w, deepest, fy))
+        for shape in solids:
+            self.add_shape(shape, GROUND, self.ground_material)
+        self.space.add(*solids)
+        self._floor = solids
 
     def add_shape(self, shape: pymunk.Shape, uid: str, mat: str) -> pymunk.Shape:
         """Give a shape the material's friction and restitution and tag it for contacts."""
@@ -163,6 +191,10 @@ class PhysicsWorld:
         """Advance the world by one sub-step; contacts get the time at its end."""
         self.sim_t += h
         self.space.step(h)
+
+
+def _slab(body: pymunk.Body, x0: float, x1: float, y0: float, y1: float) -> pymunk.Poly:
+    return pymunk.Poly(body, [(x0, y0), (x1, y0), (x1, y1), (x0, y1)])
 
 
 def _point(arbiter: pymunk.Arbiter) -> pymunk.Vec2d:
