@@ -11,11 +11,11 @@ from openreel.spec import Age, Build, Gender, Motion, Relation
 
 @pytest.mark.parametrize(("prompt", "kinds"), [
     ("a basketball player shoots the ball and it swishes through the hoop",
-     {"athlete", "ball"}),
+     {"athlete", "ball", "hoop"}),
     ("two kids cheer as the dog jumps", {"child", "dog"}),
     ("a man in a red coat walks his dog", {"person", "dog"}),
     ("a ball rolls back and forth", {"ball"}),
-    ("a dog swims in the pool and barks", {"dog"}),
+    ("a dog swims in the pool and barks", {"dog", "swimming_pool"}),
     ("the crowd cheers as the car drifts", {"car"}),
     ("a robot waves and smiles", {"robot"}),
 ])

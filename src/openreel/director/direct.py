@@ -22,6 +22,7 @@ from openreel.spec import (
     Line,
     Mood,
     Motion,
+    Placement,
     Shot,
     SoundCue,
     Storyboard,
@@ -97,7 +98,10 @@ def _shot(draft: ShotDraft, part: str, quotes: list[str], duration: float, camer
         description=_restore_quotes(part, quotes), duration=duration, camera=camera,
         environment=env, entities=[d.entity(ids) for d in draft.entities], sounds=cues,
         dialogue=[Line(speaker=who, text=line) for who, line in draft.lines],
-        captions=[Caption(text=text[:120]) for text in draft.captions],
+        # shown text keeps clear of the things in the shot: a title card alone is centred
+        captions=[Caption(text=text[:120], placement=Placement.TOP if draft.entities
+                          and not draft.scenery_only else Placement.CENTRE)
+                  for text in draft.captions],
         continues=continues)
 
 

@@ -416,7 +416,7 @@ class ShotReader:
                 for s in subjects:
                     self._relate(s, Relation.ON, other)
             elif (words == "with" and actor.object is None and not is_character(other)) or (
-                    motion in (Motion.SIT, Motion.SLEEP, Motion.RIDE)
+                    motion in (Motion.SIT, Motion.SLEEP, Motion.RIDE, Motion.SWING)
                     and words in ("on", "onto", "in", "at", "upon", "astride")):
                 actor.object = other.id  # "plays with a ball", "sits on a bench"
             elif words in TARGET_PREPOSITIONS and (motion in TARGET_MOTIONS

@@ -181,8 +181,8 @@ _KIND_LIST: tuple[Kind, ...] = (
        "goal post", "football goal", "soccer goal", "goal net"),
     _k("pendulum", A.PENDULUM, 1.6, "metal", "gold", "objects", "pendulums",
        "pendulum clock"),
-    # not plain "swing": that word is the verb far more often than the thing
-    _k("swing_set", A.PENDULUM, 2.4, "wood", "red", "toys", "swing set", "swingset",
+    # "swing" names the thing only where the parse says it is a noun ("on a swing")
+    _k("swing_set", A.PENDULUM, 2.4, "wood", "red", "toys", "swing", "swing set", "swingset",
        "playground swing", "swing seat", "garden swing"),
     _k("swimming_pool", A.POOL, 6.0, "stone", "cyan", "places", "swimming pool", "pool",
        "pools", "lido", "swimming pools"),

@@ -10,6 +10,7 @@ import skia
 
 from openreel.engines.procedural.render.backdrop import Backdrop, paint_backdrop
 from openreel.engines.procedural.render.camera import ShotCamera, View
+from openreel.engines.procedural.render.captions import draw_captions
 from openreel.engines.procedural.render.effects import Weather2D, draw_particles
 from openreel.engines.procedural.render.figures import FigurePainter, depth_matrix, parts_of
 from openreel.engines.procedural.render.looks import LOOKS, Finish
@@ -83,6 +84,10 @@ class Renderer:
                               skia.Rect.MakeWH(self.width, self.height),
                               skia.SamplingOptions(skia.FilterMode.kNearest))
             del k
+        shot_spec = self.storyboard.shots[sim.shot]
+        if shot_spec.captions:  # text is set at full size, crisp whatever the look
+            draw_captions(self._surface.getCanvas(), shot_spec.captions, state.t - sim.start,
+                          shot_spec.duration, self.width, self.height, self.storyboard.style)
         self._surface.flushAndSubmit()
         return self._buffer.copy()
 
