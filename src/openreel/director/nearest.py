@@ -40,6 +40,7 @@ _BODY_PLANS: dict[Archetype, str] = {
     Archetype.FURNITURE: "a piece of furniture",
     Archetype.CONTAINER: "a container or vessel for liquid",
     Archetype.FOOD: "a piece of food",
+    Archetype.PROP: "an everyday object, tool or gadget",
 }
 _PEOPLE_ENDINGS = ("man", "men", "woman", "women", "person", "people")
 _lock = threading.Lock()

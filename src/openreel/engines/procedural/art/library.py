@@ -69,14 +69,14 @@ def _load(path: Path) -> dict[str, Artwork]:
     return out
 
 
-def library(path: Path = LIBRARY_PATH) -> dict[str, Artwork]:
-    """Every artwork by icon key (loaded on first use)."""
+def library(path: Path | None = None) -> dict[str, Artwork]:
+    """Every artwork by icon key: the installed library (loaded once), or the one at ``path``."""
     global _loaded
-    if path != LIBRARY_PATH:
+    if path is not None:
         return _load(path)
     with _lock:
         if _loaded is None:
-            _loaded = _load(path)
+            _loaded = _load(LIBRARY_PATH)
         return _loaded
 
 

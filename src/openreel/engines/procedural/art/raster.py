@@ -20,7 +20,6 @@ import skia
 from openreel.engines.procedural.art.library import Artwork
 
 RGB = tuple[int, int, int]
-OPAQUE = 128  # alpha at or above which a pixel belongs to the thing (masks, boxes, bodies)
 STEPS_PER_OCTAVE = 8
 MAX_SIDE = 2048
 CACHE_SIZE = 400
@@ -40,10 +39,9 @@ def parse_svg(data: bytes) -> skia.SVGDOM:
 
 @dataclass(frozen=True, slots=True)
 class Raster:
-    """An icon at one pixel size: the picture and its binary mask (alpha >= OPAQUE)."""
+    """An icon at one pixel size."""
 
     image: skia.Image
-    mask: skia.Image
     width: int
     height: int
 
@@ -52,7 +50,7 @@ def bucket(pixels: float) -> int:
     """The raster size used for a wanted size: the next step up, at least 4 pixels."""
     pixels = min(max(pixels, 4.0), MAX_SIDE)
     step = math.ceil(math.log2(pixels) * STEPS_PER_OCTAVE - 1e-9)
-    return min(int(math.ceil(2.0 ** (step / STEPS_PER_OCTAVE))), MAX_SIDE)
+    return min(math.ceil(2.0 ** (step / STEPS_PER_OCTAVE)), MAX_SIDE)
 
 
 _lock = threading.Lock()
@@ -92,14 +90,11 @@ def _make(art: Artwork, side: int, colour: RGB | None, outline_px: int) -> Raste
     canvas.translate(pad, pad)
     dom.render(canvas)
     surface.flushAndSubmit()
-    opaque = pixels[..., 3] >= OPAQUE
     if colour is not None:
         pixels = recolour(pixels, art, colour)
     if outline_px > 0:
         pixels = _outlined(pixels, outline_px)
-    mask = np.zeros_like(pixels)
-    mask[opaque] = 255
-    return Raster(_image(pixels), _image(mask), pixels.shape[1], pixels.shape[0])
+    return Raster(_image(pixels), pixels.shape[1], pixels.shape[0])
 
 
 def _image(premultiplied: np.ndarray) -> skia.Image:
@@ -137,7 +132,9 @@ def recolour(premultiplied: np.ndarray, art: Artwork, colour: RGB) -> np.ndarray
     hsv[..., 2] = np.where(region, new_v * 255, hsv[..., 2])
     out_rgb = cv2.cvtColor(hsv.clip(0, 255).astype(np.uint8), cv2.COLOR_HSV2RGB_FULL)
     out = premultiplied.copy()
-    out[..., :3] = (out_rgb.astype(np.float32) * alpha / 255.0).round().astype(np.uint8)
+    # only the recoloured region is written back: elsewhere the pixels stay bit for bit
+    shaded = (out_rgb.astype(np.float32) * alpha / 255.0).round().astype(np.uint8)
+    out[..., :3] = np.where(region[..., None], shaded, premultiplied[..., :3])
     return out
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import skia
 
+from openreel.engines.procedural.art.build import OPAQUE
 from openreel.engines.procedural.art.library import Artwork, artwork_of
 from openreel.engines.procedural.art.raster import Raster, raster
 from openreel.engines.procedural.art.silhouette import hull_points
@@ -28,8 +29,10 @@ from openreel.spec import COLOURS, KINDS, Archetype
 
 A = Archetype
 HOPPERS = frozenset({"rabbit", "frog"})
-_NEAREST = skia.SamplingOptions(skia.FilterMode.kNearest)
 _SMOOTH = skia.SamplingOptions(skia.FilterMode.kLinear, skia.MipmapMode.kNone)
+# a pixel belongs to the thing where the drawn artwork is at least half opaque
+_THRESHOLD = skia.TableColorFilter.MakeARGB([0 if a < OPAQUE else 255 for a in range(256)],
+                                            None, None, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +59,7 @@ class ArtPainter:
 
     def __init__(self, ambient: RGB, haze: RGB, outline: float) -> None:
         self.ambient, self.haze = ambient, haze
-        self.outline = int(round(outline)) if outline >= 0.5 else 0
+        self.outline = round(outline) if outline >= 0.5 else 0
 
     # -- drawing --------------------------------------------------------------------------
     def draw(self, canvas: skia.Canvas, entity: EntityFrame, art: Artwork, view: View,
@@ -74,16 +77,21 @@ class ArtPainter:
 
     def silhouette(self, canvas: skia.Canvas, entity: EntityFrame, art: Artwork, view: View,
                    t: float, colour: int) -> None:
-        """Fill the entity's opaque pixels with ``colour``, hard-edged (instance masks)."""
+        """Fill the entity's opaque pixels with ``colour``, hard-edged (instance masks).
+
+        The artwork is drawn exactly as in the picture, then its alpha is thresholded, so
+        the mask is the drawn thing pixel for pixel.
+        """
         if not entity.visible:
             return
         matrix, w, h = placement(entity, art, view, t)
         picture = raster(art, max(w, h) * _scale(matrix))
         canvas.save()
         canvas.concat(matrix)
-        paint = skia.Paint(AntiAlias=False,
-                           ColorFilter=skia.ColorFilters.Blend(colour, skia.BlendMode.kSrcIn))
-        canvas.drawImageRect(picture.mask, _dest(picture, w, h, 0), _NEAREST, paint)
+        solid = skia.ColorFilters.Compose(
+            skia.ColorFilters.Blend(colour, skia.BlendMode.kSrcIn), _THRESHOLD)
+        paint = skia.Paint(AntiAlias=False, ColorFilter=solid)
+        canvas.drawImageRect(picture.image, _dest(picture, w, h, 0), _SMOOTH, paint)
         canvas.restore()
 
     def _light(self, entity: EntityFrame) -> skia.ColorFilter:
