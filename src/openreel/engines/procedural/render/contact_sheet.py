@@ -27,26 +27,41 @@ LABEL_H = 14
 def kind_board(kind: str, with_person: bool = True) -> Storyboard:
     """A one-shot storyboard: the kind at rest on the ground, a person beside it."""
     spec = KINDS[kind]
-    w, _ = footprint(spec.archetype, spec.size, kind)
+    w, h = footprint(spec.archetype, spec.size, kind)
     stage = max(10.0, 3.0 * w + 4.0)
     x = stage / 2
     entities: list[dict[str, object]] = [
         {"id": "thing", "kind": kind, "position": [x + (0.6 if with_person else 0.0), 0.0]}]
     if with_person and spec.archetype is not Archetype.HUMANOID:
         entities.append({"id": "person", "kind": "person",
-                         "position": [x - 0.5 * w - 0.2, 0.0]})
+                         "position": [x - 0.5 * w - 0.35, 0.0]})
     place = "ocean" if spec.archetype is Archetype.BOAT else "park"
     return Storyboard.model_validate({
         "style": "animated", "environment": {"place": place, "stage_width": stage},
         "shots": [{"duration": 0.25, "entities": entities, "camera": {"framing": "medium"}}]})
 
 
-def render_tile(kind: str, size: tuple[int, int] = TILE) -> np.ndarray:
-    """One RGB tile of a kind beside a person."""
+def render_tile(kind: str, size: tuple[int, int] = TILE, zoom: int = 6) -> np.ndarray:
+    """One RGB tile of a kind beside a person.
+
+    The frame is rendered ``zoom`` times larger, then cut around the thing so that small
+    things fill the tile (the person beside it still shows their scale).
+    """
     board = kind_board(kind)
     sim = simulate_storyboard(board, fps=24, seed=1)[0]
-    renderer = Renderer(board, width=size[0], height=size[1], seed=1)
-    return renderer.render(sim.frames[0], sim)[..., :3]
+    width, height = size[0] * zoom, size[1] * zoom
+    renderer = Renderer(board, width=width, height=height, seed=1)
+    state = sim.frames[0]
+    frame = renderer.render(state, sim)[..., :3]
+    x0, y0, x1, y1 = renderer.entity_box(state, sim, state.entities[0])
+    crop_h = min(max((y1 - y0) / 0.55, (x1 - x0) / 0.7 * size[1] / size[0], 0.5 * size[1]),
+                 height)
+    crop_w = crop_h * size[0] / size[1]
+    cx = min(max((x0 + x1) / 2 - 0.25 * crop_w, crop_w / 2), width - crop_w / 2)
+    bottom = min(max(y1 + 0.2 * crop_h, crop_h), height)
+    window = (round(cx - crop_w / 2), round(bottom - crop_h), round(cx + crop_w / 2),
+              round(bottom))
+    return np.asarray(Image.fromarray(frame).crop(window).resize(size, Image.LANCZOS))
 
 
 def contact_sheet(kinds: Sequence[str], path: Path, columns: int = 10) -> Path:
