@@ -72,7 +72,7 @@ ICONS: dict[str, Icon] = {
     "lamp": _d("lamp"), "bench": _d("bench"), "furniture": _f("door"),
     "jug": _f("teapot", L), "glass": _f("tumbler-glass"), "cup": _f("hot-beverage"),
     "wine_glass": _f("wine-glass"), "bowl": _f("bowl-with-spoon"), "vase": _f("amphora"),
-    "jar": _f("jar"), "bucket": _f("bucket"), "bottle": _n("bottle-with-popping-cork"),
+    "jar": _f("jar"), "bucket": _f("bucket"), "bottle": _n("bottle-with-popping-cork", 0, -35.0),
     # plants and buildings
     "tree": _f("deciduous-tree"), "palm_tree": _f("palm-tree"),
     "pine_tree": _f("evergreen-tree"), "flower": _f("tulip"), "sunflower": _f("sunflower"),

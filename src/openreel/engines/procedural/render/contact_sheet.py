@@ -57,7 +57,9 @@ def render_tile(kind: str, size: tuple[int, int] = TILE, zoom: int = 6) -> np.nd
     crop_h = min(max((y1 - y0) / 0.55, (x1 - x0) / 0.7 * size[1] / size[0], 0.5 * size[1]),
                  height)
     crop_w = crop_h * size[0] / size[1]
-    cx = min(max((x0 + x1) / 2 - 0.25 * crop_w, crop_w / 2), width - crop_w / 2)
+    # lean the window toward the person, as far as the thing still fits in it
+    lean = min(0.25 * crop_w, max(0.45 * crop_w - 0.5 * (x1 - x0), 0.0))
+    cx = min(max((x0 + x1) / 2 - lean, crop_w / 2), width - crop_w / 2)
     bottom = min(max(y1 + 0.2 * crop_h, crop_h), height)
     window = (round(cx - crop_w / 2), round(bottom - crop_h), round(cx + crop_w / 2),
               round(bottom))
