@@ -22,7 +22,7 @@ from openreel.engines.procedural.art.library import Artwork
 RGB = tuple[int, int, int]
 STEPS_PER_OCTAVE = 8
 MAX_SIDE = 2048
-CACHE_SIZE = 400
+CACHE_BYTES = 256 * 2**20  # rasters kept, least recently used dropped first
 OUTLINE_INK: RGB = (25, 20, 30)
 
 
@@ -56,12 +56,14 @@ def bucket(pixels: float) -> int:
 _lock = threading.Lock()
 _doms: dict[str, skia.SVGDOM] = {}
 _cache: OrderedDict[tuple[str, int, RGB | None, int], Raster] = OrderedDict()
+_cached_bytes = 0
 
 
 def raster(art: Artwork, longest_px: float, colour: RGB | None = None,
            outline_px: int = 0) -> Raster:
     """The artwork rasterised with its longest side about ``longest_px`` (rounded up),
     recoloured toward ``colour`` when given, with a dark outline when ``outline_px`` > 0."""
+    global _cached_bytes
     side = bucket(longest_px)
     key = (art.key, side, colour, outline_px)
     with _lock:
@@ -71,8 +73,10 @@ def raster(art: Artwork, longest_px: float, colour: RGB | None = None,
             return hit
         made = _make(art, side, colour, outline_px)
         _cache[key] = made
-        if len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
+        _cached_bytes += 4 * made.width * made.height
+        while _cached_bytes > CACHE_BYTES and len(_cache) > 1:
+            _, dropped = _cache.popitem(last=False)
+            _cached_bytes -= 4 * dropped.width * dropped.height
         return made
 
 

@@ -27,7 +27,7 @@ LABEL_H = 14
 def kind_board(kind: str, with_person: bool = True) -> Storyboard:
     """A one-shot storyboard: the kind at rest on the ground, a person beside it."""
     spec = KINDS[kind]
-    w, h = footprint(spec.archetype, spec.size, kind)
+    w, _ = footprint(spec.archetype, spec.size, kind)
     stage = max(10.0, 3.0 * w + 4.0)
     x = stage / 2
     entities: list[dict[str, object]] = [
