@@ -63,7 +63,7 @@ def render_tile(kind: str, size: tuple[int, int] = TILE, zoom: int = 6) -> np.nd
     bottom = min(max(y1 + 0.2 * crop_h, crop_h), height)
     window = (round(cx - crop_w / 2), round(bottom - crop_h), round(cx + crop_w / 2),
               round(bottom))
-    return np.asarray(Image.fromarray(frame).crop(window).resize(size, Image.LANCZOS))
+    return np.asarray(Image.fromarray(frame).crop(window).resize(size, Image.Resampling.LANCZOS))
 
 
 def contact_sheet(kinds: Sequence[str], path: Path, columns: int = 10) -> Path:
