@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import skia
 from PIL import Image
+from scipy import ndimage
 
 from openreel.engines.procedural.art.icons import ICONS
 from openreel.engines.procedural.render import Renderer
@@ -136,3 +137,29 @@ def test_contact_sheet_draws_every_asked_kind(tmp_path: Path) -> None:
     tiles = [sheet[:180, i * 240:(i + 1) * 240].astype(int) for i in range(3)]
     assert np.abs(tiles[0] - tiles[1]).mean() > 1.0  # a giraffe is not a laptop
     assert main([]) == 2 and main([str(tmp_path / "x.png"), "unicorn"]) == 2
+
+
+def test_a_lion_keeps_its_rig_body_and_wears_its_face(monkeypatch: pytest.MonkeyPatch) -> None:
+    from openreel.engines.procedural.art import library as library_module
+
+    board = _board([{"id": "lion", "kind": "lion", "position": [5.0, 0.0]}])
+    sim = simulate_storyboard(board, fps=24, seed=1)[0]
+    state = sim.frames[0]
+    [lion] = state.entities
+    assert art_of(lion) is None  # the body is the rig
+    renderer = Renderer(board, width=640, height=360, seed=1)
+    with_face = renderer.render(state, sim).astype(int)
+    mask = renderer.instance_mask(state, sim) == 1
+    lion.visible = False
+    empty = renderer.render(state, sim).astype(int)
+    lion.visible = True
+    monkeypatch.setattr(library_module, "HEADS", {})
+    plain = Renderer(board, width=640, height=360, seed=1).render(state, sim).astype(int)
+    face = (np.abs(with_face - plain).sum(axis=2) > 30) & mask
+    assert face.sum() > 200
+    # nothing is drawn beyond the rig's mask (and its antialiased rim) above the contact
+    # shadow: the face keeps the ground truth exact
+    floor = renderer.project(state, sim, lion.x, 0.0)[1]
+    above = np.arange(360)[:, None] < floor - 40
+    outside = ~ndimage.binary_dilation(mask, iterations=2) & above
+    assert (np.abs(with_face - empty).sum(axis=2)[outside] > 30).sum() <= 10

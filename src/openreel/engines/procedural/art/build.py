@@ -2,9 +2,10 @@
 
 Reads the Iconify icon sets installed by npm (``package.json`` pins them) and the SVGs
 under ``drawn/``, and writes ``library.json`` beside this module with, for every icon
-in ``icons.ICONS``: its SVG cropped to the visible thing (emoji art is drawn inside a
-padded canvas), the outline of its opaque pixels as a convex hull and as a few convex
-pieces for physics, and its main colour (so a kind can be recoloured on request).
+in ``icons`` (whole things and animal heads): its SVG cropped to the visible thing
+(emoji art is drawn inside a padded canvas), the outline of its opaque pixels as a
+convex hull and as a few convex pieces for physics, and its main colour (so a kind can
+be recoloured on request).
 
     python -m openreel.engines.procedural.art.build [--packages node_modules]
 """
@@ -25,7 +26,7 @@ import numpy as np
 import pymunk.autogeometry as autogeometry
 import skia
 
-from openreel.engines.procedural.art.icons import ICONS, Icon
+from openreel.engines.procedural.art.icons import Icon, all_icons
 from openreel.engines.procedural.art.library import LIBRARY_PATH, LIBRARY_VERSION
 from openreel.engines.procedural.art.raster import parse_svg
 
@@ -195,7 +196,7 @@ def build(packages: Path, out: Path = LIBRARY_PATH) -> dict[str, Any]:
     for source in PACKAGES:
         sets[source], versions[source] = _load_set(packages, source)
     records: dict[str, Any] = {}
-    for icon in {i.key: i for i in ICONS.values()}.values():
+    for icon in all_icons():
         parts = (_drawn_svg(icon.name) if icon.source == "drawn"
                  else _iconify_svg(sets[icon.source], icon.name))
         records[icon.key] = measure(icon, parts)

@@ -119,6 +119,15 @@ ICONS: dict[str, Icon] = {
 }
 
 
+# Animals whose artwork is only a face keep their rig body and wear the face as its head.
+HEADS: dict[str, Icon] = {"lion": _f("lion"), "bear": _f("bear"), "fox": _f("fox")}
+
+
 def icon_for(kind: str) -> Icon | None:
     """The artwork of a kind, or None when the kind keeps its rig."""
     return ICONS.get(kind)
+
+
+def all_icons() -> list[Icon]:
+    """Every icon the engine draws, once each."""
+    return list({i.key: i for i in (*ICONS.values(), *HEADS.values())}.values())

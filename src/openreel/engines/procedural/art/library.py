@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from openreel.engines.procedural.art.icons import icon_for
+from openreel.engines.procedural.art.icons import HEADS, Icon, icon_for
 
 LIBRARY_PATH = Path(__file__).resolve().parent / "library.json"
 LIBRARY_VERSION = 1
@@ -82,7 +82,15 @@ def library(path: Path | None = None) -> dict[str, Artwork]:
 
 def artwork_of(kind: str) -> Artwork | None:
     """The artwork a kind is drawn from, or None when it keeps its rig."""
-    icon = icon_for(kind)
+    return _find(icon_for(kind), kind)
+
+
+def head_artwork_of(kind: str) -> Artwork | None:
+    """The face a rig-bodied animal wears as its head, if it has one."""
+    return _find(HEADS.get(kind), kind)
+
+
+def _find(icon: Icon | None, kind: str) -> Artwork | None:
     if icon is None:
         return None
     art = library().get(icon.key)

@@ -21,6 +21,7 @@ from openreel.engines.procedural.art.raster import Raster, raster
 from openreel.engines.procedural.art.silhouette import hull_points
 from openreel.engines.procedural.art.sizing import art_box
 from openreel.engines.procedural.render.camera import View
+from openreel.engines.procedural.render.faces import SMOOTH, light_filter
 from openreel.engines.procedural.render.figures import depth_matrix, parts_of
 from openreel.engines.procedural.render.palette import RGB
 from openreel.engines.procedural.scene import EntityFrame
@@ -29,7 +30,6 @@ from openreel.spec import COLOURS, KINDS, Archetype
 
 A = Archetype
 HOPPERS = frozenset({"rabbit", "frog"})
-_SMOOTH = skia.SamplingOptions(skia.FilterMode.kLinear, skia.MipmapMode.kNone)
 # a pixel belongs to the thing where the drawn artwork is at least half opaque
 _THRESHOLD = skia.TableColorFilter.MakeARGB([0 if a < OPAQUE else 255 for a in range(256)],
                                             None, None, None)
@@ -72,7 +72,7 @@ class ArtPainter:
         canvas.save()
         canvas.concat(matrix)
         paint = skia.Paint(AntiAlias=True, ColorFilter=self._light(entity))
-        canvas.drawImageRect(picture.image, _dest(picture, w, h, self.outline), _SMOOTH, paint)
+        canvas.drawImageRect(picture.image, _dest(picture, w, h, self.outline), SMOOTH, paint)
         canvas.restore()
 
     def silhouette(self, canvas: skia.Canvas, entity: EntityFrame, art: Artwork, view: View,
@@ -91,21 +91,11 @@ class ArtPainter:
         solid = skia.ColorFilters.Compose(
             skia.ColorFilters.Blend(colour, skia.BlendMode.kSrcIn), _THRESHOLD)
         paint = skia.Paint(AntiAlias=False, ColorFilter=solid)
-        canvas.drawImageRect(picture.image, _dest(picture, w, h, 0), _SMOOTH, paint)
+        canvas.drawImageRect(picture.image, _dest(picture, w, h, 0), SMOOTH, paint)
         canvas.restore()
 
     def _light(self, entity: EntityFrame) -> skia.ColorFilter:
-        """The scene's light multiplied in, then the haze of distance mixed over it."""
-        haze = min(entity.depth * 0.25, 0.6)
-        rows: list[float] = []
-        for channel, (amb, far) in enumerate(zip(self.ambient, self.haze, strict=True)):
-            # the same tint the rigs get: light colours things but never drowns them
-            k = (155 + amb * 0.4) / 255 * (1 - haze)
-            row = [0.0, 0.0, 0.0, 0.0, far / 255 * haze]
-            row[channel] = k
-            rows.extend(row)
-        rows.extend([0.0, 0.0, 0.0, 1.0, 0.0])
-        return skia.ColorFilters.Matrix(rows)
+        return light_filter(self.ambient, self.haze, entity.depth)
 
 
 def box(entity: EntityFrame, art: Artwork, view: View, t: float) -> tuple[float, float,
