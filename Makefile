@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+ART_DIR := src/openreel/engines/procedural/art
+ART := $(ART_DIR)/library.json
 DEMO := out/demo.mp4
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
@@ -28,17 +30,24 @@ $(STAMP): pyproject.toml $(WORDNET) | $(BIN)/python
 	$(BIN)/pip install -q -e '.[dev]'
 	@touch $(STAMP)
 
-install: $(STAMP)
+# The art library: npm fetches the pinned icon sets (package-lock.json), then the engine
+# measures the icons it uses into one small file. Node and npm come from Debian if missing.
+$(ART): $(STAMP) package-lock.json $(ART_DIR)/icons.py $(ART_DIR)/build.py $(wildcard $(ART_DIR)/drawn/*.svg)
+	@command -v npm >/dev/null || { apt-get update -q && apt-get install -y -q nodejs npm; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	$(BIN)/python -m openreel.engines.procedural.art.build --packages node_modules
 
-run: $(STAMP) seed
+install: $(STAMP) $(ART)
+
+run: $(ART) seed
 	@echo "openreel: open http://$(HOST):$(PORT) in a browser (Ctrl-C stops it)"
 	$(BIN)/openreel serve --host $(HOST) --port $(PORT)
 
-seed: $(STAMP)
+seed: $(ART)
 	$(BIN)/openreel migrate
 	$(BIN)/openreel seed-demo
 
-demo: $(STAMP)
+demo: $(ART)
 	@mkdir -p out
 	$(BIN)/openreel generate "Shot 1: a golden hour beach, a dog chases a red ball. Shot 2: close-up, the dog says \"best day ever\"" --seconds 10 -o $(DEMO)
 
@@ -54,16 +63,16 @@ browser:
 	@command -v chromium >/dev/null && dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || \
 		{ apt-get update -q && apt-get install -y -q chromium fonts-noto-color-emoji; }
 
-pytest: $(STAMP) browser
+pytest: $(ART) browser
 	$(BIN)/pytest -q -n 2 --dist loadfile
 
 test: lint typecheck pytest
 
-bench: $(STAMP)
+bench: $(ART)
 	$(BIN)/python -m bench.run
 
-gallery: $(STAMP)
+gallery: $(ART)
 	$(BIN)/python -m gallery.make
 
 clean:
-	rm -rf out bench/results/*.json gallery/*.mp4 .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(ART) out bench/results/*.json gallery/*.mp4 .pytest_cache .mypy_cache .ruff_cache

@@ -76,7 +76,7 @@ def test_orange_is_a_colour_before_a_noun_and_a_fruit_alone() -> None:
     _, shot = one_shot("an orange cat chases an orange")
     cat, fruit = shot.entities
     assert (cat.kind, cat.colour) == ("cat", "orange")
-    assert fruit.kind == "apple" and cat.target == fruit.id
+    assert fruit.kind == "orange" and cat.target == fruit.id
 
 
 @pytest.mark.parametrize(("prompt", "material"), [
@@ -131,7 +131,7 @@ def test_pour_from_a_jug_into_a_glass() -> None:
 def test_a_person_pouring_gets_a_vessel() -> None:
     _, shot = one_shot("a chef pours tea into a cup")
     pourer = next(e for e in shot.entities if e.motion is Motion.POUR)
-    assert pourer.kind == "jug" and pourer.target == entity(shot, "glass").id
+    assert pourer.kind == "jug" and pourer.target == entity(shot, "cup").id
 
 
 def test_chase_has_a_target_and_the_chased_flees() -> None:

@@ -180,7 +180,7 @@ def test_only_characters_speak_and_shown_text_is_a_caption() -> None:
 
 @pytest.mark.parametrize(("word", "kind", "how"), [
     ("poodle", "dog", "generalised"), ("sedan", "car", "generalised"),
-    ("wolf", "dog", "substituted"), ("lemon", "apple", "substituted"),
+    ("wolf", "dog", "substituted"), ("grapefruit", "orange", "substituted"),
     ("detective", "person", "generalised"),
 ])
 def test_unknown_nouns_climb_wordnet_and_say_how(word: str, kind: str, how: str) -> None:

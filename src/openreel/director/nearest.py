@@ -44,6 +44,7 @@ _BODY_PLANS: dict[Archetype, str] = {
     Archetype.GOAL: "a football goal with a net",
     Archetype.PENDULUM: "a pendulum or swing hanging from a pivot",
     Archetype.POOL: "a swimming pool of water",
+    Archetype.PROP: "an everyday object, tool or gadget",
 }
 _PEOPLE_ENDINGS = ("man", "men", "woman", "women", "person", "people")
 _lock = threading.Lock()

@@ -39,7 +39,13 @@ GENERIC: dict[str, tuple[str, ...]] = {
     "building": ("building", "structure"), "food": ("food", "foodstuff", "dish"),
     "tool": ("tool", "implement", "utensil"), "plant": ("plant",),
     "furniture": ("furniture", "furnishing"), "toy": ("plaything",),
-    "device": ("device", "electronic_equipment"), "object": ("artifact", "object"),
+    "device": ("device", "electronic_equipment"), "object": ("artifact",),
+}
+# The lexical files each stand-in's anchor senses come from (its art's body plan says
+# nothing about which sense of "plant" or "food" is meant).
+_GENERIC_LEXNAMES: dict[str, tuple[str, ...]] = {
+    "animal": ("noun.animal", "noun.Tops"), "food": ("noun.food", "noun.Tops"),
+    "plant": ("noun.plant", "noun.Tops"), "object": ("noun.Tops", "noun.artifact"),
 }
 _FALLBACK_BY_LEXNAME = {"noun.person": "person", "noun.animal": "animal", "noun.plant": "plant",
                         "noun.food": "food", "noun.artifact": "object", "noun.object": "object"}
@@ -120,8 +126,15 @@ def _through_wordnet(wordnet: WordNet, word: str) -> KindChoice | None:
     # WordNet orders senses by how often they are used: the first one that names a thing is
     # what the prompt means ("a cookie" is food, not a ranch cook; "a kite" the toy).
     for sense in wordnet.synsets(word)[:_SENSES_TRIED]:
-        if sense.lexname in CONCRETE:
-            return _nearest_kind(wordnet, sense)
+        if sense.lexname not in CONCRETE:
+            continue
+        names = {wordnet.synset(o).name for o in wordnet.ancestors(sense)}
+        if "clothing" in names:
+            continue  # worn, not staged: "a turtle" is the animal, not the turtleneck
+        choice = _nearest_kind(wordnet, sense)
+        if sense.lexname == "noun.object" and (choice is None or choice.kind in GENERIC):
+            continue  # a hill or a shore is a place, not a thing to stand on stage
+        return choice
     return None
 
 
@@ -185,7 +198,7 @@ def _anchors() -> dict[int, str]:
             if sense is not None:
                 table.setdefault(sense.offset, kind.name)
     for name in sorted(generic):
-        allowed = (*_LEXNAMES.get(KINDS[name].archetype, _THINGS), "noun.Tops")
+        allowed = _GENERIC_LEXNAMES.get(name, ("noun.artifact",))
         for word in GENERIC[name]:
             sense = _first_sense(wordnet, word, allowed)
             if sense is not None:

@@ -160,6 +160,7 @@ class _Builder:
         self.adopted: dict[int, list[Any]] = {}  # noun → modifiers the parser gave a verb
         self.object_of: dict[int, list[int]] = {}  # repaired objects: verb → noun heads
         self.forced_nouns: set[int] = set()  # "t-rex" tagged as an adjective of "roars"
+        self.conj_verb_of: dict[int, int] = {}  # a misread verb → the verb it is joined to
         self.conj_subject_of: dict[int, int] = {}  # verb → a noun whose conjuncts do it
         self.verbs: set[int] = set()
         self.phrases: dict[int, Phrase] = {}
@@ -183,6 +184,9 @@ class _Builder:
     # -- verbs ---------------------------------------------------------------------------------
     def _find_verbs(self) -> None:
         for token in self.doc:
+            if token.pos_ == "VERB" and self._misread_noun(token):
+                self.forced_nouns.add(token.i)
+                continue
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"
                                         and not any(c.pos_ == "VERB" for c in token.children)):
                 self.verbs.add(token.i)
@@ -191,8 +195,20 @@ class _Builder:
                 self.verbs.add(token.i)
                 if token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN"):
                     self.object_of[token.i] = [token.head.i]  # "a fox chases a rabbit"
-                if token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
+                if token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN") and \
+                        token.i not in self.conj_verb_of:
                     self.conj_subject_of[token.i] = token.head.i  # "a ball and a cube roll"
+
+    def _misread_noun(self, token: Any) -> bool:
+        """A noun tagged as a verb: "a rose in a field" (not "rise"), "a traffic light"."""
+        before = token.nbor(-1) if token.i > 0 else None
+        if before is None or token.tag_ not in ("VBD", "VBN", "VB", "VBP"):
+            return False
+        if before.lower_ in ("a", "an", "the", "this", "that", "my", "his", "her", "their") \
+                and self.is_name(token.lower_):
+            return True
+        return before.pos_ in ("NOUN", "PROPN", "ADJ") and self.is_name(
+            f"{before.lower_} {token.lower_}")
 
     def _compound_subject(self, verb: Any) -> None:
         """"a dog runs" parsed as one noun "dog runs": the compound is the verb's subject."""
@@ -222,6 +238,13 @@ class _Builder:
             return False  # "the jump", "a dance": a noun after all
         if token.dep_ == "conj" and token.head.i in self.verbs:
             return True  # "falls and shatters": a second verb of the same subject
+        if token.dep_ == "conj" and token.tag_ == "NNS" and token.head.dep_ in (
+                "pobj", "dobj"):
+            # "swims in the pool and barks": a verb of the clause, not a second place
+            above = self._verb_above(token.head)
+            if above is not None:
+                self.conj_verb_of[token.i] = above
+                return True
         before = token.nbor(-1) if token.i > 0 else None
         if before is None or before.pos_ not in ("NOUN", "PROPN", "PRON"):
             return False
@@ -229,6 +252,17 @@ class _Builder:
             self.subject_of[token.i] = [before.i]
             return True
         return False
+
+    def _verb_above(self, token: Any) -> int | None:
+        """The verb whose argument ``token`` is (through a preposition), if any."""
+        node = token.head
+        for _ in range(3):
+            if node.pos_ == "VERB":
+                return int(node.i)
+            if node.head is node:
+                return None
+            node = node.head
+        return None
 
     def _pos(self, token: Any) -> str:
         return "VERB" if token.i in self.verbs else token.pos_
@@ -392,6 +426,9 @@ class _Builder:
     def _inherited_subjects(self, verb: Any, seen: set[int]) -> list[Phrase]:
         """Subjects a verb shares: "runs and jumps", "a dog and a cat run", "a dog running"."""
         seen.add(verb.i)
+        if verb.i in self.conj_verb_of:
+            head = self.doc[self.conj_verb_of[verb.i]]
+            return self._own_subjects(head) or self._inherited_subjects(head, seen)
         if verb.dep_ in ("acl", "relcl") and verb.head.i in self.phrases:
             return self._chain_of(self.phrases[verb.head.i])
         if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head.i in self.verbs \

@@ -81,6 +81,8 @@ class ShotReader:
         self.shot = ShotDraft()
         self.used: set[int] = set()  # tokens whose meaning has been taken
         self.settled: set[int] = set()  # tokens that were setting phrases
+        self.names: dict[int, tuple[str, int]] = {}  # last word of a many-word name → name
+        self.claimed: set[int] = set()  # every word of those names
         self.things: dict[int, Draft] = {}  # noun phrase head → the thing it names
         self.quote_at: dict[int, int] = {}  # token index → quotation number
 
@@ -94,6 +96,7 @@ class ShotReader:
         self.quote_at = {i: int(m.group(1)) for i, t in enumerate(toks)
                          if (m := _SPOKEN.fullmatch(t)) and int(m.group(1)) < len(self.quotes)}
         self._settings()
+        self._name_phrases()
         for phrase in self.parsed.phrases:
             self._phrase(phrase)
         for phrase in self.parsed.phrases:
@@ -113,6 +116,10 @@ class ShotReader:
         toks = self.parsed.tokens
         i = 0
         while i < len(toks):
+            named = self._name_at(i)
+            if named:
+                i += named
+                continue
             used = self._setting_at(i)
             if used:
                 self.used.update(range(i, i + used))
@@ -120,6 +127,22 @@ class ShotReader:
                 i += used
             else:
                 i += 1
+
+    def _name_at(self, i: int) -> int:
+        """A thing named in several words ("bow and arrow", "traffic light", "hot dog"):
+        the words are one name whatever the parser made of them."""
+        hit = self._phrase_at(i, dict(lx.KIND_WORDS))
+        if hit is None or hit[1] < 2:
+            return 0
+        tables: tuple[dict[str, object], ...] = (
+            dict(lx.PLACE_WORDS), dict(lx.STYLE_WORDS), dict(lx.CAMERA_WORDS))
+        setting = max((self._phrase_at(i, table) or ("", 0))[1] for table in tables)
+        if setting > hit[1]:
+            return 0
+        head = i + hit[1] - 1
+        self.names[head] = (hit[0], i)
+        self.claimed.update(range(i, head + 1))
+        return hit[1]
 
     def _phrase_at(self, i: int, table: dict[str, object], longest: int = 4
                    ) -> tuple[str, int] | None:
@@ -204,11 +227,36 @@ class ShotReader:
             shot.ground = lx.GROUND_PHRASES[phrase]
 
     # -- pass 2: things --------------------------------------------------------------------
+    def _name_phrases(self) -> None:
+        """One phrase per many-word name, headed by its last word, in place of the parser's."""
+        phrases = {p.head: p for p in self.parsed.phrases}
+        for head, (name, start) in self.names.items():
+            inside = [p for p in self.parsed.phrases if start <= p.head <= head]
+            base = phrases.get(head) or (inside[-1] if inside else None)
+            if base is None:
+                base = parsing.Phrase(head=head, start=start, text=self.parsed.tokens[head],
+                                      lemma=self.parsed.lemmas[head], pos="NOUN")
+            merged_phrase = parsing.Phrase(
+                head=head, start=min(start, base.start), text=self.parsed.tokens[head],
+                lemma=self.parsed.lemmas[head], pos="NOUN", det=base.det, number=base.number,
+                quantity=base.quantity, adjectives=base.adjectives, compounds=name.split()[:-1],
+                possessor=base.possessor, preps=[pp for p in inside for pp in p.preps],
+                conjuncts=[c for p in inside for c in p.conjuncts if not start <= c.head <= head])
+            for p in inside:
+                p.head = -1 - p.head  # retired: the name stands for them
+            self.parsed.phrases.append(merged_phrase)
+        self.parsed.phrases = sorted((p for p in self.parsed.phrases if p.head >= 0),
+                                     key=lambda p: p.head)
+
     def _phrase(self, phrase: parsing.Phrase) -> None:
         head = phrase.head
         if head in self.used or head in self.quote_at:
             return
         text = phrase.text
+        if head in self.names:
+            self._thing(phrase, KindChoice(lx.KIND_WORDS[self.names[head][0]], "exact"),
+                        self.names[head][0])
+            return
         if text in _PRONOUNS or phrase.pos == "PRON":
             self._pronoun(phrase)
             return
@@ -222,12 +270,15 @@ class ShotReader:
         if text in CLOTHING_WORDS or text in HAIR_NOUNS:
             return  # dressed onto its owner by the preposition that names it
         choice = self._kind(phrase)
-        if choice is None:
-            return
+        if choice is not None:
+            self._thing(phrase, choice, phrase.words if choice.how == "exact" else text)
+
+    def _thing(self, phrase: parsing.Phrase, choice: KindChoice, label: str) -> None:
+        """A noun phrase names a thing of ``choice``'s kind: find it or bring it on."""
+        head, text = phrase.head, phrase.text
         self.used.update(range(phrase.start, head + 1))
         mods = self._modifiers(phrase, choice)
-        draft = find_or_add(phrase.words if choice.how == "exact" else text, choice.kind, mods,
-                            self.shot, self.reading)
+        draft = find_or_add(label, choice.kind, mods, self.shot, self.reading)
         if choice.how != "exact":
             self.reading.mapped[text] = choice.kind
             self.reading.notes[text] = choice.explained(text)
@@ -363,8 +414,8 @@ class ShotReader:
 
     # -- pass 3: actions -------------------------------------------------------------------
     def _clause(self, clause: parsing.Clause) -> None:
-        if clause.verb in self.settled:
-            return  # "make it rain", "a pan left": the word was a setting
+        if clause.verb in self.settled or clause.verb in self.claimed:
+            return  # "make it rain", "a traffic light": the word was a setting or a name
         subjects = self._things_of(clause.subjects)
         if any(p.text == "camera" for p in clause.subjects):
             self._camera_clause(clause)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from openreel.engines.procedural.art.library import artwork_of
+from openreel.engines.procedural.art.sizing import art_box
 from openreel.spec import Archetype
 
 Shape = Literal["capsule", "ellipse", "circle", "box", "rounded_box", "triangle", "wheel"]
@@ -39,6 +41,9 @@ def rig_parts(archetype: Archetype, size: float) -> tuple[PartSpec, ...]:
     A = Archetype
     if archetype in (A.BALL, A.FOOD):
         return (_p("body", "circle", s, s, 0, "main"),)
+    if archetype is A.PROP:
+        # drawn from art; this box only stands in where no kind is known
+        return (_p("body", "rounded_box", s, s, 0, "main"),)
     if archetype is A.BLOCK:
         return (_p("body", "rounded_box", s, s, 0, "main"),)
     if archetype is A.HUMANOID:
@@ -144,8 +149,15 @@ def rig_parts(archetype: Archetype, size: float) -> tuple[PartSpec, ...]:
     raise ValueError(f"no rig for archetype {archetype}")
 
 
-def footprint(archetype: Archetype, size: float) -> tuple[float, float]:
-    """Width and height of the entity's bounding box at rest, in metres."""
+def footprint(archetype: Archetype, size: float, kind: str = "") -> tuple[float, float]:
+    """Width and height of the entity's bounding box at rest, in metres.
+
+    Things drawn from art measure their artwork (pass ``kind``); without a kind, a prop
+    is taken as a square.
+    """
+    art = artwork_of(kind) if kind and archetype is not Archetype.HUMANOID else None
+    if art is not None:
+        return art_box(archetype, size, art)
     parts = rig_parts(archetype, size)
     if archetype is Archetype.QUADRUPED:
         return 1.6 * size, 1.1 * size

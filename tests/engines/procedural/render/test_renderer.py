@@ -62,17 +62,17 @@ def test_mask_and_box_agree() -> None:
 
 
 def test_blink_and_mouth_change_the_face() -> None:
-    board = _board([{"id": "cat", "kind": "cat", "position": [5.0, 0.0]}])
+    board = _board([{"id": "someone", "kind": "person", "position": [5.0, 0.0]}])
     sims = simulate_storyboard(board, fps=24, seed=3)
     sim = sims[0]
     renderer = Renderer(board, width=360, height=640, seed=3)
     state = sim.frames[0]
-    cat = state.entities[0]
-    cat.blink, cat.mouth = 0.0, 0.0
+    someone = state.entities[0]
+    someone.blink, someone.mouth = 0.0, 0.0
     base = renderer.render(state, sim)
-    cat.blink = 1.0
+    someone.blink = 1.0
     blinked = renderer.render(state, sim)
-    cat.blink, cat.mouth = 0.0, 1.0
+    someone.blink, someone.mouth = 0.0, 1.0
     talking = renderer.render(state, sim)
     assert np.abs(base.astype(int) - blinked).sum() > 500
     assert np.abs(base.astype(int) - talking).sum() > 500

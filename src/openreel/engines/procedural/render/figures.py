@@ -6,6 +6,7 @@ import math
 
 import skia
 
+from openreel.engines.procedural.art.library import head_artwork_of
 from openreel.engines.procedural.render.apparatus import (
     MIRRORED,
     PAINTERS,
@@ -13,6 +14,7 @@ from openreel.engines.procedural.render.apparatus import (
     draw_outline,
 )
 from openreel.engines.procedural.render.camera import View
+from openreel.engines.procedural.render.faces import light_filter, paint_head
 from openreel.engines.procedural.render.palette import RGB, mix, shade
 from openreel.engines.procedural.rigs import PartSpec, rig_parts
 from openreel.engines.procedural.scene import EntityFrame
@@ -143,8 +145,15 @@ class FigurePainter:
             canvas.translate(px, py)
             canvas.rotate(-math.degrees(tr.angle))
             base = mix(part_colour(entity, part), self.haze, haze)
-            self._shape(canvas, entity, part, w, h, base, t)
-            if part.name == _FACE_PART.get(entity.archetype):
+            face = head_artwork_of(entity.kind) if part.name == "head" else None
+            if face is not None:
+                # an animal whose artwork is a face wears it as its head
+                scale = canvas.getTotalMatrix().mapRadius(1.0)
+                paint_head(canvas, face, w, h, scale,
+                           light_filter(self.ambient, self.haze, entity.depth))
+            else:
+                self._shape(canvas, entity, part, w, h, base, t)
+            if face is None and part.name == _FACE_PART.get(entity.archetype):
                 self._face(canvas, entity, w, h)
                 if entity.archetype is Archetype.HUMANOID:
                     self._headwear(canvas, entity, w)

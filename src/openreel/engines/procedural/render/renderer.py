@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 import skia
 
+from openreel.engines.procedural.render import artwork
+from openreel.engines.procedural.render.artwork import ArtPainter, art_of
 from openreel.engines.procedural.render.backdrop import Backdrop, paint_backdrop
 from openreel.engines.procedural.render.camera import ShotCamera, View
 from openreel.engines.procedural.render.captions import draw_captions
@@ -27,6 +29,15 @@ class _ShotLook:
     light: Light
     weather: Weather2D
     painter: FigurePainter
+    art: ArtPainter
+
+    def draw(self, canvas: skia.Canvas, entity: EntityFrame, view: View, t: float) -> None:
+        """Draw an entity from its artwork, or from its rig when it has none."""
+        art = art_of(entity)
+        if art is not None:
+            self.art.draw(canvas, entity, art, view, t)
+        else:
+            self.painter.draw(canvas, entity, view, t)
 
 
 class Renderer:
@@ -72,7 +83,7 @@ class Renderer:
         slow = self.storyboard.shots[sim.shot].camera.slow_motion
         for entity in self._draw_order(state):
             self._motion_trail(canvas, shot, entity, view, state.t, sim.fps, slow)
-            shot.painter.draw(canvas, entity, view, state.t)
+            shot.draw(canvas, entity, view, state.t)
         draw_particles(canvas, state.particles, view)
         shot.weather.draw(canvas, state.t, state.index)
         if self._grade is not None:
@@ -99,7 +110,7 @@ class Renderer:
         streak = math.hypot(dx, dy)
         if streak < 6.0 or not entity.visible or entity.depth > 0:
             return
-        fw, fh = footprint(entity.archetype, entity.size)
+        fw, fh = footprint(entity.archetype, entity.size, entity.kind)
         px, py = view.to_px(entity.x, entity.y)
         if self.look.speed_lines:
             # anime: ink streaks trailing the mover instead of a soft blur
@@ -120,7 +131,7 @@ class Renderer:
             back = k / copies * 0.8
             canvas.saveLayerAlpha(bounds, int(70 * (1 - back)))
             canvas.translate(-dx * back, dy * back)
-            shot.painter.draw(canvas, entity, view, t)
+            shot.draw(canvas, entity, view, t)
             canvas.restore()
 
     def instance_mask(self, state: FrameState, sim: ShotSimulation) -> np.ndarray:
@@ -130,10 +141,15 @@ class Renderer:
         canvas.clear(skia.Color(0, 0, 0, 255))
         index = {id(e): i for i, e in enumerate(state.entities)}
         paint = skia.Paint(AntiAlias=False)
+        shot = self._shot(sim)
         for entity in self._draw_order(state):
             i = index[id(entity)] + 1
             paint.setColor(skia.Color(i & 255, i >> 8, 0, 255))
-            self._silhouette(canvas, entity, view, paint)
+            art = art_of(entity)
+            if art is not None:
+                shot.art.silhouette(canvas, entity, art, view, state.t, paint.getColor())
+            else:
+                self._silhouette(canvas, entity, view, paint)
         self._mask_surface.flushAndSubmit()
         return (self._mask_buffer[..., 0].astype(np.uint16)
                 | (self._mask_buffer[..., 1].astype(np.uint16) << 8))
@@ -147,6 +163,9 @@ class Renderer:
                    entity: EntityFrame) -> tuple[float, float, float, float]:
         """Pixel bounding box x0, y0, x1, y1 of an entity in that frame."""
         view = self._view(state, sim, self.width, self.height)
+        art = art_of(entity)
+        if art is not None:
+            return artwork.box(entity, art, view, state.t)
         matrix = depth_matrix(entity, view)
         xs: list[float] = []
         ys: list[float] = []
@@ -190,7 +209,8 @@ class Renderer:
             self._shots[sim.shot] = _ShotLook(
                 camera=camera, backdrop=backdrop, light=light,
                 weather=Weather2D(env.weather, w, h, self.seed + sim.shot),
-                painter=FigurePainter(light.ambient, light.haze, outline, self.look.cel))
+                painter=FigurePainter(light.ambient, light.haze, outline, self.look.cel),
+                art=ArtPainter(light.ambient, light.haze, outline))
         return self._shots[sim.shot]
 
     def _view(self, state: FrameState, sim: ShotSimulation, width: int, height: int) -> View:
@@ -296,7 +316,7 @@ class Renderer:
         for e in state.entities:
             if not e.visible or e.depth > 0.01 or e.y < -0.5:
                 continue
-            w, h = footprint(e.archetype, e.size)
+            w, h = footprint(e.archetype, e.size, e.kind)
             bottom = e.y - h / 2
             fade = max(0.0, 1.0 - bottom / (3.0 + h))
             if fade <= 0.02:

@@ -53,7 +53,7 @@ class FigureActor(Actor):
         self.squash = 1.0  # a jump stretches in the air and squashes on landing
         self.tail_lag = 0.0
         self.group_id = 1000 + list(self.ctx.actors).index(i.uid)
-        w, h = footprint(i.archetype, s)
+        w, h = footprint(i.archetype, s, i.kind)
         self.body = pymunk.Body(body_type=pymunk.Body.KINEMATIC)
         self.body.position = (i.x, i.y)
         cy = h / 2 - rest_height(i.archetype, s)
@@ -126,7 +126,7 @@ class FigureActor(Actor):
                 # speed eases toward the wanted one: no instant starts and stops
                 self.speed += (want - self.speed) * min(1.0, 3.0 * dt)
         if m in GAITS or m is M.FLY or m is M.SWIM:
-            margin = footprint(i.archetype, s)[0] * 0.6 + 0.2
+            margin = footprint(i.archetype, s, i.kind)[0] * 0.6 + 0.2
             if (self.x > w - margin and self.speed > 0) or (self.x < margin and self.speed < 0):
                 self.speed = -self.speed  # turn round at the edge of the stage
         running = m in (M.RUN, M.CRASH) or (m is M.CHASE and abs(self.speed) > 2.0)

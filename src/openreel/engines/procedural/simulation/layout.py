@@ -113,11 +113,11 @@ def _place_scenery(items: list[Instance], w: float) -> None:
     for n, inst in enumerate(items):
         side = n % 2
         rank = n // 2
-        fw = footprint(inst.archetype, inst.size)[0]
+        fw = footprint(inst.archetype, inst.size, inst.kind)[0]
         margin = 0.05 * w + rank * 0.6 * fw
         inst.x = margin + fw * 0.3 if side == 0 else w - margin - fw * 0.3
         inst.depth = 0.35 + 0.25 * rank
-        inst.y = rest_height(inst.archetype, inst.size)
+        inst.y = rest_height(inst.archetype, inst.size, inst.kind)
 
 
 def _place_action(items: list[Instance], env: Environment, rng: np.random.Generator) -> None:
@@ -125,7 +125,7 @@ def _place_action(items: list[Instance], env: Environment, rng: np.random.Genera
     floor = sea_floor(env)
     level = water_level(env)
     free = [i for i in items if i.entity.position is None]
-    widths = [max(footprint(i.archetype, i.size)[0], 0.2) for i in free]
+    widths = [max(footprint(i.archetype, i.size, i.kind)[0], 0.2) for i in free]
     total = sum(widths)
     lo, hi = 0.15 * w, 0.85 * w
     gap = max((hi - lo - total) / max(len(free), 1), 0.0)
@@ -138,20 +138,20 @@ def _place_action(items: list[Instance], env: Environment, rng: np.random.Genera
         if inst.entity.position is None:
             continue
         px, py = inst.entity.position
-        fw = footprint(inst.archetype, inst.size)[0]
+        fw = footprint(inst.archetype, inst.size, inst.kind)[0]
         # a group given one position spreads around it, a footprint apart
         inst.x = px + (inst.index - (inst.entity.count - 1) / 2) * fw * 1.2
-        inst.y = py + rest_height(inst.archetype, inst.size)
+        inst.y = py + rest_height(inst.archetype, inst.size, inst.kind)
     for inst in items:
         inst.x = float(np.clip(inst.x, 0.05 * w, 0.95 * w))
 
 
 def _start_height(inst: Instance, env: Environment, floor: float, level: float | None,
                   rng: np.random.Generator) -> float:
-    rest = rest_height(inst.archetype, inst.size)
+    rest = rest_height(inst.archetype, inst.size, inst.kind)
     top = stage_height(env)
     motion = inst.motion
-    if inst.archetype in (A.BALL, A.BLOCK, A.FOOD) and motion in DROPPED:
+    if inst.archetype in (A.BALL, A.BLOCK, A.FOOD, A.PROP) and motion in DROPPED:
         # dropped things start high, staggered so a group does not land as one
         return float(1.5 + 1.5 * rng.random() + 0.3 * inst.index)
     if inst.archetype is A.FISH or (motion in (Motion.SWIM, Motion.SINK) and level is not None):
@@ -176,10 +176,10 @@ def _start_height(inst: Instance, env: Environment, floor: float, level: float |
 def _place_lane(items: list[Instance], w: float) -> None:
     """Driving vehicles use a road just behind the stage and start at the end they leave."""
     for n, inst in enumerate(items):
-        half = 0.5 * footprint(inst.archetype, inst.size)[0]
+        half = 0.5 * footprint(inst.archetype, inst.size, inst.kind)[0]
         rightward = n % 2 == 0 if inst.entity.velocity is None else inst.entity.velocity[0] >= 0
         inst.x = 0.3 + half if rightward else w - 0.3 - half
-        inst.y = rest_height(inst.archetype, inst.size)
+        inst.y = rest_height(inst.archetype, inst.size, inst.kind)
         inst.depth = 0.15 + 0.1 * n
         if not rightward:
             inst.facing = -1
@@ -235,6 +235,7 @@ def _place_pourer(jug: Instance, instances: list[Instance], env: Environment) ->
         tx, ttop, tw = env.stage_width / 2 + 0.4 * s, 0.0, 0.2 * s
     else:
         tx = target.x
+        # a vessel that is poured into is drawn and built as its rig (walls round a cavity)
         ttop = target.y - rest_height(target.archetype, target.size) + footprint(
             target.archetype, target.size)[1]
         tw = footprint(target.archetype, target.size)[0]

@@ -12,6 +12,7 @@ import itertools
 import math
 from dataclasses import dataclass
 
+from openreel.engines.procedural.art.sizing import RESTS_ON_ART
 from openreel.engines.procedural.rigs import (
     GOAL_NOMINAL,
     HOOP_NOMINAL,
@@ -20,6 +21,7 @@ from openreel.engines.procedural.rigs import (
     POOL_DEPTH,
     POOL_FREEBOARD,
     POOL_WALL,
+    footprint,
     rig_parts,
 )
 from openreel.engines.procedural.scene import Transform
@@ -47,16 +49,21 @@ def limb(top: tuple[float, float], angle: float, length: float) -> tuple[float, 
     return top[0] + dx / 2, top[1] + dy / 2, angle, end
 
 
-def rest_height(archetype: Archetype, size: float) -> float:
-    """Height of the root above the ground when the entity stands or rests on it."""
+def rest_height(archetype: Archetype, size: float, kind: str = "") -> float:
+    """Height of the root above the ground when the entity stands or rests on it.
+
+    A thing whose body is its artwork (pass ``kind``) rests on the bottom of the art.
+    """
     s = size
+    if kind and archetype in RESTS_ON_ART:
+        return 0.5 * footprint(archetype, size, kind)[1]
     table = {
         A.BALL: 0.5 * s, A.FOOD: 0.5 * s, A.BLOCK: 0.5 * s, A.HUMANOID: 0.64 * s,
         A.QUADRUPED: 0.65 * s, A.BIRD: 0.45 * s, A.FISH: 0.21 * s, A.VEHICLE: 0.425 * s,
         A.BOAT: 0.175 * s, A.AIRCRAFT: 0.35 * s, A.ROCKET: 0.525 * s,
         A.TREE: 0.5 * s, A.PLANT: 0.5 * s, A.BUILDING: 0.625 * s, A.FURNITURE: 0.5 * s,
         A.CONTAINER: 0.5 * s, A.HOOP: 0.5 * s, A.GOAL: 0.5 * s, A.PENDULUM: 0.5 * s,
-        A.POOL: -0.5 * POOL_DEPTH * s,
+        A.POOL: -0.5 * POOL_DEPTH * s, A.PROP: 0.5 * s,
     }
     return table[archetype]
 
@@ -64,7 +71,7 @@ def rest_height(archetype: Archetype, size: float) -> float:
 def rigid_pose(archetype: Archetype, size: float) -> LocalPose:
     """The pose of an archetype whose parts do not move relative to each other."""
     s = size
-    if archetype in (A.BALL, A.FOOD, A.BLOCK):
+    if archetype in (A.BALL, A.FOOD, A.BLOCK, A.PROP):
         return {"body": (0.0, 0.0, 0.0)}
     if archetype is A.CONTAINER:
         return container_pose(s)

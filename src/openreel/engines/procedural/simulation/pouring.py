@@ -114,7 +114,7 @@ class PourActor(Actor):
     def snapshot(self, t: float) -> EntityFrame:
         parts = place(self.x, self.y, self.angle, 1, container_pose(self.inst.size))
         fill = self.ctx.fluid.fill.get(self.inst.uid, 0.0) if self.ctx.fluid else 0.0
-        return self.frame(parts, extra={"fill": fill})
+        return self.frame(parts, extra={"fill": fill, "vessel": 1.0})
 
 
 def attach_fluid(ctx: ShotContext) -> None:

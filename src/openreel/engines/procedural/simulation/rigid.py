@@ -1,4 +1,8 @@
-"""Rigid props: balls, blocks, food, furniture and vessels as single pymunk bodies."""
+"""Rigid props: balls, blocks, food, furniture, vessels and props as single pymunk bodies.
+
+Things drawn from art get a body cut from the artwork's silhouette (a few convex pieces),
+so they rest, stack and tumble on the outline a viewer sees.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,10 @@ import math
 import numpy as np
 import pymunk
 
+from openreel.engines.procedural.art.library import artwork_of
+from openreel.engines.procedural.art.silhouette import body_pieces
 from openreel.engines.procedural.materials import material
+from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import GROUND, EntityFrame
 from openreel.engines.procedural.simulation.actor import Actor, Squash
 from openreel.engines.procedural.simulation.buoyancy import apply_buoyancy
@@ -22,11 +29,22 @@ SOFTNESS = {"rubber": 1.6, "soap": 2.0, "leather": 1.2, "plastic": 0.8, "food": 
 JUMP_HEIGHT = 0.8  # metres a jumping prop rises
 # kinds that float in air: upward force as a multiple of their weight
 LIGHTER_THAN_AIR = {"balloon": 1.15, "bubble": 1.02}
+# archetypes that take their body from their artwork (balls stay perfect circles)
+SILHOUETTE_BODIES = (A.PROP, A.FOOD, A.BLOCK, A.FURNITURE, A.CONTAINER)
+SQUASHY = (A.BALL, A.FOOD, A.BLOCK, A.PROP)
 
 
-def rigid_shapes(body: pymunk.Body, archetype: Archetype, size: float) -> list[pymunk.Shape]:
-    """Collision shapes of a single-body archetype, in the body's frame (root at origin)."""
+def rigid_shapes(body: pymunk.Body, archetype: Archetype, size: float,
+                 kind: str = "") -> list[pymunk.Shape]:
+    """Collision shapes of a single-body archetype, in the body's frame (root at origin).
+
+    With a ``kind`` drawn from art, the shapes are the artwork's silhouette pieces.
+    """
     s = size
+    art = artwork_of(kind) if kind and archetype in SILHOUETTE_BODIES else None
+    if art is not None:
+        w, h = footprint(archetype, size, kind)
+        return [pymunk.Poly(body, piece) for piece in body_pieces(art, w, h)]
     if archetype in (A.BALL, A.FOOD):
         return [pymunk.Circle(body, s / 2)]
     if archetype is A.BLOCK:
@@ -58,7 +76,12 @@ class RigidActor(Actor):
         self.body = pymunk.Body(body_type=kind)
         self.body.position = (i.x, i.y)
         self.body.angle = i.angle
-        self.shapes = rigid_shapes(self.body, i.archetype, i.size)
+        # a vessel poured into keeps its rig walls, so the liquid has a cavity to fill
+        self.vessel_shot = i.archetype is A.CONTAINER and any(
+            a.inst.archetype is A.CONTAINER and a.inst.motion is Motion.POUR
+            for a in self.ctx.actors.values())
+        self.shapes = rigid_shapes(self.body, i.archetype, i.size,
+                                   "" if self.vessel_shot else i.kind)
         density = material(i.material).density
         if i.motion is Motion.FLOAT:
             density = 0.4 * material("water").density  # floats: lighter than water
@@ -82,7 +105,8 @@ class RigidActor(Actor):
                            if i.motion is Motion.EXPLODE else math.inf)
         self.exploded = False
         self.area = float(sum(s.area for s in self.shapes))
-        self.half_h = i.size / 2
+        self.half_h = 0.5 * footprint(i.archetype, i.size,
+                                      "" if self.vessel_shot else i.kind)[1]
         # balloons and bubbles are lighter than air: they rise and drift with the wind
         self.airborne = i.kind in LIGHTER_THAN_AIR and self.ctx.env.resolved_gravity() > 0
         self.needs_substep = (self.ctx.water_level is not None or self.airborne) and not (
@@ -180,13 +204,15 @@ class RigidActor(Actor):
         if self.scripted and self.inst.motion is Motion.GROW:
             size *= kinematic_offset(Motion.GROW, t, self.ctx.clock.sim_duration, 1.0).scale
         squash, sq_angle = (1.0, 0.0)
-        if self.inst.archetype in (A.BALL, A.FOOD, A.BLOCK):
+        if self.inst.archetype in SQUASHY:
             squash, sq_angle = self.squash(t, self.vx, self.vy, self.softness)
         parts = place(self.x, self.y, self.angle, 1, rigid_pose(self.inst.archetype, size))
         extra: dict[str, float] = {}
         if self.inst.archetype is A.CONTAINER:
             fluid = self.ctx.fluid
             extra["fill"] = fluid.fill.get(self.inst.uid, 0.0) if fluid is not None else 0.0
+            if self.vessel_shot:
+                extra["vessel"] = 1.0
         return self.frame(parts, size=size, squash=squash, squash_angle=sq_angle, extra=extra)
 
     def sounds(self) -> dict[str, float]:

@@ -42,7 +42,7 @@ from openreel.spec import Archetype, Motion, Shot, Storyboard
 A = Archetype
 _ACTORS: dict[Archetype, type[Actor]] = {
     A.BALL: RigidActor, A.FOOD: RigidActor, A.BLOCK: RigidActor, A.FURNITURE: RigidActor,
-    A.CONTAINER: RigidActor, A.HUMANOID: FigureActor, A.QUADRUPED: FigureActor,
+    A.CONTAINER: RigidActor, A.PROP: RigidActor, A.HUMANOID: FigureActor, A.QUADRUPED: FigureActor,
     A.BIRD: CreatureActor, A.FISH: CreatureActor, A.AIRCRAFT: CreatureActor,
     A.TREE: SceneryActor, A.PLANT: SceneryActor, A.BUILDING: SceneryActor,
     A.VEHICLE: VehicleActor, A.BOAT: BoatActor, A.ROCKET: RocketActor,
