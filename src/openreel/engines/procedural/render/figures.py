@@ -6,9 +6,12 @@ import math
 
 import skia
 
+from openreel.engines.procedural.personas import Appearance
+from openreel.engines.procedural.render import people
 from openreel.engines.procedural.render.camera import View
+from openreel.engines.procedural.render.gear import GEAR
 from openreel.engines.procedural.render.palette import RGB, mix, shade
-from openreel.engines.procedural.rigs import PartSpec, rig_parts
+from openreel.engines.procedural.rigs import PartSpec, all_parts
 from openreel.engines.procedural.scene import EntityFrame
 from openreel.spec import Archetype
 
@@ -17,15 +20,16 @@ _SKINLESS = {"robot": (200, 205, 215), "alien": (130, 200, 120), "zombie": (150,
              "astronaut": (235, 235, 240), "snowman": (245, 245, 250), "knight": (190, 195, 205)}
 _FACE_PART = {Archetype.HUMANOID: "head", Archetype.QUADRUPED: "head", Archetype.BIRD: "head",
               Archetype.FISH: "body"}
-_rig_cache: dict[tuple[Archetype, float], dict[str, PartSpec]] = {}
+_rig_cache: dict[tuple[Archetype, float, Appearance | None], list[PartSpec]] = {}
 
 
 def parts_of(entity: EntityFrame) -> list[PartSpec]:
-    """The rig parts of an entity, drawing order first."""
-    key = (entity.archetype, round(entity.size, 4))
+    """The parts of an entity (jointed and attached), drawing order first."""
+    key = (entity.archetype, round(entity.size, 4), entity.look)
     if key not in _rig_cache:
-        _rig_cache[key] = {p.name: p for p in rig_parts(entity.archetype, entity.size)}
-    return sorted(_rig_cache[key].values(), key=lambda p: p.z)
+        parts = all_parts(entity.archetype, entity.size, entity.look)
+        _rig_cache[key] = sorted(parts, key=lambda p: p.z)
+    return _rig_cache[key]
 
 
 def depth_matrix(entity: EntityFrame, view: View) -> skia.Matrix:
@@ -98,6 +102,7 @@ class FigurePainter:
 
     def __init__(self, light_ambient: RGB, haze: RGB, outline: float, cel: bool) -> None:
         self.ambient, self.haze, self.outline, self.cel = light_ambient, haze, outline, cel
+        self.haze_now = 0.0  # how far the entity being drawn fades into the haze
 
     def draw(self, canvas: skia.Canvas, entity: EntityFrame, view: View, t: float) -> None:
         """Draw one entity with shading, details and its face."""
@@ -109,7 +114,12 @@ class FigurePainter:
         canvas.concat(depth_matrix(entity, view))
         squash = entity.squash if abs(entity.squash - 1) > 1e-3 else 1.0
         cx, cy = view.to_px(entity.x, entity.y)
+        person = entity.look is not None and entity.archetype is Archetype.HUMANOID
+        gear = sorted((GEAR[k[5:]][0], k[5:]) for k in entity.parts
+                      if k.startswith("gear:") and k[5:] in GEAR)
         for part in parts_of(entity):
+            while gear and gear[0][0] < part.z:
+                self._gear(canvas, entity, view, gear.pop(0)[1], t)
             tr = entity.parts.get(part.name)
             if tr is None:
                 continue
@@ -133,6 +143,11 @@ class FigurePainter:
                 canvas.translate(-cx - shift, -cy)
             canvas.translate(px, py)
             canvas.rotate(-math.degrees(tr.angle))
+            if person:
+                self.haze_now = haze
+                people.draw_part(self, canvas, entity, part, w, h, t)
+                canvas.restore()
+                continue
             base = mix(part_colour(entity, part), self.haze, haze)
             self._shape(canvas, entity, part, w, h, base, t)
             if part.name == _FACE_PART.get(entity.archetype):
@@ -142,7 +157,43 @@ class FigurePainter:
             elif entity.archetype is Archetype.HUMANOID:
                 self._extremity(canvas, entity, part, w, h)
             canvas.restore()
+        for _, name in gear:
+            self._gear(canvas, entity, view, name, t)
         canvas.restore()
+
+    def _gear(self, canvas: skia.Canvas, entity: EntityFrame, view: View, name: str,
+              t: float) -> None:
+        """Draw one piece of mimed gear at its transform, at the figure's scale."""
+        tr = entity.parts[f"gear:{name}"]
+        px, py = view.to_px(tr.x, tr.y)
+        canvas.save()
+        canvas.translate(px, py)
+        canvas.rotate(-math.degrees(tr.angle))
+        GEAR[name][1](canvas, entity.size * view.ppm, 1 if entity.facing >= 0 else -1, t)
+        canvas.restore()
+
+    def fill(self, canvas: skia.Canvas, path: skia.Path, base: RGB, w: float, h: float) -> None:
+        """Fill a path in the scene's light: gradient (or cel) shading and the style's outline."""
+        lit = _lit(mix(base, self.haze, self.haze_now), self.ambient)
+        light, dark = shade(lit, 1.18), shade(lit, 0.78)
+        paint = skia.Paint(AntiAlias=True)
+        if self.cel:
+            paint.setColor(skia.Color(*lit))
+            canvas.drawPath(path, paint)
+            canvas.save()
+            canvas.clipPath(path, doAntiAlias=True)
+            canvas.drawRect(skia.Rect.MakeLTRB(-w, h * 0.12, w, h), skia.Paint(
+                Color=skia.Color(*dark), AntiAlias=True))
+            canvas.restore()
+        else:
+            paint.setShader(skia.GradientShader.MakeLinear(
+                [skia.Point(-w * 0.3, -h / 2), skia.Point(w * 0.3, h / 2)],
+                [skia.Color(*light), skia.Color(*dark)]))
+            canvas.drawPath(path, paint)
+        if self.outline > 0:
+            canvas.drawPath(path, skia.Paint(Color=skia.Color(25, 20, 30), AntiAlias=True,
+                                             Style=skia.Paint.kStroke_Style,
+                                             StrokeWidth=max(self.outline, 2.0)))
 
     def _shape(self, canvas: skia.Canvas, entity: EntityFrame, part: PartSpec, w: float,
                h: float, base: RGB, t: float) -> None:
