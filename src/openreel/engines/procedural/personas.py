@@ -160,6 +160,17 @@ _IDENTITY: dict[str, Identity] = {
 _NOBODY = Identity()
 
 
+# colour words said of hair and skin mean natural tones, not the paint-box colour
+HAIR_WORDS: dict[str, RGB] = {"black": HAIR_TONES["black"], "brown": HAIR_TONES["brown"],
+                              "red": HAIR_TONES["red"], "orange": HAIR_TONES["red"],
+                              "gold": HAIR_TONES["blonde"], "yellow": HAIR_TONES["blonde"],
+                              "tan": HAIR_TONES["blonde"], "grey": GREY_HAIR[0],
+                              "silver": GREY_HAIR[0], "white": GREY_HAIR[1]}
+SKIN_WORDS: dict[str, RGB] = {"white": SKIN_TONES[0], "cream": SKIN_TONES[0],
+                              "pink": SKIN_TONES[1], "tan": SKIN_TONES[3],
+                              "brown": SKIN_TONES[4], "black": SKIN_TONES[6]}
+
+
 def rgb_of(name: str | None) -> RGB | None:
     """A colour name or #rrggbb as RGB (None stays None)."""
     if name is None:
@@ -201,9 +212,11 @@ def appear(entity: Entity, rng: np.random.Generator) -> Appearance:
                                                       (0.76, 0.1, 0.14)))
     build = p.build.value if p.build else (who.build or _pick(
         rng, ("average", "slim", "heavy"), (0.6, 0.25, 0.15)))
-    skin = rgb_of(p.skin) or who.skin or _pick_rgb(rng, SKIN_TONES)
+    skin = SKIN_WORDS.get(p.skin or "") or rgb_of(p.skin) or who.skin or _pick_rgb(
+        rng, SKIN_TONES)
     grey = age == "elder" and rng.random() < 0.75
-    hair = rgb_of(p.hair) or (_pick_rgb(rng, GREY_HAIR) if grey else HAIR_TONES[_pick(
+    hair = HAIR_WORDS.get(p.hair or "") or rgb_of(p.hair) or (
+        _pick_rgb(rng, GREY_HAIR) if grey else HAIR_TONES[_pick(
         rng, tuple(HAIR_TONES), (3, 3, 3, 1, 2, 1))])
     style = who.hair_style or _hair_style(rng, gender, age)
     if p.hair is not None and style == "bald":

@@ -106,9 +106,20 @@ def _values(j: HumanoidJoints) -> tuple[float, ...]:
             j.elbow_near, j.shoulder_far, j.elbow_far)
 
 
-def standing(t: float, phase: float) -> HumanoidJoints:
-    """A relaxed stance with breathing: the base most acts start from."""
-    breathe = math.sin(TAU * t / 3.6 + phase)
+def loop(period: float) -> float:
+    """The whole loop of a quick act that breathes: a whole number of its beats lasting
+    about one breath (3.6 s)."""
+    return period * max(1, round(3.6 / period)) if period > 0 else 3.6
+
+
+def breath(t: float, period: float, phase: float = 0.0) -> float:
+    """Slow breathing, -1 … 1, over ``loop(period)`` seconds, so the act still repeats."""
+    return math.sin(TAU * t / loop(period) + phase)
+
+
+def standing(t: float, phase: float, period: float) -> HumanoidJoints:
+    """A relaxed stance, breathing in time with a loop of ``period`` seconds."""
+    breathe = breath(t, period, phase)
     return HumanoidJoints(lean=0.012 * breathe, head=0.0, hip_near=0.06, knee_near=0.05,
                           hip_far=-0.06, knee_far=0.05, shoulder_near=0.05, elbow_near=0.15,
                           shoulder_far=-0.03, elbow_far=0.12)

@@ -128,8 +128,9 @@ class Performance:
         a = self.actor
         w = a.ctx.stage_width
         margin = 0.4 * a.inst.size + 0.3
-        if (self.travel_x > w - margin and a.facing > 0) or (
-                self.travel_x < margin and a.facing < 0):
+        heading = a.facing if speed > 0 else -a.facing  # pulling walks backwards
+        if (self.travel_x > w - margin and heading > 0) or (
+                self.travel_x < margin and heading < 0):
             a.facing = -a.facing  # turn round at the edge of the stage
         self.travel_x += speed * a.facing * dt
 

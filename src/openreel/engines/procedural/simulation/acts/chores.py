@@ -10,6 +10,7 @@ from openreel.engines.procedural.simulation.act import (
     Face,
     ease,
     floor,
+    loop,
     osc,
     pulse,
     standing,
@@ -30,21 +31,21 @@ def _counter(c: Cue, j: HumanoidJoints, default: float = 0.5) -> float:
 def cut(c: Cue) -> Act:
     """Chopping on a board, peeling in the hand, shaving, clipping nails, sharpening."""
     s, b = c.size, c.body
-    j = standing(c.t, c.phase)
-    sh = shoulder(s, j, b)
     v = c.variant
+    period = {"peel": 1.2, "nails": 0.8, "sharpen": 0.9, "hair": 0.6, "shave": 1.0}.get(v, 0.4)
+    j = standing(c.t, c.phase, period)
+    sh = shoulder(s, j, b)
     if v == "shave":
         j.head = 0.3
         m = mouth(s, j, b)
         stroke = (c.t % 1.0) / 1.0
         arm_to(j, "near", (m[0] - 0.02 * s, m[1] + 0.07 * s - 0.1 * s * ease(stroke)), s, b)
         hx, hy = hand_at(j, "near", s, b)
-        return Act(j, gear={"razor": (hx, hy, -2.6)}, period=1.0, face=Face(squint=0.3))
+        return Act(j, gear={"razor": (hx, hy, -2.6)}, period=loop(period), face=Face(squint=0.3))
     if v in ("peel", "nails", "sharpen", "hair"):
         j.head = -0.35 if v != "hair" else 0.1
         centre = (sh[0] + 0.2 * s, sh[1] - 0.2 * s) if v != "hair" else (
             sh[0] + 0.02 * s, sh[1] + 0.22 * s)
-        period = {"peel": 1.2, "nails": 0.8, "sharpen": 0.9, "hair": 0.6}[v]
         a = 2 * math.pi * c.t / period
         if v == "hair":
             arm_to(j, "far", (centre[0] - 0.06 * s, centre[1] - 0.02 * s), s, b)
@@ -60,12 +61,11 @@ def cut(c: Cue) -> Act:
         if v == "sharpen":
             gear["steel"] = (*hand_at(j, "far", s, b), -0.6)
         name = "apple" if v == "peel" else "hand"
-        return held(c, name, hand_at(j, "far", s, b), 0.0, ("far",), j, period,
+        return held(c, name, hand_at(j, "far", s, b), 0.0, ("far",), j, loop(period),
                     Face(squint=0.3), gear=gear) if v == "peel" else Act(
-            j, gear=gear, period=period, face=Face(squint=0.3))
+            j, gear=gear, period=loop(period), face=Face(squint=0.3))
     j.lean, j.head = -0.15, -0.45
     top = _counter(c, j)
-    period = 0.4
     chop = pulse(c.t, period, 0.5, 0.5)
     board = (sh[0] + 0.3 * s, top)
     w = c.prop.w if c.prop is not None and c.prop.use == "held" else 0.1 * s
@@ -81,7 +81,7 @@ def cut(c: Cue) -> Act:
     if c.prop is None:
         gear["counter"] = (board[0], top, 0.0)
     grip = (food[0], food[1], 0.0) if c.prop is not None and c.prop.use == "held" else None
-    return Act(j, gear=gear, grip=grip, period=period, holding=("far",) if grip else (),
+    return Act(j, gear=gear, grip=grip, period=loop(period), holding=("far",) if grip else (),
                face=Face(squint=0.2))
 
 
@@ -91,13 +91,14 @@ def clean(c: Cue) -> Act:
     if v in ("sweep", "mop"):
         return _sweep(c)
     s, b = c.size, c.body
-    j = standing(c.t, c.phase)
+    period = {"dishes": 1.0, "iron": 1.4, "fold": 2.6, "hands": 0.7, "wipe": 1.1,
+              "window": 1.3}.get(v, 1.1)
+    j = standing(c.t, c.phase, period)
     j.lean, j.head = -0.1, -0.35
     sh = shoulder(s, j, b)
     gear: Gear = {}
     if v == "window":
         j.head = 0.15
-        period = 1.3
         a = 2 * math.pi * c.t / period
         pane = (sh[0] + 0.32 * s, sh[1] + 0.1 * s)
         arm_to(j, "near", (pane[0] + 0.06 * s * math.cos(a), pane[1] + 0.08 * s * math.sin(a)),
@@ -105,10 +106,9 @@ def clean(c: Cue) -> Act:
         gear["cloth"] = (*hand_at(j, "near", s, b), 0.0)
         if c.prop is None:
             gear["window"] = (pane[0] - 0.02 * s, pane[1], 0.0)
-        return Act(j, gear=gear, period=period, face=Face(smile=0.3))
+        return Act(j, gear=gear, period=loop(period), face=Face(smile=0.3))
     top = _counter(c, j, 0.5 if v != "iron" else 0.48)
     spot = (sh[0] + 0.28 * s, top + 0.03 * s)
-    period = {"dishes": 1.0, "iron": 1.4, "fold": 2.6, "hands": 0.7, "wipe": 1.1}.get(v, 1.1)
     a = 2 * math.pi * c.t / period
     if v == "fold":
         k = pulse(c.t, period, 0.5, 0.45)
@@ -135,14 +135,14 @@ def clean(c: Cue) -> Act:
         gear["sink"] = (spot[0], top, 0.0)
     elif c.prop is None and v in ("wipe", "fold"):
         gear["counter"] = (spot[0], top, 0.0)
-    return Act(j, gear=gear, period=period, face=Face(smile=0.2))
+    return Act(j, gear=gear, period=loop(period), face=Face(smile=0.2))
 
 
 def _sweep(c: Cue) -> Act:
     s, b = c.size, c.body
     period = 1.3
     sweep = osc(c.t, period)
-    j = standing(c.t, c.phase)
+    j = standing(c.t, c.phase, period)
     j.lean, j.head = -0.22, -0.3
     fy = floor(j, c)
     length = long_axis(c, 0.75)
@@ -152,16 +152,17 @@ def _sweep(c: Cue) -> Act:
     arm_to(j, "near", along(foot, axis, -0.55 * length), s, b)
     arm_to(j, "far", along(foot, axis, -0.85 * length), s, b)
     name = "mop" if c.variant == "mop" else "broom"
-    return held(c, name, centre, axis - math.pi, ("near", "far"), j, period, Face(smile=0.1))
+    return held(c, name, centre, axis - math.pi, ("near", "far"), j, loop(period),
+                Face(smile=0.1))
 
 
 def brush(c: Cue) -> Act:
     """Brushing teeth, brushing hair, or grooming an animal's coat."""
     s, b = c.size, c.body
-    j = standing(c.t, c.phase)
+    period = {"groom": 1.2, "hair": 1.4}.get(c.variant, 0.22)
+    j = standing(c.t, c.phase, period)
     gear: Gear = {}
     if c.variant == "groom":
-        period = 1.2
         j.lean, j.head = -0.5, -0.3
         j.hip_near, j.knee_near, j.hip_far, j.knee_far = 0.7, 1.2, 0.5, 1.1
         fy = floor(j, c)
@@ -171,22 +172,20 @@ def brush(c: Cue) -> Act:
                s, b)
         arm_to(j, "far", (0.28 * s, back), s, b)
         gear["brush"] = (*hand_at(j, "near", s, b), 0.0)
-        return Act(j, gear=gear, period=period, face=Face(smile=0.7))
+        return Act(j, gear=gear, period=loop(period), face=Face(smile=0.7))
     m = mouth(s, j, b)
     if c.variant == "hair":
-        period = 1.4
         j.head = 0.1
         stroke = ease((c.t % period) / period)
         top = (m[0] - 0.12 * s, m[1] + 0.19 * s)
         arm_to(j, "near", (top[0] - 0.06 * s * stroke, top[1] - 0.14 * s * stroke), s, b)
         gear["hairbrush"] = (*hand_at(j, "near", s, b), -2.0)
-        return held(c, "hairbrush", hand_at(j, "near", s, b), -2.0, ("near",), j, period,
+        return held(c, "hairbrush", hand_at(j, "near", s, b), -2.0, ("near",), j, loop(period),
                     Face(smile=0.2))
-    period = 0.22
     scrub = osc(c.t, period)
     arm_to(j, "near", (m[0] + 0.03 * s, m[1] - 0.035 * s + 0.012 * s * scrub), s, b)
     hx, hy = hand_at(j, "near", s, b)
-    return held(c, "toothbrush", (hx, hy), 0.0, ("near",), j, period,
+    return held(c, "toothbrush", (hx, hy), 0.0, ("near",), j, loop(period),
                 Face(mouth=0.25, squint=0.2))
 
 
@@ -210,7 +209,7 @@ def dig(c: Cue) -> Act:
     u = (c.t / period) % 1.0
     push = pulse(c.t, period, 0.15, 0.15)
     lift = ease((u - 0.3) / 0.25) - ease((u - 0.75) / 0.2)
-    j = standing(c.t, c.phase)
+    j = standing(c.t, c.phase, period)
     j.lean, j.head = -0.35 - 0.25 * lift, -0.2
     j.hip_near, j.knee_near = 0.35 + 0.45 * push, 0.2 + 0.9 * push
     fy = floor(j, c)
@@ -221,5 +220,5 @@ def dig(c: Cue) -> Act:
     arm_to(j, "near", along(blade, axis, -0.5 * length), s, b)
     arm_to(j, "far", along(blade, axis, -0.85 * length), s, b)
     gear = {"mound": (0.5 * s, fy, 0.0)}
-    return held(c, "shovel", centre, axis - math.pi, ("near", "far"), j, period,
+    return held(c, "shovel", centre, axis - math.pi, ("near", "far"), j, loop(period),
                 Face(smile=-0.1, squint=0.3 * lift), gear=gear)

@@ -5,7 +5,16 @@ from __future__ import annotations
 import math
 
 from openreel.engines.procedural.simulation import gaits
-from openreel.engines.procedural.simulation.act import TAU, Act, Cue, Face, blend, ease, floor
+from openreel.engines.procedural.simulation.act import (
+    TAU,
+    Act,
+    Cue,
+    Face,
+    blend,
+    ease,
+    floor,
+    standing,
+)
 from openreel.engines.procedural.simulation.poses import HumanoidJoints
 from openreel.engines.procedural.simulation.reach import arm_to, hand_at, shoulder
 
@@ -20,9 +29,11 @@ def _size(c: Cue, default: float) -> tuple[float, float]:
 
 
 def _walking(c: Cue, speed: float, stride: float = 1.0) -> tuple[HumanoidJoints, float]:
-    """Walking legs for a steady ``speed``; returns the joints and the cycle length."""
+    """Walking legs for a steady ``speed`` (negative: backwards); returns the joints and
+    the cycle length."""
     rate = gaits.phase_rate(speed, c.size * stride, gaits.WALK)
-    return gaits.walk(rate * c.t, c.size * stride, c.body.leg / stride), TAU / rate
+    phase = math.copysign(rate, speed) * c.t
+    return gaits.walk(phase, c.size * stride, c.body.leg / stride), TAU / rate
 
 
 def grab(c: Cue) -> Act:
@@ -34,7 +45,7 @@ def grab(c: Cue) -> Act:
     up = ease((u - 0.22) / 0.2) - ease((u - 0.55) / 0.2)
     crouched = HumanoidJoints(lean=-0.75, head=0.45, hip_near=0.9, knee_near=1.3, hip_far=0.75,
                               knee_far=1.2, shoulder_far=-0.3, elbow_far=0.5)
-    j = blend(gaits.idle(c.t, c.phase), crouched, down)
+    j = blend(standing(c.t, c.phase, period), crouched, down)
     h = _size(c, 0.12)[1]
     fy = floor(j, c)
     rest = (0.38 * s, fy + 0.5 * h)
@@ -58,32 +69,48 @@ def push(c: Cue) -> Act:
     s, b = c.size, c.body
     speed = 0.75 * (s / 1.75) ** 0.5
     j, period = _walking(c, speed, 1.1)
-    j.lean, j.head = -0.42, 0.4
     w, h = _size(c, 0.55)
-    fy = floor(j, c)
-    cx, cy = 0.42 * s + 0.5 * w, fy + 0.5 * h
-    handle = min(fy + 0.55 * s, cy + 0.45 * h)
-    arm_to(j, "near", (cx - 0.5 * w, handle), s, b)
-    arm_to(j, "far", (cx - 0.5 * w - 0.01 * s, handle + 0.01 * s), s, b)
+    j.lean, j.head = -0.45, 0.4
+    hx, hy, fy = _grip_low(j, c, 0.3, min(0.55 * s, 0.9 * h))
+    arm_to(j, "far", (hx - 0.01 * s, hy + 0.01 * s), s, b)
+    # the thing sits where the hands meet its near face, on the floor
+    cx, cy = hx + 0.5 * w - 0.02 * s, fy + 0.5 * h
     gear: Gear = {} if c.prop is not None else {"cart": (cx, cy, 0.0)}
     return Act(j, speed=speed, grip=(cx, cy, 0.0) if c.prop else None, gear=gear,
                period=period, holding=("near", "far"))
 
 
 def pull(c: Cue) -> Act:
-    """Walking on, leaning forward, one arm back dragging it behind on the floor."""
+    """Facing it, leaning back, arms out gripping it, stepping backwards and hauling it."""
     s, b = c.size, c.body
-    speed = 0.8 * (s / 1.75) ** 0.5
-    j, period = _walking(c, speed)
-    j.lean, j.head = -0.3, 0.25
+    speed = 0.6 * (s / 1.75) ** 0.5
+    j, period = _walking(c, -speed)
     w, h = _size(c, 0.4)
-    fy = floor(j, c)
-    cx, cy = -0.55 * s - 0.5 * w, fy + 0.5 * h
-    handle = (cx + 0.5 * w, min(fy + 0.42 * s, cy + 0.5 * h))
-    arm_to(j, "near", handle, s, b)
+    j.lean, j.head = 0.28, -0.15
+    hx, hy, fy = _grip_low(j, c, 0.32, min(0.5 * s, 0.9 * h))
+    arm_to(j, "far", (hx - 0.01 * s, hy), s, b)
+    cx, cy = hx + 0.5 * w - 0.02 * s, fy + 0.5 * h
     gear: Gear = {} if c.prop is not None else {"wagon": (cx, cy, 0.0)}
-    return Act(j, speed=speed, grip=(cx, cy, 0.0) if c.prop else None, gear=gear,
-               period=period, holding=("near",))
+    return Act(j, speed=-speed, grip=(cx, cy, 0.0) if c.prop else None, gear=gear,
+               period=period, holding=("near", "far"), face=_effort(0.6))
+
+
+def _grip_low(j: HumanoidJoints, c: Cue, ahead: float,
+              height: float) -> tuple[float, float, float]:
+    """Reach the near hand ``ahead`` × size forward to ``height`` above the floor, bending
+    the knees as deep as it takes; returns the hand's x, y and the floor's height."""
+    s, b = c.size, c.body
+    knees = (j.hip_near, j.knee_near, j.hip_far, j.knee_far)
+    for bend in (0.0, 0.3, 0.6, 0.9, 1.2, 1.5, 1.8, 2.1):
+        j.hip_near, j.knee_near = knees[0] + 0.5 * bend, knees[1] + bend
+        j.hip_far, j.knee_far = knees[2] + 0.5 * bend, knees[3] + bend
+        fy = floor(j, c)
+        sh = shoulder(s, j, b)
+        arm_to(j, "near", (sh[0] + ahead * s, fy + height), s, b)
+        hx, hy = hand_at(j, "near", s, b)
+        if hy <= fy + height + 0.02 * s:
+            break
+    return hx, hy, fy
 
 
 def carry(c: Cue) -> Act:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from openreel.engines.procedural.simulation import gaits
-from openreel.engines.procedural.simulation.act import TAU, Act, Cue, ease, floor, osc
+from openreel.engines.procedural.simulation.act import TAU, Act, Cue, ease, floor, osc, standing
 from openreel.engines.procedural.simulation.poses import HumanoidJoints
 from openreel.engines.procedural.simulation.reach import arm_to, foot_at, hip, leg_to, shoulder
 
@@ -225,7 +225,7 @@ def flip(c: Cue) -> Act:
         j = gaits.crouch(k)
         j.shoulder_near, j.shoulder_far = 2.6 * (1 - u / recover), 2.5 * (1 - u / recover)
         return Act(j, period=period)
-    return Act(gaits.idle(c.t, c.phase), period=period)
+    return Act(standing(c.t, c.phase, period), period=period)
 
 
 def climb(c: Cue) -> Act:

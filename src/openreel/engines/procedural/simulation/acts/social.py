@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import math
 
-from openreel.engines.procedural.simulation import gaits
 from openreel.engines.procedural.simulation.act import (
     Act,
     Cue,
     Face,
     ease,
+    loop,
     osc,
     pulse,
     standing,
@@ -31,7 +31,7 @@ def hug(c: Cue) -> Act:
     s, b = c.size, c.body
     gap = _gap(c, 0.2)
     sway = osc(c.t, 2.6)
-    j = standing(c.t, c.phase)
+    j = standing(c.t, c.phase, 2.6)
     j.lean, j.head = -0.1 + 0.03 * sway, 0.1
     sh = shoulder(s, j, b)
     arm_to(j, "near", (gap + 0.1 * s, sh[1] - 0.1 * s + 0.02 * s * sway), s, b)
@@ -44,7 +44,7 @@ def kiss(c: Cue) -> Act:
     s, b = c.size, c.body
     gap = _gap(c, 0.26)
     k = ease(c.t / 0.8)
-    j = standing(c.t, c.phase)
+    j = standing(c.t, c.phase, 3.6)
     j.lean, j.head = -0.16 * k, 0.12 * k
     sh = shoulder(s, j, b)
     arm_to(j, "near", (0.5 * gap + 0.04 * s, sh[1] - 0.1 * s), s, b)
@@ -56,9 +56,9 @@ def shake_hands(c: Cue) -> Act:
     """Near hands meeting half-way and pumping up and down, smiling."""
     s, b = c.size, c.body
     gap = _gap(c, 0.5)
-    j = standing(c.t, c.phase)
+    j = standing(c.t, c.phase, 3.0)
     j.lean, j.head = -0.04, 0.02
-    pump = osc(c.t, 0.45) * (1.0 - ease((c.t % 3.0 - 1.8) / 0.4))
+    pump = osc(c.t, 0.5) * (1.0 - ease((c.t % 3.0 - 1.8) / 0.4))
     arm_to(j, "near", (0.5 * gap, -0.06 * s + 0.035 * s * pump), s, b)
     return Act(j, face=Face(smile=0.8), period=3.0, holding=("near",))
 
@@ -134,14 +134,14 @@ def _wrestle(c: Cue) -> Act:
 def clap(c: Cue) -> Act:
     """Hands meeting in front of the chest three times a second, smiling."""
     s, b = c.size, c.body
-    j = standing(c.t, c.phase)
-    sh = shoulder(s, j, b)
     period = 1.0 / 2.8
+    j = standing(c.t, c.phase, period)
+    sh = shoulder(s, j, b)
     open_ = abs(osc(c.t, 2 * period))
     x0, y0 = sh[0] + 0.2 * s, sh[1] - 0.12 * s
     arm_to(j, "near", (x0 + 0.05 * s * open_, y0 + 0.01 * s * open_), s, b)
     arm_to(j, "far", (x0 - 0.05 * s * open_, y0), s, b)
-    return Act(j, face=Face(smile=0.9, mouth=0.25), period=period)
+    return Act(j, face=Face(smile=0.9, mouth=0.25), period=loop(period))
 
 
 def cheer(c: Cue) -> Act:
@@ -151,7 +151,7 @@ def cheer(c: Cue) -> Act:
     u = (c.t / period) % 1.0
     hop = math.sin(math.pi * u / 0.4) if u < 0.4 else 0.0
     pump = osc(c.t, 0.6)
-    j = standing(c.t, c.phase)
+    j = standing(c.t, c.phase, period)
     j.lean, j.head = 0.08, 0.25
     j.shoulder_near, j.elbow_near = 2.7 + 0.15 * pump, 0.3 + 0.3 * pump
     j.shoulder_far, j.elbow_far = 2.5 - 0.15 * pump, 0.3 - 0.2 * pump
@@ -170,7 +170,7 @@ def laugh(c: Cue) -> Act:
     s, b = c.size, c.body
     shake = osc(c.t, 0.22)
     swell = 0.5 + 0.5 * osc(c.t, 2.2)
-    j = standing(c.t, c.phase)
+    j = standing(c.t, c.phase, 2.2)
     j.lean, j.head = 0.12 + 0.04 * shake * swell + 0.06 * swell, 0.3 + 0.06 * shake
     arm_to(j, "near", (0.13 * s, -0.06 * s + 0.01 * s * shake), s, b)
     j.shoulder_far, j.elbow_far = 0.2 + 0.1 * shake, 1.3
@@ -182,7 +182,7 @@ def cry(c: Cue) -> Act:
     """Head bowed, hands at the eyes, shoulders heaving with sobs, tears running."""
     s, b = c.size, c.body
     sob = pulse(c.t, 1.1, 0.3, 0.18)
-    j = standing(c.t, c.phase)
+    j = standing(c.t, c.phase, 1.1)
     j.lean, j.head = -0.12 - 0.05 * sob, -0.35
     eye = mouth(s, j, b)
     eye = (eye[0] + 0.02 * s, eye[1] + 0.07 * s)
@@ -194,6 +194,10 @@ def cry(c: Cue) -> Act:
 
 def wave_hello(c: Cue) -> Act:
     """The near arm up, the hand waving side to side, smiling."""
-    j = gaits.wave(c.t, c.phase)
-    return Act(j, face=Face(smile=0.8, mouth=0.1), period=1 / 2.2)
+    period = 1 / 2.2
+    j = standing(c.t, c.phase, period)
+    j.shoulder_near = 2.7 * ease(c.t / 0.4)
+    j.elbow_near = (0.3 + 0.55 * osc(c.t, period)) * ease(c.t / 0.4)
+    j.head = 0.06
+    return Act(j, face=Face(smile=0.8, mouth=0.1), period=loop(period))
 

@@ -13,8 +13,10 @@ from openreel.engines.procedural.simulation.act import (
     Cue,
     Face,
     Support,
+    breath,
     ease,
     floor,
+    loop,
     osc,
     pulse,
     standing,
@@ -26,9 +28,9 @@ Gear = dict[str, tuple[float, float, float]]
 Point = tuple[float, float]
 
 
-def seated(c: Cue, lean: float = -0.1, height: float = 0.27) -> HumanoidJoints:
-    """Sitting upright on a seat ``height`` × size high, thighs level, shins down."""
-    breathe = osc(c.t, 3.6, c.phase)
+def seated(c: Cue, period: float, lean: float = -0.1) -> HumanoidJoints:
+    """Sitting upright on a seat, thighs level, shins down, breathing with the loop."""
+    breathe = breath(c.t, period, c.phase)
     return HumanoidJoints(lean=lean + 0.01 * breathe, head=0.05, hip_near=1.5, knee_near=1.45,
                           hip_far=1.42, knee_far=1.35)
 
@@ -78,7 +80,7 @@ def play(c: Cue) -> Act:
 
 def _guitar(c: Cue) -> Act:
     s, b = c.size, c.body
-    j = standing(c.t, c.phase)
+    j = standing(c.t, c.phase, 1.0)
     j.head = -0.15 + 0.08 * osc(c.t, 0.5)
     length = long_axis(c, 0.55)
     axis = 1.25
@@ -88,13 +90,13 @@ def _guitar(c: Cue) -> Act:
     arm_to(j, "near", (body_pt[0] + 0.02 * s, body_pt[1] + 0.04 * s * strum), s, b)
     fret = along(centre, axis, 0.3 * length + 0.02 * s * pulse(c.t, 1.0, 0.5, 0.2))
     arm_to(j, "far", fret, s, b)
-    return held(c, "guitar", centre, axis, ("near", "far"), j, 0.5,
+    return held(c, "guitar", centre, axis, ("near", "far"), j, loop(1.0),
                  Face(smile=0.5, mouth=0.15 * abs(osc(c.t, 1.0))))
 
 
 def _violin(c: Cue) -> Act:
     s, b = c.size, c.body
-    j = standing(c.t, c.phase)
+    j = standing(c.t, c.phase, 1.2)
     j.head = -0.2
     n = mouth(s, j, b)
     centre = (n[0] + 0.06 * s, n[1] - 0.08 * s)
@@ -104,14 +106,14 @@ def _violin(c: Cue) -> Act:
     hand = (centre[0] + 0.02 * s + 0.12 * s * bow, centre[1] - 0.05 * s - 0.03 * s * bow)
     arm_to(j, "near", hand, s, b)
     hx, hy = hand_at(j, "near", s, b)
-    return held(c, "violin", centre, axis, ("near", "far"), j, 1.2, Face(squint=0.6),
+    return held(c, "violin", centre, axis, ("near", "far"), j, loop(1.2), Face(squint=0.6),
                  gear={"bow": (hx, hy, -1.35)})
 
 
 def _wind(c: Cue) -> Act:
     s, b = c.size, c.body
     trumpet = c.variant == "trumpet"
-    j = standing(c.t, c.phase)
+    j = standing(c.t, c.phase, 2.0)
     j.lean = 0.06 + 0.05 * osc(c.t, 2.0)
     j.head = 0.08 if trumpet else 0.0
     m = mouth(s, j, b)
@@ -127,8 +129,8 @@ def _wind(c: Cue) -> Act:
 
 def _drums(c: Cue) -> Act:
     s, b = c.size, c.body
-    j = seated(c)
     period = 0.5
+    j = seated(c, period)
     top = _surface(c, j, 0.33)
     drum = (0.36 * s, top)
     gear: Gear = {} if c.prop is not None else {"stool": (*hip(s, j, b), 0.0),
@@ -139,14 +141,15 @@ def _drums(c: Cue) -> Act:
         hx, hy = hand_at(j, side, s, b)
         gear[f"stick_{side}"] = (hx, hy, -(1.2 + 0.5 * hit))
     j.head = 0.1 * osc(c.t, period)
-    return Act(j, support="seat", seat=SEAT * s, gear=gear, period=period,
+    return Act(j, support="seat", seat=SEAT * s, gear=gear, period=loop(period),
                face=Face(smile=0.6))
 
 
 def _keys(c: Cue) -> Act:
     s, b = c.size, c.body
     harp = c.variant == "harp"
-    j = seated(c, lean=-0.05)
+    period = 2.8 if harp else 2.4
+    j = seated(c, period, lean=-0.05)
     gear: Gear = {"stool": (*hip(s, j, b), 0.0)}
     sh = shoulder(s, j, b)
     if harp:
@@ -158,26 +161,26 @@ def _keys(c: Cue) -> Act:
     else:
         top = _surface(c, j, 0.42)
         for side, k in (("near", 0.0), ("far", 1.3)):
-            glide = osc(c.t, 2.2, k)
+            glide = osc(c.t, period, k)
             tap = 0.012 * s * abs(osc(c.t, 0.3, k))
             arm_to(j, side, (sh[0] + 0.24 * s + 0.06 * s * glide, top + 0.02 * s + tap), s, b)
         if c.prop is None:
             gear["piano"] = (sh[0] + 0.44 * s, top, 0.0)
-    j.head = -0.1 + 0.05 * osc(c.t, 2.2)
-    return Act(j, support="seat", seat=SEAT * s, gear=gear, period=2.2 * 1.4 if harp else 2.2,
+    j.head = -0.1 + 0.05 * osc(c.t, period)
+    return Act(j, support="seat", seat=SEAT * s, gear=gear, period=period,
                face=Face(smile=0.3, squint=0.3))
 
 
 def _controller(c: Cue) -> Act:
     s, b = c.size, c.body
-    j = seated(c, lean=-0.3)
+    j = seated(c, 0.3, lean=-0.3)
     j.head = 0.2
     sh = shoulder(s, j, b)
     centre = (sh[0] + 0.2 * s, sh[1] - 0.16 * s)
     twitch = 0.008 * s * osc(c.t, 0.15)
     arm_to(j, "near", (centre[0] + 0.02 * s, centre[1] + twitch), s, b)
     arm_to(j, "far", (centre[0] - 0.02 * s, centre[1] - twitch), s, b)
-    act = held(c, "controller", centre, math.pi / 2, ("near", "far"), j, 0.3,
+    act = held(c, "controller", centre, math.pi / 2, ("near", "far"), j, loop(0.3),
                 Face(mouth=0.1, smile=0.2), support="seat", seat=SEAT * s)
     act.gear["stool"] = (*hip(s, j, b), 0.0)
     return act
@@ -186,7 +189,7 @@ def _controller(c: Cue) -> Act:
 def _chess(c: Cue) -> Act:
     s, b = c.size, c.body
     period = 4.0
-    j = seated(c, lean=-0.3)
+    j = seated(c, period, lean=-0.3)
     j.head = -0.2
     top = _surface(c, j, 0.42)
     sh = shoulder(s, j, b)
@@ -202,21 +205,22 @@ def _chess(c: Cue) -> Act:
 
 def _cards(c: Cue) -> Act:
     s, b = c.size, c.body
-    j = standing(c.t, c.phase)
+    j = standing(c.t, c.phase, 0.6)
     j.head = -0.3
     sh = shoulder(s, j, b)
     riffle = abs(osc(c.t, 1.2))
     centre = (sh[0] + 0.2 * s, sh[1] - 0.2 * s)
     arm_to(j, "near", (centre[0] + 0.05 * s * riffle, centre[1] + 0.02 * s * riffle), s, b)
     arm_to(j, "far", (centre[0] - 0.05 * s * riffle, centre[1]), s, b)
-    return held(c, "cards", centre, math.pi / 2, ("near", "far"), j, 0.6, Face(smile=0.3))
+    return held(c, "cards", centre, math.pi / 2, ("near", "far"), j, loop(0.6),
+                Face(smile=0.3))
 
 
 def _dribble(c: Cue) -> Act:
     s, b = c.size, c.body
     period = 0.7
     u = (c.t / period) % 1.0
-    j = standing(c.t, c.phase)
+    j = standing(c.t, c.phase, period)
     j.lean, j.knee_near, j.knee_far = -0.15, 0.3, 0.3
     j.hip_near, j.hip_far = 0.25, -0.05
     fy = floor(j, c)
@@ -251,7 +255,7 @@ def write(c: Cue) -> Act:
     """Pen on paper at a table, or a brush at an easel."""
     s, b = c.size, c.body
     if c.variant == "easel":
-        j = standing(c.t, c.phase)
+        j = standing(c.t, c.phase, 1.6)
         j.head = 0.05
         sh = shoulder(s, j, b)
         canvas = (sh[0] + 0.34 * s, sh[1] - 0.02 * s)
@@ -263,7 +267,7 @@ def write(c: Cue) -> Act:
         if c.prop is None:
             gear["easel"] = (canvas[0] + 0.04 * s, floor(j, c), 0.0)
         return Act(j, gear=gear, period=1.6, face=Face(smile=0.3))
-    j = seated(c, lean=-0.35)
+    j = seated(c, 4.4, lean=-0.35)
     j.head = -0.3
     top = _surface(c, j, 0.42)
     sh = shoulder(s, j, b)
@@ -286,7 +290,7 @@ def read(c: Cue) -> Act:
     """A book held open in both hands, eyes down, a page turned now and then."""
     s, b = c.size, c.body
     period = 5.0
-    j = standing(c.t, c.phase)
+    j = standing(c.t, c.phase, period)
     j.head = -0.4
     sh = shoulder(s, j, b)
     centre = (sh[0] + 0.2 * s, sh[1] - 0.1 * s)
@@ -305,15 +309,15 @@ def type_(c: Cue) -> Act:
     if c.variant == "controller":
         return _controller(c)
     if c.variant == "phone":
-        j = standing(c.t, c.phase)
+        j = standing(c.t, c.phase, 0.2)
         j.head = -0.45
         sh = shoulder(s, j, b)
         centre = (sh[0] + 0.16 * s, sh[1] - 0.16 * s)
         tap = 0.008 * s * osc(c.t, 0.2)
         arm_to(j, "near", (centre[0] + 0.01 * s, centre[1] + tap), s, b)
         arm_to(j, "far", (centre[0] - 0.01 * s, centre[1] - tap), s, b)
-        return held(c, "phone", centre, 0.6, ("near", "far"), j, 0.2, Face(smile=0.2))
-    j = seated(c, lean=-0.2)
+        return held(c, "phone", centre, 0.6, ("near", "far"), j, loop(0.2), Face(smile=0.2))
+    j = seated(c, 0.48, lean=-0.2)
     j.head = -0.2
     top = _surface(c, j, 0.42)
     sh = shoulder(s, j, b)
@@ -328,7 +332,7 @@ def type_(c: Cue) -> Act:
         gear["desk"] = (sh[0] + 0.34 * s, top, 0.0)
     grip = (centre[0] + 0.02 * s, top + 0.5 * c.prop.h, 0.0) if (
         c.prop is not None and c.prop.use == "held") else None
-    return Act(j, support="seat", seat=SEAT * s, gear=gear, grip=grip, period=0.48,
+    return Act(j, support="seat", seat=SEAT * s, gear=gear, grip=grip, period=loop(0.48),
                holding=("near", "far") if grip else (), face=Face(squint=0.2))
 
 
@@ -336,7 +340,7 @@ def type_(c: Cue) -> Act:
 def cook(c: Cue) -> Act:
     """Stirring a pot, tossing a pan, or flipping on a grill, at counter height."""
     s, b = c.size, c.body
-    j = standing(c.t, c.phase)
+    j = standing(c.t, c.phase, 1.8 if c.variant == "grill" else 3.6)
     j.lean, j.head = -0.1, -0.3
     top = _surface(c, j, 0.5, seated_at=False)
     sh = shoulder(s, j, b)
@@ -373,12 +377,12 @@ def eat(c: Cue) -> Act:
     """Bringing food to the mouth, biting, chewing; a slice in both hands; a spoon and bowl."""
     s, b = c.size, c.body
     period = 2.4
-    j = standing(c.t, c.phase)
+    j = standing(c.t, c.phase, period)
     j.head = -0.05
     m = mouth(s, j, b)
     sh = shoulder(s, j, b)
     up = ease((c.t % period) / 0.5) - ease((c.t % period - 1.0) / 0.5)
-    chew = abs(osc(c.t, 0.35)) * (1.0 - up) if (c.t % period) > 0.9 else 0.0
+    chew = abs(osc(c.t, 0.4)) * (1.0 - up) if (c.t % period) > 0.9 else 0.0
     low = (sh[0] + 0.2 * s, sh[1] - 0.25 * s)
     at_mouth = (m[0] + 0.05 * s, m[1] - 0.01 * s)
     food = (low[0] + (at_mouth[0] - low[0]) * up, low[1] + (at_mouth[1] - low[1]) * up)
@@ -409,7 +413,7 @@ def drink(c: Cue) -> Act:
     u = c.t % period
     up = ease(u / 0.6) - ease((u - 2.0) / 0.6)
     tip = ease((u - 0.6) / 0.4) - ease((u - 1.6) / 0.4)
-    j = standing(c.t, c.phase)
+    j = standing(c.t, c.phase, period)
     j.head = 0.35 * tip
     m = mouth(s, j, b)
     sh = shoulder(s, j, b)

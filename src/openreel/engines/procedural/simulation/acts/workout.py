@@ -82,7 +82,7 @@ def exercise(c: Cue) -> Act:
     if v == "hoop":
         period = 0.55
         a = TAU * c.t / period
-        j = standing(c.t, c.phase)
+        j = standing(c.t, c.phase, period)
         j.lean = 0.04 * math.sin(a)
         j.knee_near = j.knee_far = 0.15
         j.shoulder_near, j.elbow_near, j.shoulder_far, j.elbow_far = 2.4, 0.5, 2.3, 0.5
@@ -108,7 +108,7 @@ def exercise(c: Cue) -> Act:
     if v == "weights":
         period = 1.6
         curl = 0.5 + 0.5 * osc(c.t, period)
-        j = standing(c.t, c.phase)
+        j = standing(c.t, c.phase, period)
         j.shoulder_near, j.elbow_near = 0.15, 0.2 + 2.0 * curl
         j.shoulder_far, j.elbow_far = 0.1, 0.2 + 2.0 * (1 - curl)
         gear: Gear = {f"dumbbell_{side}": (*hand_at(j, side, s, b), 0.0)
@@ -195,9 +195,12 @@ def _cheerleader(c: Cue) -> Act:
 def sit(c: Cue) -> Act:
     """Sitting on the chair, sofa or bench it was given, else on the ground hugging the knees."""
     s, b = c.size, c.body
-    if c.prop is None:
-        return Act(gaits.sit(c.t, c.phase), support="lowest", period=3.6)
     breathe = osc(c.t, 3.6, c.phase)
+    if c.prop is None:
+        j = gaits.sit(0.0, 0.0)
+        j.lean += 0.015 * breathe
+        j.head += 0.04 * osc(c.t, 3.6, 2 * c.phase)
+        return Act(j, support="lowest", period=3.6)
     j = HumanoidJoints(lean=0.05 + 0.015 * breathe, head=0.05, hip_near=1.55, knee_near=1.5,
                        hip_far=1.5, knee_far=1.45)
     hp = hip(s, j, b)
