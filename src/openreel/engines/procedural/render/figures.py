@@ -175,6 +175,10 @@ class FigurePainter:
     def fill(self, canvas: skia.Canvas, path: skia.Path, base: RGB, w: float, h: float) -> None:
         """Fill a path in the scene's light: gradient (or cel) shading and the style's outline."""
         lit = _lit(mix(base, self.haze, self.haze_now), self.ambient)
+        self._shade(canvas, path, lit, w, h, self.outline > 0)
+
+    def _shade(self, canvas: skia.Canvas, path: skia.Path, lit: RGB, w: float, h: float,
+               edge: bool) -> None:
         light, dark = shade(lit, 1.18), shade(lit, 0.78)
         paint = skia.Paint(AntiAlias=True)
         if self.cel:
@@ -190,7 +194,7 @@ class FigurePainter:
                 [skia.Point(-w * 0.3, -h / 2), skia.Point(w * 0.3, h / 2)],
                 [skia.Color(*light), skia.Color(*dark)]))
             canvas.drawPath(path, paint)
-        if self.outline > 0:
+        if edge:
             canvas.drawPath(path, skia.Paint(Color=skia.Color(25, 20, 30), AntiAlias=True,
                                              Style=skia.Paint.kStroke_Style,
                                              StrokeWidth=max(self.outline, 2.0)))
@@ -225,25 +229,9 @@ class FigurePainter:
             paint.setColor(skia.Color(*lit, 235))
             canvas.drawPath(path, paint)
             return
-        light, dark = shade(lit, 1.18), shade(lit, 0.78)
-        if self.cel:
-            paint.setColor(skia.Color(*lit))
-            canvas.drawPath(path, paint)
-            canvas.save()
-            canvas.clipPath(path, doAntiAlias=True)
-            canvas.drawRect(skia.Rect.MakeLTRB(-w, h * 0.12, w, h), skia.Paint(
-                Color=skia.Color(*dark), AntiAlias=True))
-            canvas.restore()
-        else:
-            paint.setShader(skia.GradientShader.MakeLinear(
-                [skia.Point(-w * 0.3, -h / 2), skia.Point(w * 0.3, h / 2)],
-                [skia.Color(*light), skia.Color(*dark)]))
-            canvas.drawPath(path, paint)
-        if self.outline > 0 or entity.archetype is Archetype.BLOCK:
-            # blocks always get a dark edge so stacked ones read as separate things
-            canvas.drawPath(path, skia.Paint(Color=skia.Color(25, 20, 30), AntiAlias=True,
-                                             Style=skia.Paint.kStroke_Style,
-                                             StrokeWidth=max(self.outline, 2.0)))
+        # blocks always get a dark edge so stacked ones read as separate things
+        self._shade(canvas, path, lit, w, h, self.outline > 0 or entity.archetype is
+                    Archetype.BLOCK)
         if part.shape == "wheel":
             hub = skia.Paint(Color=skia.Color(200, 200, 205), AntiAlias=True)
             canvas.drawCircle(0, 0, w * 0.22, hub)
