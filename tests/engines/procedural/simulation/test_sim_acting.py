@@ -218,6 +218,9 @@ def test_travelling_acts_travel_and_keep_to_the_floor(motion: Motion) -> None:
         specs = {p.name: p for p in all_parts(f.archetype, f.size, f.look)}
         lowest = min(_bottom(f.parts[n], specs[n].w, specs[n].h) for n in specs)
         assert -0.06 < lowest < 0.08, (motion, lowest)
+    steps = [c for c in sim.contacts if c.kind == "footstep" and c.a == "p"]
+    if motion in (M.MARCH, M.PUSH, M.CARRY):
+        assert len(steps) >= 3, "every step is heard"
 
 
 def _bottom(t: Transform, w: float, h: float) -> float:

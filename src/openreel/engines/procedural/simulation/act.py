@@ -42,6 +42,7 @@ class Cue:
     variant: str = ""
     prop: Prop | None = None
     partner_gap: float = 0.0  # distance between the partners' roots (social acts)
+    partner_rise: float = 0.0  # how much higher the partner's chest is than one's own, m
     gravity: float = 9.81
     lead: bool = True  # the first of a pair (the other mirrors its timing)
 

@@ -25,7 +25,7 @@ from openreel.engines.procedural.simulation.poses import (
     place,
 )
 from openreel.engines.procedural.simulation.props import Handle, bottom_of, pose_of
-from openreel.engines.procedural.simulation.reach import lowest
+from openreel.engines.procedural.simulation.reach import foot_at, lowest
 from openreel.spec import Archetype, Motion
 
 if TYPE_CHECKING:
@@ -79,8 +79,10 @@ class Performance:
         if st.partner is not None and st.partner in ctx.actors:
             partner = ctx.actors[st.partner]
             self.gap = abs(partner.inst.x - self.actor.inst.x)
+            # chests sit at about 0.75 of a figure's height
+            self.rise = 0.75 * (partner.inst.size - self.actor.inst.size)
         else:
-            self.gap = 0.0
+            self.gap = self.rise = 0.0
 
     # -- each frame -----------------------------------------------------------------------
     def advance(self, t: float, dt: float) -> tuple[LocalPose, float, float]:
@@ -90,7 +92,8 @@ class Performance:
         approach = st.approach * (1.0 - min(1.0, t / 1.2))
         cue = Cue(t=max(0.0, t - (1.2 if st.approach else 0.0)), size=s, body=self.body,
                   phase=a.idle_phase, variant=st.variant, prop=self.prop,
-                  partner_gap=self.gap, gravity=max(a.ctx.gravity, 1.0), lead=st.lead)
+                  partner_gap=self.gap, partner_rise=self.rise,
+                  gravity=max(a.ctx.gravity, 1.0), lead=st.lead)
         act = self.template(cue)
         if approach > 0.0:
             # walking in to meet the partner, feet planted as they step
@@ -99,6 +102,8 @@ class Performance:
         self.act = act
         if act.speed:
             self._travel(act.speed, dt)
+        if (act.speed or approach > 0.0) and act.support == "feet" and dt > 0:
+            self._step(t)
         a.x = self.travel_x - a.facing * approach + a.facing * act.dx
         j = act.joints
         pose = humanoid_pose(s, j, self.body)
@@ -123,6 +128,15 @@ class Performance:
         if act.support == "free":
             return self.actor.inst.rest + act.lift
         return humanoid_foot_drop(s, j, self.body) + act.lift
+
+    def _step(self, t: float) -> None:
+        """A footstep is heard each time the other foot becomes the one on the floor."""
+        j, s = self.act.joints, self.actor.inst.size
+        low = "near" if foot_at(j, "near", s, self.body)[1] < foot_at(j, "far", s,
+                                                                      self.body)[1] else "far"
+        if getattr(self, "_low", low) != low:
+            self.actor.step(t)
+        self._low = low
 
     def _travel(self, speed: float, dt: float) -> None:
         a = self.actor

@@ -321,6 +321,10 @@ class FigureActor(Actor):
         head = 0.4 * math.sin(2 * math.pi * t / 5.0 + self.idle_phase)
         return quadruped_pose(s, (0.03, -0.03, 0.03, -0.03), tail, head), base + breathe, 0.0
 
+    def step(self, t: float) -> None:
+        """A footstep of an act that walks (marching, pushing, carrying, walking in)."""
+        self._footstep(t, 1.6 if self.inst.motion is M.MARCH else 1.0)
+
     def _footstep(self, t: float, weight: float) -> None:
         mass = 70.0 * (self.inst.size / 1.75) ** 2
         self.ctx.world.record("footstep", self.inst.uid, GROUND, self.x, self.ground,

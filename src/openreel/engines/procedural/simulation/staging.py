@@ -30,7 +30,7 @@ M = Motion
 CHARACTERS = (A.HUMANOID, A.QUADRUPED)
 APPROACH = 0.35  # metres each partner walks in before a hug, kiss, handshake or fight
 # distance between two partners' roots when they act together, per mean height
-CONTACT = {M.HUG: 0.2, M.KISS: 0.21, M.SHAKE_HANDS: 0.5, M.FIGHT: 0.56}
+CONTACT = {M.HUG: 0.2, M.KISS: 0.25, M.SHAKE_HANDS: 0.5, M.FIGHT: 0.56}
 # distance from a station's near edge to the root of the figure using it, per height
 STATION_GAP = {"piano": 0.2, "harp": 0.14, "drums": 0.16, "easel": 0.34, "chess": 0.16,
                "window": 0.3, "groom": 0.08, "grill": 0.14}
@@ -174,7 +174,8 @@ def _mount(rider: Instance, mount: Instance) -> None:
 
 
 def _drawing_order(instances: list[Instance]) -> list[Instance]:
-    """Stations and mounts just before their users, held props just after their holders."""
+    """Stations and mounts just before their users; held props, and food at an animal's
+    mouth, just after them."""
     order = list(instances)
     for inst in instances:
         st = inst.staging
@@ -183,7 +184,7 @@ def _drawing_order(instances: list[Instance]) -> list[Instance]:
             continue
         order.remove(prop)
         at = order.index(inst)
-        order.insert(at + 1 if st.use == "held" else at, prop)
+        order.insert(at + 1 if st.use in ("held", "ground") else at, prop)
     return order
 
 

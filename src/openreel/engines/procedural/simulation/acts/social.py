@@ -26,26 +26,33 @@ def _gap(c: Cue, default: float) -> float:
     return c.partner_gap if c.partner_gap > 0 else default * c.size
 
 
+def _tilt(c: Cue) -> float:
+    """Head tilt towards a taller (up) or shorter (down) partner's face."""
+    return max(-0.45, min(0.45, 2.0 * c.partner_rise / c.size))
+
+
 def hug(c: Cue) -> Act:
     """Arms round the other's back, cheek to cheek, swaying together, eyes closed."""
     s, b = c.size, c.body
     gap = _gap(c, 0.2)
     sway = osc(c.t, 2.6)
     j = standing(c.t, c.phase, 2.6)
-    j.lean, j.head = -0.1 + 0.03 * sway, 0.1
+    j.lean, j.head = -0.1 + 0.03 * sway, 0.1 + _tilt(c)
     sh = shoulder(s, j, b)
-    arm_to(j, "near", (gap + 0.1 * s, sh[1] - 0.1 * s + 0.02 * s * sway), s, b)
-    arm_to(j, "far", (gap + 0.09 * s, sh[1] - 0.02 * s), s, b)
+    back = sh[1] + 0.6 * c.partner_rise  # round the other's back, at their height
+    arm_to(j, "near", (gap + 0.1 * s, back - 0.1 * s + 0.02 * s * sway), s, b)
+    arm_to(j, "far", (gap + 0.09 * s, back - 0.02 * s), s, b)
     return Act(j, face=Face(smile=0.9, squint=0.85), period=2.6)
 
 
 def kiss(c: Cue) -> Act:
     """Leaning in, eyes closed, a hand on the other's arm."""
     s, b = c.size, c.body
-    gap = _gap(c, 0.26)
+    gap = _gap(c, 0.3)
     k = ease(c.t / 0.8)
     j = standing(c.t, c.phase, 3.6)
-    j.lean, j.head = -0.16 * k, 0.12 * k
+    # the taller one bends down to the other, who tips the face up
+    j.lean, j.head = (-0.16 + 0.3 * min(0.0, c.partner_rise) / s) * k, (0.12 + _tilt(c)) * k
     sh = shoulder(s, j, b)
     arm_to(j, "near", (0.5 * gap + 0.04 * s, sh[1] - 0.1 * s), s, b)
     arm_to(j, "far", (0.5 * gap + 0.02 * s, sh[1] - 0.14 * s), s, b)
@@ -59,7 +66,9 @@ def shake_hands(c: Cue) -> Act:
     j = standing(c.t, c.phase, 3.0)
     j.lean, j.head = -0.04, 0.02
     pump = osc(c.t, 0.5) * (1.0 - ease((c.t % 3.0 - 1.8) / 0.4))
-    arm_to(j, "near", (0.5 * gap, -0.06 * s + 0.035 * s * pump), s, b)
+    # both reach for the height half-way between their two hands
+    meet = -0.06 * s + 0.5 * c.partner_rise
+    arm_to(j, "near", (0.5 * gap, meet + 0.035 * s * pump), s, b)
     return Act(j, face=Face(smile=0.8), period=3.0, holding=("near",))
 
 
