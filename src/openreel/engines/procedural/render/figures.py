@@ -156,6 +156,8 @@ class FigurePainter:
                     self._headwear(canvas, entity, w)
             elif entity.archetype is Archetype.HUMANOID:
                 self._extremity(canvas, entity, part, w, h)
+            elif part.name == "neck" and entity.kind == "horse":
+                _mane(canvas, entity, w, h)
             canvas.restore()
         for _, name in gear:
             self._gear(canvas, entity, view, name, t)
@@ -352,6 +354,19 @@ class FigurePainter:
             _animal_head(canvas, entity, w, h, f)
 
 
+def _mane(canvas: skia.Canvas, entity: EntityFrame, w: float, h: float) -> None:
+    """A horse's mane along the back of its neck, from the poll towards the withers."""
+    f = 1 if entity.facing >= 0 else -1
+    mane = skia.Path()
+    mane.moveTo(-f * w * 0.42, -h * 0.5)
+    mane.quadTo(-f * w * 0.9, -h * 0.1, -f * w * 0.5, h * 0.3)
+    mane.lineTo(-f * w * 0.2, h * 0.25)
+    mane.quadTo(-f * w * 0.45, -h * 0.1, -f * w * 0.05, -h * 0.5)
+    mane.close()
+    canvas.drawPath(mane, skia.Paint(Color=skia.Color(*shade(entity.colour, 0.45)),
+                                     AntiAlias=True))
+
+
 _EARS = {"cat": "pointed", "fox": "pointed", "lion": "round", "bear": "round", "mouse": "round",
          "dog": "floppy", "rabbit": "long", "horse": "small", "cow": "horns", "sheep": "floppy",
          "pig": "small", "elephant": "elephant", "dinosaur": "none", "dragon": "horns",
@@ -383,16 +398,11 @@ def _animal_head(canvas: skia.Canvas, entity: EntityFrame, w: float, h: float, f
         canvas.drawPath(trunk, skia.Paint(Color=skia.Color(*shade(base, 0.9)), AntiAlias=True,
                                           Style=skia.Paint.kStroke_Style, StrokeWidth=w * 0.16,
                                           StrokeCap=skia.Paint.kRound_Cap))
-    if entity.kind in ("horse", "lion"):
-        mane = skia.Paint(Color=skia.Color(*shade(base, 0.45 if entity.kind == "horse" else 0.8)),
-                          AntiAlias=True)
-        if entity.kind == "lion":
-            canvas.drawCircle(-f * w * 0.05, 0, h * 0.75, mane)
-            canvas.drawOval(skia.Rect.MakeXYWH(-w / 2, -h / 2, w, h), skia.Paint(
-                Color=skia.Color(*base), AntiAlias=True))
-        else:
-            canvas.drawRoundRect(skia.Rect.MakeXYWH(-f * w * 0.45 - w * 0.12, -h * 0.55,
-                                                    w * 0.24, h * 1.2), w * 0.1, w * 0.1, mane)
+    if entity.kind == "lion":  # a horse's mane runs down its neck instead (see _mane)
+        mane = skia.Paint(Color=skia.Color(*shade(base, 0.8)), AntiAlias=True)
+        canvas.drawCircle(-f * w * 0.05, 0, h * 0.75, mane)
+        canvas.drawOval(skia.Rect.MakeXYWH(-w / 2, -h / 2, w, h), skia.Paint(
+            Color=skia.Color(*base), AntiAlias=True))
     style = _EARS.get(entity.kind, "pointed")
     for k, dx in enumerate((-0.12, 0.1)):
         ex = f * w * dx

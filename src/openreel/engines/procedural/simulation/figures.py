@@ -16,6 +16,8 @@ from openreel.engines.procedural.simulation.acts import TEMPLATES
 from openreel.engines.procedural.simulation.animals import animal_act
 from openreel.engines.procedural.simulation.kinematic import KINEMATIC, kinematic_offset
 from openreel.engines.procedural.simulation.poses import (
+    BREEDS,
+    Breed,
     HumanoidJoints,
     LocalPose,
     attach,
@@ -283,7 +285,7 @@ class FigureActor(Actor):
         tail = 0.4 + 0.35 * math.sin(wag_rate * t + self.idle_phase) + self.tail_lag
         if m in (M.EAT, M.DRINK) or (m is M.PLAY and abs(self.speed) < 0.3):
             a = animal_act(m, t, self.idle_phase, s, self.near_ball or self._chased() is None)
-            pose = quadruped_pose(s, a.legs, a.tail, a.head, knee=a.knee, graze=a.graze)
+            pose = self._qpose(a.legs, a.tail, a.head, knee=a.knee, graze=a.graze)
             return pose, base + a.lift - 0.4 * s * abs(math.sin(a.pitch)), a.pitch
         if m in GAITS or m is M.PLAY:
             u = self.phase / gaits.TAU
@@ -299,15 +301,15 @@ class FigureActor(Actor):
             lift = 0.05 * s * max(0.0, math.sin(2 * self.phase)) if running else 0.0
             head = 0.3 * math.sin(2 * self.phase)
             rise = 0.05 * s * max(0.0, math.sin(2 * self.phase)) if running else 0.0
-            return quadruped_pose(s, legs, tail, head, knee=knee), base + bob + rise, (
+            return self._qpose(legs, tail, head, knee=knee), base + bob + rise, (
                 -0.06 * math.sin(2 * self.phase) if running else 0.0)
         if m is M.SIT:
             # haunches down, front legs straight and upright, back legs folded forward
             tilt = 0.35
-            pose = quadruped_pose(s, (-tilt, -tilt, 1.25, 1.15), tail - 0.5, 0.3)
+            pose = self._qpose((-tilt, -tilt, 1.25, 1.15), tail - 0.5, 0.3)
             return pose, self.ground + 0.5 * s + 0.005 * s, tilt
         if m is M.SLEEP:
-            return quadruped_pose(s, (1.5, 1.4, 1.5, 1.4), -0.6, -0.8, knee=0.4), (
+            return self._qpose((1.5, 1.4, 1.5, 1.4), -0.6, -0.8, knee=0.4), (
                 self.ground + 0.25 * s), 0.0
         if m is M.JUMP:
             j, _ = self._jump(t, dt)
@@ -315,15 +317,20 @@ class FigureActor(Actor):
             legs = (0.3 * crouch, 0.2 * crouch, -0.3 * crouch, -0.2 * crouch)
             if self.air_y > 0:
                 legs = (0.8, 0.7, -0.8, -0.7)
-            return quadruped_pose(s, legs, tail, -0.4 * crouch), (
+            return self._qpose(legs, tail, -0.4 * crouch), (
                 base - 0.15 * s * crouch + self.air_y), 0.0
         breathe = 0.01 * s * math.sin(2 * math.pi * t / 3.0 + self.idle_phase)
         head = 0.4 * math.sin(2 * math.pi * t / 5.0 + self.idle_phase)
-        return quadruped_pose(s, (0.03, -0.03, 0.03, -0.03), tail, head), base + breathe, 0.0
+        return self._qpose((0.03, -0.03, 0.03, -0.03), tail, head), base + breathe, 0.0
 
     def step(self, t: float) -> None:
         """A footstep of an act that walks (marching, pushing, carrying, walking in)."""
         self._footstep(t, 1.6 if self.inst.motion is M.MARCH else 1.0)
+
+    def _qpose(self, legs: tuple[float, float, float, float], tail: float, head: float,
+               knee: float = 0.0, graze: float = 0.0) -> LocalPose:
+        return quadruped_pose(self.inst.size, legs, tail, head, knee, graze,
+                              BREEDS.get(self.inst.kind, Breed()))
 
     def _footstep(self, t: float, weight: float) -> None:
         mass = 70.0 * (self.inst.size / 1.75) ** 2

@@ -208,12 +208,25 @@ def _offset(base: Transform, dx: float, dy: float, turn: float) -> Transform:
     return Transform(base.x + c * dx - s * dy, base.y + s * dx + c * dy, base.angle + turn)
 
 
+@dataclass(frozen=True, slots=True)
+class Breed:
+    """How an animal kind carries itself: how far up its neck lifts the head, how its tail
+    hangs."""
+
+    neck: float = 0.0  # 0 a dog's short neck … 1 a horse's long upright one
+    droop: float = 0.0  # radians the tail hangs below a dog's jaunty angle
+
+
+BREEDS = {"horse": Breed(neck=1.0, droop=1.7), "cow": Breed(neck=0.2, droop=1.9),
+          "sheep": Breed(neck=0.15, droop=1.5), "elephant": Breed(droop=1.9),
+          "pig": Breed(droop=0.4), "bear": Breed(droop=0.8), "lion": Breed(droop=1.2)}
 NECK_BASE = (0.42, 0.12)  # where an animal's neck leaves its body, per shoulder height
 NECK = 0.55  # length of an animal's neck part, per shoulder height
 
 
 def quadruped_pose(s: float, legs: tuple[float, float, float, float], tail: float,
-                   head: float, knee: float = 0.0, graze: float = 0.0) -> LocalPose:
+                   head: float, knee: float = 0.0, graze: float = 0.0,
+                   breed: Breed = Breed()) -> LocalPose:
     """A four-legged body at the root with leg swings (front near, front far, back near,
     back far; positive forward), tail lift, head nod, and ``graze`` (0 head up … 1 mouth
     down at the floor, to eat or drink)."""
@@ -226,9 +239,10 @@ def quadruped_pose(s: float, legs: tuple[float, float, float, float], tail: floa
         pose[name] = (cx, cy, ca)
     base = (-0.5 * s, 0.1 * s)
     # the tail points up and back from its base; positive ``tail`` raises it
-    ta = 1.0 + 0.6 * tail
+    ta = 1.0 + 0.6 * tail + breed.droop
     pose["tail"] = (base[0] - math.sin(ta) * 0.225 * s, base[1] + math.cos(ta) * 0.225 * s, ta)
-    up = (0.62 * s, 0.3 * s + 0.06 * s * head, 0.25 * head)
+    up = ((0.62 + 0.14 * breed.neck) * s, (0.3 + 0.32 * breed.neck) * s + 0.06 * s * head,
+          0.25 * head - 0.35 * breed.neck)
     down = ((NECK_BASE[0] + 0.12) * s, (NECK_BASE[1] - 0.5) * s, -1.2)
     g = min(max(graze, 0.0), 1.0)
     pose["head"] = (up[0] + (down[0] - up[0]) * g, up[1] + (down[1] - up[1]) * g,
