@@ -798,6 +798,15 @@ def scissors(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
     canvas.drawCircle(0, 0.015 * u, 0.012 * u, _line((220, 60, 60), 0.006 * u))
 
 
+def clap(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
+    """Short strokes radiating from clapping palms."""
+    for k in range(5):
+        a = -math.pi / 2 + (k - 2) * 0.45
+        r0, r1 = 0.05 * u, 0.09 * u
+        canvas.drawLine(math.cos(a) * r0, math.sin(a) * r0, math.cos(a) * r1, math.sin(a) * r1,
+                        _line((255, 235, 120), 0.008 * u))
+
+
 def pillow(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
     """A pillow under a sleeper's head."""
     _rrect(canvas, -0.05 * u, -0.11 * u, 0.1 * u, 0.22 * u, (245, 245, 250), 0.45)
@@ -813,7 +822,7 @@ def blanket(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
 
 
 GEAR: dict[str, tuple[float, Draw]] = {
-    "pillow": (BACK, pillow), "blanket": (FRONT, blanket),
+    "pillow": (BACK, pillow), "blanket": (FRONT, blanket), "clap": (FRONT, clap),
     "broom": (FRONT, broom), "mop": (FRONT, mop), "shovel": (FRONT, shovel),
     "sword": (FRONT, sword), "knife": (FRONT, knife), "spatula": (FRONT, spatula),
     "spoon": (FRONT, spoon), "pompom_near": (FRONT, pompom), "pompom_far": (FAR, pompom),

@@ -442,7 +442,7 @@ def _face(canvas: skia.Canvas, e: EntityFrame, look: Appearance, r: float, f: in
         drop = (t * 1.3) % 1.0
         for k, x in enumerate((f * 0.45 * r, f * 0.05 * r)):
             y = 0.05 * r + ((drop + 0.5 * k) % 1.0) * 0.8 * r
-            canvas.drawOval(skia.Rect.MakeXYWH(x - 0.06 * r, y, 0.12 * r, 0.2 * r),
+            canvas.drawOval(skia.Rect.MakeXYWH(x - 0.08 * r, y, 0.16 * r, 0.26 * r),
                             _paint((120, 190, 250), 220))
     if look.age == "elder":
         canvas.drawLine(f * 0.72 * r, -0.02 * r, f * 0.82 * r, 0.06 * r,

@@ -150,7 +150,9 @@ def clap(c: Cue) -> Act:
     x0, y0 = sh[0] + 0.2 * s, sh[1] - 0.12 * s
     arm_to(j, "near", (x0 + 0.05 * s * open_, y0 + 0.01 * s * open_), s, b)
     arm_to(j, "far", (x0 - 0.05 * s * open_, y0), s, b)
-    return Act(j, face=Face(smile=0.9, mouth=0.25), period=loop(period))
+    # a little burst of lines where the palms meet, as cartoons show a clap
+    gear: Gear = {"clap": (x0, y0 + 0.02 * s, 0.0)} if open_ < 0.35 else {}
+    return Act(j, face=Face(smile=0.9, mouth=0.25), period=loop(period), gear=gear)
 
 
 def cheer(c: Cue) -> Act:
