@@ -243,3 +243,19 @@ def test_animals_eat_from_the_floor_and_play_with_the_ball() -> None:
     pup = _frames(sim, "pup")
     assert np.ptp([b.x for b in ball]) > 0.3, "the ball gets batted about"
     assert min(abs(p.x - b.x) for p, b in zip(pup, ball, strict=True)) < 0.8
+
+
+@pytest.mark.parametrize("thing", ["cat", "car", "ball", "table", "tree", "glass", "person",
+                                   "horse", "boat"])
+def test_any_act_with_any_kind_of_object_runs_and_fills_every_part(thing: str) -> None:
+    for motion in TEMPLATES:
+        sim = simulate_storyboard(one_shot(Entity(id="p", kind="person", motion=motion,
+                                                  object="o"),
+                                           Entity(id="o", kind=thing), duration=0.8),
+                                  fps=8, seed=1)[0]
+        for frame in sim.frames:
+            for e in frame.entities:
+                names = {p.name for p in all_parts(e.archetype, e.size, e.look)}
+                assert names <= set(e.parts), (motion, thing, e.uid)
+                assert all(math.isfinite(v) for p in e.parts.values() for v in (p.x, p.y,
+                                                                                 p.angle))
