@@ -365,6 +365,12 @@ class FigureActor(Actor):
     def _settle(self) -> None:
         """Where the root really is this frame: carried by someone, or sat on a mount."""
         if self.carried is not None:
+            last = getattr(self, "_held_at", None)
+            if last is not None:  # moving with whoever carries it
+                dt = self.ctx.clock.frame_dt
+                self.vx = (self.carried[0] - last[0]) / dt
+                self.vy = (self.carried[1] - last[1]) / dt
+            self._held_at = self.carried
             self.draw_x, self.y, self.angle = self.carried
             return
         p = self.performance

@@ -17,7 +17,7 @@ from openreel.engines.procedural.simulation.act import (
 )
 from openreel.engines.procedural.simulation.acts.tasks import upright
 from openreel.engines.procedural.simulation.poses import HumanoidJoints
-from openreel.engines.procedural.simulation.reach import arm_to, hand_at, mouth, shoulder
+from openreel.engines.procedural.simulation.reach import arm_to, hand_at, lowest, mouth, shoulder
 
 Gear = dict[str, tuple[float, float, float]]
 
@@ -38,11 +38,18 @@ def hug(c: Cue) -> Act:
     sway = osc(c.t, 2.6)
     j = standing(c.t, c.phase, 2.6)
     j.lean, j.head = -0.1 + 0.03 * sway, 0.1 + _tilt(c)
+    low = c.partner_rise < -0.3 * s  # a small child or a dog: kneel down to them
+    if low:
+        j = HumanoidJoints(lean=-0.25 + 0.03 * sway, head=0.2, hip_near=1.6, knee_near=2.3,
+                           hip_far=0.1, knee_far=1.6)
     sh = shoulder(s, j, b)
-    back = sh[1] + 0.6 * c.partner_rise  # round the other's back, at their height
+    # round the other's back at their height (a chest sits at 0.75 of one's height)
+    back = sh[1] + 0.6 * c.partner_rise if not low else (
+        lowest(j, s, b) + 0.6 * (s + c.partner_rise / 0.75))
     arm_to(j, "near", (gap + 0.1 * s, back - 0.1 * s + 0.02 * s * sway), s, b)
     arm_to(j, "far", (gap + 0.09 * s, back - 0.02 * s), s, b)
-    return Act(j, face=Face(smile=0.9, squint=0.85), period=2.6)
+    return Act(j, face=Face(smile=0.9, squint=0.85), period=2.6,
+               support="lowest" if low else "feet")
 
 
 def kiss(c: Cue) -> Act:
