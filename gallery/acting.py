@@ -46,6 +46,8 @@ ACTS: list[Case] = [
                         {"id": "h", "kind": "horse"}], "farm"),
     ("kayaking", [{"id": "a", "kind": "person", "motion": "ride", "object": "k"},
                   {"id": "k", "kind": "boat", "label": "kayak"}], "ocean"),
+    ("kayaking (mimed)", [{"id": "a", "kind": "person", "motion": "ride",
+                           "action": "kayaking"}], "ocean"),
     ("backflip", [{"id": "a", "kind": "athlete", "motion": "flip"}], "stadium"),
     ("climbing a rope", [{"id": "a", "kind": "person", "motion": "climb"}], "stadium"),
     ("rock climbing", [{"id": "a", "kind": "person", "motion": "climb",

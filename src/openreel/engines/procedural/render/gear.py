@@ -696,6 +696,17 @@ def motorbike(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
     _stick(canvas, 0.35 * u * f, 0.05 * u, 0.45 * u * f, -0.25 * u, (150, 150, 160), 0.025 * u)
 
 
+def kayak(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
+    """A kayak round a paddler's hips (anchor: the hips), bobbing on the water."""
+    hull = skia.Path()
+    hull.moveTo(-0.75 * u, -0.02 * u)
+    hull.quadTo(0.0, 0.05 * u, 0.75 * u, -0.02 * u)
+    hull.quadTo(0.45 * u, 0.16 * u, 0.0, 0.17 * u)
+    hull.quadTo(-0.45 * u, 0.16 * u, -0.75 * u, -0.02 * u)
+    canvas.drawPath(hull, _grad((240, 120, 40), -0.5 * u, 0, 0.5 * u, 0.17 * u))
+    canvas.drawOval(skia.Rect.MakeXYWH(-0.15 * u, -0.01 * u, 0.3 * u, 0.05 * u), _p(DARK))
+
+
 def saddle(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
     """A horse under its rider is its own entity; mimed, only a saddle shows."""
     _rrect(canvas, -0.12 * u, 0.0, 0.24 * u, 0.05 * u, (120, 60, 30), 0.5)
@@ -850,7 +861,8 @@ GEAR: dict[str, tuple[float, Draw]] = {
     "board": (BACK, board), "veg": (BACK, veg), "mound": (BACK, mound),
     "sapling": (BACK, sapling), "mat": (BACK, mat), "hoop": (FRONT, hoop),
     "treadmill": (BACK, treadmill), "rope": (BACK, rope), "wall": (BACK, wall),
-    "bike": (BACK, bike), "motorbike": (BACK, motorbike), "saddle": (BACK, saddle),
+    "bike": (BACK, bike), "kayak": (FRONT, kayak), "motorbike": (BACK, motorbike),
+    "saddle": (BACK, saddle),
     "skateboard": (BACK, skateboard), "scooter": (BACK, scooter),
     "surfboard": (BACK, surfboard), "snowboard": (BACK, snowboard),
     "skate_near": (FRONT, skate_blade), "skate_far": (FAR, skate_blade),

@@ -192,6 +192,8 @@ def _paddle(c: Cue) -> Act:
     arm_to(j, "far", far, s, b)
     angle = math.atan2(far[0] - near[0], far[1] - near[1])
     gear = {"paddle": (0.5 * (near[0] + far[0]), 0.5 * (near[1] + far[1]), -angle)}
+    if c.prop is None:  # no boat was given: a kayak round the hips
+        gear["kayak"] = (*hip(s, j, b), 0.0)
     return Act(j, support="seat", seat=0.12 * s, gear=gear, period=period,
                speed=0.0 if c.prop is not None else 1.0 * _scale(c))
 
