@@ -305,6 +305,10 @@ class Entity(_Data):
     relation: Relation | None = Field(None, description="where it stands relative to another")
     relative_to: str | None = Field(None, description="entity id the relation refers to")
     persona: Persona | None = Field(None, description="a character's looks and voice")
+    action: str | None = Field(
+        None, max_length=60,
+        description="the act as the prompt words it ('tai chi', 'sweeping floor'): picks "
+                    "which form of the motion's template is acted")
 
     @field_validator("kind")
     @classmethod

@@ -15,9 +15,11 @@ from typing import Literal
 
 from openreel.engines.procedural.art.library import artwork_of
 from openreel.engines.procedural.art.sizing import art_box
+from openreel.engines.procedural.personas import PLAIN, Appearance, Proportions
 from openreel.spec import Archetype
 
-Shape = Literal["capsule", "ellipse", "circle", "box", "rounded_box", "triangle", "wheel"]
+Shape = Literal["capsule", "ellipse", "circle", "box", "rounded_box", "triangle", "wheel",
+                "trapezoid"]
 Role = Literal["main", "skin", "limb", "far_limb", "dark", "accent", "glass", "flame", "detail"]
 
 
@@ -35,8 +37,11 @@ def _p(name: str, shape: Shape, w: float, h: float, z: int, role: Role) -> PartS
     return PartSpec(name, shape, w, h, z, role)
 
 
-def rig_parts(archetype: Archetype, size: float) -> tuple[PartSpec, ...]:
-    """The parts of an entity of this archetype whose height (or diameter) is ``size``."""
+def rig_parts(archetype: Archetype, size: float,
+              look: Appearance | None = None) -> tuple[PartSpec, ...]:
+    """The jointed parts of an entity of this archetype whose height (or diameter) is ``size``.
+
+    A humanoid's measures follow its look (a child's big head, a heavy build's width)."""
     s = size
     A = Archetype
     if archetype in (A.BALL, A.FOOD):
@@ -47,18 +52,7 @@ def rig_parts(archetype: Archetype, size: float) -> tuple[PartSpec, ...]:
     if archetype is A.BLOCK:
         return (_p("body", "rounded_box", s, s, 0, "main"),)
     if archetype is A.HUMANOID:
-        return (
-            _p("upper_arm_far", "capsule", 0.065 * s, 0.18 * s, 0, "far_limb"),
-            _p("lower_arm_far", "capsule", 0.055 * s, 0.17 * s, 1, "far_limb"),
-            _p("thigh_far", "capsule", 0.09 * s, 0.24 * s, 2, "far_limb"),
-            _p("shin_far", "capsule", 0.08 * s, 0.25 * s, 3, "far_limb"),
-            _p("torso", "capsule", 0.2 * s, 0.32 * s, 4, "main"),
-            _p("thigh_near", "capsule", 0.09 * s, 0.24 * s, 5, "limb"),
-            _p("shin_near", "capsule", 0.08 * s, 0.25 * s, 6, "limb"),
-            _p("head", "circle", 0.2 * s, 0.2 * s, 7, "skin"),
-            _p("upper_arm_near", "capsule", 0.065 * s, 0.18 * s, 8, "limb"),
-            _p("lower_arm_near", "capsule", 0.055 * s, 0.17 * s, 9, "limb"),
-        )
+        return humanoid_parts(s, (look or PLAIN).body)
     if archetype is A.QUADRUPED:
         # size is the shoulder height; the body is about 1.3 × as long as tall.
         return (
@@ -147,6 +141,61 @@ def rig_parts(archetype: Archetype, size: float) -> tuple[PartSpec, ...]:
     if apparatus is not None:
         return apparatus
     raise ValueError(f"no rig for archetype {archetype}")
+
+
+# how far below the hips a skirt, dress, robe, tutu or coat reaches, per size
+SKIRT_LENGTH = {"dress": 0.3, "skirt": 0.24, "robe": 0.5, "tutu": 0.1, "coat": 0.26}
+
+
+def humanoid_parts(s: float, b: Proportions) -> tuple[PartSpec, ...]:
+    """A biped's jointed parts for a body of height ``s`` with proportions ``b``."""
+    arm_w, leg_w = 0.065 * s * b.limb_w, 0.09 * s * b.limb_w
+    return (
+        _p("upper_arm_far", "capsule", arm_w, b.upper_arm * s, 0, "far_limb"),
+        _p("lower_arm_far", "capsule", 0.85 * arm_w, b.forearm * s, 1, "far_limb"),
+        _p("thigh_far", "capsule", leg_w, b.thigh * s, 4, "far_limb"),
+        _p("shin_far", "capsule", 0.89 * leg_w, b.shin * s, 5, "far_limb"),
+        _p("torso", "capsule", b.torso_w * s, b.torso_h * s, 8, "main"),
+        _p("thigh_near", "capsule", leg_w, b.thigh * s, 9, "limb"),
+        _p("shin_near", "capsule", 0.89 * leg_w, b.shin * s, 10, "limb"),
+        _p("head", "circle", b.head * s, b.head * s, 12, "skin"),
+        _p("upper_arm_near", "capsule", arm_w, b.upper_arm * s, 13, "limb"),
+        _p("lower_arm_near", "capsule", 0.85 * arm_w, b.forearm * s, 14, "limb"),
+    )
+
+
+def attached_parts(archetype: Archetype, size: float,
+                   look: Appearance | None = None) -> tuple[PartSpec, ...]:
+    """Parts that ride on the jointed ones without joints of their own.
+
+    An animal's neck (``neck``), reaching from its head back into its body. A humanoid's
+    hands (``hand_near``/``hand_far``: where held things are gripped), long hair hanging
+    behind the head (``hair``) and a skirt, dress, robe or coat tail flaring from the hips
+    (``skirt``). Their transforms come from ``poses.attach`` and ``poses.attach_animal``."""
+    if archetype is Archetype.QUADRUPED:
+        return (_p("neck", "capsule", 0.2 * size, 0.55 * size, 2, "main"),)
+    if archetype is not Archetype.HUMANOID:
+        return ()
+    look = look or PLAIN
+    s, b = size, look.body
+    hand = 0.075 * s * b.limb_w ** 0.5
+    parts = [_p("hand_far", "circle", hand, hand, 2, "far_limb"),
+             _p("hand_near", "circle", hand, hand, 15, "skin")]
+    if look.long_hair:
+        long = look.hair_style == "long"
+        parts.append(_p("hair", "capsule", b.head * s * (0.62 if long else 0.34),
+                        b.head * s * (1.35 if long else 1.0), 7, "detail"))
+    if look.skirted:
+        flare = 2.6 if look.outfit == "tutu" else 1.45
+        parts.append(_p("skirt", "trapezoid", b.torso_w * s * flare,
+                        SKIRT_LENGTH[look.outfit] * s, 11, "main"))
+    return tuple(parts)
+
+
+def all_parts(archetype: Archetype, size: float,
+              look: Appearance | None = None) -> tuple[PartSpec, ...]:
+    """Every part an entity frame carries: jointed ones and attached ones."""
+    return rig_parts(archetype, size, look) + attached_parts(archetype, size, look)
 
 
 def footprint(archetype: Archetype, size: float, kind: str = "") -> tuple[float, float]:

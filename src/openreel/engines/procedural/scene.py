@@ -12,6 +12,7 @@ from typing import Literal
 
 import numpy as np
 
+from openreel.engines.procedural.personas import Appearance
 from openreel.spec import Archetype, Environment
 
 GROUND = "ground"
@@ -51,7 +52,7 @@ class EntityFrame:
     angle: float
     vx: float
     vy: float
-    parts: dict[str, Transform]  # world transforms for every part of rigs.rig_parts(...)
+    parts: dict[str, Transform]  # world transforms for every part of rigs.all_parts(...)
     facing: int = 1  # +1 looks right, -1 looks left
     squash: float = 1.0  # <1 squashed, >1 stretched, along squash_angle
     squash_angle: float = 0.0
@@ -63,6 +64,7 @@ class EntityFrame:
     # polygon parts placed by ``parts`` under the same name (shards, a bat); with
     # extra["broken"] the rig itself is gone and only these are drawn
     outlines: dict[str, Outline] = field(default_factory=dict)
+    look: Appearance | None = None  # a character's body, skin, hair and clothes
 
 
 ContactKind = Literal["impact", "splash", "footstep", "explosion", "pour", "shatter", "swish",

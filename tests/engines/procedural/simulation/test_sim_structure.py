@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from sim_storyboards import one_shot
 
-from openreel.engines.procedural.rigs import rig_parts
+from openreel.engines.procedural.rigs import all_parts
 from openreel.engines.procedural.scene import ShotSimulation
 from openreel.engines.procedural.simulation import simulate_storyboard
 from openreel.spec import KINDS, Archetype, Camera, Entity, Environment, Motion, Shot, Storyboard
@@ -24,7 +24,7 @@ def _one_kind_per_archetype() -> list[str]:
 def _check_frames(sim: ShotSimulation) -> None:
     for frame in sim.frames:
         for e in frame.entities:
-            names = {p.name for p in rig_parts(e.archetype, e.size)}
+            names = {p.name for p in all_parts(e.archetype, e.size, e.look)}
             assert names <= set(e.parts), (e.uid, names - set(e.parts))
             values = (e.x, e.y, e.vx, e.vy, e.angle, *(p.x for p in e.parts.values()))
             assert all(math.isfinite(v) for v in values), e.uid

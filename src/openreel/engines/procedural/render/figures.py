@@ -7,6 +7,8 @@ import math
 import skia
 
 from openreel.engines.procedural.art.library import head_artwork_of
+from openreel.engines.procedural.personas import Appearance
+from openreel.engines.procedural.render import people
 from openreel.engines.procedural.render.apparatus import (
     MIRRORED,
     PAINTERS,
@@ -15,8 +17,9 @@ from openreel.engines.procedural.render.apparatus import (
 )
 from openreel.engines.procedural.render.camera import View
 from openreel.engines.procedural.render.faces import light_filter, paint_head
+from openreel.engines.procedural.render.gear import GEAR
 from openreel.engines.procedural.render.palette import RGB, mix, shade
-from openreel.engines.procedural.rigs import PartSpec, rig_parts
+from openreel.engines.procedural.rigs import PartSpec, all_parts
 from openreel.engines.procedural.scene import EntityFrame
 from openreel.spec import Archetype
 
@@ -25,15 +28,16 @@ _SKINLESS = {"robot": (200, 205, 215), "alien": (130, 200, 120), "zombie": (150,
              "astronaut": (235, 235, 240), "snowman": (245, 245, 250), "knight": (190, 195, 205)}
 _FACE_PART = {Archetype.HUMANOID: "head", Archetype.QUADRUPED: "head", Archetype.BIRD: "head",
               Archetype.FISH: "body"}
-_rig_cache: dict[tuple[Archetype, float], dict[str, PartSpec]] = {}
+_rig_cache: dict[tuple[Archetype, float, Appearance | None], list[PartSpec]] = {}
 
 
 def parts_of(entity: EntityFrame) -> list[PartSpec]:
-    """The rig parts of an entity, drawing order first."""
-    key = (entity.archetype, round(entity.size, 4))
+    """The parts of an entity (jointed and attached), drawing order first."""
+    key = (entity.archetype, round(entity.size, 4), entity.look)
     if key not in _rig_cache:
-        _rig_cache[key] = {p.name: p for p in rig_parts(entity.archetype, entity.size)}
-    return sorted(_rig_cache[key].values(), key=lambda p: p.z)
+        parts = all_parts(entity.archetype, entity.size, entity.look)
+        _rig_cache[key] = sorted(parts, key=lambda p: p.z)
+    return _rig_cache[key]
 
 
 def depth_matrix(entity: EntityFrame, view: View) -> skia.Matrix:
@@ -106,6 +110,7 @@ class FigurePainter:
 
     def __init__(self, light_ambient: RGB, haze: RGB, outline: float, cel: bool) -> None:
         self.ambient, self.haze, self.outline, self.cel = light_ambient, haze, outline, cel
+        self.haze_now = 0.0  # how far the entity being drawn fades into the haze
 
     def draw(self, canvas: skia.Canvas, entity: EntityFrame, view: View, t: float) -> None:
         """Draw one entity with shading, details and its face."""
@@ -120,7 +125,12 @@ class FigurePainter:
         water = entity.extra.get("water_line")
         if water is not None:
             canvas.saveLayer(None, None)  # tinted below the surface once drawn
+        person = entity.look is not None and entity.archetype is Archetype.HUMANOID
+        gear = sorted((GEAR[k[5:]][0], k[5:]) for k in entity.parts
+                      if k.startswith("gear:") and k[5:] in GEAR)
         for part in parts_of(entity):
+            while gear and gear[0][0] < part.z:
+                self._gear(canvas, entity, view, gear.pop(0)[1], t)
             tr = entity.parts.get(part.name)
             if tr is None or entity.extra.get("broken"):
                 continue
@@ -144,6 +154,11 @@ class FigurePainter:
                 canvas.translate(-cx - shift, -cy)
             canvas.translate(px, py)
             canvas.rotate(-math.degrees(tr.angle))
+            if person:
+                self.haze_now = haze
+                people.draw_part(self, canvas, entity, part, w, h, t)
+                canvas.restore()
+                continue
             base = mix(part_colour(entity, part), self.haze, haze)
             face = head_artwork_of(entity.kind) if part.name == "head" else None
             if face is not None:
@@ -159,7 +174,11 @@ class FigurePainter:
                     self._headwear(canvas, entity, w)
             elif entity.archetype is Archetype.HUMANOID:
                 self._extremity(canvas, entity, part, w, h)
+            elif part.name == "neck" and entity.kind == "horse":
+                _mane(canvas, entity, w, h)
             canvas.restore()
+        for _, name in gear:
+            self._gear(canvas, entity, view, name, t)
         self._outlines(canvas, entity, view)
         if water is not None:
             _, wy = view.to_px(0.0, water)
@@ -182,6 +201,44 @@ class FigurePainter:
             draw_outline(canvas, outline.points, view.ppm, _lit(outline.colour, self.ambient),
                          outline.glassy)
             canvas.restore()
+
+    def _gear(self, canvas: skia.Canvas, entity: EntityFrame, view: View, name: str,
+              t: float) -> None:
+        """Draw one piece of mimed gear at its transform, at the figure's scale."""
+        tr = entity.parts[f"gear:{name}"]
+        px, py = view.to_px(tr.x, tr.y)
+        canvas.save()
+        canvas.translate(px, py)
+        canvas.rotate(-math.degrees(tr.angle))
+        GEAR[name][1](canvas, entity.size * view.ppm, 1 if entity.facing >= 0 else -1, t)
+        canvas.restore()
+
+    def fill(self, canvas: skia.Canvas, path: skia.Path, base: RGB, w: float, h: float) -> None:
+        """Fill a path in the scene's light: gradient (or cel) shading and the style's outline."""
+        lit = _lit(mix(base, self.haze, self.haze_now), self.ambient)
+        self._shade(canvas, path, lit, w, h, self.outline > 0)
+
+    def _shade(self, canvas: skia.Canvas, path: skia.Path, lit: RGB, w: float, h: float,
+               edge: bool) -> None:
+        light, dark = shade(lit, 1.18), shade(lit, 0.78)
+        paint = skia.Paint(AntiAlias=True)
+        if self.cel:
+            paint.setColor(skia.Color(*lit))
+            canvas.drawPath(path, paint)
+            canvas.save()
+            canvas.clipPath(path, doAntiAlias=True)
+            canvas.drawRect(skia.Rect.MakeLTRB(-w, h * 0.12, w, h), skia.Paint(
+                Color=skia.Color(*dark), AntiAlias=True))
+            canvas.restore()
+        else:
+            paint.setShader(skia.GradientShader.MakeLinear(
+                [skia.Point(-w * 0.3, -h / 2), skia.Point(w * 0.3, h / 2)],
+                [skia.Color(*light), skia.Color(*dark)]))
+            canvas.drawPath(path, paint)
+        if edge:
+            canvas.drawPath(path, skia.Paint(Color=skia.Color(25, 20, 30), AntiAlias=True,
+                                             Style=skia.Paint.kStroke_Style,
+                                             StrokeWidth=max(self.outline, 2.0)))
 
     def _shape(self, canvas: skia.Canvas, entity: EntityFrame, part: PartSpec, w: float,
                h: float, base: RGB, t: float) -> None:
@@ -215,25 +272,9 @@ class FigurePainter:
             paint.setColor(skia.Color(*lit, 235))
             canvas.drawPath(path, paint)
             return
-        light, dark = shade(lit, 1.18), shade(lit, 0.78)
-        if self.cel:
-            paint.setColor(skia.Color(*lit))
-            canvas.drawPath(path, paint)
-            canvas.save()
-            canvas.clipPath(path, doAntiAlias=True)
-            canvas.drawRect(skia.Rect.MakeLTRB(-w, h * 0.12, w, h), skia.Paint(
-                Color=skia.Color(*dark), AntiAlias=True))
-            canvas.restore()
-        else:
-            paint.setShader(skia.GradientShader.MakeLinear(
-                [skia.Point(-w * 0.3, -h / 2), skia.Point(w * 0.3, h / 2)],
-                [skia.Color(*light), skia.Color(*dark)]))
-            canvas.drawPath(path, paint)
-        if self.outline > 0 or entity.archetype is Archetype.BLOCK:
-            # blocks always get a dark edge so stacked ones read as separate things
-            canvas.drawPath(path, skia.Paint(Color=skia.Color(25, 20, 30), AntiAlias=True,
-                                             Style=skia.Paint.kStroke_Style,
-                                             StrokeWidth=max(self.outline, 2.0)))
+        # blocks always get a dark edge so stacked ones read as separate things
+        self._shade(canvas, path, lit, w, h, self.outline > 0 or entity.archetype is
+                    Archetype.BLOCK)
         if part.shape == "wheel":
             hub = skia.Paint(Color=skia.Color(200, 200, 205), AntiAlias=True)
             canvas.drawCircle(0, 0, w * 0.22, hub)
@@ -354,6 +395,19 @@ class FigurePainter:
             _animal_head(canvas, entity, w, h, f)
 
 
+def _mane(canvas: skia.Canvas, entity: EntityFrame, w: float, h: float) -> None:
+    """A horse's mane along the back of its neck, from the poll towards the withers."""
+    f = 1 if entity.facing >= 0 else -1
+    mane = skia.Path()
+    mane.moveTo(-f * w * 0.42, -h * 0.5)
+    mane.quadTo(-f * w * 0.9, -h * 0.1, -f * w * 0.5, h * 0.3)
+    mane.lineTo(-f * w * 0.2, h * 0.25)
+    mane.quadTo(-f * w * 0.45, -h * 0.1, -f * w * 0.05, -h * 0.5)
+    mane.close()
+    canvas.drawPath(mane, skia.Paint(Color=skia.Color(*shade(entity.colour, 0.45)),
+                                     AntiAlias=True))
+
+
 _EARS = {"cat": "pointed", "fox": "pointed", "lion": "round", "bear": "round", "mouse": "round",
          "dog": "floppy", "rabbit": "long", "horse": "small", "cow": "horns", "sheep": "floppy",
          "pig": "small", "elephant": "elephant", "dinosaur": "none", "dragon": "horns",
@@ -385,16 +439,11 @@ def _animal_head(canvas: skia.Canvas, entity: EntityFrame, w: float, h: float, f
         canvas.drawPath(trunk, skia.Paint(Color=skia.Color(*shade(base, 0.9)), AntiAlias=True,
                                           Style=skia.Paint.kStroke_Style, StrokeWidth=w * 0.16,
                                           StrokeCap=skia.Paint.kRound_Cap))
-    if entity.kind in ("horse", "lion"):
-        mane = skia.Paint(Color=skia.Color(*shade(base, 0.45 if entity.kind == "horse" else 0.8)),
-                          AntiAlias=True)
-        if entity.kind == "lion":
-            canvas.drawCircle(-f * w * 0.05, 0, h * 0.75, mane)
-            canvas.drawOval(skia.Rect.MakeXYWH(-w / 2, -h / 2, w, h), skia.Paint(
-                Color=skia.Color(*base), AntiAlias=True))
-        else:
-            canvas.drawRoundRect(skia.Rect.MakeXYWH(-f * w * 0.45 - w * 0.12, -h * 0.55,
-                                                    w * 0.24, h * 1.2), w * 0.1, w * 0.1, mane)
+    if entity.kind == "lion":  # a horse's mane runs down its neck instead (see _mane)
+        mane = skia.Paint(Color=skia.Color(*shade(base, 0.8)), AntiAlias=True)
+        canvas.drawCircle(-f * w * 0.05, 0, h * 0.75, mane)
+        canvas.drawOval(skia.Rect.MakeXYWH(-w / 2, -h / 2, w, h), skia.Paint(
+            Color=skia.Color(*base), AntiAlias=True))
     style = _EARS.get(entity.kind, "pointed")
     for k, dx in enumerate((-0.12, 0.1)):
         ex = f * w * dx

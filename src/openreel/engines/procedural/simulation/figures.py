@@ -6,20 +6,29 @@ import math
 
 import pymunk
 
+from openreel.engines.procedural.personas import PLAIN
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import GROUND, Contact, EntityFrame
 from openreel.engines.procedural.simulation import gaits
+from openreel.engines.procedural.simulation.acting import Performance
 from openreel.engines.procedural.simulation.actor import Actor
+from openreel.engines.procedural.simulation.acts import TEMPLATES
+from openreel.engines.procedural.simulation.animals import animal_act
 from openreel.engines.procedural.simulation.kinematic import KINEMATIC, kinematic_offset
 from openreel.engines.procedural.simulation.poses import (
+    BREEDS,
+    Breed,
     HumanoidJoints,
     LocalPose,
+    attach,
+    attach_animal,
     humanoid_foot_drop,
     humanoid_pose,
     place,
     quadruped_pose,
     rest_height,
 )
+from openreel.engines.procedural.simulation.props import pose_of
 from openreel.engines.procedural.simulation.ragdoll import Ragdoll, build_ragdoll
 from openreel.spec import Archetype, Motion
 
@@ -38,8 +47,15 @@ class FigureActor(Actor):
         i = self.inst
         s = i.size
         self.quad = i.archetype is A.QUADRUPED
+        self.look = i.look or PLAIN
+        self.body_shape = self.look.body
+        self.carried: tuple[float, float, float] | None = None  # set by whoever holds it
+        self.performance: Performance | None = None
+        st = i.staging
+        if not self.quad and st is not None and st.motion in TEMPLATES and st.ridden_by is None:
+            self.performance = Performance(self)
         self.leg = 0.5 * s if self.quad else 0.49 * s
-        self.ground = i.y - rest_height(i.archetype, s)
+        self.ground = i.y - i.rest
         self.speed = i.vx
         if i.motion in (M.FALL, M.CRASH) and self.speed == 0.0:
             self.speed = (1.2 if i.motion is M.FALL else 3.5) * (s / 1.75) ** 0.5 * self.facing
@@ -52,18 +68,25 @@ class FigureActor(Actor):
         self.climbed = 0.0
         self.squash = 1.0  # a jump stretches in the air and squashes on landing
         self.tail_lag = 0.0
+        self.near_ball = False
         self.group_id = 1000 + list(self.ctx.actors).index(i.uid)
         w, h = footprint(i.archetype, s, i.kind)
         self.body = pymunk.Body(body_type=pymunk.Body.KINEMATIC)
         self.body.position = (i.x, i.y)
-        cy = h / 2 - rest_height(i.archetype, s)
+        cy = h / 2 - i.rest
         shape = pymunk.Poly(self.body, [(-w / 2, cy - h / 2), (w / 2, cy - h / 2),
                                         (w / 2, cy + h / 2), (-w / 2, cy + h / 2)])
         shape.filter = pymunk.ShapeFilter(group=self.group_id)
         self.ctx.world.add_shape(shape, i.uid, i.material)
         self.proxy = shape
+        if self.performance is not None:
+            self.performance.bind()
+        if (self.performance is not None and self.performance.prop_actor is not None) or (
+                i.staging is not None and i.staging.use == "ground"):
+            shape.sensor = True  # it stands at, sits on, holds or eats the thing: no shoving
         self.ctx.world.space.add(self.body, shape)
         self.ctx.world.listeners.append(self._on_contact)
+        self._first = True
         self.fall_at = FALL_AT if i.motion is M.FALL else math.inf
         floor = self.ctx.world.floor_y if self.ctx.world.has_ground else -math.inf
         if self.ground > floor + 0.3 * s and i.motion in (M.FALL, M.CRASH):
@@ -88,7 +111,14 @@ class FigureActor(Actor):
         if c.impulse / mass > KNOCKDOWN_SPEED or self.inst.motion is M.CRASH:
             self.fall_at = 0.0  # topple at the next frame
 
+    def put(self, x: float, y: float, angle: float, facing: int) -> None:
+        """Be held: the holder says where the root is (a carried cat, a hugged dog)."""
+        self.carried = (x, y, angle)
+        self.facing = facing
+
     def _topple(self, t: float) -> None:
+        if self.performance is not None:
+            self.performance.let_go()
         parts = place(self.x, self.y, self.angle, self.facing, self._pose_now)
         self.ctx.world.space.remove(self.body, self.proxy)
         # a trip: the figure keeps its speed and pitches forward
@@ -109,6 +139,8 @@ class FigureActor(Actor):
         self._advance(t + dt, dt)
         self.body.velocity = ((self.x - x0) / dt, (self.y - y0) / dt)
         self.body.position = (x0, y0)
+        if self.performance is not None:
+            self.performance.steer_prop(dt, first=False)
 
     def _advance(self, t: float, dt: float) -> None:
         """Move the root to time ``t`` and build the pose shown there."""
@@ -117,15 +149,18 @@ class FigureActor(Actor):
         m = i.motion
         w = self.ctx.stage_width
         prev_x, prev_y = self.x, self.y
-        if m is M.CHASE:
-            target = self.ctx.target_of(self)
-            if target is not None:
-                gap = target.x - self.x
-                top = 3.5 * (s / 1.75) ** 0.5 * (1.6 if self.quad else 1.0)
-                want = math.copysign(top, gap) if abs(gap) > 0.6 * s + 0.3 else 0.0
-                # speed eases toward the wanted one: no instant starts and stops
-                self.speed += (want - self.speed) * min(1.0, 3.0 * dt)
-        if m in GAITS or m is M.FLY or m is M.SWIM:
+        chased = self._chased()
+        if chased is not None:
+            gap = pose_of(chased)[0] - self.x
+            top = 3.5 * (s / 1.75) ** 0.5 * (1.6 if self.quad else 1.0)
+            if m is M.PLAY:
+                top *= 0.5  # a playful trot after the ball
+            reach = 0.6 * s + 0.3 if m is not M.PLAY else 0.75 * s + 0.5 * chased.inst.size
+            want = math.copysign(top, gap) if abs(gap) > reach else 0.0
+            # speed eases toward the wanted one: no instant starts and stops
+            self.speed += (want - self.speed) * min(1.0, 3.0 * dt)
+            self.near_ball = abs(gap) <= reach + 0.2 * s
+        if m in GAITS or m is M.FLY or m is M.SWIM or chased is not None:
             margin = footprint(i.archetype, s, i.kind)[0] * 0.6 + 0.2
             if (self.x > w - margin and self.speed > 0) or (self.x < margin and self.speed < 0):
                 self.speed = -self.speed  # turn round at the edge of the stage
@@ -134,12 +169,12 @@ class FigureActor(Actor):
             gait = gaits.GALLOP if running else gaits.TROT
         else:
             gait = gaits.RUN if running else gaits.WALK
-        if m in GAITS:
+        if m in GAITS or chased is not None:
             self.phase += gaits.phase_rate(self.speed, s, gait) * dt
             self.x += self.speed * dt
         elif m in (M.FLY, M.SWIM):
             self.x += self.speed * dt if self.speed else 0.0
-        self.vx = self.speed if m in (*GAITS, M.FLY, M.SWIM) else 0.0
+        self.vx = self.speed if m in (*GAITS, M.FLY, M.SWIM) or chased is not None else 0.0
         self.face_velocity()
         if self.quad:
             pose, y, angle = self._quadruped(t, dt, gait, running)
@@ -159,8 +194,19 @@ class FigureActor(Actor):
         if dt > 0:
             self.vy = (self.y - prev_y) / dt
             if m not in (*GAITS, M.FLY, M.SWIM):
-                self.vx = (self.draw_x - prev_x) / dt if off is not None else 0.0
+                moved = off is not None or self.performance is not None or self.quad
+                self.vx = (self.draw_x - prev_x) / dt if moved else 0.0
         self._pose_now = pose
+
+    def _chased(self) -> Actor | None:
+        """What this figure runs after: its chase target, or the ball an animal plays with."""
+        m = self.inst.motion
+        if m is M.CHASE:
+            return self.ctx.target_of(self)
+        st = self.inst.staging
+        if self.quad and m is M.PLAY and st is not None and st.prop is not None:
+            return self.ctx.actors.get(st.prop)
+        return None
 
     def _humanoid(self, t: float, dt: float, running: bool) -> tuple[LocalPose, float, float]:
         s = self.inst.size
@@ -169,8 +215,11 @@ class FigureActor(Actor):
         angle = 0.0
         extra_y = 0.0
         j: HumanoidJoints
+        if self.performance is not None:
+            return self.performance.advance(t, dt)
         if m in GAITS:
-            j = gaits.run(self.phase, s) if running else gaits.walk(self.phase, s)
+            leg = self.body_shape.leg
+            j = gaits.run(self.phase, s, leg) if running else gaits.walk(self.phase, s, leg)
             if running:
                 # both feet off the ground between strides: the body rises on an arc
                 u = (self.phase / math.pi) % 1.0
@@ -178,38 +227,23 @@ class FigureActor(Actor):
                 extra_y = 0.05 * s * math.sin(math.pi * min(flight, 1.0))
         elif m is M.JUMP:
             j, extra_y = self._jump(t, dt)
-        elif m is M.DANCE:
-            j, side, _dip = gaits.dance(t, self.idle_phase)
-            self.x = self.inst.x + side * s
-        elif m is M.WAVE:
-            j = gaits.wave(t, self.idle_phase)
         elif m is M.TALK:
             j = gaits.talk(t, self.idle_phase)
-        elif m is M.SIT:
-            j = gaits.sit(t, self.idle_phase)
-            return humanoid_pose(s, j), ground + 0.12 * s + 0.15 * s, 0.0
-        elif m is M.SLEEP:
-            j = gaits.sleep(t)
-            return humanoid_pose(s, j), ground + 0.1 * s, math.pi / 2 * self.facing
-        elif m is M.CLIMB:
-            rate = 0.45 * (s / 1.75)
-            self.climbed = min(self.climbed + rate * dt, 2.2 * s)
-            self.phase += rate / (0.25 * s) * dt if self.climbed < 2.2 * s else 0.0
-            j = gaits.climb(self.phase)
-            return humanoid_pose(s, j), self.inst.y + self.climbed, 0.0
         elif m is M.FLY:
             j = gaits.fly(t)
             bob = 0.15 * math.sin(2 * math.pi * t / 2.5)
             self.vx = self.speed = self.speed or 3.0 * self.facing
-            return humanoid_pose(s, j), self.inst.y + bob, -1.25 * self.facing
+            y = self.inst.y + bob
+            return humanoid_pose(s, j, self.body_shape), y, -1.25 * self.facing
         elif m is M.SWIM:
             j = gaits.swim(t)
             self.speed = self.speed or 0.8 * self.facing
-            return humanoid_pose(s, j), self.inst.y + 0.05 * math.sin(2.0 * t), -1.4 * self.facing
+            y = self.inst.y + 0.05 * math.sin(2.0 * t)
+            return humanoid_pose(s, j, self.body_shape), y, -1.4 * self.facing
         else:
             j = gaits.idle(t, self.idle_phase)
-        y = ground + humanoid_foot_drop(s, j) + extra_y + self.air_y
-        return humanoid_pose(s, j), y, angle
+        y = ground + humanoid_foot_drop(s, j, self.body_shape) + extra_y + self.air_y
+        return humanoid_pose(s, j, self.body_shape), y, angle
 
     def _jump(self, t: float, dt: float) -> tuple[HumanoidJoints, float]:
         """Anticipation crouch, a ballistic hop under the shot's gravity, a soft landing."""
@@ -249,7 +283,11 @@ class FigureActor(Actor):
         # follow-through: the tail trails the body's vertical motion
         self.tail_lag += (-(self.vy) * 0.15 - self.tail_lag) * min(1.0, 8.0 * dt)
         tail = 0.4 + 0.35 * math.sin(wag_rate * t + self.idle_phase) + self.tail_lag
-        if m in GAITS:
+        if m in (M.EAT, M.DRINK) or (m is M.PLAY and abs(self.speed) < 0.3):
+            a = animal_act(m, t, self.idle_phase, s, self.near_ball or self._chased() is None)
+            pose = self._qpose(a.legs, a.tail, a.head, knee=a.knee, graze=a.graze)
+            return pose, base + a.lift - 0.4 * s * abs(math.sin(a.pitch)), a.pitch
+        if m in GAITS or m is M.PLAY:
             u = self.phase / gaits.TAU
             step, duty = gait
             lift = 0.9 if running else 0.5
@@ -263,15 +301,15 @@ class FigureActor(Actor):
             lift = 0.05 * s * max(0.0, math.sin(2 * self.phase)) if running else 0.0
             head = 0.3 * math.sin(2 * self.phase)
             rise = 0.05 * s * max(0.0, math.sin(2 * self.phase)) if running else 0.0
-            return quadruped_pose(s, legs, tail, head, knee=knee), base + bob + rise, (
+            return self._qpose(legs, tail, head, knee=knee), base + bob + rise, (
                 -0.06 * math.sin(2 * self.phase) if running else 0.0)
         if m is M.SIT:
             # haunches down, front legs straight and upright, back legs folded forward
             tilt = 0.35
-            pose = quadruped_pose(s, (-tilt, -tilt, 1.25, 1.15), tail - 0.5, 0.3)
+            pose = self._qpose((-tilt, -tilt, 1.25, 1.15), tail - 0.5, 0.3)
             return pose, self.ground + 0.5 * s + 0.005 * s, tilt
         if m is M.SLEEP:
-            return quadruped_pose(s, (1.5, 1.4, 1.5, 1.4), -0.6, -0.8, knee=0.4), (
+            return self._qpose((1.5, 1.4, 1.5, 1.4), -0.6, -0.8, knee=0.4), (
                 self.ground + 0.25 * s), 0.0
         if m is M.JUMP:
             j, _ = self._jump(t, dt)
@@ -279,11 +317,20 @@ class FigureActor(Actor):
             legs = (0.3 * crouch, 0.2 * crouch, -0.3 * crouch, -0.2 * crouch)
             if self.air_y > 0:
                 legs = (0.8, 0.7, -0.8, -0.7)
-            return quadruped_pose(s, legs, tail, -0.4 * crouch), (
+            return self._qpose(legs, tail, -0.4 * crouch), (
                 base - 0.15 * s * crouch + self.air_y), 0.0
         breathe = 0.01 * s * math.sin(2 * math.pi * t / 3.0 + self.idle_phase)
         head = 0.4 * math.sin(2 * math.pi * t / 5.0 + self.idle_phase)
-        return quadruped_pose(s, (0.03, -0.03, 0.03, -0.03), tail, head), base + breathe, 0.0
+        return self._qpose((0.03, -0.03, 0.03, -0.03), tail, head), base + breathe, 0.0
+
+    def step(self, t: float) -> None:
+        """A footstep of an act that walks (marching, pushing, carrying, walking in)."""
+        self._footstep(t, 1.6 if self.inst.motion is M.MARCH else 1.0)
+
+    def _qpose(self, legs: tuple[float, float, float, float], tail: float, head: float,
+               knee: float = 0.0, graze: float = 0.0) -> LocalPose:
+        return quadruped_pose(self.inst.size, legs, tail, head, knee, graze,
+                              BREEDS.get(self.inst.kind, Breed()))
 
     def _footstep(self, t: float, weight: float) -> None:
         mass = 70.0 * (self.inst.size / 1.75) ** 2
@@ -297,7 +344,9 @@ class FigureActor(Actor):
             b = self.ragdoll.root_body
             self.x, self.y, self.angle = b.position.x, b.position.y, b.angle
             self.vx, self.vy = b.velocity.x, b.velocity.y
-            return self.frame(self.ragdoll.transforms(), blink=0.0, extra={"ragdoll": 1.0})
+            return self._dressed(self.frame(self.ragdoll.transforms(), blink=0.0,
+                                            extra={"ragdoll": 1.0}))
+        self._settle()
         x = self.x
         self.x = self.draw_x
         parts = place(self.draw_x, self.y, self.angle, self.facing, self._pose_now)
@@ -305,13 +354,55 @@ class FigureActor(Actor):
         if self.inst.motion is M.GROW:
             scale = kinematic_offset(M.GROW, t, self.ctx.clock.sim_duration, 1.0).scale
             size *= scale
-            parts = place(self.draw_x, self.y + (scale - 1) * rest_height(self.inst.archetype,
-                                                                           self.inst.size),
+            parts = place(self.draw_x, self.y + (scale - 1) * self.inst.rest,
                           self.angle, self.facing, self._scaled_pose(size))
         blink = 1.0 if self.inst.motion is M.SLEEP else self.blinker(t)
-        f = self.frame(parts, size=size, blink=blink, squash=self.squash)
+        f = self._dressed(self.frame(parts, size=size, blink=blink, squash=self.squash))
         self.x = x
         self._footsteps_between(t)
+        return f
+
+    def _settle(self) -> None:
+        """Where the root really is this frame: carried by someone, or sat on a mount."""
+        if self.carried is not None:
+            last = getattr(self, "_held_at", None)
+            if last is not None:  # moving with whoever carries it
+                dt = self.ctx.clock.frame_dt
+                self.vx = (self.carried[0] - last[0]) / dt
+                self.vy = (self.carried[1] - last[1]) / dt
+            self._held_at = self.carried
+            self.draw_x, self.y, self.angle = self.carried
+            return
+        p = self.performance
+        if p is None:
+            return
+        seat = p.ride()
+        if seat is not None:
+            dt = self.ctx.clock.frame_dt
+            last = getattr(self, "_seat", None)
+            if last is not None:  # moving with the mount
+                self.vx, self.vy = (seat[0] - last[0]) / dt, (seat[1] - last[1]) / dt
+            self._seat = seat
+            self.draw_x, self.y, self.facing = seat
+            self.x = p.travel_x = self.draw_x
+        if self._first:
+            p.steer_prop(self.ctx.clock.frame_dt, first=True)
+            self._first = False
+
+    def _dressed(self, f: EntityFrame) -> EntityFrame:
+        """Add what a character's frame carries besides its jointed parts."""
+        if self.quad:
+            f.parts = attach_animal(f.parts, f.size, f.facing)
+            return f
+        f.look = self.look
+        f.parts = attach(f.parts, self.look, f.size, f.facing)
+        p = self.performance
+        if p is not None and f.extra.get("ragdoll") is None:
+            f.parts.update(p.gear(f.x, f.y, f.angle, f.facing))
+            f.extra.update(p.frame_extra())
+            f.mouth = p.act.face.mouth
+            if p.act.face.squint >= 0.99:
+                f.blink = 1.0
         return f
 
     def _scaled_pose(self, size: float) -> LocalPose:

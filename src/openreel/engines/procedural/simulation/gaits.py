@@ -44,11 +44,13 @@ def leg_swing(u: float, step: float, leg: float, duty: float, lift: float) -> tu
     return hip, knee
 
 
-def walk(phase: float, size: float) -> HumanoidJoints:
-    """A walk: planted feet, the swing knee folds, arms counter-swing, weight rocks."""
+def walk(phase: float, size: float, leg_share: float = 0.49) -> HumanoidJoints:
+    """A walk: planted feet, the swing knee folds, arms counter-swing, weight rocks.
+
+    ``leg_share`` is the leg's length per height (shorter for children)."""
     u = phase / TAU
     step, duty = WALK
-    leg = 0.49 * size
+    leg = leg_share * size
     hn, kn = leg_swing(u, step * size, leg, duty, 0.8)
     hf, kf = leg_swing(u + 0.5, step * size, leg, duty, 0.8)
     return HumanoidJoints(
@@ -60,11 +62,11 @@ def walk(phase: float, size: float) -> HumanoidJoints:
     )
 
 
-def run(phase: float, size: float) -> HumanoidJoints:
+def run(phase: float, size: float, leg_share: float = 0.49) -> HumanoidJoints:
     """A run: long strides with a flight phase, high knees, pumping arms, forward lean."""
     u = phase / TAU
     step, duty = RUN
-    leg = 0.49 * size
+    leg = leg_share * size
     hn, kn = leg_swing(u, step * size, leg, duty, 1.7)
     hf, kf = leg_swing(u + 0.5, step * size, leg, duty, 1.7)
     return HumanoidJoints(

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from openreel.engines.procedural.personas import Appearance, appear, height_of
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.simulation.poses import rest_height
+from openreel.engines.procedural.simulation.staging import Staging, stage
 from openreel.spec import COLOURS, KINDS, PLACES, Archetype, Entity, Environment, Motion
 
 A = Archetype
@@ -37,11 +39,19 @@ class Instance:
     facing: int = 1
     index: int = 0  # which of the group's instances
     extra: dict[str, float] = field(default_factory=dict)
+    look: Appearance | None = None  # a humanoid's body, skin, hair and clothes
+    staging: Staging | None = None  # how it acts with its prop or partner
 
     @property
     def motion(self) -> Motion:
         """The entity's motion."""
         return self.entity.motion
+
+    @property
+    def rest(self) -> float:
+        """Height of the root above the floor when it stands or rests there."""
+        return rest_height(self.archetype, self.size, self.kind,
+                           body=self.look.body if self.look else None)
 
 
 def colour_of(entity: Entity) -> tuple[int, int, int]:
@@ -75,13 +85,15 @@ def sea_floor(env: Environment) -> float:
 def layout(entities: list[Entity], env: Environment, rng: np.random.Generator) -> list[Instance]:
     """Instances of all entities with starting positions, spread so they do not overlap."""
     instances: list[Instance] = []
+    casting = rng.spawn(1)[0]  # people's looks draw from their own stream
     for e in entities:
         kind = KINDS[e.kind]
-        size = e.size or kind.size
         for i in range(e.count):
             uid = e.id if i == 0 else f"{e.id}.{i}"
+            look = appear(e, casting) if kind.archetype is A.HUMANOID else None
+            size = e.size or _height(e, kind.size, look)
             inst = Instance(uid, e.id, e, e.kind, kind.archetype, size, colour_of(e),
-                            e.material or kind.material, 0.0, 0.0, index=i)
+                            e.material or kind.material, 0.0, 0.0, index=i, look=look)
             instances.append(inst)
     w = env.stage_width
     scenery = [i for i in instances if i.archetype in SCENERY and i.entity.position is None]
@@ -97,6 +109,7 @@ def layout(entities: list[Entity], env: Environment, rng: np.random.Generator) -
     for inst in instances:
         if inst.uid in pour_sources:
             _place_pourer(inst, instances, env)
+    instances = stage(instances, w)
     for inst in instances:
         e = inst.entity
         if e.velocity is not None:
@@ -108,6 +121,13 @@ def layout(entities: list[Entity], env: Environment, rng: np.random.Generator) -
     return instances
 
 
+def _height(entity: Entity, kind_size: float, look: Appearance | None) -> float:
+    """A person's height follows the age and gender cast; other kinds keep their size."""
+    if look is None or entity.kind not in ("person", "child"):
+        return kind_size
+    return height_of(look)
+
+
 def _place_scenery(items: list[Instance], w: float) -> None:
     # scenery frames the action: alternate left and right edges, further back each time
     for n, inst in enumerate(items):
@@ -117,7 +137,7 @@ def _place_scenery(items: list[Instance], w: float) -> None:
         margin = 0.05 * w + rank * 0.6 * fw
         inst.x = margin + fw * 0.3 if side == 0 else w - margin - fw * 0.3
         inst.depth = 0.35 + 0.25 * rank
-        inst.y = rest_height(inst.archetype, inst.size, inst.kind)
+        inst.y = inst.rest
 
 
 def _place_action(items: list[Instance], env: Environment, rng: np.random.Generator) -> None:
@@ -141,14 +161,14 @@ def _place_action(items: list[Instance], env: Environment, rng: np.random.Genera
         fw = footprint(inst.archetype, inst.size, inst.kind)[0]
         # a group given one position spreads around it, a footprint apart
         inst.x = px + (inst.index - (inst.entity.count - 1) / 2) * fw * 1.2
-        inst.y = py + rest_height(inst.archetype, inst.size, inst.kind)
+        inst.y = py + inst.rest
     for inst in items:
         inst.x = float(np.clip(inst.x, 0.05 * w, 0.95 * w))
 
 
 def _start_height(inst: Instance, env: Environment, floor: float, level: float | None,
                   rng: np.random.Generator) -> float:
-    rest = rest_height(inst.archetype, inst.size, inst.kind)
+    rest = inst.rest
     top = stage_height(env)
     motion = inst.motion
     if inst.archetype in (A.BALL, A.BLOCK, A.FOOD, A.PROP) and motion in DROPPED:
@@ -179,7 +199,7 @@ def _place_lane(items: list[Instance], w: float) -> None:
         half = 0.5 * footprint(inst.archetype, inst.size, inst.kind)[0]
         rightward = n % 2 == 0 if inst.entity.velocity is None else inst.entity.velocity[0] >= 0
         inst.x = 0.3 + half if rightward else w - 0.3 - half
-        inst.y = rest_height(inst.archetype, inst.size, inst.kind)
+        inst.y = inst.rest
         inst.depth = 0.15 + 0.1 * n
         if not rightward:
             inst.facing = -1

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 
 from openreel.engines.procedural.art.sizing import RESTS_ON_ART
+from openreel.engines.procedural.personas import ADULT, Appearance, Proportions
 from openreel.engines.procedural.rigs import (
     GOAL_NOMINAL,
     HOOP_NOMINAL,
@@ -21,8 +22,9 @@ from openreel.engines.procedural.rigs import (
     POOL_DEPTH,
     POOL_FREEBOARD,
     POOL_WALL,
+    SKIRT_LENGTH,
+    all_parts,
     footprint,
-    rig_parts,
 )
 from openreel.engines.procedural.scene import Transform
 from openreel.spec import Archetype
@@ -49,12 +51,16 @@ def limb(top: tuple[float, float], angle: float, length: float) -> tuple[float, 
     return top[0] + dx / 2, top[1] + dy / 2, angle, end
 
 
-def rest_height(archetype: Archetype, size: float, kind: str = "") -> float:
+def rest_height(archetype: Archetype, size: float, kind: str = "",
+                body: Proportions | None = None) -> float:
     """Height of the root above the ground when the entity stands or rests on it.
 
-    A thing whose body is its artwork (pass ``kind``) rests on the bottom of the art.
+    A thing whose body is its artwork (pass ``kind``) rests on the bottom of the art; a
+    humanoid's follows its proportions (``body``: a baby's legs are short).
     """
     s = size
+    if archetype is A.HUMANOID and body is not None:
+        return (body.hip + body.leg) * s
     if kind and archetype in RESTS_ON_ART:
         return 0.5 * footprint(archetype, size, kind)[1]
     table = {
@@ -142,50 +148,110 @@ class HumanoidJoints:
     elbow_far: float = 0.0
 
 
-def humanoid_pose(s: float, j: HumanoidJoints) -> LocalPose:
+def spine(j: HumanoidJoints, body: Proportions = ADULT) -> float:
+    """The torso's tilt in the local frame: the pose's lean plus the body's own stoop."""
+    return j.lean - body.stoop
+
+
+def joint_at(s: float, j: HumanoidJoints, body: Proportions, along: float) -> tuple[float,
+                                                                                    float]:
+    """A point ``along`` × size up the spine from the root (negative: down to the hips)."""
+    a = spine(j, body)
+    return -math.sin(a) * along * s, math.cos(a) * along * s
+
+
+def humanoid_pose(s: float, j: HumanoidJoints, body: Proportions = ADULT) -> LocalPose:
     """Forward kinematics of a biped whose torso centre is the root."""
-    c, sn = math.cos(j.lean), math.sin(j.lean)
-
-    def tilt(px: float, py: float) -> tuple[float, float]:
-        return c * px - sn * py, sn * px + c * py
-
-    hip = tilt(0.0, -0.15 * s)
-    shoulder = tilt(0.0, 0.13 * s)
-    neck = tilt(0.0, 0.16 * s)
-    hc = math.cos(j.lean + j.head)
-    hs = math.sin(j.lean + j.head)
+    lean = spine(j, body)
+    hip = joint_at(s, j, body, -body.hip)
+    shoulder = joint_at(s, j, body, body.shoulder)
+    neck = joint_at(s, j, body, body.neck)
+    r = 0.5 * body.head * s
+    # an elder's head comes up again to look ahead over the stoop
+    tilt = lean + j.head + 0.6 * body.stoop
     pose: LocalPose = {
-        "torso": (0.0, 0.0, j.lean),
-        "head": (neck[0] - hs * 0.1 * s, neck[1] + hc * 0.1 * s, j.lean + j.head),
+        "torso": (0.0, 0.0, lean),
+        "head": (neck[0] - math.sin(tilt) * r, neck[1] + math.cos(tilt) * r, tilt),
     }
     for side, hip_a, knee, sh_a, elbow in (
         ("near", j.hip_near, j.knee_near, j.shoulder_near, j.elbow_near),
         ("far", j.hip_far, j.knee_far, j.shoulder_far, j.elbow_far),
     ):
-        tx, ty, ta, knee_pt = limb(hip, hip_a, 0.24 * s)
+        tx, ty, ta, knee_pt = limb(hip, hip_a, body.thigh * s)
         pose[f"thigh_{side}"] = (tx, ty, ta)
-        sx, sy, sa, _ = limb(knee_pt, hip_a - knee, 0.25 * s)
+        sx, sy, sa, _ = limb(knee_pt, hip_a - knee, body.shin * s)
         pose[f"shin_{side}"] = (sx, sy, sa)
-        ux, uy, ua, elbow_pt = limb(shoulder, sh_a + j.lean, 0.18 * s)
+        ux, uy, ua, elbow_pt = limb(shoulder, sh_a + lean, body.upper_arm * s)
         pose[f"upper_arm_{side}"] = (ux, uy, ua)
-        lx, ly, la, _ = limb(elbow_pt, sh_a + j.lean + elbow, 0.17 * s)
+        lx, ly, la, _ = limb(elbow_pt, sh_a + lean + elbow, body.forearm * s)
         pose[f"lower_arm_{side}"] = (lx, ly, la)
     return pose
 
 
-def humanoid_foot_drop(s: float, j: HumanoidJoints) -> float:
+def humanoid_foot_drop(s: float, j: HumanoidJoints, body: Proportions = ADULT) -> float:
     """How far below the root the lower foot reaches (the root height that plants it)."""
-    drops = []
-    for hip_a, knee in ((j.hip_near, j.knee_near), (j.hip_far, j.knee_far)):
-        hip_y = -0.15 * s * math.cos(j.lean)
-        drops.append(-(hip_y - 0.24 * s * math.cos(hip_a) - 0.25 * s * math.cos(hip_a - knee)))
+    hip_y = joint_at(s, j, body, -body.hip)[1]
+    drops = [-(hip_y - body.thigh * s * math.cos(hip_a) - body.shin * s * math.cos(hip_a - knee))
+             for hip_a, knee in ((j.hip_near, j.knee_near), (j.hip_far, j.knee_far))]
     return max(drops)
 
 
+def attach(parts: dict[str, Transform], look: Appearance, size: float,
+           facing: int) -> dict[str, Transform]:
+    """Add a humanoid's attached parts (hands, long hair, skirt) to its jointed parts."""
+    out = dict(parts)
+    body = look.body
+    for side in ("near", "far"):
+        fore = parts[f"lower_arm_{side}"]
+        reach = 0.5 * body.forearm * size + 0.02 * size
+        out[f"hand_{side}"] = Transform(fore.x + math.sin(fore.angle) * reach,
+                                        fore.y - math.cos(fore.angle) * reach, fore.angle)
+    head = parts["head"]
+    d = body.head * size
+    if look.long_hair:
+        long = look.hair_style == "long"
+        bx, by = (-0.26 * d, -0.4 * d) if long else (-0.56 * d, -0.12 * d)
+        turn = 0.0 if long else -0.6
+        out["hair"] = _offset(head, bx * facing, by, turn * facing)
+    if look.skirted:
+        torso = parts["torso"]
+        hx, hy = torso.x + math.sin(torso.angle) * body.hip * size, (
+            torso.y - math.cos(torso.angle) * body.hip * size)
+        thighs = 0.5 * (parts["thigh_near"].angle + parts["thigh_far"].angle) - torso.angle
+        # a skirt follows the thighs forward over a lap, but cloth hangs: never flat out
+        drape = torso.angle + max(-0.75, min(0.75, 0.85 * thighs))
+        half = 0.5 * SKIRT_LENGTH[look.outfit] * size - 0.03 * size
+        out["skirt"] = Transform(hx + math.sin(drape) * half, hy - math.cos(drape) * half, drape)
+    return out
+
+
+def _offset(base: Transform, dx: float, dy: float, turn: float) -> Transform:
+    c, s = math.cos(base.angle), math.sin(base.angle)
+    return Transform(base.x + c * dx - s * dy, base.y + s * dx + c * dy, base.angle + turn)
+
+
+@dataclass(frozen=True, slots=True)
+class Breed:
+    """How an animal kind carries itself: how far up its neck lifts the head, how its tail
+    hangs."""
+
+    neck: float = 0.0  # 0 a dog's short neck … 1 a horse's long upright one
+    droop: float = 0.0  # radians the tail hangs below a dog's jaunty angle
+
+
+BREEDS = {"horse": Breed(neck=1.0, droop=1.7), "cow": Breed(neck=0.2, droop=1.9),
+          "sheep": Breed(neck=0.15, droop=1.5), "elephant": Breed(droop=1.9),
+          "pig": Breed(droop=0.4), "bear": Breed(droop=0.8), "lion": Breed(droop=1.2)}
+NECK_BASE = (0.42, 0.12)  # where an animal's neck leaves its body, per shoulder height
+NECK = 0.55  # length of an animal's neck part, per shoulder height
+
+
 def quadruped_pose(s: float, legs: tuple[float, float, float, float], tail: float,
-                   head: float, knee: float = 0.0) -> LocalPose:
+                   head: float, knee: float = 0.0, graze: float = 0.0,
+                   breed: Breed = Breed()) -> LocalPose:
     """A four-legged body at the root with leg swings (front near, front far, back near,
-    back far; positive forward), tail lift and head nod."""
+    back far; positive forward), tail lift, head nod, and ``graze`` (0 head up … 1 mouth
+    down at the floor, to eat or drink)."""
     front_top, back_top = (0.4 * s, -0.15 * s), (-0.4 * s, -0.15 * s)
     names = ("front_leg_near", "front_leg_far", "back_leg_near", "back_leg_far")
     pose: LocalPose = {"body": (0.0, 0.0, 0.0)}
@@ -195,10 +261,30 @@ def quadruped_pose(s: float, legs: tuple[float, float, float, float], tail: floa
         pose[name] = (cx, cy, ca)
     base = (-0.5 * s, 0.1 * s)
     # the tail points up and back from its base; positive ``tail`` raises it
-    ta = 1.0 + 0.6 * tail
+    ta = 1.0 + 0.6 * tail + breed.droop
     pose["tail"] = (base[0] - math.sin(ta) * 0.225 * s, base[1] + math.cos(ta) * 0.225 * s, ta)
-    pose["head"] = (0.62 * s, 0.3 * s + 0.06 * s * head, 0.25 * head)
+    up = ((0.62 + 0.14 * breed.neck) * s, (0.3 + 0.32 * breed.neck) * s + 0.06 * s * head,
+          0.25 * head - 0.35 * breed.neck)
+    down = ((NECK_BASE[0] + 0.12) * s, (NECK_BASE[1] - 0.5) * s, -1.2)
+    g = min(max(graze, 0.0), 1.0)
+    pose["head"] = (up[0] + (down[0] - up[0]) * g, up[1] + (down[1] - up[1]) * g,
+                    up[2] + (down[2] - up[2]) * g)
     return pose
+
+
+def attach_animal(parts: dict[str, Transform], size: float, facing: int) -> dict[str, Transform]:
+    """Add an animal's neck: a capsule from its head back into its body (drawn behind it)."""
+    out = dict(parts)
+    body, head = parts["body"], parts["head"]
+    c, sn = math.cos(body.angle), math.sin(body.angle)
+    bx, by = NECK_BASE[0] * size * facing, NECK_BASE[1] * size
+    base = (body.x + c * bx - sn * by, body.y + sn * bx + c * by)
+    dx, dy = head.x - base[0], head.y - base[1]
+    d = max(math.hypot(dx, dy), 1e-6)
+    half = 0.5 * NECK * size
+    out["neck"] = Transform(head.x - dx / d * half, head.y - dy / d * half,
+                            math.atan2(-dx, dy))
+    return out
 
 
 def trot(amplitude: float, phase: float) -> tuple[float, float, float, float]:
@@ -262,9 +348,10 @@ def apparatus_pose(archetype: Archetype, s: float, swing: float = 0.0) -> LocalP
     raise ValueError(f"{archetype} is not showcase apparatus")
 
 
-def check_parts(archetype: Archetype, size: float, parts: dict[str, Transform]) -> bool:
+def check_parts(archetype: Archetype, size: float, parts: dict[str, Transform],
+                look: Appearance | None = None) -> bool:
     """Whether ``parts`` has a transform for every part of the archetype's rig."""
-    return all(p.name in parts for p in rig_parts(archetype, size))
+    return all(p.name in parts for p in all_parts(archetype, size, look))
 
 
 # ── aimed actions: kick, throw, shoot, hit and catch ────────────────────────────────────
