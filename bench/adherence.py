@@ -175,12 +175,18 @@ def render_storyboard(board: Storyboard, clip: Clip) -> Rendering:
 
 
 def grade_case(case: Case, clip: Clip) -> dict[str, object]:
-    """Render and grade one prompt; a prompt the platform cannot render fails as an error."""
+    """Render and grade one prompt; a prompt the platform cannot render fails as an error.
+
+    Any exception the director or engine raises is recorded against the prompt rather
+    than ending the run, so one broken prompt does not cost the figures of the others.
+    """
     started = time.perf_counter()
     try:
         verdict = GRADERS[case.dimension](render(case.prompt, clip), *case.facts)
     except InvalidRequest as exc:
         verdict = Verdict(False, "error", f"rejected: {exc}")
+    except Exception as exc:  # the run goes on; the row says what broke
+        verdict = Verdict(False, "error", f"{type(exc).__name__}: {exc}")
     row: dict[str, object] = {"prompt": case.prompt, "pass": verdict.passed}
     if not verdict.passed:
         row.update(failure=verdict.failure, reason=verdict.reason)

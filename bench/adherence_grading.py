@@ -9,7 +9,7 @@ and a sentence saying what was wrong.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -106,13 +106,19 @@ def _staged(rendering: Rendering, name: str) -> list[int] | Verdict:
     return _fail("wrong kind", f"no kind showing {name!r}: staged {staged}")
 
 
+def _median_share(rendering: Rendering, ids: list[int]) -> float:
+    return round(float(np.median(rendering.share(ids))), 4)
+
+
 def _visible(rendering: Rendering, name: str, ids: list[int], share: float) -> Verdict | None:
     """None when the instances cover ``share`` of the frame often enough, else a failure."""
     held = _held(rendering.share(ids) >= share)
     if held >= FRAME_SHARE:
         return None
+    median = _median_share(rendering, ids)
     return _fail("not visible", f"{name} covers {share:.1%} of the frame in only {held:.0%} "
-                                f"of frames", visible_frames=round(held, 3))
+                                f"of frames (median {median:.1%})",
+                 visible_frames=round(held, 3), median_share=median)
 
 
 def grade_object_class(rendering: Rendering, name: str) -> Verdict:
@@ -137,9 +143,11 @@ def _pair(rendering: Rendering, a: str, b: str) -> Pair | Verdict:
                 & (rendering.share(staged_b) >= PAIR_SHARE))
     held = _held(together)
     if held < FRAME_SHARE:
+        medians = [_median_share(rendering, staged_a), _median_share(rendering, staged_b)]
         return _fail("not visible", f"{a} and {b} each cover {PAIR_SHARE:.1%} of the frame "
-                                    f"together in only {held:.0%} of frames",
-                     visible_frames=round(held, 3))
+                                    f"together in only {held:.0%} of frames (medians "
+                                    f"{medians[0]:.1%} and {medians[1]:.1%})",
+                     visible_frames=round(held, 3), median_shares=medians)
     return staged_a, staged_b, together
 
 
@@ -270,7 +278,18 @@ def _mismatch(board: Storyboard, shot: Shot, actor: Entity,
 
 
 def grade_human_action(rendering: Rendering, action: str) -> Verdict:
-    """A person acts the action out with an acceptable template and props, and is seen."""
+    """A person acts the action out with an acceptable template and props, and is seen.
+
+    Whatever the verdict, its details give the largest median frame share of any person,
+    so a failure of staging also tells whether the person would have been seen.
+    """
+    verdict = _act_out(rendering, action)
+    people = {e.id for shot in rendering.storyboard.shots for e in shot.entities if _is_human(e)}
+    shares = [_median_share(rendering, rendering.ids_of_entity(p)) for p in people]
+    return replace(verdict, details={**verdict.details, "person_share": max(shares, default=0.0)})
+
+
+def _act_out(rendering: Rendering, action: str) -> Verdict:
     expected = ACTIONS[action]
     board = rendering.storyboard
     people = [(shot, e) for shot in board.shots for e in shot.entities if _is_human(e)]
