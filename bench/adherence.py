@@ -283,6 +283,8 @@ def main() -> None:
         parser.error("--limit must be at least 1")
     if args.workers < 1:
         parser.error("--workers must be at least 1")
+    if not 1.0 <= args.seconds <= 60.0 or not 1 <= args.fps <= 60:
+        parser.error("--seconds must be 1..60 and --fps 1..60")
     clip = Clip(seconds=args.seconds, fps=args.fps, width=args.size[0], height=args.size[1],
                 seed=args.seed)
     result = run(dimensions, args.limit, args.workers, clip)
