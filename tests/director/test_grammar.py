@@ -195,3 +195,21 @@ def test_unknown_words_are_reported_not_staged() -> None:
     board = direct("a cat sleeps blorptastically near the xyzzq")
     assert [e.kind for e in board.shots[0].entities] == ["cat"]
     assert {"blorptastically", "xyzzq"} <= set(board.unknown_words)
+
+
+@pytest.mark.parametrize(("prompt", "actor", "motion", "thing", "target"), [
+    ("a basketball player shoots the ball through the hoop", "athlete", Motion.SHOOT,
+     "ball", "hoop"),
+    ("a boy kicks the ball into the goal", "child", Motion.KICK, "ball", "goal"),
+    ("a man pours coffee into a cup", None, Motion.POUR, None, "cup"),
+    ("the dog jumps into the swimming pool", "dog", Motion.JUMP, None, "swimming_pool"),
+])
+def test_aimed_actions_name_what_and_where(prompt: str, actor: str | None, motion: Motion,
+                                           thing: str | None, target: str) -> None:
+    _, shot = one_shot(prompt)
+    doer = next(e for e in shot.entities if e.motion is motion)
+    if actor is not None:
+        assert doer.kind == actor
+    if thing is not None:
+        assert doer.object == entity(shot, thing).id
+    assert doer.target == entity(shot, target).id

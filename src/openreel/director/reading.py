@@ -83,6 +83,7 @@ class ShotReader:
         self.settled: set[int] = set()  # tokens that were setting phrases
         self.names: dict[int, tuple[str, int]] = {}  # last word of a many-word name → name
         self.claimed: set[int] = set()  # every word of those names
+        self.redirect: dict[int, int] = {}  # a phrase folded into a name → the name's head
         self.things: dict[int, Draft] = {}  # noun phrase head → the thing it names
         self.quote_at: dict[int, int] = {}  # token index → quotation number
 
@@ -228,7 +229,8 @@ class ShotReader:
 
     # -- pass 2: things --------------------------------------------------------------------
     def _name_phrases(self) -> None:
-        """One phrase per many-word name, headed by its last word, in place of the parser's."""
+        """One phrase per many-word name, headed by its last word, standing for whatever
+        phrases the parser made of its words ("bow" and "arrow" are one bow and arrow)."""
         phrases = {p.head: p for p in self.parsed.phrases}
         for head, (name, start) in self.names.items():
             inside = [p for p in self.parsed.phrases if start <= p.head <= head]
@@ -236,26 +238,42 @@ class ShotReader:
             if base is None:
                 base = parsing.Phrase(head=head, start=start, text=self.parsed.tokens[head],
                                       lemma=self.parsed.lemmas[head], pos="NOUN")
-            merged_phrase = parsing.Phrase(
-                head=head, start=min(start, base.start), text=self.parsed.tokens[head],
-                lemma=self.parsed.lemmas[head], pos="NOUN", det=base.det, number=base.number,
-                quantity=base.quantity, adjectives=base.adjectives, compounds=name.split()[:-1],
-                possessor=base.possessor, preps=[pp for p in inside for pp in p.preps],
-                conjuncts=[c for p in inside for c in p.conjuncts if not start <= c.head <= head])
-            for p in inside:
-                p.head = -1 - p.head  # retired: the name stands for them
-            self.parsed.phrases.append(merged_phrase)
-        self.parsed.phrases = sorted((p for p in self.parsed.phrases if p.head >= 0),
+                self.parsed.phrases.append(base)
+            base.start = min(start, base.start)
+            base.compounds = name.split()[:-1]
+            for other in inside:
+                if other is base:
+                    continue
+                base.preps += other.preps
+                base.conjuncts += [c for c in other.conjuncts if not start <= c.head <= head]
+                base.det = base.det or other.det
+                base.number = base.number or other.number
+                self.redirect[other.head] = base.head
+            if base.head != head:
+                self.redirect[head] = base.head
+        retired = set(self.redirect)
+        self.parsed.phrases = sorted((p for p in self.parsed.phrases if p.head not in retired),
                                      key=lambda p: p.head)
+
+    def _name_of(self, head: int) -> str | None:
+        """The many-word name a phrase head stands for, if any."""
+        for name_head, (name, start) in self.names.items():
+            if start <= head <= name_head:
+                return name
+        return None
+
+    def _thing_at(self, head: int) -> Draft | None:
+        """The thing named by the phrase headed at token ``head`` (or the name it is in)."""
+        return self.things.get(self.redirect.get(head, head))
 
     def _phrase(self, phrase: parsing.Phrase) -> None:
         head = phrase.head
         if head in self.used or head in self.quote_at:
             return
         text = phrase.text
-        if head in self.names:
-            self._thing(phrase, KindChoice(lx.KIND_WORDS[self.names[head][0]], "exact"),
-                        self.names[head][0])
+        name = self._name_of(head)
+        if name is not None:
+            self._thing(phrase, KindChoice(lx.KIND_WORDS[name], "exact"), name)
             return
         if text in _PRONOUNS or phrase.pos == "PRON":
             self._pronoun(phrase)
@@ -368,11 +386,11 @@ class ShotReader:
 
     # -- prepositions on nouns: relations, clothes, hair, things in hand -------------------
     def _noun_prepositions(self, phrase: parsing.Phrase) -> None:
-        owner = self.things.get(phrase.head)
+        owner = self._thing_at(phrase.head)
         if owner is None:
             return
         for words, inner in phrase.preps:
-            other = self.things.get(inner.head)
+            other = self._thing_at(inner.head)
             if inner.text in CLOTHING_WORDS and words in ("in", "with", "wearing"):
                 self._dress(owner, inner)
             elif inner.text in HAIR_NOUNS and words == "with":
@@ -436,7 +454,7 @@ class ShotReader:
             return
         if not subjects and motion is Motion.POUR:
             subjects = [d for w, p in clause.preps if w in ("from", "out of")
-                        and (d := self.things.get(p.head)) is not None][:1]
+                        and (d := self._thing_at(p.head)) is not None][:1]
         if not subjects:
             subjects = self._orphan_subject(clause)
         if not subjects:
@@ -455,7 +473,7 @@ class ShotReader:
                              clause: parsing.Clause) -> None:
         actor = subjects[-1]
         for words, inner in clause.preps:
-            other = self.things.get(inner.head)
+            other = self._thing_at(inner.head)
             if other is None or other in subjects:
                 if inner.text in CLOTHING_WORDS and words in ("in", "wearing"):
                     for s in subjects:
@@ -494,7 +512,7 @@ class ShotReader:
     def _static_relations(self, subjects: list[Draft], clause: parsing.Clause) -> None:
         """"A cat is under the table": a verb with no motion still places its subject."""
         for words, inner in clause.preps:
-            other = self.things.get(inner.head)
+            other = self._thing_at(inner.head)
             if other is not None and words in RELATION_PREPOSITIONS:
                 for s in subjects:
                     if s is not other:
@@ -519,7 +537,7 @@ class ShotReader:
         """"The camera follows the dog", "the camera orbits the dancer"."""
         self.used.add(clause.verb)
         targets = self._things_of(clause.objects) or [
-            d for _, p in clause.preps if (d := self.things.get(p.head)) is not None]
+            d for _, p in clause.preps if (d := self._thing_at(p.head)) is not None]
         if clause.lemma in ("follow", "track", "trail", "chase"):
             self.shot.move = self.shot.move or CameraMove.PAN
             if targets:
@@ -549,11 +567,11 @@ class ShotReader:
                 of = next((p for w, p in phrase.preps if w == "of"), None)
                 if of is not None:
                     target = of  # "a row of dominoes topples": the dominoes do
-            draft = self.things.get(target.head)
+            draft = self._thing_at(target.head)
             if draft is not None and draft not in found:
                 found.append(draft)
             for conj in phrase.conjuncts:
-                more = self.things.get(conj.head)
+                more = self._thing_at(conj.head)
                 if more is not None and more not in found:
                     found.append(more)
         return found

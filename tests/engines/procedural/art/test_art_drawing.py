@@ -14,8 +14,8 @@ from scipy import ndimage
 from openreel.engines.procedural.art.icons import ICONS
 from openreel.engines.procedural.render import Renderer
 from openreel.engines.procedural.render.artwork import ArtPainter, art_of, box
-from openreel.engines.procedural.render.camera import View
 from openreel.engines.procedural.render.contact_sheet import contact_sheet, main
+from openreel.engines.procedural.render.view import View
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import EntityFrame
 from openreel.engines.procedural.simulation import simulate_storyboard
@@ -26,10 +26,11 @@ WHITE = skia.Color(255, 255, 255, 255)
 
 
 def _board(entities: list[dict[str, object]], stage: float = 10.0, seconds: float = 0.25,
-           place: str = "park") -> Storyboard:
+           place: str = "park", framing: str = "medium") -> Storyboard:
     return Storyboard.model_validate({
         "style": "animated", "environment": {"place": place, "stage_width": stage},
-        "shots": [{"duration": seconds, "entities": entities}]})
+        "shots": [{"duration": seconds, "entities": entities,
+                   "camera": {"framing": framing}}]})
 
 
 def _entities(kinds: list[str]) -> list[EntityFrame]:
@@ -100,7 +101,8 @@ def test_art_faces_the_way_it_goes() -> None:
 def test_a_prop_falls_and_rests_on_the_floor() -> None:
     kinds = ["laptop", "teddy_bear", "fire_hydrant", "bench", "suitcase", "guitar"]
     board = _board([{"id": k, "kind": k, "motion": "fall", "position": [2.0 + 2.2 * i, 1.5]}
-                    for i, k in enumerate(kinds)], stage=16.0, seconds=4.5, place="living_room")
+                    for i, k in enumerate(kinds)], stage=16.0, seconds=4.5, place="living_room",
+                   framing="wide")  # all six in one frame
     sim = simulate_storyboard(board, fps=24, seed=4)[0]
     state = sim.frames[-1]
     renderer = Renderer(board, width=960, height=540, seed=4)

@@ -20,10 +20,10 @@ from openreel.engines.procedural.art.library import Artwork, artwork_of
 from openreel.engines.procedural.art.raster import Raster, raster
 from openreel.engines.procedural.art.silhouette import hull_points
 from openreel.engines.procedural.art.sizing import art_box
-from openreel.engines.procedural.render.camera import View
 from openreel.engines.procedural.render.faces import SMOOTH, light_filter
 from openreel.engines.procedural.render.figures import depth_matrix, parts_of
 from openreel.engines.procedural.render.palette import RGB
+from openreel.engines.procedural.render.view import View
 from openreel.engines.procedural.scene import EntityFrame
 from openreel.engines.procedural.simulation.poses import rest_height
 from openreel.spec import COLOURS, KINDS, Archetype
@@ -51,6 +51,8 @@ def art_of(entity: EntityFrame) -> Artwork | None:
         return None
     if entity.archetype is A.CONTAINER and "vessel" in entity.extra:
         return None  # a vessel in a pour is clear glass, so its liquid shows
+    if entity.extra.get("broken"):
+        return None  # shattered: only its shards are drawn
     return artwork_of(entity.kind)
 
 

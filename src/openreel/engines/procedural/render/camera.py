@@ -1,38 +1,36 @@
 """The camera of each frame: where it looks and how many pixels a metre spans.
 
-A pure function of (shot, frame), so projecting a point for annotations or
-panning sound gives exactly what the picture shows.
+A shot is framed on its main subject: in a medium shot the subject fills about 45 % of the
+frame's height (never less than 30 % unless the cast cannot otherwise be seen), in a close-up
+a character's head and shoulders fill it, and a wide shot shows the place around it. The
+camera follows the subject, damped, when it would otherwise leave the frame, and moves the
+prompt asks for (pan, tilt, zoom, orbit, drone, handheld) are limited so that they never
+lose it. A pure function of (shot, frame), so projecting a point for annotations or panning
+sound gives exactly what the picture shows.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 
-from openreel.engines.procedural.rigs import footprint
+from openreel.engines.procedural.render.framing import (
+    Box,
+    cast_of,
+    subject_height,
+    world_box,
+)
+from openreel.engines.procedural.render.view import View
 from openreel.engines.procedural.scene import EntityFrame, ShotSimulation
-from openreel.spec import CameraMove, Direction, Easing, Framing, Shot
+from openreel.spec import Archetype, CameraMove, Direction, Easing, Framing, Shot
 
 GROUND_AT = 0.74  # fraction of the frame height where the ground line sits at rest
-
-
-@dataclass(frozen=True, slots=True)
-class View:
-    """One frame's camera: world point at the frame centre and pixels per metre."""
-
-    cx: float
-    cy: float
-    ppm: float
-    width: int
-    height: int
-    pan: float = 0.0  # metres the camera travelled sideways, for parallax of far layers
-
-    def to_px(self, x: float, y: float) -> tuple[float, float]:
-        """World metres → pixels."""
-        return (self.width / 2 + (x - self.cx) * self.ppm,
-                self.height / 2 - (y - self.cy) * self.ppm)
+# How much of the frame's height the main subject fills; the view widens from there, down
+# to the cast's least fill (framing.Cast.least_fill), to keep the others in frame.
+_FILL = {Framing.MEDIUM: 0.45, Framing.WIDE: 0.2}
+_MARGIN = 0.06  # of the view kept clear around the subject
+_DAMPING_SECONDS = 0.45  # the follow looks this far around each frame
 
 
 def ease(t: float, easing: Easing) -> float:
@@ -53,114 +51,214 @@ class ShotCamera:
     def __init__(self, shot: Shot, sim: ShotSimulation, width: int, height: int,
                  seed: int) -> None:
         self.shot, self.sim, self.width, self.height = shot, sim, width, height
-        cam = shot.camera
         self._rng_phase = np.random.default_rng(seed + 7 * sim.shot).uniform(0, 2 * np.pi, 4)
-        actors = [e for e in sim.frames[0].entities if e.depth <= 0.01] if sim.frames else []
-        xs: list[float] = []
-        tops: list[float] = [0.5]
-        biggest = 0.3
-        for frame in sim.frames[:: max(1, len(sim.frames) // 24)]:
+        self.close = shot.camera.framing is Framing.CLOSE_UP
+        cast = cast_of(shot, sim)
+        self.least_fill = 0.0 if shot.camera.framing is Framing.WIDE else cast.least_fill
+        self.subject_uid = cast.subject[0] if cast.subject else None
+        count = len(sim.frames)
+        self._subject = self._boxes(cast.subject, count)
+        self._own = list(self._subject)  # the subject itself, before any ball is followed
+        self._follow_flight(cast.thrown, count)
+        # everyone named is in frame when that keeps the subject big enough, else the core
+        self._cast = self._boxes(cast.everyone, count)
+        view_h = self._view_height()
+        if view_h > self._least_view_height() * 0.999 and cast.core != cast.everyone:
+            self._cast = self._boxes(cast.core, count)
+            view_h = self._view_height()
+        self.base_ppm = height / view_h
+        self._track_x, self._track_y = self._tracks(view_h)
+        self.centre_x = float(self._track_x[0]) if count else 0.0
+
+    # -- planning ---------------------------------------------------------------------------
+    def _follow_flight(self, thrown: tuple[str, ...], count: int) -> None:
+        """Once what the subject kicks, throws or shoots has left it, the ball is what the
+        shot is about: the camera follows it to where it goes (the hoop, the goal)."""
+        if not thrown:
+            return
+        ball = self._boxes(thrown, count)
+        away = False
+        for f in range(count):
+            mine, it = self._subject[f], ball[f]
+            if mine is None or it is None:
+                continue
+            gap = math.hypot(it.cx - mine.cx, 0.5 * (it.y0 + it.y1 - mine.y0 - mine.y1))
+            away = away or gap > 0.9 * mine.height
+            if away:
+                self._subject[f] = it
+
+    def _boxes(self, members: tuple[str, ...], count: int) -> list[Box | None]:
+        """The box around ``members`` on every frame (None where none is on stage)."""
+        boxes: list[Box | None] = [None] * count
+        wanted = set(members)
+        for f, frame in enumerate(self.sim.frames):
+            box = None
             for e in frame.entities:
-                if e.depth > 0.01 or not e.visible:
-                    continue
-                w, h = footprint(e.archetype, e.size)
-                biggest = max(biggest, h, w * 0.5)
-                xs += [e.x - w / 2, e.x + w / 2]
-                tops.append(min(e.y + h / 2, 12.0))
-        stage = sim.stage_width
-        lo, hi = (min(xs), max(xs)) if xs else (stage * 0.3, stage * 0.7)
-        self.centre_x = (lo + hi) / 2
-        action_w = max(hi - lo, 1.0) * 1.12
-        # medium frames the action by its own scale: small props fill the frame too
-        minimum = {Framing.WIDE: stage * 0.8, Framing.MEDIUM: max(biggest * 3.0, 0.8),
-                   Framing.CLOSE_UP: 1.0}[cam.framing]
-        if width > height:  # landscape frames show more stage for the same height
-            minimum *= 1.4
-        subject = self._subject(actors)
-        self.subject_h = 1.0
-        if cam.framing is Framing.CLOSE_UP and subject is not None:
-            w, h = footprint(subject.archetype, subject.size)
-            self.subject_h = h
-            # head and shoulders: about two thirds of the subject fills the frame's height
-            view_w = max(0.7 * h * width / height, 1.15 * w, 0.3)
-        else:
-            view_w = max(action_w if cam.framing is not Framing.CLOSE_UP else 0, minimum)
-            view_w = min(view_w, stage * 1.2)
-        self.base_ppm = width / view_w
-        top = float(np.percentile(tops, 90))
-        # keep the action's top in frame: ground at GROUND_AT unless things fly high
-        room = height * GROUND_AT - height * 0.08
-        if top * self.base_ppm > room and cam.framing is not Framing.CLOSE_UP:
-            self.base_ppm = max(room / top, width / (stage * 1.5))
-        self.subject_uid = subject.uid if subject is not None else None
-        self.close = cam.framing is Framing.CLOSE_UP
+                if e.uid in wanted and e.visible:
+                    b = world_box(e)
+                    box = b if box is None else box.union(b)
+            boxes[f] = box
+        return boxes
 
-    def _subject(self, actors: list[EntityFrame]) -> EntityFrame | None:
-        follow = self.shot.camera.follow
-        speakers = {line.speaker for line in self.shot.dialogue}
-        for e in actors:
-            if follow is not None and e.group == follow:
-                return e
-        for e in actors:
-            if e.group in speakers:
-                return e
-        return actors[0] if actors and self.shot.camera.framing is Framing.CLOSE_UP else None
+    def _view_height(self) -> float:
+        """Metres of world the frame's height shows."""
+        aspect = self.width / self.height
+        first = next((e for e in (self.sim.frames[0].entities if self.sim.frames else [])
+                      if e.uid == self.subject_uid), None)
+        if first is None:
+            return self.sim.stage_width * 0.8 / aspect
+        height = self._subject_height(first)
+        if self.close:
+            return self._close_up_height(first)
+        wanted = _FILL.get(self.shot.camera.framing, _FILL[Framing.MEDIUM])
+        least = self.least_fill
+        view_h = height / wanted
+        # widen (down to the least fill) so the cast fits side by side on most frames
+        widths = sorted(b.width for b in self._cast if b is not None)
+        most = height / least if least > 0 else math.inf
+        share = 1.0 if self.shot.camera.framing is Framing.WIDE else 0.8
+        if widths:
+            need_w = widths[int(share * (len(widths) - 1))] * (1 + 2 * _MARGIN)
+            view_h = max(view_h, min(need_w / aspect, most))
+        # and tall enough for the cast standing on the ground and the subject's own jumps
+        tops = sorted(b.y1 for b in self._cast if b is not None)
+        if tops:
+            top = tops[int(0.8 * (len(tops) - 1))]
+            view_h = max(view_h, min(top / (GROUND_AT - _MARGIN), most))
+        tops = [b.y1 for b in self._own if b is not None]
+        bottoms = [b.y0 for b in self._own if b is not None]
+        if tops:
+            reach = max(tops) - max(min(bottoms), 0.0)
+            view_h = max(view_h, min(reach / (GROUND_AT - _MARGIN), most))
+        if self.shot.camera.framing is Framing.WIDE:
+            view_h = max(view_h, self.sim.stage_width * 0.6 / aspect)
+        return view_h
 
+    def _least_view_height(self) -> float:
+        """The tallest view that still shows the subject at the framing's least fill."""
+        first = next((e for e in (self.sim.frames[0].entities if self.sim.frames else [])
+                      if e.uid == self.subject_uid), None)
+        if first is None or self.close:
+            return math.inf
+        least = self.least_fill
+        return self._subject_height(first) / least if least > 0 else math.inf
+
+    def _subject_height(self, first: EntityFrame) -> float:
+        """The subject's height at rest: one thing's, or its group's stack when they pile."""
+        boxes = [b for b in self._own[: max(1, len(self._own) // 4)] if b is not None]
+        own = subject_height(first)
+        if not boxes:
+            return own
+        return max(own, min(b.height for b in boxes))
+
+    def _close_up_height(self, subject: EntityFrame) -> float:
+        if subject.archetype is Archetype.HUMANOID:
+            return 0.5 * subject.size  # head and shoulders
+        if subject.archetype is Archetype.QUADRUPED:
+            return 0.8 * subject.size
+        return max(subject_height(subject) / 0.7, 0.25)
+
+    def _tracks(self, view_h: float) -> tuple[np.ndarray, np.ndarray]:
+        """Where the camera looks on each frame, before any asked-for move: the cast's
+        centre while it fits in frame, else the subject; the ground line at rest unless the
+        subject would leave the frame; always keeping the subject in; then damped."""
+        count = len(self.sim.frames)
+        view_w = view_h * self.width / self.height
+        xs = np.zeros(count)
+        ys = np.zeros(count)
+        last_x = self.sim.stage_width / 2
+        rest_y = (GROUND_AT - 0.5) * view_h  # world y at the centre with ground at rest
+        mx, my = view_w * _MARGIN, view_h * _MARGIN
+        for f in range(count):
+            subject, cast = self._subject[f], self._cast[f]
+            if subject is None:
+                xs[f], ys[f] = last_x, rest_y
+                continue
+            # as much of the cast as the frame holds, never losing the subject
+            x = cast.cx if cast is not None else subject.cx
+            xs[f] = last_x = _within(x, subject.x1 - view_w / 2 + mx,
+                                     subject.x0 + view_w / 2 - mx, subject.cx)
+            if self.close:
+                ys[f] = self._close_up_y(subject, view_h)
+            else:
+                ys[f] = _within(rest_y, subject.y1 - view_h / 2 + my,
+                                subject.y0 + view_h / 2 - my, subject.y0 + subject.height / 2)
+        k = max(1, round(_DAMPING_SECONDS * self.sim.fps))
+        return _smooth(xs, k), _smooth(ys, k)
+
+    def _close_up_y(self, subject: Box, view_h: float) -> float:
+        """A close-up looks at a character's eyes a third of the way down, else the middle."""
+        first = self._find(self.sim.frames[0].entities, self.subject_uid)
+        if first is not None and first.archetype is Archetype.HUMANOID:
+            return subject.y1 - 0.36 * view_h
+        return subject.y0 + 0.5 * subject.height
+
+    @staticmethod
+    def _find(entities: list[EntityFrame], uid: str | None) -> EntityFrame | None:
+        return next((e for e in entities if e.uid == uid), None) if uid is not None else None
+
+    # -- per frame --------------------------------------------------------------------------
     def view(self, frame_in_shot: int) -> View:
         """The camera at a frame of this shot."""
         cam = self.shot.camera
-        n = max(len(self.sim.frames) - 1, 1)
+        count = len(self.sim.frames)
+        f = min(max(frame_in_shot, 0), max(count - 1, 0))
+        n = max(count - 1, 1)
         p = ease(frame_in_shot / n, cam.easing)
         ppm = self.base_ppm
-        cx = self.centre_x
+        cx = float(self._track_x[f]) if count else self.sim.stage_width / 2
+        cy = float(self._track_y[f]) if count else 0.0
         view_w = self.width / ppm
-        follow_x = self._follow_x(frame_in_shot)
-        if follow_x is not None:
-            cx = follow_x
-        lift = 0.0
         amount = cam.amount
         sign = -1.0 if cam.direction in (Direction.LEFT, Direction.DOWN, Direction.OUT) else 1.0
+        dx = dy = 0.0
         if cam.move is CameraMove.PAN:
-            cx += sign * (p - 0.5) * view_w * 0.45 * amount * 2
+            dx = sign * (p - 0.5) * view_w * 0.45 * amount * 2
         elif cam.move is CameraMove.TILT:
-            lift = sign * p * view_w * 0.25 * amount
+            dy = sign * (p - 0.5) * view_w * 0.25 * amount * 2
         elif cam.move in (CameraMove.ZOOM, CameraMove.DOLLY):
             zoom_in = cam.direction is not Direction.OUT
-            k = 1 + 0.5 * amount * (p if zoom_in else 1 - p)
-            ppm *= k
+            ppm *= 1 + 0.5 * amount * (p if zoom_in else 1 - p)
         elif cam.move is CameraMove.ORBIT:
-            cx += math.sin((p - 0.5) * math.pi) * view_w * 0.3
+            dx = math.sin((p - 0.5) * math.pi) * view_w * 0.3
         elif cam.move is CameraMove.DRONE:
-            lift = (1 - p) * view_w * 0.5
-            ppm *= 0.85 + 0.15 * p
-            cx += (p - 0.5) * view_w * 0.3
+            dy = (1 - p) * view_w * 0.4
+            ppm *= 0.8 + 0.2 * p
+            dx = (p - 0.5) * view_w * 0.3
         if cam.move is CameraMove.HANDHELD:
-            t = (self.sim.start + frame_in_shot / self.sim.fps)
+            t = self.sim.start + frame_in_shot / self.sim.fps
             a, b, c, d = self._rng_phase
-            cx += 0.012 * view_w * (math.sin(0.9 * t + a) + 0.5 * math.sin(2.3 * t + b))
-            lift += 0.01 * view_w * (math.sin(1.1 * t + c) + 0.5 * math.sin(1.7 * t + d))
-        ground_px = self.height * (0.62 if self.close else GROUND_AT)
-        cy = (ground_px - self.height / 2) / ppm + lift
-        if self.close and self.subject_uid is not None:
-            # the subject's top sits a fifth of the way down the frame (headroom)
-            top = self._subject_y(frame_in_shot) + 0.08 * self.subject_h
-            cy = top - 0.3 * self.height / ppm
+            dx += 0.012 * view_w * (math.sin(0.9 * t + a) + 0.5 * math.sin(2.3 * t + b))
+            dy += 0.01 * view_w * (math.sin(1.1 * t + c) + 0.5 * math.sin(1.7 * t + d))
+        cx, cy = self._keep_subject(f, cx + dx, cy + dy, ppm)
         return View(cx=cx, cy=cy, ppm=ppm, width=self.width, height=self.height,
                     pan=cx - self.centre_x)
 
-    def _follow_x(self, frame_in_shot: int) -> float | None:
-        if self.subject_uid is None or not (self.shot.camera.follow or self.close):
-            return None
-        # damped follow: average the subject's x over the surrounding half second
-        k = max(1, self.sim.fps // 4)
-        lo, hi = max(0, frame_in_shot - k), min(len(self.sim.frames), frame_in_shot + k + 1)
-        xs = [e.x for f in self.sim.frames[lo:hi] for e in f.entities if e.uid == self.subject_uid]
-        return float(np.mean(xs)) if xs else None
+    def _keep_subject(self, f: int, cx: float, cy: float, ppm: float) -> tuple[float, float]:
+        """Slide the view the least that keeps the subject inside it."""
+        box = self._subject[f] if 0 <= f < len(self._subject) else None
+        if box is None:
+            return cx, cy
+        half_w, half_h = self.width / ppm / 2, self.height / ppm / 2
+        mx, my = half_w * 2 * _MARGIN, half_h * 2 * _MARGIN
+        cx = _within(cx, box.x1 - half_w + mx, box.x0 + half_w - mx, box.cx)
+        if not self.close:
+            cy = _within(cy, box.y1 - half_h + my, box.y0 + half_h - my, box.y0 + box.height / 2)
+        return cx, cy
 
-    def _subject_y(self, frame_in_shot: int) -> float:
-        # damped like the horizontal follow, so a jump does not jerk the frame
-        k = max(1, self.sim.fps // 3)
-        lo, hi = max(0, frame_in_shot - k), min(len(self.sim.frames), frame_in_shot + k + 1)
-        ys = [max((p.y for p in e.parts.values()), default=e.y)
-              for f in self.sim.frames[lo:hi] for e in f.entities if e.uid == self.subject_uid]
-        return float(np.mean(ys)) if ys else 0.0
+
+def _within(value: float, low: float, high: float, fallback: float) -> float:
+    """``value`` clamped into [low, high]; ``fallback`` when the range is empty."""
+    if low > high:
+        return fallback
+    return min(max(value, low), high)
+
+
+def _smooth(values: np.ndarray, k: int) -> np.ndarray:
+    """A moving average over ±k frames, ends held: a damped, forward-and-back follow."""
+    if len(values) <= 1:
+        return values
+    padded = np.concatenate([np.full(k, values[0]), values, np.full(k, values[-1])])
+    kernel = np.hanning(2 * k + 3)[1:-1]
+    kernel /= kernel.sum()
+    return np.convolve(padded, kernel, mode="valid")

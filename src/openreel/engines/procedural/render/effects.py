@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 import skia
 
-from openreel.engines.procedural.render.camera import View
+from openreel.engines.procedural.render.view import View
 from openreel.engines.procedural.scene import Particles
 from openreel.spec import Weather
 

@@ -15,10 +15,10 @@ from openreel.engines.procedural.render.apparatus import (
     WATER_TINT,
     draw_outline,
 )
-from openreel.engines.procedural.render.camera import View
 from openreel.engines.procedural.render.faces import light_filter, paint_head
 from openreel.engines.procedural.render.gear import GEAR
 from openreel.engines.procedural.render.palette import RGB, mix, shade
+from openreel.engines.procedural.render.view import View
 from openreel.engines.procedural.rigs import PartSpec, all_parts
 from openreel.engines.procedural.scene import EntityFrame
 from openreel.spec import Archetype

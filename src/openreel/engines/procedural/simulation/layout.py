@@ -8,6 +8,11 @@ import numpy as np
 
 from openreel.engines.procedural.personas import Appearance, appear, height_of
 from openreel.engines.procedural.rigs import footprint
+from openreel.engines.procedural.simulation.grouping import (
+    face_each_other,
+    relate,
+    row_positions,
+)
 from openreel.engines.procedural.simulation.poses import rest_height
 from openreel.engines.procedural.simulation.staging import Staging, stage
 from openreel.spec import COLOURS, KINDS, PLACES, Archetype, Entity, Environment, Motion
@@ -141,18 +146,16 @@ def _place_scenery(items: list[Instance], w: float) -> None:
 
 
 def _place_action(items: list[Instance], env: Environment, rng: np.random.Generator) -> None:
+    """The cast stands as one group (so a frame can hold it); related things by their
+    partners; things given a position where they were put."""
     w = env.stage_width
     floor = sea_floor(env)
     level = water_level(env)
     free = [i for i in items if i.entity.position is None]
-    widths = [max(footprint(i.archetype, i.size, i.kind)[0], 0.2) for i in free]
-    total = sum(widths)
-    lo, hi = 0.15 * w, 0.85 * w
-    gap = max((hi - lo - total) / max(len(free), 1), 0.0)
-    cursor = lo + gap / 2
-    for inst, fw in zip(free, widths, strict=True):
-        inst.x = cursor + fw / 2
-        cursor += fw + gap
+    in_row = [i for i in free if i.entity.relation is None]
+    for inst, x in zip(in_row, row_positions(in_row, w), strict=True):
+        inst.x = x
+    for inst in free:
         inst.y = _start_height(inst, env, floor, level, rng)
     for inst in items:
         if inst.entity.position is None:
@@ -162,8 +165,10 @@ def _place_action(items: list[Instance], env: Environment, rng: np.random.Genera
         # a group given one position spreads around it, a footprint apart
         inst.x = px + (inst.index - (inst.entity.count - 1) / 2) * fw * 1.2
         inst.y = py + inst.rest
+    relate(items, w)
     for inst in items:
         inst.x = float(np.clip(inst.x, 0.05 * w, 0.95 * w))
+    face_each_other(items)
 
 
 def _start_height(inst: Instance, env: Environment, floor: float, level: float | None,

@@ -7,6 +7,7 @@ import math
 import pymunk
 
 from openreel.engines.procedural.materials import material
+from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import GROUND, Contact, EntityFrame, Transform
 from openreel.engines.procedural.simulation.actor import Actor
 from openreel.engines.procedural.simulation.buoyancy import WATER_DENSITY, apply_buoyancy
@@ -37,8 +38,11 @@ class VehicleActor(Actor):
         density = 0.3 * material(i.material).density  # a car is mostly air inside
         self.chassis = pymunk.Body()
         self.chassis.position = (i.x, i.y)
-        shapes: list[pymunk.Shape] = [_box(self.chassis, 2.6 * s, 0.5 * s, radius=0.025 * s),
-                                      _box(self.chassis, 1.4 * s, 0.4 * s, -0.1 * s, 0.35 * s)]
+        # as long as it is drawn: a bicycle's artwork is shorter than a car's
+        k = footprint(i.archetype, s, i.kind)[0] / footprint(i.archetype, s)[0]
+        shapes: list[pymunk.Shape] = [
+            _box(self.chassis, 2.6 * s * k, 0.5 * s, radius=0.025 * s),
+            _box(self.chassis, 1.4 * s * k, 0.4 * s, -0.1 * s * k, 0.35 * s)]
         for shape in shapes:
             shape.density = density
             shape.filter = flt
@@ -47,7 +51,7 @@ class VehicleActor(Actor):
         self.wheels: list[pymunk.Body] = []
         self.motors: list[pymunk.SimpleMotor] = []
         joints: list[pymunk.Constraint] = []
-        for dx in (-0.85 * s, 0.85 * s):
+        for dx in (-0.85 * s * k, 0.85 * s * k):
             wheel = pymunk.Body()
             wheel.position = (i.x + dx, i.y - 0.175 * s)
             tyre = pymunk.Circle(wheel, self.radius)

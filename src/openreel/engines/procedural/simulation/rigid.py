@@ -70,8 +70,9 @@ class RigidActor(Actor):
 
     def build(self) -> None:
         i = self.inst
-        self.scripted = i.motion in KINEMATIC and not (
-            i.motion in (Motion.FLOAT, Motion.SINK) and self.ctx.water_level is not None)
+        self.scripted = (i.motion in KINEMATIC and not (
+            i.motion in (Motion.FLOAT, Motion.SINK) and self.ctx.water_level is not None)) or (
+            i.motion is Motion.IDLE and bool(i.extra.get("hung")))  # held up: a wall clock
         kind = pymunk.Body.KINEMATIC if self.scripted else pymunk.Body.DYNAMIC
         self.body = pymunk.Body(body_type=kind)
         self.body.position = (i.x, i.y)

@@ -1,0 +1,162 @@
+"""Who a shot is about and how much of the world it must show: subject, cast and extents.
+
+The camera frames the *main subject* (what the camera follows, whoever speaks, else the
+first thing that acts) at a size the framing asks for, and keeps the *cast* — the things
+the subject acts with or on, and anything else that acts — in frame when they fit.
+Extents are measured on the simulation itself, so the frame is sized to what is drawn.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from openreel.engines.procedural.art.sizing import art_box
+from openreel.engines.procedural.render.artwork import art_of
+from openreel.engines.procedural.rigs import all_parts, footprint
+from openreel.engines.procedural.scene import EntityFrame, ShotSimulation
+from openreel.engines.procedural.simulation.poses import rest_height
+from openreel.spec import Archetype, Entity, Motion, Relation, Shot
+
+# Things that make up the place rather than act in it: never the subject of a shot.
+_SCENERY = (Archetype.TREE, Archetype.BUILDING, Archetype.PLANT)
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A world-space box in metres."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def cx(self) -> float:
+        return 0.5 * (self.x0 + self.x1)
+
+    def union(self, other: Box) -> Box:
+        """The box around both."""
+        return Box(min(self.x0, other.x0), min(self.y0, other.y0), max(self.x1, other.x1),
+                   max(self.y1, other.y1))
+
+
+def world_box(entity: EntityFrame) -> Box:
+    """The box around every drawn part of an entity in one frame (its artwork's box for a
+    thing drawn from art)."""
+    art = art_of(entity)
+    if art is not None:
+        w, h = art_box(entity.archetype, entity.size, art)
+        base = entity.y - rest_height(entity.archetype, entity.size, entity.kind)
+        reach = 0.5 * abs(math.sin(entity.angle)) * max(w, h)  # tipped over: a bit wider
+        return Box(entity.x - w / 2 - reach, base - reach, entity.x + w / 2 + reach,
+                   base + h + reach)
+    xs: list[float] = []
+    ys: list[float] = []
+    for part in all_parts(entity.archetype, entity.size, entity.look):
+        tr = entity.parts.get(part.name)
+        if tr is None:
+            continue
+        c, s = math.cos(tr.angle), math.sin(tr.angle)
+        hw, hh = part.w / 2, part.h / 2
+        ex, ey = abs(hw * c) + abs(hh * s), abs(hw * s) + abs(hh * c)
+        xs += [tr.x - ex, tr.x + ex]
+        ys += [tr.y - ey, tr.y + ey]
+    if not xs:
+        w, h = footprint(entity.archetype, entity.size)
+        return Box(entity.x - w / 2, entity.y - h / 2, entity.x + w / 2, entity.y + h / 2)
+    return Box(min(xs), min(ys), max(xs), max(ys))
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """The shot's subject (a group's instances together) and the things to be seen with it:
+    its core (what it acts with and on, and whoever else acts) and everyone on stage."""
+
+    subject: tuple[str, ...]
+    core: tuple[str, ...]
+    everyone: tuple[str, ...]
+    thrown: tuple[str, ...] = ()  # what the subject kicks, throws or shoots: followed in flight
+    # how small the subject may become so that the others fit: the shot is about several
+    # things together (a still life, a glass on a table) rather than one that acts
+    least_fill: float = 0.3
+
+
+def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
+    """The main subject and the cast of a shot."""
+    if not sim.frames:
+        return Cast((), (), (), ())
+    on_stage = [e for e in sim.frames[0].entities if e.depth <= 0.1 and e.visible]
+    groups = {e.id: e for e in shot.entities}
+    speakers = [line.speaker for line in shot.dialogue]
+    lead_group = shot.camera.follow or (speakers[0] if speakers else None)
+    if lead_group is None:
+        staged = [e for e in shot.entities if _archetype_of(e.id, on_stage) not in _SCENERY]
+        candidates = staged or shot.entities
+        # the one the action is about: doing something to or with another thing, else
+        # moving, else reacting (cheering, clapping); the first named among equals
+        lead = max(candidates, key=lambda e: _weight(e), default=None)
+        lead_group = lead.id if lead is not None else None
+    lead = groups.get(lead_group) if lead_group else None
+    together = {lead_group}
+    if lead is not None and lead.motion is Motion.IDLE and lead.relation in _CONTACT:
+        together.add(lead.relative_to)  # "a cup on a table": the table top is the subject
+    subject = tuple(e.uid for e in on_stage if e.group in together)
+    if not subject and on_stage:
+        subject = (on_stage[0].uid,)
+    wanted: set[str] = set()
+    if lead is not None:
+        wanted |= {lead.id, *(ref for ref in (lead.object, lead.target, lead.relative_to)
+                              if ref is not None)}
+    for e in shot.entities:
+        if e.motion is not Motion.IDLE or e.id in speakers or (
+                e.relative_to is not None and e.relative_to in wanted):
+            wanted.add(e.id)
+        if e.object is not None and e.id in wanted:
+            wanted.add(e.object)
+    thrown: tuple[str, ...] = ()
+    aimed_at: str | None = None
+    if lead is not None and lead.motion in _AIMED and lead.object is not None:
+        thrown = tuple(e.uid for e in on_stage if e.group == lead.object)[:1]
+        aimed_at = lead.target  # seen when the camera follows the ball there
+    staged_now = [e for e in on_stage if e.archetype not in _SCENERY and e.group != aimed_at]
+    core = tuple(e.uid for e in staged_now if e.group in wanted)
+    everyone = tuple(e.uid for e in staged_now)
+    if lead is None or lead.motion is Motion.IDLE:
+        least = 0.1
+    elif lead.relative_to is not None or any(e.relative_to == lead.id for e in shot.entities):
+        least = 0.12
+    else:
+        least = 0.3
+    return Cast(subject, tuple(dict.fromkeys(subject + core)),
+                tuple(dict.fromkeys(subject + everyone)), thrown, least)
+
+
+_CONTACT = frozenset({Relation.ON, Relation.INSIDE, Relation.UNDER})
+_AIMED = frozenset({Motion.SHOOT, Motion.KICK, Motion.THROW, Motion.HIT})
+_REACTIONS = frozenset({Motion.IDLE, Motion.TALK, Motion.CHEER, Motion.CLAP, Motion.LAUGH,
+                        Motion.CRY, Motion.WAVE, Motion.SIT, Motion.SLEEP})
+
+
+def _weight(entity: Entity) -> int:
+    """How much a shot is about an entity: acting on something, acting, reacting, still."""
+    if entity.motion in _REACTIONS:
+        return 1 if entity.motion is not Motion.IDLE else 0
+    return 3 if entity.object is not None or entity.target is not None else 2
+
+
+def _archetype_of(group: str, entities: list[EntityFrame]) -> Archetype | None:
+    return next((e.archetype for e in entities if e.group == group), None)
+
+
+def subject_height(entity: EntityFrame) -> float:
+    """How tall the subject stands when at rest: its size for people, its footprint else."""
+    return footprint(entity.archetype, entity.size, entity.kind)[1]

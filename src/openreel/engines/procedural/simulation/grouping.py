@@ -1,0 +1,158 @@
+"""Where the named things stand: together, so one frame can show them, and where the
+prompt put them relative to each other ("a cat under the table", "a bicycle on the left of
+a car", "a clock above the fireplace").
+
+A vertical phone frame shows a few metres of stage at the sizes people read, so the cast
+stands as a group with small gaps rather than spread over the whole stage. Things that
+travel start towards the side they leave, so they have room to cross the frame.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING
+
+from openreel.engines.procedural.rigs import footprint
+from openreel.spec import Archetype, Motion, Relation
+
+if TYPE_CHECKING:
+    from openreel.engines.procedural.simulation.layout import Instance
+
+A = Archetype
+M = Motion
+TRAVELLERS = frozenset({M.WALK, M.RUN, M.CHASE, M.MARCH, M.CRAWL, M.SKATE, M.SKI, M.RIDE,
+                        M.ROLL, M.SLIDE, M.DRIVE, M.DRIFT})
+BEHIND_DEPTH = 0.08  # a little further back: drawn first, a touch smaller
+IN_FRONT_DEPTH = -0.04  # drawn after what it stands before
+
+
+def width_of(inst: Instance) -> float:
+    """The room the instance takes side to side (as drawn), never less than 0.15 m."""
+    return max(footprint(inst.archetype, inst.size, inst.kind)[0], 0.15)
+
+
+def height_of(inst: Instance) -> float:
+    """The instance's footprint height."""
+    return footprint(inst.archetype, inst.size, inst.kind)[1]
+
+
+RUN_UP = 5.0  # metres between a thing that crashes into or chases another and its target
+
+
+def gap_between(a: Instance, b: Instance) -> float:
+    """Room left between two neighbours: a quarter of the taller, within 0.15–1 m; a run-up
+    before what a crash or chase is aimed at."""
+    if any(x.motion in (M.CRASH, M.CHASE) and x.entity.target in (a.group, b.group)
+           for x in (a, b)):
+        return RUN_UP
+    return min(max(0.25 * max(height_of(a), height_of(b)), 0.15), 1.0)
+
+
+def row_positions(items: list[Instance], stage_width: float) -> list[float]:
+    """Centres of ``items`` standing side by side in order, as one group on the stage."""
+    if not items:
+        return []
+    widths = [width_of(i) for i in items]
+    gaps = [gap_between(a, b) for a, b in itertools.pairwise(items)]
+    total = sum(widths) + sum(gaps)
+    room = 0.9 * stage_width
+    if total > room and gaps:  # too many for one group: share the stage instead
+        spare = max(room - sum(widths), 0.0)
+        gaps = [spare / len(gaps)] * len(gaps)
+        total = sum(widths) + sum(gaps)
+    if any(i.motion in TRAVELLERS for i in items):
+        left = 0.15 * stage_width  # travellers leave to the right: give them the room
+    else:
+        left = 0.5 * stage_width - 0.5 * total
+    left = min(max(left, 0.05 * stage_width), 0.95 * stage_width - total)
+    centres = []
+    cursor = left
+    for n, w in enumerate(widths):
+        centres.append(cursor + 0.5 * w)
+        cursor += w + (gaps[n] if n < len(gaps) else 0.0)
+    return centres
+
+
+def top_of(inst: Instance) -> float:
+    """Height of the instance's top surface above the floor (a table's top, a box's lid)."""
+    if inst.archetype is A.FURNITURE and inst.kind in ("table", "desk", "bench", "counter"):
+        return inst.y + 0.5 * inst.size  # furniture's root sits at mid height
+    return inst.y - inst.rest + height_of(inst)
+
+
+def place_related(inst: Instance, partner: Instance, relation: Relation) -> None:
+    """Put ``inst`` where ``relation`` says with respect to ``partner``."""
+    w, pw = width_of(inst), width_of(partner)
+    beside = 0.5 * (w + pw) + gap_between(inst, partner)
+    if relation is Relation.LEFT_OF:
+        inst.x = partner.x - beside
+    elif relation is Relation.RIGHT_OF:
+        inst.x = partner.x + beside
+    elif relation is Relation.NEXT_TO:
+        inst.x = partner.x + beside * (1 if inst.index % 2 == 0 else -1)
+    elif relation is Relation.ON:
+        inst.x = partner.x
+        inst.y = top_of(partner) + inst.rest + 0.002
+    elif relation is Relation.ABOVE:
+        inst.x = partner.x
+        inst.y = top_of(partner) + 0.25 * height_of(partner) + inst.rest
+        inst.extra["hung"] = 1.0  # held there: a clock on the wall, a lamp over a bed
+    elif relation is Relation.UNDER:
+        inst.x = partner.x
+        inst.y = inst.rest
+        inst.depth = min(inst.depth, partner.depth) + IN_FRONT_DEPTH
+    elif relation is Relation.BEHIND:
+        inst.x = partner.x + 0.25 * pw
+        inst.depth = partner.depth + BEHIND_DEPTH
+    elif relation is Relation.IN_FRONT_OF:
+        inst.x = partner.x - 0.15 * pw
+        inst.depth = partner.depth + IN_FRONT_DEPTH
+    elif relation is Relation.INSIDE:
+        inst.x = partner.x
+        inst.y = max(inst.y, partner.y - partner.rest + inst.rest)
+        inst.depth = partner.depth + IN_FRONT_DEPTH
+    inst.x += (inst.index - 0.5 * (inst.entity.count - 1)) * 1.1 * w * (
+        relation is not Relation.NEXT_TO)
+
+
+def relate(instances: list[Instance], stage_width: float) -> None:
+    """Move every instance whose entity names a relation next to its partner, in the order
+    the relations depend on each other (a cup on a table left of a sofa)."""
+    heads: dict[str, Instance] = {}
+    for inst in instances:
+        heads.setdefault(inst.group, inst)
+    done: set[str] = set()
+    pending = [i for i in instances if i.entity.relation is not None
+               and i.entity.relative_to in heads and i.entity.position is None]
+    for _ in range(len(pending) + 1):
+        waiting = []
+        for inst in pending:
+            partner_group = inst.entity.relative_to
+            assert partner_group is not None and inst.entity.relation is not None
+            partner = heads[partner_group]
+            partner_pending = any(p.group == partner_group and p.uid not in done
+                                  for p in pending)
+            if partner_pending and partner is not inst:
+                waiting.append(inst)
+                continue
+            place_related(inst, partner, inst.entity.relation)
+            inst.x = min(max(inst.x, 0.05 * stage_width), 0.95 * stage_width)
+            done.add(inst.uid)
+        if not waiting or len(waiting) == len(pending):
+            for inst in waiting:  # a cycle: place them against their partner as it stands
+                place_related(inst, heads[inst.entity.relative_to or ""],
+                              inst.entity.relation or Relation.NEXT_TO)
+            break
+        pending = waiting
+
+
+def face_each_other(instances: list[Instance]) -> None:
+    """Characters in conversation turn to each other: those on the left look right."""
+    talkers = sorted((i for i in instances if i.motion is M.TALK
+                      and i.archetype in (A.HUMANOID, A.QUADRUPED, A.BIRD)),
+                     key=lambda i: i.x)
+    if len(talkers) < 2:
+        return
+    middle = 0.5 * (talkers[0].x + talkers[-1].x)
+    for inst in talkers:
+        inst.facing = 1 if inst.x <= middle else -1

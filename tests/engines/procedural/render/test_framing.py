@@ -1,0 +1,102 @@
+"""Framing from the ground truth: how big the main subject is and whether it stays in frame."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from openreel.director import direct
+from openreel.engines.procedural.render import Renderer
+from openreel.engines.procedural.simulation import simulate_storyboard
+from openreel.spec import Storyboard
+
+PORTRAIT, LANDSCAPE = (360, 640), (640, 360)
+
+
+def _boxes(board: Storyboard, size: tuple[int, int], shot: int = 0,
+           step: int = 3) -> dict[str, list[tuple[float, float, float, float]]]:
+    """Each instance's pixel box on every ``step``-th frame of one shot."""
+    sims = simulate_storyboard(board, fps=24, seed=5)
+    renderer = Renderer(board, width=size[0], height=size[1], seed=5)
+    sim = sims[shot]
+    boxes: dict[str, list[tuple[float, float, float, float]]] = {}
+    for state in sim.frames[::step]:
+        for e in state.entities:
+            boxes.setdefault(e.uid, []).append(renderer.entity_box(state, sim, e))
+    return boxes
+
+
+def _fill(box: tuple[float, float, float, float], size: tuple[int, int]) -> float:
+    return (box[3] - box[1]) / size[1]
+
+
+def _inside(box: tuple[float, float, float, float], size: tuple[int, int],
+            slack: float = 0.02) -> bool:
+    w, h = size
+    return (box[0] >= -slack * w and box[2] <= (1 + slack) * w and box[1] >= -slack * h
+            and box[3] <= (1 + slack) * h)
+
+
+@pytest.mark.parametrize("size", [PORTRAIT, LANDSCAPE])
+@pytest.mark.parametrize("prompt", ["a man walks in the park", "a dog runs on the beach",
+                                    "a horse gallops across a field", "a woman dances"])
+def test_a_medium_shot_fills_a_third_to_a_half_of_the_frame_and_keeps_its_subject(
+        prompt: str, size: tuple[int, int]) -> None:
+    board = direct(prompt, seconds=4)
+    subject = board.shots[0].entities[0].id
+    boxes = _boxes(board, size)[subject]
+    fills = np.array([_fill(b, size) for b in boxes])
+    assert 0.3 <= np.median(fills) <= 0.6, fills
+    assert np.mean([_inside(b, size) for b in boxes]) >= 0.95
+
+
+def test_a_close_up_is_the_face() -> None:
+    board = direct('close-up: a woman says "I have never seen anything like it"', seconds=3)
+    shot = board.shots[0]
+    sims = simulate_storyboard(board, fps=24, seed=5)
+    renderer = Renderer(board, width=PORTRAIT[0], height=PORTRAIT[1], seed=5)
+    sim = sims[0]
+    for state in sim.frames[::6]:
+        woman = next(e for e in state.entities if e.group == shot.entities[0].id)
+        head = woman.parts["head"]
+        _, top = renderer.project(state, sim, head.x, head.y + 0.5 * 0.13 * woman.size)
+        _, bottom = renderer.project(state, sim, head.x, head.y - 0.5 * 0.13 * woman.size)
+        assert (bottom - top) / PORTRAIT[1] > 0.18, "the head is a big part of the frame"
+        assert 0.0 < top and bottom < 0.75 * PORTRAIT[1]
+
+
+@pytest.mark.parametrize("size", [PORTRAIT, LANDSCAPE])
+def test_two_people_talking_stand_together_and_face_each_other(size: tuple[int, int]) -> None:
+    board = direct('a man and a woman talk. The man says "hello" and the woman says "hi"',
+                   seconds=2)
+    boxes = _boxes(board, size)
+    people = [uid for uid in boxes if not uid.startswith("scenery")]
+    assert len(people) >= 2
+    for uid in people[:2]:
+        assert np.mean([_inside(b, size) for b in boxes[uid]]) >= 0.9, uid
+    sims = simulate_storyboard(board, fps=24, seed=5)
+    first = {e.uid: e for e in sims[0].frames[0].entities}
+    left, right = sorted((first[u] for u in people[:2]), key=lambda e: e.x)
+    assert left.facing == 1 and right.facing == -1
+
+
+@pytest.mark.parametrize("size", [PORTRAIT, LANDSCAPE])
+@pytest.mark.parametrize("prompt", ["a bicycle on the left of a car", "a bird and a cat",
+                                    "a cup on a table", "a clock above a sofa"])
+def test_things_named_together_are_in_frame_together(prompt: str,
+                                                      size: tuple[int, int]) -> None:
+    board = direct(prompt, seconds=2)
+    boxes = _boxes(board, size)
+    for e in board.shots[0].entities:
+        assert np.mean([_inside(b, size, 0.0) for b in boxes[e.id]]) >= 0.9, e.kind
+
+
+def test_the_camera_follows_a_shot_ball_to_the_hoop() -> None:
+    board = direct("a basketball player shoots the ball through the hoop", seconds=5)
+    boxes = _boxes(board, PORTRAIT, step=1)
+    player = board.shots[0].entities[0]
+    ball = next(e for e in board.shots[0].entities if e.id == player.object)
+    hoop = next(e for e in board.shots[0].entities if e.id == player.target)
+    assert _inside(boxes[player.id][0], PORTRAIT)
+    assert np.mean([_inside(b, PORTRAIT) for b in boxes[ball.id]]) >= 0.9
+    assert any(_inside(b, PORTRAIT, 0.05) for b in boxes[hoop.id][-24:]), "ends at the hoop"
