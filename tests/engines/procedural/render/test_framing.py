@@ -62,7 +62,7 @@ def test_a_close_up_is_the_face() -> None:
         _, top = renderer.project(state, sim, head.x, head.y + 0.5 * 0.13 * woman.size)
         _, bottom = renderer.project(state, sim, head.x, head.y - 0.5 * 0.13 * woman.size)
         assert (bottom - top) / PORTRAIT[1] > 0.18, "the head is a big part of the frame"
-        assert 0.0 < top and bottom < 0.75 * PORTRAIT[1]
+        assert top > 0.0 and bottom < 0.75 * PORTRAIT[1]
 
 
 @pytest.mark.parametrize("size", [PORTRAIT, LANDSCAPE])
