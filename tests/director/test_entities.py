@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from director_boards import entity, one_shot
 
-from openreel.director.lexicon import KIND_WORDS
+from openreel.director.lexicon import KIND_WORDS, PLACE_WORDS
 from openreel.spec import KINDS, PLACES, Motion
 
 
@@ -20,8 +20,21 @@ def test_three_red_balls_bounce_on_the_beach() -> None:
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_every_kind_is_understood_by_name(kind: str) -> None:
     word = kind.replace("_", " ")
-    _, shot = one_shot(f"a {word} in a field")
+    # a landmark named without a verb is the place it names ("a castle in a field" is the
+    # castle place, its castle in the dressing); as a clause's subject it is the thing
+    verb = " stands" if word in PLACE_WORDS else ""
+    _, shot = one_shot(f"a {word}{verb} in a field")
     assert shot.entities[0].kind == kind
+
+
+@pytest.mark.parametrize(("prompt", "place"), [
+    ("a castle in a field", "castle"), ("a lighthouse", "lighthouse"), ("house", "house"),
+    ("a dragon flies over the palace", "palace"),
+])
+def test_a_landmark_without_a_verb_is_its_place(prompt: str, place: str) -> None:
+    board, shot = one_shot(prompt)
+    assert board.environment.place == place
+    assert place not in {e.kind for e in shot.entities}
 
 
 @pytest.mark.parametrize(("word", "kind"), [
@@ -90,7 +103,7 @@ def test_materials(prompt: str, material: str) -> None:
 
 
 @pytest.mark.parametrize(("prompt", "bigger"), [
-    ("a tiny dog", False), ("a small house", False), ("a big ball", True),
+    ("a tiny dog", False), ("a small hut", False), ("a big ball", True),
     ("a giant cat", True), ("a huge apple", True),
 ])
 def test_sizes_scale_the_catalog_size(prompt: str, bigger: bool) -> None:

@@ -160,6 +160,8 @@ def _default_place(drafts: list[ShotDraft]) -> str:
         return "space" if "rocket" not in kinds else "desert"
     if "rocket" in kinds:
         return "desert"
+    if "swimming_pool" in kinds:
+        return "swimming_pool"
     if archetypes & {Archetype.CONTAINER, Archetype.FOOD} or "chef" in kinds:
         return "kitchen"
     if archetypes & {Archetype.VEHICLE}:

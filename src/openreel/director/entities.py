@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from openreel.director import lexicon as lx
 from openreel.spec import (
     KINDS,
+    PLACES,
     Archetype,
     CameraMove,
     Direction,
@@ -34,28 +35,6 @@ _ADAPTED: dict[Archetype, dict[Motion, Motion]] = {
     A.ROCKET: {Motion.RUN: Motion.LAUNCH, Motion.DRIVE: Motion.LAUNCH},
     A.FISH: {Motion.WALK: Motion.SWIM, Motion.RUN: Motion.SWIM},
 }
-
-# Scenery for a shot that names no thing, so a clip of "a sunset on the beach" is not empty.
-SCENERY: dict[str, tuple[tuple[str, int, Motion], ...]] = {
-    "beach": (("palm_tree", 2, Motion.IDLE), ("boat", 1, Motion.FLOAT)),
-    "ocean": (("sailboat", 1, Motion.DRIVE), ("bird", 2, Motion.FLY)),
-    "forest": (("tree", 3, Motion.IDLE), ("bird", 2, Motion.FLY)),
-    "park": (("tree", 2, Motion.IDLE), ("bird", 2, Motion.FLY)),
-    "farm": (("cow", 1, Motion.WALK), ("tree", 2, Motion.IDLE)),
-    "city_street": (("car", 2, Motion.DRIVE), ("lamp", 2, Motion.IDLE)),
-    "desert": (("cactus", 2, Motion.IDLE),),
-    "snow": (("snowman", 1, Motion.IDLE), ("tree", 2, Motion.IDLE)),
-    "mountains": (("tree", 3, Motion.IDLE), ("eagle", 1, Motion.FLY)),
-    "moon": (("astronaut", 1, Motion.JUMP), ("rock", 2, Motion.IDLE)),
-    "mars": (("rock", 3, Motion.IDLE), ("robot", 1, Motion.WALK)),
-    "space": (("planet", 1, Motion.ORBIT), ("ufo", 1, Motion.FLOAT)),
-    "underwater": (("fish", 4, Motion.SWIM),),
-    "kitchen": (("table", 1, Motion.IDLE), ("chef", 1, Motion.WALK)),
-    "living_room": (("sofa", 1, Motion.IDLE), ("lamp", 1, Motion.IDLE)),
-    "stadium": (("football", 1, Motion.BOUNCE), ("athlete", 2, Motion.RUN)),
-    "stage": (("dancer", 1, Motion.DANCE), ("lamp", 2, Motion.IDLE)),
-}
-
 
 @dataclass
 class Modifiers:
@@ -262,8 +241,8 @@ def _free_id(kind: str, shot: ShotDraft) -> str:
 
 
 def add_scenery(shot: ShotDraft, place: str, reading: Reading) -> None:
-    """Fill a shot that names nothing with the place's usual things."""
-    for kind, count, motion in SCENERY.get(place, (("tree", 2, Motion.IDLE),)):
+    """Fill a shot that names nothing with the place's usual things (the catalog's)."""
+    for kind, count, motion in PLACES[place].scenery:
         draft = find_or_add(kind, kind, Modifiers(count=count), shot, reading)
-        draft.motion = motion
+        draft.motion = Motion(motion)
     shot.scenery_only = True

@@ -106,12 +106,48 @@ KIND_TOPICS: dict[str, tuple[str, ...]] = {
 }
 
 PLACE_TOPICS: dict[str, tuple[str, ...]] = {
-    "park": ("nature",), "beach": ("ocean", "nature"), "city_street": ("city",),
-    "forest": ("nature",), "desert": ("nature",), "snow": ("weather", "nature"),
-    "mountains": ("nature",), "moon": ("space",), "mars": ("space",), "space": ("space",),
-    "underwater": ("ocean",), "ocean": ("ocean", "nature"), "kitchen": ("food", "home"),
-    "living_room": ("home",), "stadium": ("sports",), "stage": ("music",),
-    "farm": ("farm", "nature"),
+    # open country and water
+    "park": ("nature",), "forest": ("nature",), "desert": ("nature",),
+    "snow": ("weather", "nature"), "mountains": ("nature",), "valley": ("nature",),
+    "cliff": ("nature", "ocean"), "glacier": ("nature", "weather"), "iceberg": ("ocean", "nature"),
+    "volcano": ("nature", "action"), "waterfall": ("nature", "relaxing"),
+    "marsh": ("nature", "wildlife"), "river": ("nature", "relaxing"), "campsite": ("nature",),
+    "forest_road": ("nature", "vehicles"), "botanical_garden": ("nature", "relaxing"),
+    "golf_course": ("sports",), "farm": ("farm", "nature"), "barn": ("farm",),
+    "windmill": ("farm", "nature"), "ski_slope": ("sports", "weather"),
+    "beach": ("ocean", "nature"), "ocean": ("ocean", "nature"), "underwater": ("ocean",),
+    "coral_reef": ("ocean", "wildlife"), "lighthouse": ("ocean", "nature"),
+    "harbor": ("ocean", "vehicles"), "bridge": ("city",), "swimming_pool": ("sports",),
+    # streets and landmarks
+    "city_street": ("city",), "downtown": ("city",), "alley": ("city", "mystery"),
+    "crosswalk": ("city",), "phone_booth": ("city", "retro"), "skyscraper": ("city",),
+    "highway": ("vehicles", "city"), "parking_lot": ("vehicles", "city"),
+    "gas_station": ("vehicles", "city"), "construction_site": ("city", "vehicles"),
+    "industrial_area": ("city",), "junkyard": ("vehicles", "city"), "driveway": ("home",),
+    "train_station": ("vehicles", "city"), "railway": ("vehicles",),
+    "castle": ("fantasy",), "palace": ("fantasy",), "mansion": ("home",), "house": ("home",),
+    "tower": ("city",), "arch": ("nature",), "fountain": ("city", "relaxing"),
+    "courtyard": ("home",), "cemetery": ("mystery",), "campus": ("kids",),
+    "amusement_park": ("kids", "action"), "carousel": ("kids",),
+    # sport, sky and space
+    "stadium": ("sports",), "football_field": ("sports",), "baseball_stadium": ("sports",),
+    "running_track": ("sports",), "raceway": ("vehicles", "sports", "action"),
+    "basketball_court": ("sports",), "tennis_court": ("sports",), "gymnasium": ("sports",),
+    "indoor_swimming_pool": ("sports",), "sky": ("nature", "relaxing"), "moon": ("space",),
+    "mars": ("space",), "space": ("space",),
+    # rooms
+    "living_room": ("home",), "bedroom": ("home", "relaxing"), "kitchen": ("food", "home"),
+    "bathroom": ("home",), "shower": ("home",), "nursery": ("kids", "home"),
+    "basement": ("home", "mystery"), "staircase": ("home",), "cafe": ("food", "relaxing"),
+    "restaurant": ("food",), "bakery": ("food",), "bar": ("food", "music"),
+    "cafeteria": ("food", "kids"), "food_court": ("food",), "supermarket": ("food", "home"),
+    "pharmacy": ("home",), "classroom": ("kids",), "library": ("relaxing", "kids"),
+    "laboratory": ("scifi",), "office": ("city",), "hospital": ("drama",),
+    "jail_cell": ("drama", "mystery"), "corridor": ("mystery",), "museum": ("art",),
+    "science_museum": ("scifi", "kids"), "art_gallery": ("art",), "aquarium": ("ocean",
+                                                                               "wildlife"),
+    "ballroom": ("dance", "music"), "movie_theater": ("cinematic",), "music_studio": ("music",),
+    "stage": ("music",), "studio": ("art",),
 }
 
 STYLE_TOPICS: dict[str, tuple[str, ...]] = {

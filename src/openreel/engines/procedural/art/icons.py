@@ -119,6 +119,33 @@ ICONS: dict[str, Icon] = {
 }
 
 
+# Set dressing of places: scenery painted into a backdrop's layers, never cast (no body,
+# no mask). Looked up by the icon's own name.
+_DRESSING_FLUENT = (
+    # buildings, landmarks and the fair
+    "house-with-garden", "church", "convenience-store", "tokyo-tower", "moai", "circus-tent",
+    "ferris-wheel", "roller-coaster", "carousel-horse", "headstone", "umbrella-on-ground",
+    # vehicles and the street
+    "bullet-train", "racing-car", "articulated-lorry", "sport-utility-vehicle", "motor-boat",
+    "fuel-pump", "oil-drum", "chequered-flag", "ring-buoy", "skier", "wastebasket",
+    # nature
+    "palm-tree", "deciduous-tree", "tulip", "sunflower", "hibiscus", "cherry-blossom", "coral",
+    "jellyfish", "tropical-fish", "fire", "wood", "rock",
+    # rooms
+    "bathtub", "toilet", "mirror", "books", "television", "desktop-computer", "file-cabinet",
+    "globe-showing-americas", "world-map", "candle", "teddy-bear", "kite", "balloon",
+    "baby-bottle", "nesting-dolls", "roll-of-paper", "lotion-bottle", "soap",
+    # food and drink
+    "croissant", "bread", "cupcake", "birthday-cake", "pie", "doughnut", "pizza", "hamburger",
+    "sushi", "steaming-bowl", "hot-beverage", "cup-with-straw", "beer-mug", "cocktail-glass",
+    "wine-glass",
+    # science, health, museums, film and sport
+    "test-tube", "microscope", "alembic", "dna", "telescope", "ringed-planet", "satellite",
+    "magnet", "pill", "amphora", "crown", "popcorn", "flag-in-hole",
+)
+DRESSING: dict[str, Icon] = {name: _f(name) for name in _DRESSING_FLUENT}
+DRESSING["vertical-traffic-light"] = _n("vertical-traffic-light")
+
 # Animals whose artwork is only a face keep their rig body and wear the face as its head.
 HEADS: dict[str, Icon] = {"lion": _f("lion"), "bear": _f("bear"), "fox": _f("fox")}
 
@@ -130,4 +157,5 @@ def icon_for(kind: str) -> Icon | None:
 
 def all_icons() -> list[Icon]:
     """Every icon the engine draws, once each."""
-    return list({i.key: i for i in (*ICONS.values(), *HEADS.values())}.values())
+    return list({i.key: i for i in (*ICONS.values(), *HEADS.values(),
+                                    *DRESSING.values())}.values())
