@@ -479,7 +479,7 @@ def painting(canvas: skia.Canvas, r: skia.Rect, gilt: RGB, ctx: Context) -> None
     edge = min(r.width(), r.height()) * 0.08
     panel(canvas, r, ctx.tone(gilt), edge * 0.3)
     inner = r.makeInset(edge, edge)
-    palette = ((230, 90, 70), (60, 110, 190), (240, 200, 70), (70, 160, 120), (240, 235, 220),
+    palette = ((230, 90, 70), (40, 140, 150), (240, 200, 70), (70, 160, 120), (240, 235, 220),
                (40, 40, 60), (220, 130, 170))
     pick = ctx.rng.permutation(len(palette))
     canvas.drawRect(inner, fill(ctx.tone(palette[pick[0]])))
@@ -507,3 +507,25 @@ def painting(canvas: skia.Canvas, r: skia.Rect, gilt: RGB, ctx: Context) -> None
                                            + inner.height() * 0.6, inner.right() - inner.width()
                                            * 0.2, inner.bottom()),
                         fill(ctx.tone(palette[pick[1]])))
+
+
+@shape("flat_tv", 1.7, (30, 30, 34))
+def flat_tv(canvas: skia.Canvas, r: skia.Rect, bezel: RGB, ctx: Context) -> None:
+    """A flat-screen television on a small stand, showing a warm picture."""
+    screen_rect = skia.Rect.MakeLTRB(r.left(), r.top(), r.right(), r.bottom() - r.height() * 0.12)
+    canvas.drawRect(skia.Rect.MakeLTRB(r.centerX() - r.width() * 0.04, screen_rect.bottom(),
+                                       r.centerX() + r.width() * 0.04, r.bottom()),
+                    fill(ctx.tone(bezel)))
+    canvas.drawRect(skia.Rect.MakeLTRB(r.centerX() - r.width() * 0.18, r.bottom() - r.height()
+                                       * 0.03, r.centerX() + r.width() * 0.18, r.bottom()),
+                    fill(ctx.tone(bezel)))
+    panel(canvas, screen_rect, ctx.tone(bezel), r.height() * 0.03)
+    inner = screen_rect.makeInset(r.height() * 0.04, r.height() * 0.04)
+    canvas.drawRect(inner, vertical((250, 170, 110), (200, 90, 110), inner.top(), inner.bottom()))
+    canvas.drawCircle(inner.centerX(), inner.top() + inner.height() * 0.6, inner.height() * 0.22,
+                      fill((255, 225, 150)))
+    canvas.drawRect(skia.Rect.MakeLTRB(inner.left(), inner.top() + inner.height() * 0.7,
+                                       inner.right(), inner.bottom()), fill((90, 60, 90)))
+    canvas.drawPath(polygon([(inner.left(), inner.top()), (inner.left() + inner.width() * 0.3,
+                                                           inner.top()),
+                             (inner.left(), inner.bottom())]), fill((255, 255, 255), 30))

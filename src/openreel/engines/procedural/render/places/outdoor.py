@@ -350,11 +350,13 @@ def _grounds() -> dict[str, PlaceSet]:
     stands = Item("stands", 0.0, 0.26, wide=6.0)
     lights = Item("floodlight", 0.95, 0.55, every=1.9)
     return {
-        "stadium": PlaceSet(far=(stands, lights), floor="mown", floor_colour=(90, 160, 80),
-                            near=(Court(),)),
+        "stadium": PlaceSet(far=(stands, lights, Item("scoreboard", 0.3, 0.16, y=0.27)),
+                            floor="mown", floor_colour=(90, 160, 80),
+                            near=(Court(), Band(0.72, 1.0, (190, 80, 60)),
+                                  Lines((0.72, 0.8, 0.9), width=0.004))),
         "football_field": PlaceSet(far=(stands, lights),
-                                   mid=(Item("goal", 0.9, 0.1, side=-1),
-                                        Item("goal", 0.9, 0.1, side=1)),
+                                   mid=(Item("goal", 0.1, 0.1, side=-1),
+                                        Item("goal", 0.1, 0.1, side=1)),
                                    floor="mown", floor_colour=(90, 160, 80),
                                    near=(Court(ends="box"),)),
         "baseball_stadium": PlaceSet(far=(Item("stands", 0.0, 0.3, wide=6.0), lights,
