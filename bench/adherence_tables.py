@@ -139,7 +139,7 @@ PLACES_FOR: dict[str, frozenset[str]] = {name: frozenset(places) for name, place
     "driveway": {"driveway"},
     "farm": {"farm"},
     "food court": {"food_court"},
-    # the stadium place is a grass pitch in front of stands
+    # the stadium place is a marked grass pitch in front of stands
     "football field": {"football_field", "stadium"},
     "forest road": {"forest_road"},
     "fountain": {"fountain"},
@@ -177,15 +177,17 @@ PLACES_FOR: dict[str, frozenset[str]] = {name: frozenset(places) for name, place
     "river": {"river"},
     "science museum": {"science_museum"},
     "shower": {"shower"},
-    "ski slope": {"ski_slope", "snow"},
+    # a snowy field without a slope or a lift is a stand-in, not a ski slope
+    "ski slope": {"ski_slope"},
     "sky": {"sky"},
     "skyscraper": {"skyscraper", "skyscrapers"},
-    # the stadium place has stands and a grass field; nothing in it contradicts baseball
-    "baseball stadium": {"baseball_stadium", "baseball_field", "stadium"},
+    # the stadium place is a football pitch inside a running track: not a ball park
+    "baseball stadium": {"baseball_stadium", "baseball_field"},
     "staircase": {"staircase", "stairs", "stairway"},
     "street": {"city_street", "street"},
     "supermarket": {"supermarket", "grocery_store"},
-    "indoor swimming pool": {"swimming_pool", "indoor_swimming_pool", "indoor_pool"},
+    # the swimming_pool place is an outdoor pool under the sky, palms beside it
+    "indoor swimming pool": {"indoor_swimming_pool", "indoor_pool"},
     "tower": {"tower"},
     "outdoor track": {"running_track", "outdoor_track", "athletics_track"},
     "train railway": {"railway", "railroad", "train_railway"},

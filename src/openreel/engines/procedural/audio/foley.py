@@ -84,7 +84,8 @@ def footstep(ground: str, sr: int, variant: int) -> np.ndarray:
     grit = bandpass(grit, m.brightness * 0.5, m.brightness * 2.0, sr) * exp_decay(n, sr, grit_len)
     out = (0.6 * thump + (0.4 + 0.8 * m.noise) * grit).astype(np.float32)
     if m.modes and m.noise < 0.5:
-        out += 0.3 * strike(ground, 0.3, sr, variant)[:n] if n else 0.0
+        tap = strike(ground, 0.3, sr, variant)[:n]  # a dull floor's ring can end sooner
+        out[:len(tap)] += 0.3 * tap
     return _peak_one(out, sr)
 
 
