@@ -18,6 +18,7 @@ from openreel.engines.procedural.render.places.floors import (
     MATERIAL_COLOURS,
     MATERIAL_PATTERNS,
     Tufts,
+    floor_colour,
     floor_texture,
 )
 from openreel.engines.procedural.render.places.scenery import set_of
@@ -55,8 +56,8 @@ def paint_backdrop(env: Environment, light: Light, width: int, height: int,
     rng = np.random.default_rng(seed)
     scene = set_of(env.place)
     floor, pattern = _floor(env, scene)
-    base = mix(floor, light.ambient, 0.15)
-    texture = floor_texture(pattern, floor, light, rng)
+    base = floor_colour(floor, light)
+    texture = floor_texture(pattern, base, rng)
     sky = skia.Surface(width, height)
     paint_sky(sky.getCanvas(), env, light, scene.sky, width, height, ground_px, rng,
               sky_style or SkyStyle())

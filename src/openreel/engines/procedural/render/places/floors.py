@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import skia
 
-from openreel.engines.procedural.render.palette import RGB, Light, mix, shade
+from openreel.engines.procedural.render.palette import RGB, Light, mix, shade, tint
 from openreel.engines.procedural.render.places.canvas import Context, fill, stroke
 
 TILE = 256
@@ -28,14 +28,19 @@ MATERIAL_PATTERNS: dict[str, str] = {
 }
 
 
-def floor_texture(pattern: str, base: RGB, light: Light,
-                  rng: np.random.Generator) -> skia.Shader | None:
-    """A repeating texture for the ground band, or None for a plain fill."""
+def floor_colour(base: RGB, light: Light) -> RGB:
+    """A floor's colour under the scene's light: multiplied by it (dark at night, warm by
+    candlelight), with a touch of the light's own colour."""
+    return mix(tint(base, light.ambient), light.ambient, 0.12)
+
+
+def floor_texture(pattern: str, colour: RGB, rng: np.random.Generator) -> skia.Shader | None:
+    """A repeating texture for the ground band in its lit ``colour``, or None for a plain
+    fill."""
     if pattern == "plain":
         return None
     surface = skia.Surface(TILE, TILE)
     canvas = surface.getCanvas()
-    colour = mix(base, light.ambient, 0.15)
     canvas.clear(skia.Color(*colour, 255))
     painter = _PATTERNS.get(pattern)
     if painter is None:

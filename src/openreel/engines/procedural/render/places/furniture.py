@@ -511,7 +511,7 @@ def painting(canvas: skia.Canvas, r: skia.Rect, gilt: RGB, ctx: Context) -> None
 
 @shape("flat_tv", 1.7, (30, 30, 34))
 def flat_tv(canvas: skia.Canvas, r: skia.Rect, bezel: RGB, ctx: Context) -> None:
-    """A flat-screen television on a small stand, showing a warm picture."""
+    """A flat-screen television on a small stand, showing a landscape."""
     screen_rect = skia.Rect.MakeLTRB(r.left(), r.top(), r.right(), r.bottom() - r.height() * 0.12)
     canvas.drawRect(skia.Rect.MakeLTRB(r.centerX() - r.width() * 0.04, screen_rect.bottom(),
                                        r.centerX() + r.width() * 0.04, r.bottom()),
@@ -521,11 +521,34 @@ def flat_tv(canvas: skia.Canvas, r: skia.Rect, bezel: RGB, ctx: Context) -> None
                     fill(ctx.tone(bezel)))
     panel(canvas, screen_rect, ctx.tone(bezel), r.height() * 0.03)
     inner = screen_rect.makeInset(r.height() * 0.04, r.height() * 0.04)
-    canvas.drawRect(inner, vertical((250, 170, 110), (200, 90, 110), inner.top(), inner.bottom()))
-    canvas.drawCircle(inner.centerX(), inner.top() + inner.height() * 0.6, inner.height() * 0.22,
-                      fill((255, 225, 150)))
-    canvas.drawRect(skia.Rect.MakeLTRB(inner.left(), inner.top() + inner.height() * 0.7,
-                                       inner.right(), inner.bottom()), fill((90, 60, 90)))
+    canvas.drawRect(inner, vertical((110, 190, 185), (70, 150, 150), inner.top(), inner.bottom()))
+    canvas.drawCircle(inner.left() + inner.width() * 0.7, inner.top() + inner.height() * 0.3,
+                      inner.height() * 0.14, fill((250, 250, 240)))
+    canvas.drawPath(polygon([(inner.left(), inner.bottom()), (inner.left(), inner.top()
+                                                             + inner.height() * 0.65),
+                             (inner.left() + inner.width() * 0.45, inner.top() + inner.height()
+                              * 0.45), (inner.right(), inner.top() + inner.height() * 0.7),
+                             (inner.right(), inner.bottom())]), fill((60, 130, 80)))
     canvas.drawPath(polygon([(inner.left(), inner.top()), (inner.left() + inner.width() * 0.3,
                                                            inner.top()),
                              (inner.left(), inner.bottom())]), fill((255, 255, 255), 30))
+
+
+@shape("couch", 2.2, (196, 104, 72))
+def couch(canvas: skia.Canvas, r: skia.Rect, cloth: RGB, ctx: Context) -> None:
+    """A three-seat sofa: a padded back, two rolled arms, seat cushions and short legs."""
+    tint = ctx.tone(cloth)
+    w, h = r.width(), r.height()
+    legs = ctx.tone((90, 60, 40))
+    for x in (r.left() + w * 0.1, r.right() - w * 0.1):
+        canvas.drawRect(skia.Rect.MakeLTRB(x - w * 0.015, r.bottom() - h * 0.12, x + w * 0.015,
+                                           r.bottom()), fill(legs))
+    panel(canvas, skia.Rect.MakeLTRB(r.left() + w * 0.08, r.top(), r.right() - w * 0.08,
+                                     r.top() + h * 0.6), shade(tint, 0.92), h * 0.12)
+    for k in range(3):
+        x0 = r.left() + w * (0.1 + 0.27 * k)
+        panel(canvas, skia.Rect.MakeLTRB(x0, r.top() + h * 0.45, x0 + w * 0.26, r.bottom()
+                                         - h * 0.12), tint, h * 0.08)
+    for x0 in (r.left(), r.right() - w * 0.12):
+        panel(canvas, skia.Rect.MakeLTRB(x0, r.top() + h * 0.3, x0 + w * 0.12, r.bottom()
+                                         - h * 0.1), shade(tint, 1.05), w * 0.05)

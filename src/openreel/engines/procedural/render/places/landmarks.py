@@ -445,7 +445,8 @@ def plaza_fountain(canvas: skia.Canvas, r: skia.Rect, stone: RGB, ctx: Context) 
     """A tiered stone fountain: a wide basin, a column with a bowl, and arcs of water."""
     tint = ctx.tone(stone)
     w, h = r.width(), r.height()
-    water = ctx.tone((150, 210, 240))
+    water = ctx.tone((120, 190, 240))
+    foam = (245, 250, 255)
     top_bowl = r.top() + h * 0.35
     for side in (-1, 1):
         for k in range(3):
@@ -453,9 +454,13 @@ def plaza_fountain(canvas: skia.Canvas, r: skia.Rect, stone: RGB, ctx: Context) 
             arc.moveTo(r.centerX(), r.top() + h * 0.12)
             arc.quadTo(r.centerX() + side * w * (0.15 + 0.1 * k), r.top() - h * 0.05,
                        r.centerX() + side * w * (0.25 + 0.12 * k), r.bottom() - h * 0.3)
-            canvas.drawPath(arc, stroke(water, max(w * 0.008, 1.0), 200))
+            canvas.drawPath(arc, stroke(water, max(w * 0.022, 1.5), 230))
+            canvas.drawPath(arc, stroke(foam, max(w * 0.008, 1.0), 220))
     canvas.drawLine(r.centerX(), r.top(), r.centerX(), r.top() + h * 0.2,
-                    stroke(water, w * 0.012, 230))
+                    stroke(water, w * 0.03, 240))
+    for k in range(10):  # spray where the jets land
+        canvas.drawCircle(r.centerX() + (k - 4.5) * w * 0.09, r.bottom() - h * 0.3
+                          + (k % 3) * h * 0.02, w * 0.03, fill(foam, 170, blur=w * 0.01))
     canvas.drawRect(skia.Rect.MakeLTRB(r.centerX() - w * 0.04, top_bowl, r.centerX() + w * 0.04,
                                        r.bottom() - h * 0.25), fill(shade(tint, 0.95)))
     canvas.drawPath(polygon([(r.centerX() - w * 0.2, top_bowl - h * 0.08),

@@ -426,3 +426,41 @@ def gate_flag(canvas: skia.Canvas, r: skia.Rect, flag: RGB, ctx: Context) -> Non
                                                                    r.width() * 0.1))
     panel(canvas, skia.Rect.MakeLTRB(r.left(), r.top(), r.right(), r.top() + r.height() * 0.4),
           ctx.tone(flag))
+
+
+@shape("putting_green", 5.0, (140, 200, 110))
+def putting_green(canvas: skia.Canvas, r: skia.Rect, turf: RGB, ctx: Context) -> None:
+    """A putting green: a smooth oval of brighter turf around the hole."""
+    canvas.drawOval(r.makeOutset(0, r.height() * 0.5), fill(ctx.tone(turf)))
+
+
+@shape("golf_cart", 1.2, (245, 245, 240))
+def golf_cart(canvas: skia.Canvas, r: skia.Rect, body: RGB, ctx: Context) -> None:
+    """A golf buggy: a white canopy on posts over two seats and small wheels."""
+    tint = ctx.tone(body)
+    w, h = r.width(), r.height()
+    panel(canvas, skia.Rect.MakeLTRB(r.left(), r.top(), r.right(), r.top() + h * 0.1), tint,
+          h * 0.04)
+    for x in (r.left() + w * 0.12, r.right() - w * 0.12):
+        canvas.drawLine(x, r.top() + h * 0.1, x, r.top() + h * 0.55,
+                        stroke(ctx.tone((60, 60, 66)), w * 0.03))
+    panel(canvas, skia.Rect.MakeLTRB(r.left(), r.top() + h * 0.5, r.right(), r.bottom()
+                                     - h * 0.15), tint, h * 0.06)
+    panel(canvas, skia.Rect.MakeLTRB(r.left() + w * 0.2, r.top() + h * 0.38, r.left()
+                                     + w * 0.6, r.top() + h * 0.52), ctx.tone((40, 90, 60)))
+    for x in (r.left() + w * 0.2, r.right() - w * 0.2):
+        canvas.drawCircle(x, r.bottom() - h * 0.12, h * 0.12, fill((30, 30, 32)))
+
+
+@shape("bollard", 0.8, (40, 40, 46))
+def bollard(canvas: skia.Canvas, r: skia.Rect, iron: RGB, ctx: Context) -> None:
+    """A mooring bollard on the quay, a rope looped round it."""
+    tint = ctx.tone(iron)
+    canvas.drawRoundRect(skia.Rect.MakeLTRB(r.left() + r.width() * 0.2, r.top() + r.height()
+                                            * 0.2, r.right() - r.width() * 0.2, r.bottom()),
+                         r.width() * 0.1, r.width() * 0.1, horizontal(shade(tint, 1.4), tint,
+                                                                      r.left(), r.right()))
+    canvas.drawOval(skia.Rect.MakeLTRB(r.left(), r.top(), r.right(), r.top() + r.height() * 0.3),
+                    fill(shade(tint, 1.3)))
+    canvas.drawLine(r.left(), r.top() + r.height() * 0.45, r.right() + r.width() * 2,
+                    r.bottom(), stroke(ctx.tone((200, 170, 110)), r.width() * 0.12))

@@ -121,10 +121,10 @@ def _surface(canvas: skia.Canvas, ctx: Context, pattern: str, wall: RGB, top: fl
             canvas.drawRect(skia.Rect.MakeLTRB(xi, top, xi + max(unit * 0.03, 1.0), bottom),
                             fill(shade(wall, 0.78)))
     elif pattern == "concrete":
-        for _ in range(int(f.w * (bottom - top) / (unit * unit * 2))):
+        for _ in range(int(f.w * (bottom - top) / (unit * unit * 6))):
             x, y = rng.uniform(0, f.w), rng.uniform(top, bottom)
             canvas.drawCircle(x, y, unit * rng.uniform(0.3, 1.2),
-                              fill(shade(wall, rng.uniform(0.9, 1.06)), 60, blur=unit * 0.3))
+                              fill(shade(wall, rng.uniform(0.92, 1.05)), 50))
         seam = stroke(shade(wall, 0.82), max(unit * 0.05, 1.0), round_cap=False)
         for xi in range(0, f.w, max(int(unit * 6), 8)):
             canvas.drawLine(xi, top, xi, bottom, seam)
