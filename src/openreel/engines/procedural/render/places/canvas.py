@@ -133,3 +133,8 @@ def polygon(points: list[tuple[float, float]]) -> skia.Path:
         path.lineTo(*p)
     path.close()
     return path
+
+
+def window_glass(ctx: Context) -> RGB:
+    """The colour of a window pane from outside: lit warm at night, sky by day."""
+    return ctx.tone((255, 214, 130) if ctx.light.night else (160, 200, 230))

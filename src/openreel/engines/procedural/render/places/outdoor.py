@@ -135,9 +135,9 @@ def _nature() -> dict[str, PlaceSet]:
         "golf_course": PlaceSet(far=(*land((120, 170, 110), 0.1, 3),
                                      Trees((50, 110, 60), 4, 0.1)),
                                 mid=(Hills((110, 175, 90), 0.04, 3),
-                                     Item("putting_green", 0.18, 0.03, wide=0.5),
+                                     Item("patch", 0.18, 0.03, wide=0.5, colour=(140, 200, 110)),
                                      Item("flag-in-hole", 0.18, 0.24),
-                                     Item("sand_trap", -0.3, 0.025, wide=0.4),
+                                     Item("patch", -0.3, 0.025, wide=0.4),
                                      Item("golf_cart", -0.6, 0.14)),
                                 floor="mown", floor_colour=(110, 175, 90), near=(GRASS,)),
     }

@@ -15,6 +15,7 @@ from openreel.engines.procedural.render.places.canvas import (
     polygon,
     stroke,
     vertical,
+    window_glass,
 )
 from openreel.engines.procedural.render.places.items import shape
 
@@ -281,8 +282,7 @@ def university(canvas: skia.Canvas, r: skia.Rect, brick: RGB, ctx: Context) -> N
             y = body.top() + body.height() * (0.15 + 0.42 * row)
             canvas.drawRect(skia.Rect.MakeXYWH(x, y, body.width() / 14 * 0.5,
                                                body.height() * 0.28),
-                            fill(ctx.tone((255, 214, 130) if ctx.light.night
-                                          else (190, 215, 235))))
+                            fill(window_glass(ctx)))
     panel(canvas, tower, shade(tint, 1.05))
     canvas.drawPath(polygon([(tower.left() - w * 0.01, tower.top() + h * 0.12),
                              (tower.centerX(), tower.top() - h * 0.06),
@@ -346,10 +346,10 @@ def windscreen(canvas: skia.Canvas, r: skia.Rect, cloth: RGB, ctx: Context) -> N
                                                                   r.height() * 0.05))
 
 
-@shape("sand_trap", 5.0, (235, 215, 160))
-def sand_trap(canvas: skia.Canvas, r: skia.Rect, sand: RGB, ctx: Context) -> None:
-    """A bunker: a low oval of pale sand set into the turf."""
-    canvas.drawOval(r.makeOutset(0, r.height() * 0.5), fill(ctx.tone(sand)))
+@shape("patch", 5.0, (235, 215, 160))
+def patch(canvas: skia.Canvas, r: skia.Rect, colour: RGB, ctx: Context) -> None:
+    """A low oval set into the ground: a bunker of sand, a putting green of finer turf."""
+    canvas.drawOval(r.makeOutset(0, r.height() * 0.5), fill(ctx.tone(colour)))
 
 
 @shape("skyscraper_tower", 0.34, (120, 150, 185))
@@ -426,12 +426,6 @@ def gate_flag(canvas: skia.Canvas, r: skia.Rect, flag: RGB, ctx: Context) -> Non
                                                                    r.width() * 0.1))
     panel(canvas, skia.Rect.MakeLTRB(r.left(), r.top(), r.right(), r.top() + r.height() * 0.4),
           ctx.tone(flag))
-
-
-@shape("putting_green", 5.0, (140, 200, 110))
-def putting_green(canvas: skia.Canvas, r: skia.Rect, turf: RGB, ctx: Context) -> None:
-    """A putting green: a smooth oval of brighter turf around the hole."""
-    canvas.drawOval(r.makeOutset(0, r.height() * 0.5), fill(ctx.tone(turf)))
 
 
 @shape("golf_cart", 1.2, (245, 245, 240))

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 # Importing the shape modules registers their shapes for ``Item`` to draw.
 from openreel.engines.procedural.render.places import (  # noqa: F401
-    decor,
     fixtures,
     furniture,
+    halls,
+    homeware,
     landmarks,
     props,
+    shopfittings,
+    venues,
+    wilds,
 )
 from openreel.engines.procedural.render.places.indoor import indoor_sets
 from openreel.engines.procedural.render.places.outdoor import outdoor_sets
