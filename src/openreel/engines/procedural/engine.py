@@ -58,9 +58,9 @@ class ProceduralEngine:
         try:
             for done, (state, sim) in enumerate(frames, start=1):
                 rgba = renderer.render(state, sim)
-                sink.write_frame(rgba)
-                if state.index == poster_index:
+                if state.index == poster_index:  # before the sink owns (and may mark) it
                     poster = rgba[..., :3].copy()
+                sink.write_frame(rgba)
                 if writer is not None:
                     writer.add(state, sim, renderer)
                 progress("rendering", done, len(frames))
