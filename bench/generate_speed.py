@@ -161,6 +161,7 @@ def run(repeats: int = 5) -> dict[str, object]:
         "x264_alone_s": _column(x264, 0),
         "x264_alone_cpu_s": _column(x264, 1),
         "x264_from_rgb_s": _column(from_rgb, 0),
+        "x264_from_rgb_cpu_s": _column(from_rgb, 1),
         "help_cold_s": _column(helps, 0),
         "help_cold_cpu_s": _column(helps, 1),
         "generate_cold_median_s": round(generate_s, 3),
