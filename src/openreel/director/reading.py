@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from openreel.director import lexicon as lx
 from openreel.director import parsing
+from openreel.director.activities import ACTIVITIES, Activity
 from openreel.director.clauses import QUOTE_TOKEN
 from openreel.director.entities import (
     Draft,
@@ -58,7 +59,7 @@ from openreel.director.verbs import (
     could_be_verb,
     motion_of,
 )
-from openreel.spec import Archetype, CameraMove, Gender, Motion, Relation
+from openreel.spec import KINDS, Archetype, CameraMove, Gender, Motion, Relation
 
 NounMapper = Callable[[str], "tuple[str, float] | None"]
 _SPOKEN = re.compile(r"q(\d+)")  # a quotation as the parser sees it: "Q0" → token q0
@@ -84,6 +85,7 @@ class ShotReader:
         self.names: dict[int, tuple[str, int]] = {}  # last word of a many-word name → name
         self.claimed: set[int] = set()  # every word of those names
         self.redirect: dict[int, int] = {}  # a phrase folded into a name → the name's head
+        self.activities: list[tuple[int, int, str]] = []  # (first token, end, phrase)
         self.things: dict[int, Draft] = {}  # noun phrase head → the thing it names
         self.quote_at: dict[int, int] = {}  # token index → quotation number
 
@@ -105,6 +107,8 @@ class ShotReader:
         for clause in self.parsed.clauses:
             self._clause(clause)
         self._share_objects()
+        for start, _, wording in self.activities:
+            self._activity(start, ACTIVITIES[wording])
         for index in sorted(self.quote_at):
             self._quote(index)
         self._sounds()
@@ -117,7 +121,7 @@ class ShotReader:
         toks = self.parsed.tokens
         i = 0
         while i < len(toks):
-            named = self._name_at(i)
+            named = self._activity_at(i) or self._name_at(i)
             if named:
                 i += named
                 continue
@@ -128,6 +132,16 @@ class ShotReader:
                 i += used
             else:
                 i += 1
+
+    def _activity_at(self, i: int) -> int:
+        """An activity named as a whole ("tai chi", "rock climbing", "doing laundry")."""
+        hit = self._phrase_at(i, dict(ACTIVITIES), longest=5)
+        if hit is None:
+            return 0
+        self.activities.append((i, i + hit[1], hit[0]))
+        self.claimed.update(range(i, i + hit[1]))
+        self.used.update(range(i, i + hit[1]))
+        return hit[1]
 
     def _name_at(self, i: int) -> int:
         """A thing named in several words ("bow and arrow", "traffic light", "hot dog"):
@@ -547,6 +561,35 @@ class ShotReader:
             self.shot.move = CameraMove.ORBIT
         elif clause.lemma in ("zoom", "push", "move") and targets:
             self.shot.follow = targets[0].id
+
+    def _activity(self, start: int, activity: Activity) -> None:
+        """Whoever the sentence names does the activity, with its things and partner."""
+        before = [d for head, d in sorted(self.things.items())
+                  if head < start and d.archetype is Archetype.HUMANOID]
+        doer = before[-1] if before else next(
+            (d for d in self.shot.entities if d.archetype is Archetype.HUMANOID), None)
+        if doer is None:
+            doer = find_or_add("person", "person", Modifiers(count=1), self.shot, self.reading)
+        doer.motion = activity.motion  # the activity is what this person does
+        doer.action = activity.wording
+        if activity.age is not None:
+            doer.persona = merged(doer.persona, age=activity.age)
+        if doer.object is None:
+            prop = next((k for k in activity.props if k in KINDS), None)
+            if prop is not None:
+                doer.object = find_or_add(prop, prop, Modifiers(definite=True), self.shot,
+                                          self.reading).id
+        if activity.partner and doer.target is None:
+            partner = next((d for d in self.shot.entities if d is not doer
+                            and d.archetype is Archetype.HUMANOID), None)
+            if partner is None:
+                partner = find_or_add("person", "person", Modifiers(count=1), self.shot,
+                                      self.reading)
+            partner.motion = activity.motion
+            doer.target, partner.target = partner.id, doer.id
+        self.shot.places_wanted.extend(activity.places)
+        if activity.ground is not None and self.shot.ground is None:
+            self.shot.ground = activity.ground
 
     def _share_objects(self) -> None:
         """"catches or throws a frisbee": conjoined verbs share the object named once."""

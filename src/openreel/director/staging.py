@@ -41,6 +41,7 @@ _PLACES: dict[Motion, tuple[str, ...]] = {
     M.DIG: ("farm", "park"), M.EXERCISE: ("gym", "stadium"), M.STRETCH: ("park",),
     M.MARCH: ("city_street",), M.TOPPLE: ("living_room",), M.BREAK: ("kitchen",),
 }
+_TOGETHER = frozenset({M.HUG, M.KISS, M.SHAKE_HANDS, M.FIGHT})
 _TWO_SHOT_SECONDS = 1.5
 _WORDS_PER_SECOND = 2.6
 
@@ -63,11 +64,24 @@ def imply_props(shot: ShotDraft, reading: Reading) -> None:
             partner = next((d for d in shot.entities if d is not draft and is_character(d)),
                            None)
             draft.target = partner.id if partner is not None else None
+        if draft.target is None and draft.motion in _TOGETHER:
+            # a hug, a kiss, a handshake or a fight takes two: the other one named, or someone
+            partner = next((d for d in shot.entities if d is not draft
+                            and d.archetype is Archetype.HUMANOID), None)
+            if partner is None and "person" in KINDS:
+                partner = find_or_add("person", "person", Modifiers(count=1), shot, reading)
+            if partner is not None:
+                draft.target = partner.id
+                if partner.motion in (M.IDLE, M.TALK):
+                    partner.motion = draft.motion
 
 
 def place_for_actions(shots: list[ShotDraft]) -> str | None:
     """A place where the prompt's actions happen, when it names none."""
     for shot in shots:
+        for name in shot.places_wanted:
+            if name in PLACES:
+                return name
         for draft in shot.entities:
             for name in _PLACES.get(draft.motion, ()):
                 if name in PLACES:

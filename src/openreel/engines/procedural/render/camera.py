@@ -29,6 +29,7 @@ GROUND_AT = 0.74  # fraction of the frame height where the ground line sits at r
 # How much of the frame's height the main subject fills; the view widens from there, down
 # to the cast's least fill (framing.Cast.least_fill), to keep the others in frame.
 _FILL = {Framing.MEDIUM: 0.45, Framing.WIDE: 0.2}
+_PERSON_FILL = 0.52
 _MARGIN = 0.06  # of the view kept clear around the subject
 _DAMPING_SECONDS = 0.45  # the follow looks this far around each frame
 
@@ -111,6 +112,8 @@ class ShotCamera:
         if self.close:
             return self._close_up_height(first)
         wanted = _FILL.get(self.shot.camera.framing, _FILL[Framing.MEDIUM])
+        if first.archetype is Archetype.HUMANOID and self.shot.camera.framing is Framing.MEDIUM:
+            wanted = _PERSON_FILL  # people are read by their faces and hands: a little closer
         least = self.least_fill
         view_h = height / wanted
         # widen (down to the least fill) so the cast fits side by side on most frames

@@ -134,6 +134,8 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
         least = 0.1
     elif lead.relative_to is not None or any(e.relative_to == lead.id for e in shot.entities):
         least = 0.12
+    elif _archetype_of(lead.id, on_stage) is Archetype.HUMANOID:
+        least = 0.38  # a person acting stays big enough to read the act and the face
     else:
         least = 0.3
     return Cast(subject, tuple(dict.fromkeys(subject + core)),
