@@ -6,7 +6,8 @@ model and dictionary transcribes them; both texts are normalised (numbers, money
 words, contractions expanded, punctuation dropped) and compared word by word.
 
 It also measures what speech adds to a render as a user meets it: a 10 s clip with two lines
-(a woman's, then a man's) and the same clip without them, each rendered in a fresh process.
+(a woman's, then a man's or a second woman's) and the same clip without them, each rendered
+in a fresh process.
 
 Usage: ``python -m bench.speech_intelligibility [--lines N] [--voices a,b]``; writes
 ``bench/results/speech_intelligibility.json``.
@@ -138,13 +139,17 @@ def run(lines: tuple[str, ...], names: list[str]) -> dict[str, object]:
             "voices": {name: asdict(score) for name, score in scores.items()}}
 
 
-TWO_LINES = {"shots": [
-    {"duration": 5.0, "entities": [{"id": "her", "kind": "person", "persona": {"gender": "female"}},
-                                   {"id": "him", "kind": "person", "persona": {"gender": "male"}}],
-     "dialogue": [{"speaker": "her", "text": "Did you see that?"}]},
-    {"duration": 5.0, "entities": [{"id": "her", "kind": "person", "persona": {"gender": "female"}},
-                                   {"id": "him", "kind": "person", "persona": {"gender": "male"}}],
-     "dialogue": [{"speaker": "him", "text": "I did, it was amazing."}]}]}
+def _two_lines(second: str) -> dict[str, object]:
+    """A 10 s storyboard: a woman speaks in the first shot, ``second`` (a gender) in the next."""
+    cast = [{"id": "her", "kind": "person", "persona": {"gender": "female"}},
+            {"id": "other", "kind": "person", "persona": {"gender": second}}]
+    return {"shots": [
+        {"duration": 5.0, "entities": cast,
+         "dialogue": [{"speaker": "her", "text": "Did you see that?"}]},
+        {"duration": 5.0, "entities": cast,
+         "dialogue": [{"speaker": "other", "text": "I did, it was amazing."}]}]}
+
+
 _RENDER = """
 import json, sys, time
 from pathlib import Path
@@ -158,14 +163,20 @@ print(json.dumps({"wall_s": time.perf_counter() - started, **result.stats}))
 
 
 def dialogue_cost(repeats: int = 2) -> dict[str, object]:
-    """Seconds a cold ``render_to_file`` of a 10 s clip takes with its two lines and without."""
-    silent = json.loads(json.dumps(TWO_LINES))
+    """Seconds a cold ``render_to_file`` of a 10 s clip takes with two lines and without.
+
+    Two cases: a woman and a man (the two neural voices as they are) and two women (the second
+    voice reshaped). Each render runs in a fresh process; the best of ``repeats`` counts.
+    """
+    boards = {"woman_and_man": _two_lines("male"), "two_women": _two_lines("female")}
+    silent = json.loads(json.dumps(boards["woman_and_man"]))
     for shot in silent["shots"]:
         shot["dialogue"] = []
-    runs: dict[str, list[dict[str, float]]] = {"with_lines": [], "without": []}
+    boards["without_lines"] = silent
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in boards}
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(repeats):
-            for name, board in (("with_lines", TWO_LINES), ("without", silent)):
+            for name, board in boards.items():
                 path = Path(tmp) / f"{name}.json"
                 path.write_text(json.dumps(board))
                 out = subprocess.run([sys.executable, "-c", _RENDER, str(path),
@@ -176,12 +187,11 @@ def dialogue_cost(repeats: int = 2) -> dict[str, object]:
     def best(name: str, key: str) -> float:
         return round(min(r[key] for r in runs[name]), 3)
 
-    return {"clip_seconds": 10.0, "lines": 2, "fresh_process_each": True,
-            "wall_s": {n: best(n, "wall_s") for n in runs},
-            "audio_stage_s": {n: best(n, "audio") for n in runs},
-            "added_wall_s": round(best("with_lines", "wall_s") - best("without", "wall_s"), 3),
-            "added_audio_stage_s": round(best("with_lines", "audio") - best("without", "audio"),
-                                         3)}
+    return {"clip_seconds": 10.0, "fresh_process_each": True, "repeats": repeats,
+            "wall_s": {name: best(name, "wall_s") for name in runs},
+            "audio_stage_s": {name: best(name, "audio") for name in runs},
+            "added_wall_s": {name: round(best(name, "wall_s") - best("without_lines", "wall_s"), 3)
+                             for name in ("woman_and_man", "two_women")}}
 
 
 def main() -> None:

@@ -108,7 +108,7 @@ def test_mouth_is_shut_in_a_pause_and_open_on_voiced_sound() -> None:
     level = np.zeros(len(mouth))
     for k, frame in enumerate(sims[0].frames):
         a = int((frame.t - line.start) * SR) - hop // 2
-        if 0 <= a and a + hop <= len(line.samples):
+        if a >= 0 and a + hop <= len(line.samples):
             level[k] = np.sqrt(np.mean(line.samples[a:a + hop] ** 2))
     voiced = level > 0.05
     silent = level < 0.002

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import numpy as np
@@ -88,17 +89,16 @@ def test_a_line_may_name_its_voice_and_other_scripts_go_to_espeak() -> None:
 
 
 def test_voices_are_recognised_by_a_speech_recogniser() -> None:
-    # Lines every neural voice got right in the benchmark; the engine's old espeak-ng
-    # voice got 1 word of these 14.
-    lines = ("Please close the door behind you.", "That was the best game I have ever seen.")
-    for name in ("heart", "joe", "girl", "joe-deep"):
+    lines = ("I think we should go home now.", "That was the best game I have ever seen.",
+             "We need three more chairs for the party.")
+    for name in ("heart", "joe", "girl", "joe-light"):
         errors = words = 0
         for text in lines:
             spoken = take(text, VOICES[name])
             assert spoken.engine == VOICES[name].base
             e, n = word_errors(text, transcribe(spoken.samples, SPEECH_RATE))
             errors, words = errors + e, words + n
-        assert errors <= 2, (name, errors, words)
+        assert 1.0 - errors / words >= 0.8, (name, errors, words)
 
 
 def test_same_line_same_samples_whatever_was_said_before() -> None:
@@ -110,16 +110,21 @@ def test_same_line_same_samples_whatever_was_said_before() -> None:
         assert np.array_equal(first.mouth, again.mouth), name
 
 
+@pytest.mark.filterwarnings("ignore:pkg_resources is deprecated")
 def test_reshaped_voices_differ_in_pitch() -> None:
-    def pitch(name: str) -> float:
-        import pyworld
+    import pyworld
 
-        x = take("Hello there, my friend.", VOICES[name]).samples.astype(np.float64)
-        f0, _ = pyworld.dio(x, SPEECH_RATE, f0_floor=50.0, f0_ceil=700.0)
+    def pitch(name: str) -> float:
+        x = take("Hello there, my friend.", VOICES[name]).samples[::3].astype(np.float64)
+        f0, _ = pyworld.harvest(np.ascontiguousarray(x), SPEECH_RATE // 3, f0_floor=50.0,
+                                f0_ceil=600.0, frame_period=10.0)
         return float(np.median(f0[f0 > 0]))
 
-    ladder = [pitch(n) for n in ("giant", "joe-deep", "joe-light", "heart-deep", "heart", "girl")]
-    assert all(b > a * 1.08 for a, b in zip(ladder, ladder[1:], strict=False)), ladder
+    # joe himself is left out: his weak fundamental fools any pitch tracker; his reshaped
+    # voices are clean pulses and measure true.
+    ladder = [pitch(n) for n in ("giant", "joe-deep", "joe-light", "heart-deep", "heart",
+                                 "heart-light", "girl", "critter")]
+    assert all(b > a * 1.06 for a, b in itertools.pairwise(ladder)), ladder
 
 
 @pytest.fixture

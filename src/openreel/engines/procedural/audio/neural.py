@@ -42,9 +42,9 @@ class BaseVoice:
 
 BASE_VOICES = {
     HEART: BaseVoice(HEART, 24000, 110.0, 450.0),
-    # joe's fundamental is weak against its second harmonic: searched above 170 Hz, the
-    # analysis often takes the harmonic for the pitch and the reshaped voice jumps an octave.
-    JOE: BaseVoice(JOE, 22050, 50.0, 170.0),
+    # joe's fundamental is weak against its second harmonic: searched much above his range,
+    # the analysis takes the harmonic for the pitch and the reshaped voice jumps an octave.
+    JOE: BaseVoice(JOE, 22050, 50.0, 220.0),
 }
 
 Speaker = Callable[[str, float], np.ndarray]
