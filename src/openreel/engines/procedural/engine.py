@@ -9,7 +9,12 @@ import numpy as np
 
 from openreel.engines.base import FrameSink, ProgressFn, RenderRequest, RenderResult, no_progress
 from openreel.engines.procedural.annotations import AnnotationWriter
-from openreel.engines.procedural.audio import apply_mouths, mix_soundtrack, schedule_dialogue
+from openreel.engines.procedural.audio import (
+    apply_mouths,
+    mix_soundtrack,
+    prefetch_dialogue,
+    schedule_dialogue,
+)
 from openreel.engines.procedural.render import Renderer
 from openreel.engines.procedural.scene import FrameState, ShotSimulation
 from openreel.engines.procedural.simulation import simulate_storyboard
@@ -29,6 +34,7 @@ class ProceduralEngine:
         clock = time.perf_counter()
 
         progress("simulating", 0, 1)
+        prefetch_dialogue(storyboard)  # voices speak on their own threads while physics runs
         sims = simulate_storyboard(storyboard, fps=request.fps, seed=request.seed)
         frames = [(state, sim) for sim in sims for state in sim.frames]
         progress("simulating", 1, 1)
