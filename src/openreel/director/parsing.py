@@ -103,6 +103,9 @@ class Reading:
     text: str
     phrases: list[Phrase]
     clauses: list[Clause]
+    # prepositions hanging on words that are neither a noun phrase's head nor a verb (a word
+    # of a name the tagger took for an adjective: "fire hydrant on the right of …")
+    stray_preps: dict[int, list[tuple[str, Phrase]]] = field(default_factory=dict)
 
     def phrase_at(self, index: int) -> Phrase | None:
         """The noun phrase whose head is token ``index``."""
@@ -175,16 +178,26 @@ class _Builder:
             self._link(phrase)
         self._root_prepositions()
         clauses = [self._clause(self.doc[i]) for i in sorted(self.verbs)]
+        stray: dict[int, list[tuple[str, Phrase]]] = {}
+        for token in self.doc:
+            if token.i in self.phrases or token.i in self.verbs or token.pos_ == "ADP":
+                continue
+            for child in token.children:
+                if child.dep_ == "prep":
+                    found = self._prep_object(child)
+                    if found is not None:
+                        stray.setdefault(token.i, []).append(found)
         return Reading(
             tokens=[t.lower_ for t in self.doc], lemmas=[t.lemma_.lower() for t in self.doc],
             pos=[self._pos(t) for t in self.doc],
             spans=[(t.idx, t.idx + len(t.text)) for t in self.doc], text=self.doc.text,
-            phrases=sorted(self.phrases.values(), key=lambda p: p.head), clauses=clauses)
+            phrases=sorted(self.phrases.values(), key=lambda p: p.head), clauses=clauses,
+            stray_preps=stray)
 
     # -- verbs ---------------------------------------------------------------------------------
     def _find_verbs(self) -> None:
         for token in self.doc:
-            if token.pos_ == "VERB" and self._misread_noun(token):
+            if token.pos_ in ("VERB", "ADJ") and self._misread_noun(token):
                 self.forced_nouns.add(token.i)
                 continue
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"
@@ -200,10 +213,15 @@ class _Builder:
                     self.conj_subject_of[token.i] = token.head.i  # "a ball and a cube roll"
 
     def _misread_noun(self, token: Any) -> bool:
-        """A noun tagged as a verb: "a rose in a field" (not "rise"), "a traffic light"."""
+        """A noun tagged as a verb or an adjective: "a rose in a field" (not "rise"), "a
+        traffic light", "a remote" (not remote)."""
         before = token.nbor(-1) if token.i > 0 else None
-        if before is None or token.tag_ not in ("VBD", "VBN", "VB", "VBP"):
+        if before is None or token.tag_ not in ("VBD", "VBN", "VB", "VBP", "JJ"):
             return False
+        if token.tag_ == "JJ":
+            after = token.nbor(1) if token.i + 1 < len(self.doc) else None
+            return before.lower_ in ("a", "an", "the") and self.is_name(token.lower_) and (
+                after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ"))
         if before.lower_ in ("a", "an", "the", "this", "that", "my", "his", "her", "their") \
                 and self.is_name(token.lower_):
             return True

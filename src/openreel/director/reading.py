@@ -63,6 +63,8 @@ from openreel.spec import KINDS, Archetype, CameraMove, Gender, Motion, Relation
 
 NounMapper = Callable[[str], "tuple[str, float] | None"]
 _SPOKEN = re.compile(r"q(\d+)")  # a quotation as the parser sees it: "Q0" → token q0
+_TRAILING_VIEW = re.compile(
+    r",\s*((?:" + "|".join(re.escape(v) for v in lx.VIEW_WORDS) + r")\b[^,.;]*)", re.I)
 _PRONOUNS = frozenset({"it", "they", "he", "she", "them", "him", "her", "itself", "its",
                        "their", "his", "we", "i", "you", "someone", "somebody", "everyone"})
 _CAMERA_WORDS = frozenset({"camera", "shot", "view", "frame", "scene", "footage", "video",
@@ -157,6 +159,7 @@ class ShotReader:
         head = i + hit[1] - 1
         self.names[head] = (hit[0], i)
         self.claimed.update(range(i, head + 1))
+        self.used.update(range(i, head + 1))
         return hit[1]
 
     def _phrase_at(self, i: int, table: dict[str, object], longest: int = 4
@@ -255,6 +258,11 @@ class ShotReader:
                 self.parsed.phrases.append(base)
             base.start = min(start, base.start)
             base.compounds = name.split()[:-1]
+            for clause in self.parsed.clauses:  # a word of the name the parser took for a verb
+                if start <= clause.verb <= head:
+                    base.preps += clause.preps
+            for index in range(start, head + 1):  # … or for an adjective
+                base.preps += self.parsed.stray_preps.get(index, [])
             for other in inside:
                 if other is base:
                     continue
@@ -282,13 +290,13 @@ class ShotReader:
 
     def _phrase(self, phrase: parsing.Phrase) -> None:
         head = phrase.head
+        name = self._name_of(head)
+        if name is not None:  # its words were claimed as one name, so they read as used
+            self._thing(phrase, KindChoice(lx.KIND_WORDS[name], "exact"), name)
+            return
         if head in self.used or head in self.quote_at:
             return
         text = phrase.text
-        name = self._name_of(head)
-        if name is not None:
-            self._thing(phrase, KindChoice(lx.KIND_WORDS[name], "exact"), name)
-            return
         if text in _PRONOUNS or phrase.pos == "PRON":
             self._pronoun(phrase)
             return
@@ -697,9 +705,11 @@ class ShotReader:
 
 
 def _plain(text: str) -> str:
-    """Text with accents taken off letters ("café" → "cafe"): the word tables spell so."""
+    """Text with accents taken off letters ("café" → "cafe"), and a trailing point of view
+    (", front view") set apart so the parser does not read it into the last noun."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _TRAILING_VIEW.sub(r". \1", plain)
 
 
 def _speakable(part: str) -> str:

@@ -199,7 +199,7 @@ _KIND_LIST: tuple[Kind, ...] = (
        "disc"),
     # named so the verbs "skis", "sinks", "pans" and "bows" stay verbs
     _k("ski_set", A.PROP, 1.7, "wood", "blue", "sports", "pair of skis", "ski boots",
-       "ski gear"),
+       "ski gear", "skis"),
     _k("snowboard", A.PROP, 1.5, "wood", "blue", "sports", "snowboards"),
     _k("kite", A.PROP, 1.0, "paper", "blue", "toys", "kites"),
     _k("baseball_bat", A.PROP, 0.85, "wood", "tan", "sports", "baseball bat", "bat",
@@ -234,7 +234,7 @@ _KIND_LIST: tuple[Kind, ...] = (
     _k("oven", A.PROP, 0.9, "metal", "silver", "home", "ovens", "stove", "cooker"),
     _k("toaster", A.PROP, 0.3, "metal", "silver", "home", "toasters"),
     _k("kitchen_sink", A.PROP, 0.9, "metal", "white", "home", "kitchen sink", "washbasin",
-       "basin", "bathroom sink"),
+       "basin", "bathroom sink", "sink"),
     _k("refrigerator", A.PROP, 1.8, "metal", "white", "home", "fridge", "refrigerators",
        "fridges", "freezer"),
     _k("toilet", A.PROP, 0.8, "glass", "white", "home", "toilets", "loo"),
