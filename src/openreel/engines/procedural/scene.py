@@ -65,6 +65,7 @@ class EntityFrame:
     # extra["broken"] the rig itself is gone and only these are drawn
     outlines: dict[str, Outline] = field(default_factory=dict)
     look: Appearance | None = None  # a character's body, skin, hair and clothes
+    painted: bool = False  # its colour was asked for (art is recoloured only then)
 
 
 ContactKind = Literal["impact", "splash", "footstep", "explosion", "pour", "shatter", "swish",

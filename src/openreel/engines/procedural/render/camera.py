@@ -64,7 +64,10 @@ class ShotCamera:
         # everyone named is in frame when that keeps the subject big enough, else the core
         self._cast = self._boxes(cast.everyone, count)
         view_h = self._view_height()
-        if view_h > self._least_view_height() * 0.999 and cast.core != cast.everyone:
+        # a shot about one that acts keeps to its core when not everyone fits; a still life
+        # shows as many of its things as it can
+        if view_h > self._least_view_height() * 0.999 and cast.core != cast.everyone \
+                and cast.least_fill >= 0.3:
             self._cast = self._boxes(cast.core, count)
             view_h = self._view_height()
         self.base_ppm = height / view_h

@@ -41,7 +41,15 @@ def parts_of(entity: EntityFrame) -> list[PartSpec]:
 
 
 def depth_matrix(entity: EntityFrame, view: View) -> skia.Matrix:
-    """Screen transform of far scenery: smaller, and moving less when the camera pans."""
+    """Screen transform of far scenery (smaller, moving less when the camera pans) and of
+    things brought forward to be seen beside bigger ones (larger, standing where they are)."""
+    if entity.depth < -0.01:
+        k = foreground_scale(entity.depth)
+        ax, ay = view.to_px(entity.x, 0.0)
+        m = skia.Matrix.Translate(ax, ay)
+        m.preScale(k, k)
+        m.preTranslate(-ax, -ay)
+        return m
     if entity.depth <= 0.0:
         return skia.Matrix()
     k = 1.0 / (1.0 + 0.5 * entity.depth)
@@ -53,6 +61,11 @@ def depth_matrix(entity: EntityFrame, view: View) -> skia.Matrix:
     m.preScale(k, k)
     m.preTranslate(-ax, -ay)
     return m
+
+
+def foreground_scale(depth: float) -> float:
+    """How much larger a thing brought forward of the stage looks (depth below zero)."""
+    return min(1.0 - depth, 4.0) if depth < -0.01 else 1.0
 
 
 def part_colour(entity: EntityFrame, part: PartSpec) -> RGB:
@@ -116,7 +129,7 @@ class FigurePainter:
         """Draw one entity with shading, details and its face."""
         if not entity.visible:
             return
-        haze = min(entity.depth * 0.25, 0.6)
+        haze = min(max(entity.depth, 0.0) * 0.25, 0.6)
         shift = 0.0
         canvas.save()
         canvas.concat(depth_matrix(entity, view))

@@ -23,7 +23,9 @@ M = Motion
 TRAVELLERS = frozenset({M.WALK, M.RUN, M.CHASE, M.MARCH, M.CRAWL, M.SKATE, M.SKI, M.RIDE,
                         M.ROLL, M.SLIDE, M.DRIVE, M.DRIFT})
 BEHIND_DEPTH = 0.08  # a little further back: drawn first, a touch smaller
-IN_FRONT_DEPTH = -0.04  # drawn after what it stands before
+IN_FRONT_DEPTH = -0.001  # drawn after what it stands before (no nearer than that)
+FOREGROUND_SHARE = 0.5  # a small thing beside a big one is brought forward to look this big
+FOREGROUND_AT = 2.0  # … when the big one is this many times taller
 
 
 def width_of(inst: Instance) -> float:
@@ -156,3 +158,19 @@ def face_each_other(instances: list[Instance]) -> None:
     middle = 0.5 * (talkers[0].x + talkers[-1].x)
     for inst in talkers:
         inst.facing = 1 if inst.x <= middle else -1
+
+
+def bring_small_forward(items: list[Instance]) -> None:
+    """In a still life of things of very different sizes ("a bird and a giraffe"), bring the
+    small ones forward of the stage so they read beside the big one, as a photographer
+    would place them nearer the lens. Things that act, or stand on or by another, stay."""
+    alone = [i for i in items if i.entity.relation is None and i.entity.position is None
+             and i.archetype not in (A.TREE, A.BUILDING) and i.depth == 0.0]
+    if len(alone) < 2 or any(i.motion is not M.IDLE for i in items):
+        return
+    tallest = max(height_of(i) for i in alone)
+    for inst in alone:
+        h = height_of(inst)
+        if h * FOREGROUND_AT < tallest:
+            scale = min(FOREGROUND_SHARE * tallest / h, 4.0)
+            inst.depth = 1.0 - scale  # depth below zero: nearer the camera, this much larger

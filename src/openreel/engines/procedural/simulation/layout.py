@@ -9,6 +9,7 @@ import numpy as np
 from openreel.engines.procedural.personas import Appearance, appear, height_of
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.simulation.grouping import (
+    bring_small_forward,
     face_each_other,
     relate,
     row_positions,
@@ -169,6 +170,7 @@ def _place_action(items: list[Instance], env: Environment, rng: np.random.Genera
     for inst in items:
         inst.x = float(np.clip(inst.x, 0.05 * w, 0.95 * w))
     face_each_other(items)
+    bring_small_forward(items)
 
 
 def _start_height(inst: Instance, env: Environment, floor: float, level: float | None,
