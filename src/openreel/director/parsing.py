@@ -216,6 +216,10 @@ class _Builder:
         """A noun tagged as a verb or an adjective: "a rose in a field" (not "rise"), "a
         traffic light", "a remote" (not remote)."""
         before = token.nbor(-1) if token.i > 0 else None
+        if (before is None or before.is_punct) and token.dep_ == "ROOT" and \
+                self.is_name(token.lower_) and not self.is_verb(token.lower_) and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            return True  # "broccoli on the top of a banana": a thing named first, no verb
         if before is None or token.tag_ not in ("VBD", "VBN", "VB", "VBP", "JJ"):
             return False
         if token.tag_ == "JJ":

@@ -68,6 +68,11 @@ class EntityFrame:
     painted: bool = False  # its colour was asked for (art is recoloured only then)
 
 
+def foreground_scale(depth: float) -> float:
+    """How much larger a thing brought forward of the stage looks (depth below zero)."""
+    return min(1.0 - depth, 4.0) if depth < -0.01 else 1.0
+
+
 ContactKind = Literal["impact", "splash", "footstep", "explosion", "pour", "shatter", "swish",
                       "net"]
 

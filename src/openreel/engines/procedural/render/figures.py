@@ -20,7 +20,7 @@ from openreel.engines.procedural.render.gear import GEAR
 from openreel.engines.procedural.render.palette import RGB, mix, shade
 from openreel.engines.procedural.render.view import View
 from openreel.engines.procedural.rigs import PartSpec, all_parts
-from openreel.engines.procedural.scene import EntityFrame
+from openreel.engines.procedural.scene import EntityFrame, foreground_scale
 from openreel.spec import Archetype
 
 SKIN: RGB = (240, 198, 160)
@@ -61,11 +61,6 @@ def depth_matrix(entity: EntityFrame, view: View) -> skia.Matrix:
     m.preScale(k, k)
     m.preTranslate(-ax, -ay)
     return m
-
-
-def foreground_scale(depth: float) -> float:
-    """How much larger a thing brought forward of the stage looks (depth below zero)."""
-    return min(1.0 - depth, 4.0) if depth < -0.01 else 1.0
 
 
 def part_colour(entity: EntityFrame, part: PartSpec) -> RGB:

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 
 from openreel.engines.procedural.art.sizing import art_box
 from openreel.engines.procedural.render.artwork import art_of
-from openreel.engines.procedural.render.figures import foreground_scale
 from openreel.engines.procedural.rigs import all_parts, footprint
-from openreel.engines.procedural.scene import EntityFrame, ShotSimulation
+from openreel.engines.procedural.scene import EntityFrame, ShotSimulation, foreground_scale
 from openreel.engines.procedural.simulation.poses import rest_height
 from openreel.spec import Archetype, Entity, Motion, Relation, Shot
 

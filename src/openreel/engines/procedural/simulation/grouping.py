@@ -13,6 +13,7 @@ import itertools
 from typing import TYPE_CHECKING
 
 from openreel.engines.procedural.rigs import footprint
+from openreel.engines.procedural.scene import foreground_scale
 from openreel.spec import Archetype, Motion, Relation
 
 if TYPE_CHECKING:
@@ -24,20 +25,24 @@ TRAVELLERS = frozenset({M.WALK, M.RUN, M.CHASE, M.MARCH, M.CRAWL, M.SKATE, M.SKI
                         M.ROLL, M.SLIDE, M.DRIVE, M.DRIFT})
 BEHIND_DEPTH = 0.08  # a little further back: drawn first, a touch smaller
 IN_FRONT_DEPTH = -0.001  # drawn after what it stands before (no nearer than that)
-FOREGROUND_SHARE = 0.5  # a small thing beside a big one is brought forward to look this big
-FOREGROUND_AT = 2.0  # … when the big one is this many times taller
+FOREGROUND_SHARE = 0.3  # a small thing beside a big one is brought forward to look this big
+FOREGROUND_AT = 3.0  # … when the big one covers this many times its area
 
 
 def width_of(inst: Instance) -> float:
     """The room the instance takes side to side (as drawn), never less than 0.15 m."""
-    return max(footprint(inst.archetype, inst.size, inst.kind)[0], 0.15)
+    scale = foreground_scale(inst.depth)
+    return max(footprint(inst.archetype, inst.size, inst.kind)[0] * scale, 0.15)
 
 
 def height_of(inst: Instance) -> float:
-    """The instance's footprint height."""
-    return footprint(inst.archetype, inst.size, inst.kind)[1]
+    """The instance's footprint height, as drawn."""
+    return footprint(inst.archetype, inst.size, inst.kind)[1] * foreground_scale(inst.depth)
 
 
+# things with room beneath them for something else ("a cat under the table")
+ROOM_BENEATH = frozenset({"table", "desk", "bed", "chair", "bench", "sofa", "piano",
+                          "umbrella", "tree", "bridge", "car", "truck", "bus"})
 RUN_UP = 5.0  # metres between a thing that crashes into or chases another and its target
 
 
@@ -99,6 +104,11 @@ def place_related(inst: Instance, partner: Instance, relation: Relation) -> None
         inst.x = partner.x
         inst.y = top_of(partner) + 0.25 * height_of(partner) + inst.rest
         inst.extra["hung"] = 1.0  # held there: a clock on the wall, a lamp over a bed
+    elif relation is Relation.UNDER and partner.kind not in ROOM_BENEATH:
+        # "an oven at the bottom of a toaster": the toaster goes on top of it
+        inst.y = inst.rest
+        partner.x = inst.x
+        partner.y = top_of(inst) + partner.rest + 0.002
     elif relation is Relation.UNDER:
         inst.x = partner.x
         inst.y = inst.rest
@@ -161,16 +171,22 @@ def face_each_other(instances: list[Instance]) -> None:
 
 
 def bring_small_forward(items: list[Instance]) -> None:
-    """In a still life of things of very different sizes ("a bird and a giraffe"), bring the
-    small ones forward of the stage so they read beside the big one, as a photographer
-    would place them nearer the lens. Things that act, or stand on or by another, stay."""
+    """In a still life of things of very different sizes ("a bird and a giraffe", "a remote
+    and a laptop"), bring the small ones forward of the stage so they read beside the big
+    one, as a photographer would place them nearer the lens. Things that act, or stand on
+    or by another, stay where they are."""
     alone = [i for i in items if i.entity.relation is None and i.entity.position is None
              and i.archetype not in (A.TREE, A.BUILDING) and i.depth == 0.0]
     if len(alone) < 2 or any(i.motion is not M.IDLE for i in items):
         return
-    tallest = max(height_of(i) for i in alone)
+    areas = {i.uid: _area(i) for i in alone}
+    biggest = max(areas.values())
     for inst in alone:
-        h = height_of(inst)
-        if h * FOREGROUND_AT < tallest:
-            scale = min(FOREGROUND_SHARE * tallest / h, 4.0)
+        if areas[inst.uid] * FOREGROUND_AT < biggest:
+            scale = min((FOREGROUND_SHARE * biggest / areas[inst.uid]) ** 0.5, 4.0)
             inst.depth = 1.0 - scale  # depth below zero: nearer the camera, this much larger
+
+
+def _area(inst: Instance) -> float:
+    w, h = footprint(inst.archetype, inst.size, inst.kind)
+    return max(w * h, 1e-4)

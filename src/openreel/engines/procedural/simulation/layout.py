@@ -153,6 +153,7 @@ def _place_action(items: list[Instance], env: Environment, rng: np.random.Genera
     floor = sea_floor(env)
     level = water_level(env)
     free = [i for i in items if i.entity.position is None]
+    bring_small_forward(items)
     in_row = [i for i in free if i.entity.relation is None]
     for inst, x in zip(in_row, row_positions(in_row, w), strict=True):
         inst.x = x
@@ -170,7 +171,6 @@ def _place_action(items: list[Instance], env: Environment, rng: np.random.Genera
     for inst in items:
         inst.x = float(np.clip(inst.x, 0.05 * w, 0.95 * w))
     face_each_other(items)
-    bring_small_forward(items)
 
 
 def _start_height(inst: Instance, env: Environment, floor: float, level: float | None,
