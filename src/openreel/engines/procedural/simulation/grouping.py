@@ -100,6 +100,9 @@ def place_related(inst: Instance, partner: Instance, relation: Relation) -> None
     elif relation is Relation.ON:
         inst.x = partner.x
         inst.y = top_of(partner) + inst.rest + 0.002
+        if inst.motion is M.IDLE and partner.motion is M.IDLE:
+            # "a banana on top of an apple" stays there: neither rolls the other off
+            inst.extra["hung"] = partner.extra["hung"] = 1.0
     elif relation is Relation.ABOVE:
         inst.x = partner.x
         inst.y = top_of(partner) + 0.25 * height_of(partner) + inst.rest
@@ -109,6 +112,8 @@ def place_related(inst: Instance, partner: Instance, relation: Relation) -> None
         inst.y = inst.rest
         partner.x = inst.x
         partner.y = top_of(inst) + partner.rest + 0.002
+        if inst.motion is M.IDLE and partner.motion is M.IDLE:
+            inst.extra["hung"] = partner.extra["hung"] = 1.0
     elif relation is Relation.UNDER:
         inst.x = partner.x
         inst.y = inst.rest
@@ -175,8 +180,9 @@ def bring_small_forward(items: list[Instance]) -> None:
     and a laptop"), bring the small ones forward of the stage so they read beside the big
     one, as a photographer would place them nearer the lens. Things that act, or stand on
     or by another, stay where they are."""
-    alone = [i for i in items if i.entity.relation is None and i.entity.position is None
-             and i.archetype not in (A.TREE, A.BUILDING) and i.depth == 0.0]
+    alone = [i for i in items if i.entity.relation in _SIDE_BY_SIDE
+             and i.entity.position is None and i.archetype not in (A.TREE, A.BUILDING)
+             and i.depth == 0.0]
     if len(alone) < 2 or any(i.motion is not M.IDLE for i in items):
         return
     areas = {i.uid: _area(i) for i in alone}
@@ -185,6 +191,9 @@ def bring_small_forward(items: list[Instance]) -> None:
         if areas[inst.uid] * FOREGROUND_AT < biggest:
             scale = min((FOREGROUND_SHARE * biggest / areas[inst.uid]) ** 0.5, 4.0)
             inst.depth = 1.0 - scale  # depth below zero: nearer the camera, this much larger
+
+
+_SIDE_BY_SIDE = (None, Relation.LEFT_OF, Relation.RIGHT_OF, Relation.NEXT_TO)
 
 
 def _area(inst: Instance) -> float:
