@@ -28,7 +28,8 @@ import skia
 
 from openreel.engines.procedural.art.icons import Icon, all_icons
 from openreel.engines.procedural.art.library import LIBRARY_PATH, LIBRARY_VERSION
-from openreel.engines.procedural.art.raster import parse_svg
+from openreel.engines.procedural.art.library import library as load_library
+from openreel.engines.procedural.art.masters import parse_svg, write_masters
 
 HERE = Path(__file__).resolve().parent
 DRAWN = HERE / "drawn"
@@ -206,6 +207,7 @@ def build(packages: Path, out: Path = LIBRARY_PATH) -> dict[str, Any]:
     tmp = out.with_suffix(".tmp")
     tmp.write_text(json.dumps(library, separators=(",", ":")), encoding="utf-8")
     tmp.replace(out)
+    write_masters(list(load_library(out).values()))
     return library
 
 
