@@ -141,17 +141,57 @@ def pipeline() -> Any:
 
 
 def read(text: str, is_verb: Callable[[str], bool] = lambda _: False,
-         is_name: Callable[[str], bool] = lambda _: False) -> Reading:
+         is_name: Callable[[str], bool] = lambda _: False,
+         is_word: Callable[[str], bool] = lambda _: True) -> Reading:
     """Parse ``text`` into noun phrases and clauses.
 
     ``is_verb`` tells the repairs whether a word the tagger called a noun may be a verb
     (the director's own verb table knows "topples", "cheer", "roars"); ``is_name`` whether
-    two words name one thing together ("roller skates", "fire hydrant").
+    two words name one thing together ("roller skates", "fire hydrant"); ``is_word``
+    whether a word is English the dictionary knows (others are parsed as stand-in nouns).
     """
     nlp = pipeline()
     with _parse_lock:  # one parse at a time: spaCy does not promise a pipeline is thread-safe
-        doc = nlp(text)
+        doc = _parse(nlp, text, is_word)
     return _Builder(doc, is_verb, is_name).build()
+
+
+_STAND_IN, _STAND_INS, _STAND_IN_VERB = "thing", "things", "moves"
+
+
+def _parse(nlp: Any, text: str, is_word: Callable[[str], bool]) -> Any:
+    """The parse of ``text``, with words the dictionary lacks parsed as a plain noun.
+
+    The small model guesses badly around a word it has never seen ("a ferrari races on a
+    track" comes out as an adjective before the noun "races"), so such words are parsed as
+    "thing" and put back afterwards with that parse: "a ferrari races" reads as a subject
+    and its verb, and the word itself is still what the director looks up.
+    """
+    from spacy.attrs import DEP, HEAD, MORPH, POS, TAG
+    from spacy.tokens import Doc
+
+    tokens = nlp.make_doc(text)
+    words = [t.text for t in tokens]
+    spaces = [bool(t.whitespace_) for t in tokens]
+    unknown = [i for i, t in enumerate(tokens) if t.is_alpha and t.is_lower and len(t) > 2
+               and not t.is_stop and not is_word(t.text)]
+    if not unknown:
+        return nlp(text)
+    stood_in = list(words)
+    for i in unknown:
+        after_a_noun = i > 0 and words[i - 1].isalpha() and is_word(words[i - 1]) \
+            and not tokens[i - 1].is_stop
+        if words[i].endswith("s") and after_a_noun:
+            stood_in[i] = _STAND_IN_VERB  # "a cat zorps on the sofa": a verb after its subject
+        else:
+            stood_in[i] = _STAND_INS if words[i].endswith("s") else _STAND_IN
+    parsed = nlp(Doc(nlp.vocab, words=stood_in, spaces=spaces))
+    attrs = [TAG, POS, MORPH, HEAD, DEP]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc.from_array(attrs, parsed.to_array(attrs))
+    for token, reading in zip(doc, parsed, strict=True):
+        token.lemma_ = token.text.lower() if token.i in unknown else reading.lemma_
+    return doc
 
 
 class _Builder:

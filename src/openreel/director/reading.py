@@ -39,7 +39,8 @@ from openreel.director.entities import (
     set_target,
 )
 from openreel.director.nearest import nearest_kind
-from openreel.director.nouns import KindChoice, kind_of_noun, wordnet_knows
+from openreel.director.nouns import KindChoice, kind_of_noun, only_a_name, wordnet_knows
+from openreel.director.wordnet import installed
 from openreel.director.persona_words import (
     CLOTHING_WORDS,
     FEMALE_WORDS,
@@ -62,6 +63,15 @@ from openreel.director.verbs import (
 from openreel.spec import KINDS, Archetype, CameraMove, Gender, Motion, Relation
 
 NounMapper = Callable[[str], "tuple[str, float] | None"]
+def is_english(word: str) -> bool:
+    """Whether the director or the dictionary knows ``word`` (True with no dictionary)."""
+    if word in lx.UNDERSTOOD_WORDS or word in lx.KIND_WORDS or word in lx.MOTION_VERBS \
+            or word in lx.SOUND_WORDS or word in lx.COLOUR_WORDS:
+        return True
+    wordnet = installed()
+    return wordnet is None or wordnet.knows(word)
+
+
 _SPOKEN = re.compile(r"q(\d+)")  # a quotation as the parser sees it: "Q0" → token q0
 _TRAILING_VIEW = re.compile(
     r",\s*((?:" + "|".join(re.escape(v) for v in lx.VIEW_WORDS) + r")\b[^,.;]*)", re.I)
@@ -94,7 +104,8 @@ class ShotReader:
     def read(self) -> ShotDraft:
         """Read the shot; settings, things, then actions and dialogue."""
         self.parsed = parsing.read(_speakable(_plain(self.part)), could_be_verb,
-                                   lambda words: words in lx.KIND_WORDS or wordnet_knows(words))
+                                   lambda words: words in lx.KIND_WORDS or wordnet_knows(words),
+                                   is_english)
         toks = self.parsed.tokens
         self.shot.words = sum(t.isalnum() and _SPOKEN.fullmatch(t) is None for t in toks)
         self.shot.clauses = max(1, sum(t in (".", "!", "?", ";") for t in toks[:-1]) + 1)
@@ -333,8 +344,8 @@ class ShotReader:
                          and w not in lx.SIZE_WORDS and w not in lx.MATERIAL_WORDS)
         words = words or phrase.text
         choice = kind_of_noun(words, phrase.lemma)
-        if choice is None and phrase.pos in ("NOUN", "PROPN") and not wordnet_knows(
-                phrase.lemma) and phrase.text.isalpha():
+        if choice is None and phrase.pos in ("NOUN", "PROPN") and phrase.text.isalpha() and (
+                not wordnet_knows(phrase.lemma) or only_a_name(phrase.lemma)):
             mapped = self.mapper(phrase.text)  # a word WordNet lacks: a name, a brand
             if mapped is not None:
                 choice = KindChoice(mapped[0], "substituted", "meaning")
