@@ -40,7 +40,6 @@ from openreel.director.entities import (
 )
 from openreel.director.nearest import nearest_kind
 from openreel.director.nouns import KindChoice, kind_of_noun, only_a_name, wordnet_knows
-from openreel.director.wordnet import installed
 from openreel.director.persona_words import (
     CLOTHING_WORDS,
     FEMALE_WORDS,
@@ -60,6 +59,7 @@ from openreel.director.verbs import (
     could_be_verb,
     motion_of,
 )
+from openreel.director.wordnet import installed
 from openreel.spec import KINDS, Archetype, CameraMove, Gender, Motion, Relation
 
 NounMapper = Callable[[str], "tuple[str, float] | None"]
