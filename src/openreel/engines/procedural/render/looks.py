@@ -128,7 +128,6 @@ LOOKS: dict[Style, Look] = {
                           saturation=1.25),
         grade=Grade(saturation=1.3, contrast=1.12, exposure=1.03,
                     shadows=(90, 110, 190), split=0.18),
-        lens=Lens(bloom=0.35, threshold=0.86),
         scenery=Scenery(sky_bands=4, big_clouds=True, flat=4, flare=0.9, sparkles=9),
         shadow=Shadow(strength=0.8, hardness=0.7), speed_lines=True),
     Style.PHOTOREAL: Look(

@@ -52,7 +52,8 @@ class Renderer:
         self.storyboard, self.width, self.height, self.seed = storyboard, width, height, seed
         self.look = LOOKS[storyboard.style]
         k = self.look.medium.pixel
-        self.inner = (max(width // k, 16), max(height // k, 16))
+        # pixel art: drawn k times smaller, every pixel then a k × k block (cut to size)
+        self.inner = (max(-(-width // k), 16), max(-(-height // k), 16))
         self.finisher = Finisher(self.look, *self.inner, seed=seed)
         self._buffer = np.zeros((height, width, 4), np.uint8)
         self._surface = skia.Surface(self._buffer, colorType=skia.kRGBA_8888_ColorType)
@@ -83,8 +84,12 @@ class Renderer:
         # the finishing passes work on the frame's bytes, once it is drawn
         self.finisher.apply(pixels, state.index, shot.finish)
         if self._small is not None:
-            cv2.resize(self._small_buffer, (self.width, self.height), dst=self._buffer,
-                       interpolation=cv2.INTER_NEAREST)
+            k = self.look.medium.pixel
+            (iw, ih), (w, h) = self.inner, (self.width, self.height)
+            blocks = cv2.resize(self._small_buffer, (iw * k, ih * k),
+                                interpolation=cv2.INTER_NEAREST)
+            top, left = (ih * k - h) // 2, (iw * k - w) // 2
+            self._buffer[...] = blocks[top:top + h, left:left + w]
         shot_spec = self.storyboard.shots[sim.shot]
         if shot_spec.captions:  # text is set at full size, crisp whatever the look
             draw_captions(self._surface.getCanvas(), shot_spec.captions, state.t - sim.start,
@@ -231,7 +236,7 @@ class Renderer:
         view = shot.camera.view(state.index - first)
         if (width, height) == self.inner:
             return view
-        k = width / self.inner[0]
+        k = width / self.width * self.look.medium.pixel
         return View(view.cx, view.cy, view.ppm * k, width, height, view.pan)
 
     def _draw_order(self, state: FrameState) -> list[EntityFrame]:

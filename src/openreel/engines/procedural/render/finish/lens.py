@@ -115,9 +115,18 @@ class LensPasses:
             soft = cv2.GaussianBlur(small, (0, 0), sigma * 2).astype(np.float32)
             light += lens.glow * 0.6 * soft
         light[..., 3] = 0
-        big = cv2.resize(np.clip(light, 0, 255).astype(np.uint8), (self.width, self.height),
-                         interpolation=cv2.INTER_LINEAR)
-        screen(rgba, big)
+        glowing = np.nonzero(light.max(axis=2) >= 1.0)
+        if len(glowing[0]) == 0:
+            return
+        # only the part of the frame that glows is enlarged and blended
+        y0, y1 = max(int(glowing[0].min()) - 1, 0), min(int(glowing[0].max()) + 2, sh)
+        x0, x1 = max(int(glowing[1].min()) - 1, 0), min(int(glowing[1].max()) + 2, sw)
+        fx, fy = self.width / sw, self.height / sh
+        top, bottom = round(y0 * fy), self.height if y1 == sh else round(y1 * fy)
+        left, right = round(x0 * fx), self.width if x1 == sw else round(x1 * fx)
+        part = np.clip(light[y0:y1, x0:x1], 0, 255).astype(np.uint8)
+        big = cv2.resize(part, (right - left, bottom - top), interpolation=cv2.INTER_LINEAR)
+        screen(rgba[top:bottom, left:right], big)
 
     def aberration(self, rgba: np.ndarray) -> None:
         """Red and blue images a little larger and smaller than green: fringes at the edges."""

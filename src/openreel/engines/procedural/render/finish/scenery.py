@@ -29,7 +29,7 @@ def flatten(pixels: np.ndarray, tones: int, saturation: float = 1.0) -> np.ndarr
     hsv = cv2.cvtColor(np.ascontiguousarray(pixels[..., :3]), cv2.COLOR_RGB2HSV_FULL)
     value = hsv[..., 2].astype(np.float32) / 255
     # steps centred on the band's middle, so a band keeps its average brightness
-    stepped = (np.floor(value * tones) + 0.5) / tones
+    stepped = (np.minimum(np.floor(value * tones), tones - 1) + 0.5) / tones
     hsv[..., 2] = np.clip(stepped * 255, 0, 255).astype(np.uint8)
     hsv[..., 1] = np.clip(hsv[..., 1].astype(np.float32) * saturation, 0, 255).astype(np.uint8)
     out = pixels.copy()
