@@ -88,6 +88,7 @@ class Scenery:
     big_clouds: bool = False  # towering stylised clouds
     flat: int = 0  # backdrop layers flattened into this many tones (0 keeps them)
     wash: float = 0.0  # backdrop layers softened into washes
+    texture: float = 0.0  # a material grain on the backdrop layers (plaster, bark, leaves)
     dim: float = 0.0  # the backdrop darkened by this much, so lit figures stand out
     blinds: float = 0.0  # hard light through window blinds across the frame
     flare: float = 0.0  # a lens flare from the brightest light in the sky
@@ -136,13 +137,15 @@ LOOKS: dict[Style, Look] = {
                     shadows=(110, 125, 140), highlights=(150, 135, 115), split=0.12),
         lens=Lens(vignette=0.3, grain=0.1, bloom=0.5, threshold=0.82, aberration=1.6,
                   depth_of_field=0.0022),
+        scenery=Scenery(texture=1.0),
         shadow=Shadow(strength=1.0, length=1.2, contact=1.0)),
     Style.CINEMATIC: Look(
         material=Material(Shading.GRADIENT, shadow=0.62, specular=0.35, texture=0.25),
         grade=Grade(saturation=0.92, contrast=1.25, exposure=0.95, filmic=True,
-                    shadows=(20, 120, 140), highlights=(255, 150, 70), split=0.3),
+                    shadows=(20, 120, 140), highlights=(255, 150, 70), split=0.26),
         lens=Lens(vignette=0.55, grain=0.16, bloom=0.35, threshold=0.8, streak=0.7,
                   aberration=0.8, depth_of_field=0.003, letterbox=0.1),
+        scenery=Scenery(texture=0.6),
         shadow=Shadow(strength=1.1, length=1.5, contact=0.6)),
     Style.SURREAL: Look(
         material=Material(Shading.SOFT, shadow=0.78, specular=0.45),

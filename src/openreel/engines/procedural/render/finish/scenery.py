@@ -52,33 +52,48 @@ def washed(pixels: np.ndarray, k: float) -> np.ndarray:
     return out
 
 
+def textured(pixels: np.ndarray, amount: float, k: float,
+             rng: np.random.Generator) -> np.ndarray:
+    """A layer with a material grain: fine tooth and a broader mottle, never flat paint."""
+    h, w = pixels.shape[:2]
+    fine = cv2.GaussianBlur(rng.normal(0, 1, (h, w)).astype(np.float32), (0, 0), 0.8 * k)
+    broad = cv2.GaussianBlur(rng.normal(0, 1, (h, w)).astype(np.float32), (0, 0), 9 * k)
+    grain = fine / max(float(fine.std()), 1e-6) + 0.4 * broad / max(float(broad.std()), 1e-6)
+    out = pixels.copy()
+    shaded = pixels[..., :3].astype(np.float32) * (1 + 0.035 * amount * grain)[..., None]
+    out[..., :3] = np.clip(shaded, 0, 255).astype(np.uint8)
+    return out
+
+
 def _cloud(canvas: skia.Canvas, x: float, base: float, size: float, light: Light,
            rng: np.random.Generator, ink: float) -> None:
-    """A towering cumulus: billows on a flat base, cel-shaded, inked."""
-    path = skia.Path()
-    path.addRoundRect(skia.Rect.MakeXYWH(x - size * 0.6, base - size * 0.22, size * 1.2,
-                                         size * 0.22), size * 0.11, size * 0.11)
-    for k in range(7):
-        u = k / 6
-        r = size * (0.2 + 0.16 * math.sin(math.pi * u)) * rng.uniform(0.85, 1.15)
-        cx = x + (u - 0.5) * size * 1.0
-        cy = base - size * 0.2 - r * 0.6 - size * 0.5 * math.sin(math.pi * u) ** 2
-        path.addCircle(cx, cy, r)
+    """A towering cumulus: billows on a flat base, a scalloped band of shade along its
+    underside, inked round the whole."""
+    body = skia.Path()
+    body.addRoundRect(skia.Rect.MakeXYWH(x - size * 0.6, base - size * 0.25, size * 1.2,
+                                         size * 0.25), size * 0.12, size * 0.12)
+    body.addRoundRect(skia.Rect.MakeXYWH(x - size * 0.42, base - size * 0.6, size * 0.84,
+                                         size * 0.6), size * 0.2, size * 0.2)
+    for k in range(9):
+        u = k / 8
+        arch = math.sin(math.pi * u)
+        r = size * (0.15 + 0.13 * arch) * rng.uniform(0.9, 1.1)
+        body.addCircle(x + (u - 0.5) * size * 1.05, base - size * (0.22 + 0.48 * arch ** 1.5), r)
     # one outline around the whole billow, not a ring per puff
-    merged = skia.Op(path, skia.Path(), skia.PathOp.kUnion_PathOp) or path
-    lit = mix((255, 255, 255), light.sun, 0.12)
-    shadow = mix(light.sky_top, (200, 205, 235), 0.55)
-    canvas.drawPath(merged, skia.Paint(Color=skia.Color(*lit), AntiAlias=True))
-    canvas.save()
-    canvas.clipPath(merged, doAntiAlias=True)
-    under = skia.Path(merged)
-    under.offset(-size * 0.08, -size * 0.13)
-    canvas.clipPath(under, skia.ClipOp.kDifference, doAntiAlias=True)
-    canvas.drawPaint(skia.Paint(Color=skia.Color(*shadow), AntiAlias=True))
-    canvas.restore()
+    body = skia.Op(body, skia.Path(), skia.PathOp.kUnion_PathOp) or body
+    underside = skia.Path()
+    underside.addRect(skia.Rect.MakeLTRB(x - size, base - size * 0.12, x + size, base + size))
+    for k in range(9):
+        r = size * rng.uniform(0.08, 0.12)
+        underside.addCircle(x + (k / 8 - 0.5) * size * 1.1, base - size * 0.13, r)
+    underside = skia.Op(underside, body, skia.PathOp.kIntersect_PathOp) or underside
+    lit = mix((255, 255, 255), light.sun, 0.1)
+    shadow = mix((236, 236, 250), light.sky_top, 0.25)
+    canvas.drawPath(body, skia.Paint(Color=skia.Color(*lit), AntiAlias=True))
+    canvas.drawPath(underside, skia.Paint(Color=skia.Color(*shadow), AntiAlias=True))
     if ink > 0:
-        canvas.drawPath(merged, skia.Paint(Color=skia.Color(*CLOUD_INK, 200), AntiAlias=True,
-                                           Style=skia.Paint.kStroke_Style, StrokeWidth=ink))
+        canvas.drawPath(body, skia.Paint(Color=skia.Color(*CLOUD_INK, 170), AntiAlias=True,
+                                         Style=skia.Paint.kStroke_Style, StrokeWidth=ink))
 
 
 def clouded(sky: skia.Image, light: Light, ground_px: float, ink: float,
@@ -130,6 +145,11 @@ def restyle_backdrop(backdrop: Backdrop, look: Look, light: Light, *, outdoor: b
     if scenery.flat:
         layers = [None if layer is None else to_image(flatten(to_array(layer), scenery.flat,
                                                               saturation=1.2))
+                  for layer in layers]
+    if scenery.texture > 0:
+        rng = np.random.default_rng(seed + 29)
+        layers = [None if layer is None else to_image(textured(to_array(layer), scenery.texture,
+                                                               k, rng))
                   for layer in layers]
     if scenery.wash > 0:
         sky = to_image(washed(to_array(sky), k))
