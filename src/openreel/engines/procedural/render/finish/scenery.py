@@ -138,8 +138,10 @@ def restyle_backdrop(backdrop: Backdrop, look: Look, light: Light, *, outdoor: b
     k = w / 720
     sky, far, mid, near = backdrop.sky, backdrop.far, backdrop.mid, backdrop.near
     layers = [far, mid, near]
-    if scenery.sky_bands and not light.night:
-        sky = to_image(flatten(to_array(sky), scenery.sky_bands, saturation=1.35))
+    if scenery.sky_bands:
+        # a night sky is dark: more bands keep the moon's halo round
+        bands = scenery.sky_bands * (3 if light.night else 1)
+        sky = to_image(flatten(to_array(sky), bands, saturation=1.35))
     if scenery.big_clouds and outdoor and not light.night:
         sky = clouded(sky, light, ground_px, max(look.material.outline * k * 0.6, 1.0), seed)
     if scenery.flat:
