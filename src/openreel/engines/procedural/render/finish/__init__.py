@@ -45,7 +45,7 @@ class Finisher:
     """The finishing passes of one look at one frame size."""
 
     def __init__(self, look: Look, width: int, height: int, seed: int) -> None:
-        self.look, self.width, self.height, self.seed = look, width, height, seed
+        self.look, self.width, self.height = look, width, height
         self.grade = ColourGrade(look.grade)
         medium = look.medium
         self.watercolour = (Watercolour(medium, width, height, seed)

@@ -89,17 +89,17 @@ class Watercolour:
 
 
 def palette_of(images: Iterable[np.ndarray], colours: Iterable[RGB], size: int) -> np.ndarray:
-    """A shot's limited palette: ``size`` colours of its backdrop, plus its cast's own.
+    """A shot's limited palette: ``size`` colours of its pictures (RGB), plus its cast's own.
 
     The cast's colours (a red car, skin, hair, clothes) and their shadow tones join the
     palette as they are, so a small thing never loses its colour to the scenery; a dark
     ink and a near white complete it. Returns (k, 3) float32, no colour twice.
     """
     samples = [img.reshape(-1, 3)[::3] for img in images]
-    backdrop = np.concatenate(samples) if samples else np.zeros((0, 3), np.uint8)
+    seen = np.concatenate(samples) if samples else np.zeros((0, 3), np.uint8)
     chosen: list[np.ndarray] = []
-    if len(backdrop):
-        quantised = Image.fromarray(backdrop.reshape(1, -1, 3), "RGB").quantize(
+    if len(seen):
+        quantised = Image.fromarray(seen.reshape(1, -1, 3), "RGB").quantize(
             size, Image.Quantize.MEDIANCUT)
         used = np.unique(np.asarray(quantised))
         chosen.append(np.array(quantised.getpalette() or [], np.float32).reshape(-1, 3)[used])
