@@ -28,7 +28,7 @@ def _thumbs(video: Path, count: int) -> list[Image.Image]:
 def main() -> None:
     """Render the gallery clips and the contact sheet."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seconds", type=float, default=4.0)
+    parser.add_argument("--seconds", type=float, default=6.0)
     parser.add_argument("--out", type=Path, default=HERE)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)

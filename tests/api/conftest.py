@@ -21,7 +21,7 @@ from openreel.config import Settings
 def settings(tmp_path: Path) -> Settings:
     """Settings for one test: its own data directory, no worker threads."""
     return Settings(data_dir=tmp_path / "data", workers=0, daily_quota=20,
-                    rate_limit_per_minute=100_000, max_upload_bytes=2 * 1024 * 1024,
+                    rate_limit_per_minute=100_000, max_upload_bytes=4 * 1024 * 1024,
                     x264_preset="ultrafast")
 
 

@@ -115,7 +115,7 @@ def test_upload_errors_415_and_413_leave_nothing_behind(platform_app: PlatformAp
     text = platform_app.client.put("/api/v1/me/avatar", headers=auth,
                                    files={"avatar": ("me.png", b"plain text", "image/png")})
     assert text.status_code == 415
-    huge = b"\0" * (3 * 1024 * 1024)
+    huge = b"\0" * (5 * 1024 * 1024)
     too_big = platform_app.client.put("/api/v1/me/avatar", headers=auth,
                                       files={"avatar": ("big.png", huge, "image/png")})
     assert too_big.status_code == 413

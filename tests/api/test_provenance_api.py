@@ -99,7 +99,7 @@ def test_bad_uploads_get_clear_errors(platform_app: PlatformApp) -> None:
     empty = client.post("/api/v1/verify", files={"file": ("a.mp4", b"", "video/mp4")})
     assert empty.status_code == 422 and "empty" in str(empty.json())
     big = client.post("/api/v1/verify",
-                      files={"file": ("a.mp4", b"\0" * (3 * 1024 * 1024), "video/mp4")})
+                      files={"file": ("a.mp4", b"\0" * (5 * 1024 * 1024), "video/mp4")})
     assert big.status_code == 413
     missing = client.post("/api/v1/verify")
     assert missing.status_code == 422

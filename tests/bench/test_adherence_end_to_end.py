@@ -80,7 +80,10 @@ def test_two_things_side_by_side(ball_beside_table: Rendering) -> None:
 
 
 def test_a_small_thing_is_not_visible() -> None:
-    small = render_storyboard(board("park", [{"id": "ball", "kind": "ball", "size": 0.2}]), CLIP)
+    # a wide shot of a long stage that must hold a bus far from a pebble-sized ball
+    small = render_storyboard(board("park", [
+        {"id": "ball", "kind": "ball", "size": 0.2, "position": [2.0, 0.1]},
+        {"id": "bus", "kind": "bus", "position": [30.0, 1.5]}], "wide", stage_width=40.0), CLIP)
     verdict = grade_object_class(small, "sports ball")
     assert (verdict.passed, verdict.failure) == (False, "not visible")
 

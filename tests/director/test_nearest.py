@@ -15,7 +15,7 @@ def model() -> object:
 
 
 @pytest.mark.parametrize(("word", "archetype"), [
-    ("giraffe", Archetype.QUADRUPED), ("zebra", Archetype.QUADRUPED),
+    ("lion", Archetype.QUADRUPED), ("zebra", Archetype.QUADRUPED),
     ("wolf", Archetype.QUADRUPED), ("pirate", Archetype.HUMANOID),
     ("detective", Archetype.HUMANOID), ("swan", Archetype.BIRD),
     ("submarine", Archetype.BOAT), ("wagon", Archetype.VEHICLE), ("banana", Archetype.FOOD),
@@ -36,9 +36,27 @@ def test_a_mule_walks_in_the_park_as_its_nearest_kin() -> None:
 
 
 def test_words_wordnet_lacks_fall_back_on_meaning() -> None:
-    board = direct("a goldendoodle runs")  # a word WordNet does not have
-    [dog] = board.shots[0].entities
-    assert dog.kind == "dog"
+    board = direct("a ferrari races on a track")  # a brand WordNet does not have
+    car = board.shots[0].entities[0]
+    assert (car.kind, car.label, car.motion.value) == ("car", "ferrari", "drive")
+
+
+def test_a_brand_that_is_only_a_place_in_the_dictionary_is_the_brand() -> None:
+    board = direct("a toyota drives down the road")  # WordNet: Toyota, a city
+    [car] = board.shots[0].entities
+    assert (car.kind, car.label) == ("car", "toyota")
+
+
+@pytest.mark.parametrize("word", ["vrrb", "lamborghini", "zamboni"])
+def test_words_the_model_only_spells_in_pieces_are_not_guessed(word: str) -> None:
+    # the pieces' meaning is not the word's: "lamb" + "org" + "hini" is not a sheep
+    assert nearest_kind(word) is None
+
+
+def test_an_unknown_word_after_its_subject_is_read_as_its_verb() -> None:
+    board = direct("a cat zorps on the sofa")
+    assert [e.kind for e in board.shots[0].entities] == ["cat", "sofa"]
+    assert board.unknown_words == ["zorps"]
 
 
 def test_adjectives_before_an_unknown_noun() -> None:

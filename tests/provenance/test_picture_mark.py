@@ -80,7 +80,7 @@ def test_quality(clip: dict) -> None:
 
 
 def test_flat_picture_is_barely_touched() -> None:
-    """On a smooth sky the mark stays within about one level: no dotted screen."""
+    """On a smooth sky the mark stays within a few levels: a faint, sparse screen."""
     sky = np.broadcast_to(np.linspace(60, 200, 1280, dtype=np.float32)[:, None, None],
                           (1280, 720, 3)).astype(np.uint8)
     sky = np.dstack([sky, np.full((1280, 720), 255, np.uint8)])

@@ -1,29 +1,44 @@
-"""``openreel`` command line: generate videos, inspect storyboards."""
+"""``openreel`` command line: generate videos, inspect storyboards.
+
+Start-up is kept light (``openreel --help`` answers in a fraction of a second): each
+command imports what it needs, when it runs.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from openreel.config import get_settings
-from openreel.media import EncodeSettings
-from openreel.pipeline import SIZES, GenerateOptions, InvalidRequest
-from openreel.spec import Storyboard, Style
+from openreel.pipeline.sizes import SIZES
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from openreel.spec import Style
 
 app = typer.Typer(help="openreel: text or image → short video with synchronized sound.",
                   no_args_is_help=True, add_completion=False)
-console = Console(stderr=True)
 STAGES = ("planning", "simulating", "audio", "rendering", "encoding", "signing")
+# The values of openreel.spec.Style, for the help text only: importing the spec (pydantic
+# models) would double the time ``--help`` takes. A test keeps the two the same.
+STYLE_NAMES = ("cinematic", "animated", "anime", "photoreal", "surreal", "noir", "watercolor",
+               "pixel")
+
+
+@cache
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)
 
 
 def _fail(message: str) -> typer.Exit:
-    console.print(f"[bold red]error:[/] {message}")
+    _console().print(f"[bold red]error:[/] {message}")
     return typer.Exit(code=2)
 
 
@@ -34,6 +49,8 @@ def _seed_for(prompt: str | None, storyboard: Path | None) -> int:
 
 
 def _parse_style(style: str | None) -> Style | None:
+    from openreel.spec import Style
+
     if style is None:
         return None
     try:
@@ -53,7 +70,7 @@ def generate(
     size: Annotated[str, typer.Option(help=f"one of {', '.join(SIZES)}")] = "720x1280",
     fps: Annotated[int, typer.Option(help="24 or 30")] = 24,
     style: Annotated[str | None, typer.Option(
-        help=f"{', '.join(s.value for s in Style)} (default: from the prompt)")] = None,
+        help=f"{', '.join(STYLE_NAMES)} (default: from the prompt)")] = None,
     seed: Annotated[int | None, typer.Option(help="same seed, same video")] = None,
     engine: Annotated[str, typer.Option(help="rendering engine")] = "procedural",
     storyboard: Annotated[Path | None, typer.Option(
@@ -68,7 +85,12 @@ def generate(
     ] = None,
 ) -> None:
     """Make a video with sound from a prompt (or an image, or a storyboard)."""
+    from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+    from openreel.config import get_settings
     from openreel.director import describe
+    from openreel.media import EncodeSettings
+    from openreel.pipeline import GenerateOptions, InvalidRequest
     from openreel.services.generation import (
         check_request,
         generate_file,
@@ -87,7 +109,7 @@ def generate(
     except InvalidRequest as exc:
         raise _fail(str(exc)) from None
     with Progress(TextColumn("{task.description:<11}"), BarColumn(), TextColumn(
-            "{task.percentage:>3.0f}%"), TimeElapsedColumn(), console=console,
+            "{task.percentage:>3.0f}%"), TimeElapsedColumn(), console=_console(),
             transient=False) as bar:
         tasks: dict[str, TaskID] = {s: bar.add_task(s, total=1) for s in STAGES}
 
@@ -105,7 +127,7 @@ def generate(
                                    (creator or local_creator()).lstrip("@"), progress)
         except InvalidRequest as exc:
             raise _fail(str(exc)) from None
-    console.print(f"[green]wrote[/] {result.video} ({result.frames} frames, "
+    _console().print(f"[green]wrote[/] {result.video} ({result.frames} frames, "
                   f"{result.seconds:.1f} s, seed {options.seed}) and poster {result.poster} "
                   f"in {result.stats['total']:.1f} s")
 
@@ -117,6 +139,7 @@ def plan(
     style: Annotated[str | None, typer.Option(help="look of the clip")] = None,
 ) -> None:
     """Print the storyboard JSON the director makes from a prompt (edit it, then --storyboard)."""
+    from openreel.pipeline import GenerateOptions, InvalidRequest
     from openreel.services.generation import plan_video
 
     try:
@@ -130,22 +153,26 @@ def plan(
 @app.command("storyboard-schema")
 def storyboard_schema() -> None:
     """Print the JSON schema of storyboard files."""
+    from openreel.spec import Storyboard
+
     typer.echo(json.dumps(Storyboard.model_json_schema(), indent=2))
 
 
 @app.command()
 def migrate() -> None:
     """Create or upgrade the database named by the settings."""
+    from openreel.config import get_settings
     from openreel.db.migrate import upgrade
 
     settings = get_settings()
     upgrade(settings.resolved_database_url())
-    console.print(f"database is up to date: {settings.resolved_database_url()}")
+    _console().print(f"database is up to date: {settings.resolved_database_url()}")
 
 
 @app.command("seed-demo")
 def seed_demo() -> None:
     """Add demo people and a dozen rendered videos, unless the database has users already."""
+    from openreel.config import get_settings
     from openreel.jobs import drain
     from openreel.services.demo import seed_demo as seed
     from openreel.services.platform import Platform
@@ -156,10 +183,10 @@ def seed_demo() -> None:
     try:
         handlers = {RENDER_JOB: render_handler(platform)}
         made = seed(platform, lambda: drain(platform.sessions, handlers),
-                    report=lambda line: console.print(line))
+                    report=lambda line: _console().print(line))
     finally:
         platform.close()
-    console.print(f"demo: {made} published videos" if made else "demo: users exist, skipped")
+    _console().print(f"demo: {made} published videos" if made else "demo: users exist, skipped")
 
 
 @app.command()
@@ -176,13 +203,15 @@ def serve(
 
     import uvicorn
 
+    from openreel.config import get_settings
+
     settings = get_settings()
     if workers is not None:
         os.environ["OPENREEL_WORKERS"] = str(workers)
         get_settings.cache_clear()
     bind_host = host or settings.host
     bind_port = port or settings.port
-    console.print(f"openreel is serving at http://{bind_host}:{bind_port}")
+    _console().print(f"openreel is serving at http://{bind_host}:{bind_port}")
     uvicorn.run("openreel.app:create_app", factory=True, host=bind_host, port=bind_port,
                 workers=processes, log_level="warning", proxy_headers=False)
 
@@ -196,6 +225,7 @@ def verify(
 
     Exit code 0: it is an openreel video; 1: it is not; 2: the file cannot be examined.
     """
+    from openreel.config import get_settings
     from openreel.provenance.signing import SigningError
     from openreel.provenance.verify import VerifyError
     from openreel.services.platform import Platform
@@ -220,6 +250,8 @@ def verify(
 
 
 def _print_verdict(report: dict[str, Any]) -> None:
+    from rich.console import Console
+
     out = Console()
     out.print("[bold green]openreel video[/]" if report["is_openreel"]
                else "[bold]not an openreel video[/]")

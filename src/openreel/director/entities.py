@@ -90,6 +90,7 @@ class Draft:
     relation: Relation | None = None
     relative_to: str | None = None
     persona: Persona | None = None
+    action: str | None = None  # the act as worded, when a template has several forms
 
     @property
     def archetype(self) -> Archetype:
@@ -111,7 +112,8 @@ class Draft:
                       material=self.material, size=size, motion=self.motion,
                       target=self.target, label=self.label, object=kept(self.object),
                       relation=self.relation if relative_to is not None else None,
-                      relative_to=relative_to, persona=self.persona)
+                      relative_to=relative_to, persona=self.persona,
+                      action=self.action[:60] if self.action else None)
 
 
 @dataclass
@@ -133,6 +135,7 @@ class ShotDraft:
     words: int = 0
     clauses: int = 1
     scenery_only: bool = False
+    places_wanted: list[str] = field(default_factory=list)  # where its activities happen
 
     def ids(self) -> set[str]:
         return {d.id for d in self.entities}
@@ -189,7 +192,7 @@ def carry(draft: Draft, shot: ShotDraft, reading: Reading) -> Draft:
         if existing.id == draft.id:
             return existing
     carried = replace(draft, motion=Motion.IDLE, target=None, object=None, relation=None,
-                      relative_to=None)
+                      relative_to=None, action=None)
     shot.entities.append(carried)
     reading.known[carried.id] = carried
     return carried

@@ -104,7 +104,8 @@ _VERBS: dict[Motion, tuple[str, ...]] = {
     Motion.WALK: ("walk", "walks", "walking", "walked", "stroll", "strolls", "strolling",
                   "wander", "wanders", "wandering", "trot", "trots", "waddle", "waddles",
                   "waddling"),
-    Motion.RUN: ("run", "runs", "running", "ran", "sprint", "sprints", "sprinting", "race",
+    Motion.RUN: ("run", "runs", "running", "ran", "jog", "jogs", "jogged", "jogging", "sprint",
+                 "sprints", "sprinting", "race",
                  "races", "racing", "gallop", "gallops", "galloping", "dash", "dashes"),
     Motion.DANCE: ("dance", "dances", "dancing", "danced", "boogie", "grooves"),
     Motion.SPIN: ("spin", "spins", "spinning", "spun", "twirl", "twirls", "twirling",
@@ -366,6 +367,10 @@ tall short long wide deep high low huge small large tiny dark bright light warm 
 wet dry fresh clean dirty modern ancient vintage classic traditional famous local whole
 entire several various different same other first second last final next right left middle
 front back top bottom side nearby distant far together alone around across along away
+do does doing did done make makes making made take takes taking took get gets getting got
+give gives giving gave keep keeps keeping try tries trying start starts starting begin
+begins beginning go goes going went come comes coming soccer basketball baseball tennis
+golf hockey sport sports game games activity
 """.split())
 
 GRAVITY_WORDS: dict[str, float] = {

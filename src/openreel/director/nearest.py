@@ -98,15 +98,17 @@ def _kind_table() -> tuple[list[str], np.ndarray, np.ndarray]:
 
 
 def _looks_like_a_word(word: str) -> bool:
-    """Whether the model's vocabulary spells ``word`` from a few real pieces.
+    """Whether the model's vocabulary holds ``word`` whole (a plural ending aside).
 
-    Gibberish ("xyzzq") falls apart into single letters and still lands near some
-    kind, so it is refused before any similarity is trusted.
+    A word the vocabulary must spell from pieces ("vr" + "rb", "lamb" + "org" + "hini")
+    embeds as the meaning of its pieces, not its own: gibberish lands near a gadget and a
+    Lamborghini near a sheep. Those are reported as not understood rather than guessed;
+    names the vocabulary knows whole (tesla, boeing, lego) are mapped.
     """
-    pieces = [p.removeprefix("##") for p in load_model().tokenizer.tokenize(word)]
-    if len(pieces) > 1 and pieces[-1] == "s":
-        pieces = pieces[:-1]  # a plural ending
-    return 0 < len(pieces) <= 3 and all(len(p) > 1 for p in pieces)
+    pieces = load_model().tokenizer.tokenize(word)
+    if len(pieces) == 2 and pieces[1] == "##s":
+        pieces = pieces[:1]
+    return len(pieces) == 1 and len(pieces[0]) > 1
 
 
 @lru_cache(maxsize=512)

@@ -113,6 +113,14 @@ def wordnet_knows(word: str) -> bool:
     return wordnet is not None and bool(wordnet.synsets(word))
 
 
+def only_a_name(word: str) -> bool:
+    """Whether every noun sense WordNet has for ``word`` is one named individual ("Toyota"
+    the city): as a common noun in a prompt it is most likely a brand or a character."""
+    wordnet = installed()
+    senses = wordnet.synsets(word) if wordnet is not None else []
+    return bool(senses) and all(s.instance for s in senses)
+
+
 def is_concrete(word: str) -> bool:
     """Whether ``word``'s commonest noun sense is a thing one can see (WordNet)."""
     wordnet = installed()

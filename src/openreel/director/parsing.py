@@ -103,6 +103,9 @@ class Reading:
     text: str
     phrases: list[Phrase]
     clauses: list[Clause]
+    # prepositions hanging on words that are neither a noun phrase's head nor a verb (a word
+    # of a name the tagger took for an adjective: "fire hydrant on the right of …")
+    stray_preps: dict[int, list[tuple[str, Phrase]]] = field(default_factory=dict)
 
     def phrase_at(self, index: int) -> Phrase | None:
         """The noun phrase whose head is token ``index``."""
@@ -138,17 +141,57 @@ def pipeline() -> Any:
 
 
 def read(text: str, is_verb: Callable[[str], bool] = lambda _: False,
-         is_name: Callable[[str], bool] = lambda _: False) -> Reading:
+         is_name: Callable[[str], bool] = lambda _: False,
+         is_word: Callable[[str], bool] = lambda _: True) -> Reading:
     """Parse ``text`` into noun phrases and clauses.
 
     ``is_verb`` tells the repairs whether a word the tagger called a noun may be a verb
     (the director's own verb table knows "topples", "cheer", "roars"); ``is_name`` whether
-    two words name one thing together ("roller skates", "fire hydrant").
+    two words name one thing together ("roller skates", "fire hydrant"); ``is_word``
+    whether a word is English the dictionary knows (others are parsed as stand-in nouns).
     """
     nlp = pipeline()
     with _parse_lock:  # one parse at a time: spaCy does not promise a pipeline is thread-safe
-        doc = nlp(text)
+        doc = _parse(nlp, text, is_word)
     return _Builder(doc, is_verb, is_name).build()
+
+
+_STAND_IN, _STAND_INS, _STAND_IN_VERB = "thing", "things", "moves"
+
+
+def _parse(nlp: Any, text: str, is_word: Callable[[str], bool]) -> Any:
+    """The parse of ``text``, with words the dictionary lacks parsed as a plain noun.
+
+    The small model guesses badly around a word it has never seen ("a ferrari races on a
+    track" comes out as an adjective before the noun "races"), so such words are parsed as
+    "thing" and put back afterwards with that parse: "a ferrari races" reads as a subject
+    and its verb, and the word itself is still what the director looks up.
+    """
+    from spacy.attrs import DEP, HEAD, MORPH, POS, TAG
+    from spacy.tokens import Doc
+
+    tokens = nlp.make_doc(text)
+    words = [t.text for t in tokens]
+    spaces = [bool(t.whitespace_) for t in tokens]
+    unknown = [i for i, t in enumerate(tokens) if t.is_alpha and t.is_lower and len(t) > 2
+               and not t.is_stop and not is_word(t.text)]
+    if not unknown:
+        return nlp(text)
+    stood_in = list(words)
+    for i in unknown:
+        after_a_noun = i > 0 and words[i - 1].isalpha() and is_word(words[i - 1]) \
+            and not tokens[i - 1].is_stop
+        if words[i].endswith("s") and after_a_noun:
+            stood_in[i] = _STAND_IN_VERB  # "a cat zorps on the sofa": a verb after its subject
+        else:
+            stood_in[i] = _STAND_INS if words[i].endswith("s") else _STAND_IN
+    parsed = nlp(Doc(nlp.vocab, words=stood_in, spaces=spaces))
+    attrs = [TAG, POS, MORPH, HEAD, DEP]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc.from_array(attrs, parsed.to_array(attrs))
+    for token, reading in zip(doc, parsed, strict=True):
+        token.lemma_ = token.text.lower() if token.i in unknown else reading.lemma_
+    return doc
 
 
 class _Builder:
@@ -175,16 +218,26 @@ class _Builder:
             self._link(phrase)
         self._root_prepositions()
         clauses = [self._clause(self.doc[i]) for i in sorted(self.verbs)]
+        stray: dict[int, list[tuple[str, Phrase]]] = {}
+        for token in self.doc:
+            if token.i in self.phrases or token.i in self.verbs or token.pos_ == "ADP":
+                continue
+            for child in token.children:
+                if child.dep_ == "prep":
+                    found = self._prep_object(child)
+                    if found is not None:
+                        stray.setdefault(token.i, []).append(found)
         return Reading(
             tokens=[t.lower_ for t in self.doc], lemmas=[t.lemma_.lower() for t in self.doc],
             pos=[self._pos(t) for t in self.doc],
             spans=[(t.idx, t.idx + len(t.text)) for t in self.doc], text=self.doc.text,
-            phrases=sorted(self.phrases.values(), key=lambda p: p.head), clauses=clauses)
+            phrases=sorted(self.phrases.values(), key=lambda p: p.head), clauses=clauses,
+            stray_preps=stray)
 
     # -- verbs ---------------------------------------------------------------------------------
     def _find_verbs(self) -> None:
         for token in self.doc:
-            if token.pos_ == "VERB" and self._misread_noun(token):
+            if token.pos_ in ("VERB", "ADJ") and self._misread_noun(token):
                 self.forced_nouns.add(token.i)
                 continue
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"
@@ -200,10 +253,19 @@ class _Builder:
                     self.conj_subject_of[token.i] = token.head.i  # "a ball and a cube roll"
 
     def _misread_noun(self, token: Any) -> bool:
-        """A noun tagged as a verb: "a rose in a field" (not "rise"), "a traffic light"."""
+        """A noun tagged as a verb or an adjective: "a rose in a field" (not "rise"), "a
+        traffic light", "a remote" (not remote)."""
         before = token.nbor(-1) if token.i > 0 else None
-        if before is None or token.tag_ not in ("VBD", "VBN", "VB", "VBP"):
+        if (before is None or before.is_punct) and token.dep_ == "ROOT" and \
+                self.is_name(token.lower_) and not self.is_verb(token.lower_) and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            return True  # "broccoli on the top of a banana": a thing named first, no verb
+        if before is None or token.tag_ not in ("VBD", "VBN", "VB", "VBP", "JJ"):
             return False
+        if token.tag_ == "JJ":
+            after = token.nbor(1) if token.i + 1 < len(self.doc) else None
+            return before.lower_ in ("a", "an", "the") and self.is_name(token.lower_) and (
+                after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ"))
         if before.lower_ in ("a", "an", "the", "this", "that", "my", "his", "her", "their") \
                 and self.is_name(token.lower_):
             return True

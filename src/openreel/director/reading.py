@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from openreel.director import lexicon as lx
 from openreel.director import parsing
+from openreel.director.activities import ACTIVITIES, Activity
 from openreel.director.clauses import QUOTE_TOKEN
 from openreel.director.entities import (
     Draft,
@@ -38,7 +39,7 @@ from openreel.director.entities import (
     set_target,
 )
 from openreel.director.nearest import nearest_kind
-from openreel.director.nouns import KindChoice, kind_of_noun, wordnet_knows
+from openreel.director.nouns import KindChoice, kind_of_noun, only_a_name, wordnet_knows
 from openreel.director.persona_words import (
     CLOTHING_WORDS,
     FEMALE_WORDS,
@@ -58,10 +59,22 @@ from openreel.director.verbs import (
     could_be_verb,
     motion_of,
 )
-from openreel.spec import Archetype, CameraMove, Gender, Motion, Relation
+from openreel.director.wordnet import installed
+from openreel.spec import KINDS, Archetype, CameraMove, Gender, Motion, Relation
 
 NounMapper = Callable[[str], "tuple[str, float] | None"]
+def is_english(word: str) -> bool:
+    """Whether the director or the dictionary knows ``word`` (True with no dictionary)."""
+    if word in lx.UNDERSTOOD_WORDS or word in lx.KIND_WORDS or word in lx.MOTION_VERBS \
+            or word in lx.SOUND_WORDS or word in lx.COLOUR_WORDS:
+        return True
+    wordnet = installed()
+    return wordnet is None or wordnet.knows(word)
+
+
 _SPOKEN = re.compile(r"q(\d+)")  # a quotation as the parser sees it: "Q0" → token q0
+_TRAILING_VIEW = re.compile(
+    r",\s*((?:" + "|".join(re.escape(v) for v in lx.VIEW_WORDS) + r")\b[^,.;]*)", re.I)
 _PRONOUNS = frozenset({"it", "they", "he", "she", "them", "him", "her", "itself", "its",
                        "their", "his", "we", "i", "you", "someone", "somebody", "everyone"})
 _CAMERA_WORDS = frozenset({"camera", "shot", "view", "frame", "scene", "footage", "video",
@@ -84,13 +97,15 @@ class ShotReader:
         self.names: dict[int, tuple[str, int]] = {}  # last word of a many-word name → name
         self.claimed: set[int] = set()  # every word of those names
         self.redirect: dict[int, int] = {}  # a phrase folded into a name → the name's head
+        self.activities: list[tuple[int, int, str]] = []  # (first token, end, phrase)
         self.things: dict[int, Draft] = {}  # noun phrase head → the thing it names
         self.quote_at: dict[int, int] = {}  # token index → quotation number
 
     def read(self) -> ShotDraft:
         """Read the shot; settings, things, then actions and dialogue."""
         self.parsed = parsing.read(_speakable(_plain(self.part)), could_be_verb,
-                                   lambda words: words in lx.KIND_WORDS or wordnet_knows(words))
+                                   lambda words: words in lx.KIND_WORDS or wordnet_knows(words),
+                                   is_english)
         toks = self.parsed.tokens
         self.shot.words = sum(t.isalnum() and _SPOKEN.fullmatch(t) is None for t in toks)
         self.shot.clauses = max(1, sum(t in (".", "!", "?", ";") for t in toks[:-1]) + 1)
@@ -105,6 +120,8 @@ class ShotReader:
         for clause in self.parsed.clauses:
             self._clause(clause)
         self._share_objects()
+        for start, _, wording in self.activities:
+            self._activity(start, ACTIVITIES[wording])
         for index in sorted(self.quote_at):
             self._quote(index)
         self._sounds()
@@ -117,7 +134,7 @@ class ShotReader:
         toks = self.parsed.tokens
         i = 0
         while i < len(toks):
-            named = self._name_at(i)
+            named = self._activity_at(i) or self._name_at(i)
             if named:
                 i += named
                 continue
@@ -128,6 +145,16 @@ class ShotReader:
                 i += used
             else:
                 i += 1
+
+    def _activity_at(self, i: int) -> int:
+        """An activity named as a whole ("tai chi", "rock climbing", "doing laundry")."""
+        hit = self._phrase_at(i, dict(ACTIVITIES), longest=5)
+        if hit is None:
+            return 0
+        self.activities.append((i, i + hit[1], hit[0]))
+        self.claimed.update(range(i, i + hit[1]))
+        self.used.update(range(i, i + hit[1]))
+        return hit[1]
 
     def _name_at(self, i: int) -> int:
         """A thing named in several words ("bow and arrow", "traffic light", "hot dog"):
@@ -143,6 +170,7 @@ class ShotReader:
         head = i + hit[1] - 1
         self.names[head] = (hit[0], i)
         self.claimed.update(range(i, head + 1))
+        self.used.update(range(i, head + 1))
         return hit[1]
 
     def _phrase_at(self, i: int, table: dict[str, object], longest: int = 4
@@ -241,6 +269,11 @@ class ShotReader:
                 self.parsed.phrases.append(base)
             base.start = min(start, base.start)
             base.compounds = name.split()[:-1]
+            for clause in self.parsed.clauses:  # a word of the name the parser took for a verb
+                if start <= clause.verb <= head:
+                    base.preps += clause.preps
+            for index in range(start, head + 1):  # … or for an adjective
+                base.preps += self.parsed.stray_preps.get(index, [])
             for other in inside:
                 if other is base:
                     continue
@@ -268,13 +301,13 @@ class ShotReader:
 
     def _phrase(self, phrase: parsing.Phrase) -> None:
         head = phrase.head
+        name = self._name_of(head)
+        if name is not None:  # its words were claimed as one name, so they read as used
+            self._thing(phrase, KindChoice(lx.KIND_WORDS[name], "exact"), name)
+            return
         if head in self.used or head in self.quote_at:
             return
         text = phrase.text
-        name = self._name_of(head)
-        if name is not None:
-            self._thing(phrase, KindChoice(lx.KIND_WORDS[name], "exact"), name)
-            return
         if text in _PRONOUNS or phrase.pos == "PRON":
             self._pronoun(phrase)
             return
@@ -311,8 +344,8 @@ class ShotReader:
                          and w not in lx.SIZE_WORDS and w not in lx.MATERIAL_WORDS)
         words = words or phrase.text
         choice = kind_of_noun(words, phrase.lemma)
-        if choice is None and phrase.pos in ("NOUN", "PROPN") and not wordnet_knows(
-                phrase.lemma) and phrase.text.isalpha():
+        if choice is None and phrase.pos in ("NOUN", "PROPN") and phrase.text.isalpha() and (
+                not wordnet_knows(phrase.lemma) or only_a_name(phrase.lemma)):
             mapped = self.mapper(phrase.text)  # a word WordNet lacks: a name, a brand
             if mapped is not None:
                 choice = KindChoice(mapped[0], "substituted", "meaning")
@@ -548,6 +581,35 @@ class ShotReader:
         elif clause.lemma in ("zoom", "push", "move") and targets:
             self.shot.follow = targets[0].id
 
+    def _activity(self, start: int, activity: Activity) -> None:
+        """Whoever the sentence names does the activity, with its things and partner."""
+        before = [d for head, d in sorted(self.things.items())
+                  if head < start and d.archetype is Archetype.HUMANOID]
+        doer = before[-1] if before else next(
+            (d for d in self.shot.entities if d.archetype is Archetype.HUMANOID), None)
+        if doer is None:
+            doer = find_or_add("person", "person", Modifiers(count=1), self.shot, self.reading)
+        doer.motion = activity.motion  # the activity is what this person does
+        doer.action = activity.wording
+        if activity.age is not None:
+            doer.persona = merged(doer.persona, age=activity.age)
+        if doer.object is None:
+            prop = next((k for k in activity.props if k in KINDS), None)
+            if prop is not None:
+                doer.object = find_or_add(prop, prop, Modifiers(definite=True), self.shot,
+                                          self.reading).id
+        if activity.partner and doer.target is None:
+            partner = next((d for d in self.shot.entities if d is not doer
+                            and d.archetype is Archetype.HUMANOID), None)
+            if partner is None:
+                partner = find_or_add("person", "person", Modifiers(count=1), self.shot,
+                                      self.reading)
+            partner.motion = activity.motion
+            doer.target, partner.target = partner.id, doer.id
+        self.shot.places_wanted.extend(activity.places)
+        if activity.ground is not None and self.shot.ground is None:
+            self.shot.ground = activity.ground
+
     def _share_objects(self) -> None:
         """"catches or throws a frisbee": conjoined verbs share the object named once."""
         for clause in self.parsed.clauses:
@@ -654,9 +716,11 @@ class ShotReader:
 
 
 def _plain(text: str) -> str:
-    """Text with accents taken off letters ("café" → "cafe"): the word tables spell so."""
+    """Text with accents taken off letters ("café" → "cafe"), and a trailing point of view
+    (", front view") set apart so the parser does not read it into the last noun."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _TRAILING_VIEW.sub(r". \1", plain)
 
 
 def _speakable(part: str) -> str:

@@ -21,8 +21,8 @@ _OBJECTS: dict[Motion, tuple[str, ...]] = {
     M.CATCH: ("ball",), M.HIT: ("tennis_ball", "ball"), M.RIDE: ("bicycle",),
     M.READ: ("book",), M.TYPE: ("laptop", "keyboard"), M.DRINK: ("cup", "glass"),
     M.EAT: ("apple",), M.CLEAN: ("broom",), M.BRUSH: ("toothbrush",), M.DIG: ("shovel",),
-    M.CUT: ("knife",), M.COOK: ("pan",), M.WRITE: ("pencil", "book"), M.SURF: ("surfboard",),
-    M.SKI: ("skis",), M.SIT: ("chair",), M.SKATE: (),
+    M.CUT: ("knife",), M.COOK: ("frying_pan",), M.WRITE: ("notebook", "pencil", "book"),
+    M.SURF: ("surfboard",), M.SKI: ("ski_set",), M.SIT: ("chair",), M.SKATE: (),
 }
 # Where an aimed action goes when the prompt does not say.
 _TARGETS: dict[Motion, tuple[str, ...]] = {
@@ -41,6 +41,8 @@ _PLACES: dict[Motion, tuple[str, ...]] = {
     M.DIG: ("farm", "park"), M.EXERCISE: ("gym", "stadium"), M.STRETCH: ("park",),
     M.MARCH: ("city_street",), M.TOPPLE: ("living_room",), M.BREAK: ("kitchen",),
 }
+_MOUNTS = frozenset({"horse", "elephant", "camel", "cow", "zebra", "dragon"})
+_TOGETHER = frozenset({M.HUG, M.KISS, M.SHAKE_HANDS, M.FIGHT})
 _TWO_SHOT_SECONDS = 1.5
 _WORDS_PER_SECOND = 2.6
 
@@ -51,6 +53,11 @@ def imply_props(shot: ShotDraft, reading: Reading) -> None:
         if draft.archetype is not Archetype.HUMANOID and not (
                 is_character(draft) and draft.motion is M.CATCH):
             continue
+        if draft.object is None and draft.motion is M.RIDE:
+            # ridden: a horse or a bike named in the shot before any bike brought in
+            mount = next((d for d in shot.entities if d is not draft and (
+                d.archetype is Archetype.VEHICLE or d.kind in _MOUNTS)), None)
+            draft.object = mount.id if mount is not None else None
         if draft.object is None and draft.motion in _OBJECTS:
             prop = _new_prop(_OBJECTS[draft.motion], shot, reading, exclude=draft)
             if prop is not None:
@@ -63,11 +70,24 @@ def imply_props(shot: ShotDraft, reading: Reading) -> None:
             partner = next((d for d in shot.entities if d is not draft and is_character(d)),
                            None)
             draft.target = partner.id if partner is not None else None
+        if draft.target is None and draft.motion in _TOGETHER:
+            # a hug, a kiss, a handshake or a fight takes two: the other one named, or someone
+            partner = next((d for d in shot.entities if d is not draft
+                            and d.archetype is Archetype.HUMANOID), None)
+            if partner is None and "person" in KINDS:
+                partner = find_or_add("person", "person", Modifiers(count=1), shot, reading)
+            if partner is not None:
+                draft.target = partner.id
+                if partner.motion in (M.IDLE, M.TALK):
+                    partner.motion = draft.motion
 
 
 def place_for_actions(shots: list[ShotDraft]) -> str | None:
     """A place where the prompt's actions happen, when it names none."""
     for shot in shots:
+        for name in shot.places_wanted:
+            if name in PLACES:
+                return name
         for draft in shot.entities:
             for name in _PLACES.get(draft.motion, ()):
                 if name in PLACES:

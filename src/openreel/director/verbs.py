@@ -18,7 +18,7 @@ M = Motion
 OBJECT_MOTIONS = frozenset({
     M.KICK, M.THROW, M.SHOOT, M.CATCH, M.HIT, M.GRAB, M.PUSH, M.PULL, M.CARRY, M.LIFT,
     M.PLAY, M.WRITE, M.READ, M.TYPE, M.COOK, M.EAT, M.DRINK, M.CUT, M.CLEAN, M.BRUSH, M.DIG,
-    M.RIDE, M.SIT, M.SURF, M.SKI, M.SKATE})
+    M.RIDE, M.SIT, M.SURF, M.SKI, M.SKATE, M.CLIMB, M.DRIVE})
 # Who or where it is aimed at: "chases a cat", "hugs her friend", "dives into the pool".
 TARGET_MOTIONS = frozenset({M.CHASE, M.CRASH, M.POUR, M.HUG, M.KISS, M.FIGHT,
                             M.SHAKE_HANDS, M.DIVE, M.SWOOP, M.WAVE, M.TALK})

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-Pos = Literal["noun", "verb"]
+Pos = Literal["noun", "verb", "adj", "adv"]
 
 # Where operating systems install the database; the first one that holds it is used.
 SEARCH_PATHS: tuple[Path, ...] = (
@@ -47,6 +47,8 @@ _DETACH: dict[Pos, tuple[tuple[str, str], ...]] = {
              ("men", "man"), ("ies", "y"), ("s", "")),
     "verb": (("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"),
              ("ing", ""), ("s", "")),
+    "adj": (("est", ""), ("est", "e"), ("er", ""), ("er", "e")),
+    "adv": (),
 }
 
 
@@ -64,6 +66,7 @@ class Synset:
     words: tuple[str, ...]
     hypernyms: tuple[int, ...]
     gloss: str
+    instance: bool = False  # one named individual (a city, a person), not a kind of thing
 
     @property
     def name(self) -> str:
@@ -92,6 +95,14 @@ class WordNet:
             if offsets:
                 return [self.synset(o, pos) for o in offsets]
         return []
+
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` (any inflection) is in the dictionary as any part of speech."""
+        for pos in ("noun", "verb", "adj", "adv"):
+            if (self.directory / f"index.{pos}").is_file() and any(
+                    self._index(base, pos) for base in self.base_forms(word, pos)):
+                return True
+        return False
 
     def base_forms(self, word: str, pos: Pos = "noun") -> list[str]:
         """Candidate dictionary forms of ``word``: itself, its exception, its detachments."""
@@ -190,14 +201,16 @@ def _parse_data_line(line: str, pos: Pos) -> Synset:
     cursor = 4 + 2 * words_count
     pointers = int(fields[cursor])
     hypernyms = []
+    instance = False
     for k in range(pointers):
         symbol, offset, target_pos = fields[cursor + 1 + 4 * k: cursor + 4 + 4 * k]
         if symbol in _HYPERNYMS and target_pos == pos[0]:
             hypernyms.append(int(offset))
+            instance = instance or symbol == "@i"
     # adjective words carry a marker such as "(a)"; nouns and verbs do not
     words = tuple(w.split("(")[0] for w in words)
     return Synset(int(fields[0]), pos, LEXNAMES[int(fields[1])], words, tuple(hypernyms),
-                  gloss.strip())
+                  gloss.strip(), instance)
 
 
 @lru_cache(maxsize=1)

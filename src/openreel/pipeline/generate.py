@@ -14,16 +14,10 @@ from openreel.director import direct
 from openreel.engines import ENGINE_NAMES, RenderRequest, get_engine
 from openreel.engines.base import ProgressFn, no_progress
 from openreel.media import EncodeSettings, Mp4Writer
+from openreel.pipeline.sizes import FPS_CHOICES, SIZES
 from openreel.provenance.stage import MarkingSink, Provenance, Sealed, seal
 from openreel.spec import MAX_SECONDS, Storyboard, Style
 
-SIZES: dict[str, tuple[int, int]] = {
-    "720x1280": (720, 1280),
-    "1280x720": (1280, 720),
-    "1024x1024": (1024, 1024),
-    "1920x1080": (1920, 1080),
-}
-FPS_CHOICES = (24, 30)
 MAX_IMAGE_PIXELS = 40_000_000
 
 
@@ -149,9 +143,15 @@ def render_to_file(storyboard: Storyboard, options: GenerateOptions, out: Path,
             if provenance is not None else None)
     writer.open()
     try:
+        if sink is not None:
+            sink.open()
         result = engine.render(storyboard, request, sink or writer, report)
+        if sink is not None:
+            sink.close()
         writer.close()
     except BaseException:
+        if sink is not None:
+            sink.abort()
         writer.abort()
         raise
     progress("encoding", result.frames, result.frames)

@@ -17,13 +17,12 @@ from openreel.db.driver import Prepared
 from openreel.db.models import ApiToken, User, WebSession
 from openreel.db.timestamps import utcnow
 from openreel.services.errors import Conflict, InvalidInput, NotFound, NotSignedIn
+from openreel.services.handles import HANDLE, RESERVED_HANDLES
 
-HANDLE = re.compile(r"[a-z0-9_]{3,32}")
 EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}")
 MIN_PASSWORD = 8
 MAX_PASSWORD = 256
 TOKEN_PREFIX = "or_"
-RESERVED_HANDLES = frozenset({"api", "admin", "openreel", "static", "media", "verify", "me"})
 # A token's last use is written at most this often, so a busy script does not turn reads
 # into writes.
 TOKEN_USE_EVERY = timedelta(minutes=1)

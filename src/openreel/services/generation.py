@@ -21,8 +21,8 @@ from openreel.pipeline import (
 from openreel.pipeline.generate import check_output_path, load_image
 from openreel.provenance.signing import SigningError
 from openreel.provenance.stage import mark_id_for
-from openreel.services.accounts import HANDLE
-from openreel.services.provenance import provenance_for
+from openreel.services.handles import HANDLE
+from openreel.services.signing import provenance_for
 from openreel.spec import Storyboard
 
 

@@ -1,10 +1,10 @@
 """Provenance for the platform: who signs, how outputs are marked, the catalogue, verifying.
 
-Every video the platform stores went through the pipeline's provenance stage; this module
-gives that stage its inputs (the signing identity, the watermark key, the creator and a mark
-id per job), files what it leaves behind (the mark id on the video row, the fingerprint in
-its own table) and answers "where does this file come from?" by combining what the file
-shows (``openreel.provenance.verify``) with the catalogue.
+Every video the platform stores went through the pipeline's provenance stage, which gets its
+inputs from :mod:`openreel.services.signing`; this module files what it leaves behind (the
+mark id on the video row, the fingerprint in its own table) and answers "where does this
+file come from?" by combining what the file shows (``openreel.provenance.verify``) with the
+catalogue.
 """
 
 from __future__ import annotations
@@ -24,40 +24,11 @@ from openreel.config import Settings
 from openreel.db.models import Fingerprint, User, Video, VideoStatus
 from openreel.provenance.fingerprint import FingerprintError, VideoFingerprint
 from openreel.provenance.hash_index import HashIndex
-from openreel.provenance.manifest import ParentVideo
-from openreel.provenance.signing import SigningIdentity, load_signing_identity
-from openreel.provenance.stage import DEFAULT_WATERMARK_KEY, Provenance, Sealed, mark_id_hex
+from openreel.provenance.stage import Sealed, mark_id_hex
 from openreel.provenance.verify import Examination, MarkReading, VerifyError, examine
 from openreel.services.errors import InvalidInput, TooLarge, UnsupportedMedia
+from openreel.services.signing import signing_identity, watermark_key
 from openreel.services.videos import can_see
-
-_identities: dict[tuple[str, str, str], SigningIdentity] = {}
-_identities_lock = threading.Lock()
-
-
-def signing_identity(settings: Settings) -> SigningIdentity:
-    """The identity manifests are signed with: the operator's chain, else the local CA."""
-    where = (str(settings.keys_dir()), str(settings.signing_cert_chain),
-             str(settings.signing_key))
-    with _identities_lock:
-        if where not in _identities:
-            _identities[where] = load_signing_identity(
-                settings.keys_dir(), cert_chain=settings.signing_cert_chain,
-                private_key=settings.signing_key)
-        return _identities[where]
-
-
-def watermark_key(settings: Settings) -> int:
-    """The key of the invisible marks this deployment writes and reads."""
-    return DEFAULT_WATERMARK_KEY if settings.watermark_key is None else settings.watermark_key
-
-
-def provenance_for(settings: Settings, *, creator: str, mark: bytes, title: str, engine: str,
-                   parent: ParentVideo | None = None) -> Provenance:
-    """What the pipeline needs to mark and sign one output of this deployment."""
-    return Provenance(creator=creator, mark=mark, identity=signing_identity(settings),
-                      title=title, engine=engine, watermark_key=watermark_key(settings),
-                      parent=parent)
 
 
 def register(session: Session, video: Video, sealed: Sealed) -> None:

@@ -33,7 +33,8 @@ from openreel.provenance.signing import SigningError
 from openreel.provenance.stage import Provenance, Sealed, mark_id_for, seal
 from openreel.services.engagement import notify
 from openreel.services.platform import Platform
-from openreel.services.provenance import provenance_for, register
+from openreel.services.provenance import register
+from openreel.services.signing import provenance_for
 from openreel.services.topics import storyboard_topics
 from openreel.spec import Storyboard, Style
 

@@ -102,7 +102,10 @@ KIND_TOPICS: dict[str, tuple[str, ...]] = {
     "potted_plant": ("home", "nature"), "mushroom": ("nature",), "bamboo": ("nature",),
     "plant": ("nature",), "hut": ("home",), "building": ("city",), "orange": ("food",),
     "banana": ("food",), "sandwich": ("food",), "broccoli": ("food",), "carrot": ("food",),
-    "hot_dog": ("food",), "bread": ("food",), "food": ("food",),
+    "hot_dog": ("food",), "bread": ("food",), "food": ("food",), "scooter": ("vehicles",),
+    "notebook": ("home",), "baseball": ("sports",), "game_controller": ("home",),
+    "window": ("home",), "clothes": ("home",), "shoe": ("home",), "soap": ("home",),
+    "razor": ("home",),
 }
 
 PLACE_TOPICS: dict[str, tuple[str, ...]] = {

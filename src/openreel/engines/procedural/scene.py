@@ -65,6 +65,12 @@ class EntityFrame:
     # extra["broken"] the rig itself is gone and only these are drawn
     outlines: dict[str, Outline] = field(default_factory=dict)
     look: Appearance | None = None  # a character's body, skin, hair and clothes
+    painted: bool = False  # its colour was asked for (art is recoloured only then)
+
+
+def foreground_scale(depth: float) -> float:
+    """How much larger a thing brought forward of the stage looks (depth below zero)."""
+    return min(1.0 - depth, 4.0) if depth < -0.01 else 1.0
 
 
 ContactKind = Literal["impact", "splash", "footstep", "explosion", "pour", "shatter", "swish",

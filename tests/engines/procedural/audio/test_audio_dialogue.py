@@ -95,6 +95,29 @@ def test_mouth_moves_only_while_speaking() -> None:
     assert mouth[inside].std() > 0.1
 
 
+def test_mouth_is_shut_in_a_pause_and_open_on_voiced_sound() -> None:
+    board = _board([{"speaker": "s0", "text": "Wait here. I will be right back.", "start": 0.5}])
+    sims = _sims(board)
+    lines = schedule_dialogue(board, sims, seed=1)
+    apply_mouths(sims, lines)
+    line = lines[0]
+    fps = sims[0].fps
+    mouth = np.array([f.entities[0].mouth for f in sims[0].frames])
+    hop = SR // fps
+    # Loudness of the line's sound around each video frame.
+    level = np.zeros(len(mouth))
+    for k, frame in enumerate(sims[0].frames):
+        a = int((frame.t - line.start) * SR) - hop // 2
+        if a >= 0 and a + hop <= len(line.samples):
+            level[k] = np.sqrt(np.mean(line.samples[a:a + hop] ** 2))
+    voiced = level > 0.05
+    silent = level < 0.002
+    inside = np.array([line.start + 0.05 < f.t < line.end - 0.05 for f in sims[0].frames])
+    assert voiced.sum() >= 10 and (silent & inside).sum() >= 3  # the pause between sentences
+    assert (mouth[voiced] > 0.15).mean() > 0.9
+    assert np.all(mouth[silent & inside] == 0.0)
+
+
 def test_two_speakers_sound_different() -> None:
     board = _board([{"speaker": "s0", "text": "I am the first speaker here."},
                     {"speaker": "s1", "text": "I am the second speaker here."}],
@@ -109,13 +132,13 @@ def test_small_creatures_speak_higher_than_big_ones() -> None:
                     {"speaker": "s1", "text": "Hello, hello there."}], kinds=("mouse", "dinosaur"))
     lines = schedule_dialogue(board, _sims(board, ("mouse", "dinosaur")), seed=1)
     assert _pitch(lines[0].samples, SR) > 1.5 * _pitch(lines[1].samples, SR)
-    assert lines[1].profile.robot is False
+    assert lines[0].voice.name == "critter" and lines[1].voice.name == "giant"
 
 
 def test_robot_voice_is_ring_modulated() -> None:
     board = _board([{"speaker": "s1", "text": "Beep. I am a robot."}])
     lines = schedule_dialogue(board, _sims(board), seed=1)
-    assert lines[0].profile.robot
+    assert lines[0].voice.robot and lines[0].engine == "joe"
     assert np.isfinite(lines[0].samples).all() and np.abs(lines[0].samples).max() > 0.05
 
 

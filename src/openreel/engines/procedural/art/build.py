@@ -28,7 +28,8 @@ import skia
 
 from openreel.engines.procedural.art.icons import Icon, all_icons
 from openreel.engines.procedural.art.library import LIBRARY_PATH, LIBRARY_VERSION
-from openreel.engines.procedural.art.raster import parse_svg
+from openreel.engines.procedural.art.library import library as load_library
+from openreel.engines.procedural.art.masters import parse_svg, write_masters
 
 HERE = Path(__file__).resolve().parent
 DRAWN = HERE / "drawn"
@@ -150,7 +151,8 @@ def _outline(mask: np.ndarray) -> tuple[list[list[float]], list[list[list[float]
 
 
 def _main_colour(rgba: np.ndarray) -> dict[str, float | None]:
-    """The dominant hue of the saturated opaque pixels and their typical saturation/value."""
+    """The hue covering most of the saturated opaque pixels, and their typical saturation
+    and value."""
     opaque = rgba[..., 3] >= OPAQUE
     a = np.maximum(rgba[..., 3:4].astype(np.float32), 1.0)
     rgb = np.clip(rgba[..., :3].astype(np.float32) * 255.0 / a, 0, 255).astype(np.uint8)
@@ -160,7 +162,8 @@ def _main_colour(rgba: np.ndarray) -> dict[str, float | None]:
     vivid = opaque & (sat > 0.3) & (val > 0.25)
     if vivid.sum() < 0.15 * max(opaque.sum(), 1):
         return {"hue": None, "sat": None, "val": float(np.median(val[opaque]))}
-    counts, edges = np.histogram(hue[vivid], bins=36, range=(0, 360), weights=sat[vivid])
+    # the hue covering the most of the thing (a clock's wooden case, not its red hands)
+    counts, edges = np.histogram(hue[vivid], bins=36, range=(0, 360))
     peak = int(np.argmax(counts))
     centre = float((edges[peak] + edges[peak + 1]) / 2)
     near = vivid & (np.abs((hue - centre + 180) % 360 - 180) < 25)
@@ -204,6 +207,7 @@ def build(packages: Path, out: Path = LIBRARY_PATH) -> dict[str, Any]:
     tmp = out.with_suffix(".tmp")
     tmp.write_text(json.dumps(library, separators=(",", ":")), encoding="utf-8")
     tmp.replace(out)
+    write_masters(list(load_library(out).values()))
     return library
 
 

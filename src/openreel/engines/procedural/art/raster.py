@@ -1,9 +1,9 @@
-"""Artwork as pixels: each icon rasterised once per size (and colour, and outline), cached.
+"""Artwork as pixels: each icon at each size (and colour, and outline) made once, cached.
 
-SVG is parsed once per icon and rendered through skia's SVG DOM only when a new size is
-needed; a frame only draws cached images. Sizes are rounded up to steps of about 9 %, so
-a thing that grows or a camera that zooms reuses a handful of rasters, always drawn a
-little smaller than rasterised (sharp, never blurry).
+Sizes are cut from the icon's large master picture (``masters``), so no SVG is rendered
+while a clip is made; a frame only draws cached images. Sizes are rounded up to steps of
+about 9 %, so a thing that grows or a camera that zooms reuses a handful of rasters, always
+drawn a little smaller than rasterised (sharp, never blurry).
 """
 
 from __future__ import annotations
@@ -18,23 +18,13 @@ import numpy as np
 import skia
 
 from openreel.engines.procedural.art.library import Artwork
+from openreel.engines.procedural.art.masters import MASTER_SIDE, master, render_svg
 
 RGB = tuple[int, int, int]
 STEPS_PER_OCTAVE = 8
 MAX_SIDE = 2048
 CACHE_BYTES = 256 * 2**20  # rasters kept, least recently used dropped first
 OUTLINE_INK: RGB = (25, 20, 30)
-
-
-def parse_svg(data: bytes) -> skia.SVGDOM:
-    """An SVG DOM from a document's bytes."""
-    # skia's stream does not own its bytes: hold the Data until parsing is done
-    held = skia.Data.MakeWithCopy(data)
-    stream = skia.MemoryStream(held)
-    dom = skia.SVGDOM.MakeFromStream(stream)
-    if dom is None:
-        raise ValueError("unreadable SVG")
-    return dom
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +44,6 @@ def bucket(pixels: float) -> int:
 
 
 _lock = threading.Lock()
-_doms: dict[str, skia.SVGDOM] = {}
 _cache: OrderedDict[tuple[str, int, RGB | None, int], Raster] = OrderedDict()
 _cached_bytes = 0
 
@@ -83,17 +72,16 @@ def raster(art: Artwork, longest_px: float, colour: RGB | None = None,
 def _make(art: Artwork, side: int, colour: RGB | None, outline_px: int) -> Raster:
     w, h = art.extent(float(side))
     pw, ph = max(round(w), 1), max(round(h), 1)
-    dom = _doms.get(art.key)
-    if dom is None:
-        dom = _doms[art.key] = parse_svg(art.svg)
-    dom.setContainerSize(skia.Size(pw, ph))
     pad = outline_px
-    pixels = np.zeros((ph + 2 * pad, pw + 2 * pad, 4), np.uint8)
-    surface = skia.Surface(pixels, colorType=skia.kRGBA_8888_ColorType)
-    canvas = surface.getCanvas()
-    canvas.translate(pad, pad)
-    dom.render(canvas)
-    surface.flushAndSubmit()
+    if side <= MASTER_SIDE:
+        # cut from the icon's large picture: a resize, not another SVG render
+        big = master(art)
+        small = cv2.resize(big, (pw, ph), interpolation=cv2.INTER_AREA if pw < big.shape[1]
+                           else cv2.INTER_CUBIC)
+        pixels = np.zeros((ph + 2 * pad, pw + 2 * pad, 4), np.uint8)
+        pixels[pad:pad + ph, pad:pad + pw] = small
+    else:
+        pixels = render_svg(art, pw, ph, pad)
     if colour is not None:
         pixels = recolour(pixels, art, colour)
     if outline_px > 0:

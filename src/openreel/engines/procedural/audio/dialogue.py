@@ -1,26 +1,51 @@
-"""Dialogue: synthesise each line, place it on the clip's timeline, drive the mouths."""
+"""Dialogue: each line in its character's voice, placed on the timeline, driving the mouths."""
 
 from __future__ import annotations
 
+import logging
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 import numpy as np
 from scipy import signal
 
-from openreel.engines.procedural.audio.dsp import fade_edges, normalise_rms, rng_for
-from openreel.engines.procedural.audio.speech import RATE_MAX, Phoneme, synthesize
-from openreel.engines.procedural.audio.voices import VoiceProfile, robotise, voice_for
+from openreel.engines.procedural.audio import neural
+from openreel.engines.procedural.audio.dsp import fade_edges, rng_for
+from openreel.engines.procedural.audio.lipsync import MOUTH_STEP, mouth_at, mouth_track
+from openreel.engines.procedural.audio.reshape import reshape
+from openreel.engines.procedural.audio.speech import Phoneme, knows_voice, synthesize
+from openreel.engines.procedural.audio.voices import (
+    ESPEAK,
+    VOICES,
+    Voice,
+    cast_voices,
+    espeak_voice,
+    in_language,
+    robotise,
+    script_language,
+)
 from openreel.engines.procedural.scene import ShotSimulation
-from openreel.spec import Storyboard
+from openreel.spec import Line, Storyboard
+
+log = logging.getLogger(__name__)
 
 SPEECH_RATE = 48000  # dialogue is kept at the mix rate; the mixer resamples if it differs
-SPEECH_RMS = 0.1
+SPEECH_RMS = 0.1  # level of the voiced parts of every line
+ESPEAK_RATE = 165  # words per minute of espeak-ng at speed 1
+MAX_HURRY = 1.5  # a line that does not fit may be spoken up to this much faster
 _LEAD_IN = 0.35  # seconds after a cut before the first unscheduled line
 _TAIL = 0.05  # seconds kept free at the end of the clip
 
-_VOWELS = set("aeiouAEIOU@&03V")
-_CLOSED = ("m", "b", "p")
-_LIPS = ("f", "v", "w")
+
+@dataclass(frozen=True, slots=True)
+class Take:
+    """One line as a voice spoke it: samples at ``SPEECH_RATE`` and the mouth's openness."""
+
+    samples: np.ndarray  # float32 mono, read-only (takes are shared through a cache)
+    mouth: np.ndarray  # openness every lipsync.MOUTH_STEP s
+    engine: str  # which synthesiser spoke: a neural base voice or "espeak"
 
 
 @dataclass(slots=True)
@@ -33,8 +58,9 @@ class SpokenLine:
     start: float  # clip seconds
     samples: np.ndarray  # float32 mono at ``sample_rate``
     sample_rate: int
-    phonemes: tuple[Phoneme, ...]  # times relative to ``start``
-    profile: VoiceProfile
+    mouth: np.ndarray  # openness every lipsync.MOUTH_STEP s from ``start``
+    voice: Voice
+    engine: str  # "heart", "joe" or "espeak": who actually spoke
 
     @property
     def duration(self) -> float:
@@ -52,49 +78,154 @@ def clip_seconds(sims: list[ShotSimulation]) -> float:
     return sum(len(s.frames) / s.fps for s in sims)
 
 
-def _render(text: str, profile: VoiceProfile) -> tuple[np.ndarray, tuple[Phoneme, ...]]:
-    utt = synthesize(text, profile.voice, profile.rate, profile.pitch, profile.pitch_range)
-    x = utt.samples
-    # Trim espeak's leading/trailing silence so the line starts when it is scheduled.
-    loud = np.flatnonzero(np.abs(x) > 0.01)
-    head = int(loud[0]) if loud.size else 0
-    tail = int(loud[-1]) + 1 if loud.size else len(x)
-    x = x[max(0, head - 40):tail + int(0.03 * utt.sample_rate)]
-    shift = max(0, head - 40) / utt.sample_rate
-    g = np.gcd(SPEECH_RATE, utt.sample_rate)
-    y = signal.resample_poly(x, SPEECH_RATE // g, utt.sample_rate // g).astype(np.float32)
-    if profile.robot:
+def _voiced_level(x: np.ndarray, sr: int) -> float:
+    """RMS over the 20 ms frames that carry voice (pauses do not lower it)."""
+    hop = max(1, int(0.02 * sr))
+    frames = len(x) // hop
+    if frames == 0:
+        return float(np.sqrt(np.mean(x.astype(np.float64) ** 2))) if x.size else 0.0
+    energy = np.mean(x[:frames * hop].astype(np.float64).reshape(frames, hop) ** 2, axis=1)
+    active = energy > energy.max() * 10.0 ** (-30.0 / 10.0)
+    return float(np.sqrt(energy[active].mean()))
+
+
+def _finish(x: np.ndarray, sr: int, phonemes: tuple[Phoneme, ...], robot: bool,
+            engine: str) -> Take:
+    """Trim the silence around a raw take, bring it to the mix rate and level, track the mouth."""
+    peak = float(np.abs(x).max()) if x.size else 0.0
+    loud = np.flatnonzero(np.abs(x) > 0.02 * peak) if peak > 0 else np.zeros(0, np.int64)
+    head = max(0, int(loud[0]) - int(0.002 * sr)) if loud.size else 0
+    tail = int(loud[-1]) + int(0.03 * sr) if loud.size else len(x)
+    x = np.asarray(x[head:tail], np.float32)
+    shift = head / sr
+    phonemes = tuple(Phoneme(p.name, max(0.0, p.t - shift)) for p in phonemes)
+    mouth = mouth_track(x, sr, phonemes)
+    g = np.gcd(SPEECH_RATE, sr)
+    y = signal.resample_poly(x, SPEECH_RATE // g, sr // g).astype(np.float32)
+    if robot:
         y = robotise(y, SPEECH_RATE)
-    y = normalise_rms(y, SPEECH_RMS)
+    level = _voiced_level(y, SPEECH_RATE)
+    if level > 1e-9:
+        y = (y * np.float32(SPEECH_RMS / level)).astype(np.float32)
     fade_edges(y, SPEECH_RATE, 0.004)
-    phon = tuple(Phoneme(p.name, max(0.0, p.t - shift)) for p in utt.phonemes)
-    return y, phon
+    y.setflags(write=False)
+    mouth.setflags(write=False)
+    return Take(y, mouth, engine)
 
 
-def _fit(text: str, profile: VoiceProfile, room: float) -> tuple[np.ndarray, tuple[Phoneme, ...],
-                                                                   VoiceProfile]:
-    """Render a line, faster if it must fit ``room`` s, else trimmed with a fade."""
-    y, phon = _render(text, profile)
-    dur = len(y) / SPEECH_RATE
-    if dur > room and profile.rate < RATE_MAX:
-        rate = min(RATE_MAX, int(np.ceil(profile.rate * dur / max(room, 1e-3) * 1.05)))
-        profile = VoiceProfile(profile.voice, rate, profile.pitch, profile.pitch_range,
-                               profile.robot)
-        y, phon = _render(text, profile)
+def _espeak_take(text: str, voice: Voice, speed: float) -> Take:
+    rate = int(ESPEAK_RATE * voice.speed * speed)
+    pitch_range = 10 if voice.robot else 50
+    utt = synthesize(text, voice.espeak_voice, rate, voice.espeak_pitch, pitch_range)
+    return _finish(utt.samples, utt.sample_rate, utt.phonemes, voice.robot, ESPEAK)
+
+
+@lru_cache(maxsize=256)
+def take(text: str, voice: Voice, speed: float = 1.0) -> Take:
+    """``text`` spoken by ``voice`` at ``speed`` × its pace (cached per process).
+
+    A neural voice that cannot load or speak hands the line to espeak-ng: a render never
+    fails for want of a voice.
+    """
+    base = neural.BASE_VOICES.get(voice.base)
+    if base is not None:
+        try:
+            raw = neural.speak(base.name, text, voice.speed * speed)
+            raw = reshape(raw, base.sample_rate, voice.timbre, base.f0_floor, base.f0_ceil)
+            return _finish(raw, base.sample_rate, (), voice.robot, base.name)
+        except neural.VoiceUnavailable as exc:
+            log.warning("%s; espeak-ng speaks instead", exc)
+    return _espeak_take(text, voice, speed)
+
+
+def voice_of(line: Line, cast: dict[str, Voice]) -> Voice:
+    """The voice ``line`` is spoken with: named by the line, else its speaker's, in its script."""
+    voice = cast.get(line.speaker, VOICES["joe"])
+    named = line.voice
+    if named in VOICES:
+        voice = VOICES[named]
+    elif named == ESPEAK:
+        voice = in_language(voice, "en-us")
+    elif named and named.startswith(f"{ESPEAK}:"):
+        voice = espeak_voice(named.partition(":")[2] or "en-us")
+    elif named and knows_voice(named):
+        voice = espeak_voice(named)
+    elif named:
+        log.warning("unknown voice %r for %r: chosen from the speaker", named, line.speaker)
+    language = script_language(line.text)
+    if language is not None and voice.base != ESPEAK:
+        voice = in_language(voice, language)
+    return voice
+
+
+_PENDING: dict[tuple[str, Voice], Future[Take]] = {}
+_PENDING_LOCK = threading.Lock()
+
+
+@cache
+def _pool() -> ThreadPoolExecutor:
+    # One worker per neural model: each model speaks one line at a time anyway.
+    return ThreadPoolExecutor(max_workers=len(neural.BASE_VOICES), thread_name_prefix="voice")
+
+
+def _speak_in_turn(jobs: list[tuple[str, Voice, Future[Take]]]) -> None:
+    for text, voice, future in jobs:
+        try:
+            future.set_result(take(text, voice))
+        except BaseException as exc:  # handed to whoever waits for the line
+            future.set_exception(exc)
+        finally:
+            with _PENDING_LOCK:
+                _PENDING.pop((text, voice), None)
+
+
+def prefetch_dialogue(storyboard: Storyboard) -> list[Future[Take]]:
+    """Start speaking every line of ``storyboard`` in the background, one thread per model.
+
+    Calling it before the simulation hides the cost of speech behind it; ``schedule_dialogue``
+    then finds every line already spoken (and calls it itself otherwise).
+    """
+    cast = cast_voices(storyboard)
+    futures: list[Future[Take]] = []
+    queues: dict[str, list[tuple[str, Voice, Future[Take]]]] = {}
+    with _PENDING_LOCK:
+        for shot in storyboard.shots:
+            for line in shot.dialogue:
+                voice = voice_of(line, cast)
+                key = (line.text, voice)
+                if key not in _PENDING:
+                    _PENDING[key] = Future()
+                    queues.setdefault(voice.base, []).append((*key, _PENDING[key]))
+                futures.append(_PENDING[key])
+    for jobs in queues.values():
+        _pool().submit(_speak_in_turn, jobs)
+    return futures
+
+
+def _fit(text: str, voice: Voice, room: float) -> Take:
+    """Speak a line, faster if it must fit ``room`` s, else cut short with a fade."""
+    spoken = take(text, voice)
+    duration = len(spoken.samples) / SPEECH_RATE
+    if duration > room:
+        hurry = min(MAX_HURRY, duration / max(room, 1e-3) * 1.05)
+        spoken = take(text, voice, round(hurry, 2))
     n = max(0, int(room * SPEECH_RATE))
-    if len(y) > n:
-        y = y[:n].copy()
-        k = min(len(y), int(0.12 * SPEECH_RATE))
-        if k:
-            y[len(y) - k:] *= np.linspace(1.0, 0.0, k, dtype=np.float32)
-        phon = tuple(p for p in phon if p.t < room)
-    return y, phon, profile
+    if len(spoken.samples) <= n:
+        return spoken
+    y = spoken.samples[:n].copy()
+    k = min(len(y), int(0.12 * SPEECH_RATE))
+    if k:
+        y[len(y) - k:] *= np.linspace(1.0, 0.0, k, dtype=np.float32)
+    return Take(y, spoken.mouth[:int(room / MOUTH_STEP) + 1], spoken.engine)
 
 
 def schedule_dialogue(storyboard: Storyboard, sims: list[ShotSimulation], *,
                       seed: int) -> list[SpokenLine]:
     """Synthesise every line of dialogue and decide when, in clip seconds, it starts."""
     total = clip_seconds(sims)
+    cast = cast_voices(storyboard)
+    for future in prefetch_dialogue(storyboard):
+        future.result()
     lines: list[SpokenLine] = []
     cursor = 0.0  # end of the last line: lines never talk over one another unless asked to
     for sim in sims:
@@ -102,75 +233,30 @@ def schedule_dialogue(storyboard: Storyboard, sims: list[ShotSimulation], *,
             continue
         shot = storyboard.shots[sim.shot]
         rng = rng_for(seed, "dialogue", sim.shot)
-        entities = {e.id: e for e in shot.entities}
-        speakers: dict[str, int] = {}
-        shot_start = sim.start
         for line in shot.dialogue:
-            index = speakers.setdefault(line.speaker, len(speakers))
-            ent = entities.get(line.speaker)
-            kind = ent.kind if ent is not None else "person"
-            profile = voice_for(kind, ent.size if ent else None, index, line.voice)
+            voice = voice_of(line, cast)
             if line.start is not None:
-                start = shot_start + line.start
+                start = sim.start + line.start
             else:
                 gap = float(rng.uniform(0.25, 0.5))
-                start = max(shot_start + _LEAD_IN, cursor + gap if lines else 0.0)
+                start = max(sim.start + _LEAD_IN, cursor + gap if lines else 0.0)
             start = min(start, max(0.0, total - _TAIL - 0.4))
-            room = total - _TAIL - start
-            samples, phon, profile = _fit(line.text, profile, room)
-            lines.append(SpokenLine(sim.shot, line.speaker, line.text, start, samples,
-                                    SPEECH_RATE, phon, profile))
-            cursor = max(cursor, start + len(samples) / SPEECH_RATE)
+            spoken = _fit(line.text, voice, total - _TAIL - start)
+            lines.append(SpokenLine(sim.shot, line.speaker, line.text, start, spoken.samples,
+                                    SPEECH_RATE, spoken.mouth, voice, spoken.engine))
+            cursor = max(cursor, start + len(spoken.samples) / SPEECH_RATE)
     return lines
 
 
-def _openness(name: str) -> float:
-    """How wide a phoneme opens the mouth."""
-    core = name.lstrip("',%=")
-    if not core or core.startswith("_") or core == "#":
-        return 0.0 if core != "#" else -1.0  # '#' marks a word start: keep the previous shape
-    if core[0] in _CLOSED:
-        return 0.0
-    if core[0] in _LIPS:
-        return 0.2
-    if core[0] in _VOWELS:
-        return 1.0 if core[0] in "aAV&03" else 0.75
-    return 0.4
-
-
 def mouth_curve(line: SpokenLine, times: np.ndarray) -> np.ndarray:
-    """Mouth openness 0..1 at clip ``times``; exactly 0 outside the line."""
-    step = 0.005
-    n = max(2, int(np.ceil(line.duration / step)) + 1)
-    grid = np.zeros(n, np.float32)
-    value = 0.0
-    events = [(p.t, _openness(p.name)) for p in line.phonemes]
-    for i, (t, o) in enumerate(events):
-        if o < 0:
-            continue
-        value = o
-        end = events[i + 1][0] if i + 1 < len(events) else line.duration
-        a, b = int(t / step), max(int(t / step) + 1, int(end / step))
-        grid[a:min(b, n)] = value
-    # Jaw inertia: about 40 ms of smoothing.
-    k = 9
-    smooth = np.convolve(grid, np.ones(k) / k, mode="same")
-    # Follow the voice's own loudness too, so silence closes the mouth.
-    sr = line.sample_rate
-    hop = int(step * sr)
-    frames = len(line.samples) // hop
-    env = np.sqrt(np.mean(line.samples[:frames * hop].reshape(frames, hop) ** 2, axis=1))
-    env = np.concatenate((np.clip(env / (SPEECH_RMS * 1.2), 0.0, 1.0),
-                          np.zeros(max(0, n - frames))))[:n].astype(np.float32)
-    curve = np.clip(0.35 * env + 0.65 * smooth * np.minimum(1.0, 4.0 * env), 0.0, 1.0)
-    rel = times - line.start
-    out = np.interp(rel, np.arange(n) * step, curve).astype(np.float32)
-    out[(rel < 0) | (rel > line.duration)] = 0.0
+    """Mouth openness 0..1 of ``line``'s speaker at clip ``times``; exactly 0 outside the line."""
+    out = mouth_at(line.mouth, line.start, times)
+    out[np.asarray(times) > line.end] = 0.0
     return out
 
 
 def apply_mouths(sims: list[ShotSimulation], lines: list[SpokenLine]) -> None:
-    """Set ``EntityFrame.mouth`` of each speaker from the phonemes of its lines (0 when silent)."""
+    """Set ``EntityFrame.mouth`` of each speaker from its lines' sound (0 when silent)."""
     speakers = {line.speaker for line in lines}
     for sim in sims:
         for state in sim.frames:

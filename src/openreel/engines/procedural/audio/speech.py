@@ -1,11 +1,13 @@
 """Text to speech with espeak-ng through ctypes: samples plus phoneme timings.
 
-espeak-ng keeps global state, so every call into the library holds one lock.
+espeak-ng speaks lines in languages the neural voices do not, and stands in when a neural
+voice cannot load. It keeps global state, so every call into the library holds one lock.
 """
 
 from __future__ import annotations
 
 import ctypes
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -172,3 +174,14 @@ def synthesize(text: str, voice: str = "en-us", rate: int = 165, pitch: int = 50
     """Speak ``text`` with an espeak-ng voice; words per minute ``rate``, ``pitch`` 0..99."""
     with _LOCK:
         return _engine().synth(text, voice, rate, pitch, pitch_range)
+
+
+_VOICE_NAME = re.compile(r"[a-z]{2,3}(-[a-z0-9]+)*(\+[a-z0-9]+)?")
+
+
+def knows_voice(name: str) -> bool:
+    """Whether espeak-ng has a voice ``name``: a language code, optionally ``+variant``."""
+    if not _VOICE_NAME.fullmatch(name):
+        return False
+    with _LOCK:
+        return bool(_engine().lib.espeak_SetVoiceByName(name.encode()) == 0)

@@ -1,69 +1,242 @@
-"""Choosing a voice per speaker: espeak variant, pitch and rate from who is talking."""
+"""The voices characters speak with, and which character gets which.
+
+Two neural voices ship inside wheels: ``heart`` (hibari, an American woman) and ``joe`` (piper,
+an American man). Every other voice reshapes one of them (see ``reshape.Timbre``):
+
+=============  =====  =========================================================
+name           base   who it is
+=============  =====  =========================================================
+heart          heart  a woman
+heart-light    heart  a woman with a lighter, brighter voice
+heart-deep     heart  a woman with a lower, darker voice
+joe            joe    a man
+joe-light      joe    a man with a lighter voice
+joe-deep       joe    a man with a deep voice
+girl           heart  a young girl
+boy            heart  a young boy
+elder-woman    heart  an old woman, slower, with a quaver
+elder-man      joe    an old man, slower, with a quaver
+robot          joe    a machine: monotone, ring-modulated
+robot-high     heart  a smaller machine, same treatment
+critter        heart  a small talking animal: high and quick
+giant          joe    a big creature: low and slow
+alien          heart  an otherworldly warble
+=============  =====  =========================================================
+
+``Line.voice`` may name any of these, or ``espeak`` / ``espeak:<voice>`` (``espeak:fr``,
+``espeak:en-us+f3``) for espeak-ng, or a bare espeak-ng voice espeak knows (``fr``, ``de``).
+Lines written in a script the neural voices cannot read (Cyrillic, Greek, Arabic, Han …) are
+spoken by espeak-ng in that script's language, and espeak-ng also speaks whenever a neural voice
+cannot load. Any other name is ignored and the voice is chosen from the speaker.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import signal
 
+from openreel.engines.procedural.audio.neural import HEART, JOE
+from openreel.engines.procedural.audio.reshape import Timbre
+from openreel.spec import Entity, Storyboard
 from openreel.spec.catalog import KINDS, Archetype
+from openreel.spec.storyboard import Age, Build, Gender
 
-# Alternating variants give two speakers of the same kind clearly different timbres.
-_ADULT_VARIANTS = ("en-us+m3", "en-us+f3", "en-us+m1", "en-us+f2", "en-us+m7", "en-us+f4")
-_CHILD_VARIANTS = ("en-us+f5", "en-us+f2", "en-us+m5", "en-us+f4")
-_ROBOT_KINDS = frozenset({"robot", "ufo"})
-_OTHERWORLDLY_KINDS = frozenset({"alien"})
+ESPEAK = "espeak"
 
 
 @dataclass(frozen=True, slots=True)
-class VoiceProfile:
-    """How one speaker sounds."""
+class Voice:
+    """How one speaker sounds: a base voice, its reshaping, and an espeak-ng stand-in."""
 
-    voice: str
-    rate: int  # words per minute
-    pitch: int  # espeak 0..99
-    pitch_range: int  # espeak 0..99
-    robot: bool = False
+    name: str
+    base: str  # HEART, JOE or ESPEAK
+    timbre: Timbre = field(default_factory=Timbre)
+    speed: float = 1.0  # factor on the base voice's pace
+    robot: bool = False  # ring-modulated after synthesis
+    espeak_voice: str = "en-us+m3"  # espeak-ng voice (language + variant) when it speaks instead
+    espeak_pitch: int = 50  # 0..99
+
+    @property
+    def female(self) -> bool:
+        """Whether the espeak-ng stand-in is one of its female variants."""
+        return "+f" in self.espeak_voice
 
 
-def voice_for(kind: str, size: float | None, index: int,
-              explicit: str | None = None) -> VoiceProfile:
-    """Voice for the ``index``-th distinct speaker of a shot, of catalog ``kind`` and ``size``."""
-    spec = KINDS.get(kind)
-    base_size = spec.size if spec is not None else 1.7
-    size = size if size is not None else base_size
-    archetype = spec.archetype if spec is not None else Archetype.HUMANOID
-    robot = kind in _ROBOT_KINDS
-    variants: tuple[str, ...]
-    if kind == "child" or (archetype != Archetype.HUMANOID and size < 0.7):
-        variants = _CHILD_VARIANTS
-    else:
-        variants = _ADULT_VARIANTS
-    voice = explicit or variants[index % len(variants)]
-    # Pitch follows size on a log scale: a mouse squeaks, a dinosaur rumbles.
-    pitch = 50.0 - 22.0 * np.log2(max(size, 0.05) / 1.7)
-    pitch += (-8.0, 8.0, -3.0, 12.0, 4.0, -12.0)[index % 6]
-    rate = 165 + (0, 12, -10, 20, -5, 8)[index % 6]
-    pitch_range = 50
-    if size > 2.5:
-        rate -= 20
-    if size < 0.5:
-        rate += 15
-    if robot:
-        pitch_range, rate = 10, rate - 10
-    if kind in _OTHERWORLDLY_KINDS:
-        pitch_range = 90
-    return VoiceProfile(voice, int(rate), int(np.clip(pitch, 5, 95)), pitch_range, robot)
+def _v(name: str, base: str, espeak: str, espeak_pitch: int, speed: float = 1.0,
+       robot: bool = False, **timbre: float) -> Voice:
+    return Voice(name, base, Timbre(**timbre), speed, robot, espeak, espeak_pitch)
+
+
+VOICES: dict[str, Voice] = {v.name: v for v in (
+    _v("heart", HEART, "en-us+f3", 55),
+    _v("heart-light", HEART, "en-us+f2", 68, speed=1.04, pitch=1.1, formant=1.03, intonation=1.2),
+    _v("heart-deep", HEART, "en-us+f4", 40, speed=0.96, pitch=0.84, formant=0.94),
+    _v("joe", JOE, "en-us+m3", 45),
+    _v("joe-light", JOE, "en-us+m1", 58, speed=1.04, pitch=1.15, formant=1.05),
+    _v("joe-deep", JOE, "en-us+m7", 28, speed=0.96, pitch=0.87),
+    _v("girl", HEART, "en-us+f5", 80, speed=1.06, pitch=1.32, intonation=1.25),
+    _v("boy", HEART, "en-us+m5", 72, speed=1.04, pitch=1.2, formant=0.96),
+    _v("elder-woman", HEART, "en-us+f4", 42, speed=0.92, pitch=0.9, tremor=0.025),
+    _v("elder-man", JOE, "en-us+m7", 35, speed=0.95, pitch=0.97, tremor=0.025),
+    _v("robot", JOE, "en-us+m3", 40, robot=True, intonation=0.0),
+    _v("robot-high", HEART, "en-us+f3", 60, robot=True, intonation=0.0, pitch=1.1),
+    _v("critter", HEART, "en-us+f5", 90, speed=1.1, pitch=1.5, intonation=1.3),
+    _v("giant", JOE, "en-us+m7", 10, speed=0.95, pitch=0.78, intonation=0.8),
+    _v("alien", HEART, "en-us+f4", 60, pitch=1.05, formant=0.95, tremor=0.09,
+       tremor_rate=9.0),
+)}
+
+_FEMALE_ADULT = ("heart", "heart-light", "heart-deep")
+_MALE_ADULT = ("joe", "joe-deep", "joe-light")
+_ROBOT_KINDS = frozenset({"robot", "ufo"})
+_OTHERWORLDLY_KINDS = frozenset({"alien"})
+# Words a prompt uses for a character (``Entity.label``) that say who they are.
+_FEMALE_WORDS = frozenset({
+    "woman", "women", "lady", "ladies", "girl", "girls", "mother", "mom", "mum", "mommy",
+    "grandma", "grandmother", "granny", "queen", "princess", "sister", "wife", "daughter",
+    "aunt", "bride", "witch", "actress", "waitress", "niece", "girlfriend", "ballerina", "she",
+    "her", "female", "nun", "hen", "cow", "mare"})
+_MALE_WORDS = frozenset({
+    "man", "men", "guy", "guys", "boy", "boys", "father", "dad", "daddy", "grandpa",
+    "grandfather", "king", "prince", "brother", "husband", "son", "uncle", "groom", "gentleman",
+    "actor", "waiter", "nephew", "boyfriend", "he", "him", "male", "monk", "wizard", "sorcerer",
+    "bull", "rooster", "stallion"})
+_CHILD_WORDS = frozenset({"child", "children", "kid", "kids", "boy", "boys", "girl", "girls",
+                          "toddler", "baby", "little", "young", "schoolgirl", "schoolboy"})
+_ELDER_WORDS = frozenset({"grandma", "grandmother", "granny", "grandpa", "grandfather", "old",
+                          "elderly", "elder", "aged", "senior", "grandparent"})
+# The espeak-ng language for text in a script the neural (English) voices cannot read, keyed
+# by the first word of a letter's Unicode name.
+_SCRIPT_LANGUAGES = {
+    "CYRILLIC": "ru", "GREEK": "el", "ARABIC": "ar", "HEBREW": "he", "DEVANAGARI": "hi",
+    "BENGALI": "bn", "TAMIL": "ta", "TELUGU": "te", "GUJARATI": "gu", "GURMUKHI": "pa",
+    "KANNADA": "kn", "MALAYALAM": "ml", "THAI": "th", "HANGUL": "ko", "HIRAGANA": "ja",
+    "KATAKANA": "ja", "CJK": "cmn", "GEORGIAN": "ka", "ARMENIAN": "hy", "ETHIOPIC": "am",
+    "MYANMAR": "my", "SINHALA": "si",
+}
+
+
+def script_language(text: str) -> str | None:
+    """espeak-ng language for ``text`` when most of its letters are not Latin, else None."""
+    scripts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            script = unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]
+            scripts[script] = scripts.get(script, 0) + 1
+    if not scripts:
+        return None
+    script, count = max(scripts.items(), key=lambda kv: kv[1])
+    if script == "LATIN" or 2 * count < sum(scripts.values()):
+        return None
+    return _SCRIPT_LANGUAGES.get(script)
+
+
+def espeak_voice(name: str) -> Voice:
+    """A Voice that is espeak-ng's ``name`` (a language, optionally ``+variant``)."""
+    return Voice(f"{ESPEAK}:{name}", ESPEAK, espeak_voice=name,
+                 espeak_pitch=60 if "+f" in name else 50)
+
+
+def in_language(voice: Voice, language: str) -> Voice:
+    """``voice``'s espeak-ng stand-in speaking ``language`` instead of English."""
+    variant = voice.espeak_voice.partition("+")[2]
+    name = f"{language}+{variant}" if variant else language
+    return Voice(f"{ESPEAK}:{name}", ESPEAK, voice.timbre, voice.speed, voice.robot, name,
+                 voice.espeak_pitch)
+
+
+def _words(entity: Entity) -> set[str]:
+    text = f"{entity.label or ''} {entity.kind}".lower().replace("-", " ")
+    return set(text.split())
+
+
+def _who(entity: Entity) -> tuple[Gender | None, Age | None]:
+    """Gender and age from the persona, else from the words naming the character."""
+    persona = entity.persona
+    gender = persona.gender if persona else None
+    age = persona.age if persona else None
+    words = _words(entity)
+    if gender is None:
+        female, male = bool(words & _FEMALE_WORDS), bool(words & _MALE_WORDS)
+        gender = Gender.FEMALE if female and not male else Gender.MALE if male and not female \
+            else None
+    if age is None:
+        if entity.kind == "child" or words & _CHILD_WORDS:
+            age = Age.CHILD
+        elif words & _ELDER_WORDS:
+            age = Age.ELDER
+    return gender, age
+
+
+def preferences(entity: Entity, female_first: bool) -> tuple[str, ...]:
+    """Voices that suit ``entity``, best first; ``female_first`` settles an unknown gender."""
+    kind = KINDS.get(entity.kind)
+    archetype = kind.archetype if kind is not None else Archetype.HUMANOID
+    size = entity.size or (kind.size if kind is not None else 1.7)
+    gender, age = _who(entity)
+    if entity.kind in _ROBOT_KINDS:
+        return ("robot-high", "robot") if gender == Gender.FEMALE else ("robot", "robot-high")
+    if entity.kind in _OTHERWORLDLY_KINDS:
+        return ("alien", "critter", "giant")
+    female = gender == Gender.FEMALE or (gender is None and female_first)
+    humanoid = archetype == Archetype.HUMANOID
+    if humanoid and age in (Age.BABY, Age.CHILD):
+        return ("girl", "boy", "critter") if female else ("boy", "girl", "critter")
+    # Small animals and tiny folk squeak; big beasts and giants rumble.
+    if size < 0.8:
+        return ("critter", "girl", "boy")
+    if size > (2.5 if humanoid else 2.0):
+        return ("giant", "joe-deep", "elder-man")
+    build = entity.persona.build if entity.persona else None
+    if age == Age.ELDER:
+        return ("elder-woman", "heart-deep", "heart") if female else \
+            ("elder-man", "joe-deep", "joe")
+    family = HEART if female else JOE
+    adults: tuple[str, ...] = _FEMALE_ADULT if female else _MALE_ADULT
+    if age == Age.TEEN:
+        adults = (f"{family}-light", "girl" if female else "boy", *adults)
+    elif build == Build.HEAVY:
+        adults = (f"{family}-deep", *adults)
+    elif build == Build.SLIM:
+        adults = (f"{family}-light", *adults)
+    return tuple(dict.fromkeys(adults))
+
+
+def cast_voices(storyboard: Storyboard) -> dict[str, Voice]:
+    """A voice for every speaking entity id, each speaker on a voice of its own where possible.
+
+    Speakers are cast in the order they first speak; one whose suitable voices are all taken
+    gets the least used of them. Characters of unknown gender alternate between men and women.
+    """
+    cast: dict[str, Voice] = {}
+    uses: dict[str, int] = {}
+    women = men = 0
+    for shot in storyboard.shots:
+        entities = {e.id: e for e in shot.entities}
+        for line in shot.dialogue:
+            if line.speaker in cast or line.speaker not in entities:
+                continue
+            options = preferences(entities[line.speaker], female_first=women < men)
+            free = [name for name in options if uses.get(name, 0) == 0]
+            name = free[0] if free else min(options, key=lambda n: uses.get(n, 0))
+            uses[name] = uses.get(name, 0) + 1
+            voice = VOICES[name]
+            cast[line.speaker] = voice
+            women, men = women + voice.female, men + (not voice.female)
+    return cast
 
 
 def robotise(x: np.ndarray, sr: int) -> np.ndarray:
     """Metallic ring-modulated voice with a short comb resonance."""
     t = np.arange(len(x), dtype=np.float32) / sr
-    ring = x * (0.55 + 0.45 * np.sin(2 * np.pi * 55.0 * t, dtype=np.float32))
+    # A 50 Hz ring at 25 % depth buzzes; much deeper, a recogniser loses a word in ten more.
+    ring = x * (0.75 + 0.25 * np.sin(2 * np.pi * 50.0 * t, dtype=np.float32))
     delay = max(1, int(0.0045 * sr))
-    # Feedback comb: y[n] = x[n] + 0.55 y[n - delay] gives the tinny ring of a metal box.
+    # Feedback comb: y[n] = x[n] + 0.45 y[n - delay] gives the tinny ring of a metal box.
     a = np.zeros(delay + 1, np.float32)
-    a[0], a[delay] = 1.0, -0.55
+    a[0], a[delay] = 1.0, -0.45
     out = signal.lfilter([1.0], a, ring).astype(np.float32)
     return out * 0.6

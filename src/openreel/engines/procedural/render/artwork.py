@@ -28,7 +28,7 @@ from openreel.engines.procedural.render.shading import art_material
 from openreel.engines.procedural.render.view import View
 from openreel.engines.procedural.scene import EntityFrame
 from openreel.engines.procedural.simulation.poses import rest_height
-from openreel.spec import COLOURS, KINDS, Archetype
+from openreel.spec import Archetype
 
 A = Archetype
 HOPPERS = frozenset({"rabbit", "frog"})
@@ -225,9 +225,6 @@ def _dest(picture: Raster, w: float, h: float, pad: int) -> skia.Rect:
 
 
 def _recolour(entity: EntityFrame) -> RGB | None:
-    """The colour to paint the artwork in, or None to keep the artwork's own."""
-    kind = KINDS.get(entity.kind)
-    if kind is None:
-        return None
-    own = COLOURS[kind.colour].rgb if kind.colour in COLOURS else None
-    return None if own == entity.colour else entity.colour
+    """The colour to paint the artwork in (the one the prompt asked for), or None to keep
+    the artwork's own."""
+    return entity.colour if entity.painted else None

@@ -29,6 +29,7 @@ GROUND_AT = 0.74  # fraction of the frame height where the ground line sits at r
 # How much of the frame's height the main subject fills; the view widens from there, down
 # to the cast's least fill (framing.Cast.least_fill), to keep the others in frame.
 _FILL = {Framing.MEDIUM: 0.45, Framing.WIDE: 0.2}
+_PERSON_FILL = 0.52
 _MARGIN = 0.06  # of the view kept clear around the subject
 _DAMPING_SECONDS = 0.45  # the follow looks this far around each frame
 
@@ -63,7 +64,10 @@ class ShotCamera:
         # everyone named is in frame when that keeps the subject big enough, else the core
         self._cast = self._boxes(cast.everyone, count)
         view_h = self._view_height()
-        if view_h > self._least_view_height() * 0.999 and cast.core != cast.everyone:
+        # a shot about one that acts keeps to its core when not everyone fits; a still life
+        # shows as many of its things as it can
+        if view_h > self._least_view_height() * 0.999 and cast.core != cast.everyone \
+                and cast.least_fill >= 0.3:
             self._cast = self._boxes(cast.core, count)
             view_h = self._view_height()
         self.base_ppm = height / view_h
@@ -111,6 +115,8 @@ class ShotCamera:
         if self.close:
             return self._close_up_height(first)
         wanted = _FILL.get(self.shot.camera.framing, _FILL[Framing.MEDIUM])
+        if first.archetype is Archetype.HUMANOID and self.shot.camera.framing is Framing.MEDIUM:
+            wanted = _PERSON_FILL  # people are read by their faces and hands: a little closer
         least = self.least_fill
         view_h = height / wanted
         # widen (down to the least fill) so the cast fits side by side on most frames

@@ -17,7 +17,7 @@ SMOOTH = skia.SamplingOptions(skia.FilterMode.kLinear, skia.MipmapMode.kNone)
 
 def light_filter(ambient: RGB, haze: RGB, depth: float) -> skia.ColorFilter:
     """The scene's light multiplied in, then the haze of distance mixed over it."""
-    amount = min(depth * 0.25, 0.6)
+    amount = min(max(depth, 0.0) * 0.25, 0.6)
     rows: list[float] = []
     for channel, (amb, far) in enumerate(zip(ambient, haze, strict=True)):
         # the same tint the rigs get: light colours things but never drowns them

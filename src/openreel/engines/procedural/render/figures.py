@@ -22,7 +22,7 @@ from openreel.engines.procedural.render.palette import RGB, lit_colour, mix, sha
 from openreel.engines.procedural.render.shading import fill_shape
 from openreel.engines.procedural.render.view import View
 from openreel.engines.procedural.rigs import PartSpec, all_parts
-from openreel.engines.procedural.scene import EntityFrame
+from openreel.engines.procedural.scene import EntityFrame, foreground_scale
 from openreel.spec import Archetype
 
 SKIN: RGB = (240, 198, 160)
@@ -43,7 +43,15 @@ def parts_of(entity: EntityFrame) -> list[PartSpec]:
 
 
 def depth_matrix(entity: EntityFrame, view: View) -> skia.Matrix:
-    """Screen transform of far scenery: smaller, and moving less when the camera pans."""
+    """Screen transform of far scenery (smaller, moving less when the camera pans) and of
+    things brought forward to be seen beside bigger ones (larger, standing where they are)."""
+    if entity.depth < -0.01:
+        k = foreground_scale(entity.depth)
+        ax, ay = view.to_px(entity.x, 0.0)
+        m = skia.Matrix.Translate(ax, ay)
+        m.preScale(k, k)
+        m.preTranslate(-ax, -ay)
+        return m
     if entity.depth <= 0.0:
         return skia.Matrix()
     k = 1.0 / (1.0 + 0.5 * entity.depth)
@@ -120,7 +128,7 @@ class FigurePainter:
         """Draw one entity with shading, details and its face."""
         if not entity.visible:
             return
-        haze = min(entity.depth * 0.25, 0.6)
+        haze = min(max(entity.depth, 0.0) * 0.25, 0.6)
         shift = 0.0
         canvas.save()
         canvas.concat(depth_matrix(entity, view))

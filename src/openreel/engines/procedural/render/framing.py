@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from openreel.engines.procedural.art.sizing import art_box
 from openreel.engines.procedural.render.artwork import art_of
 from openreel.engines.procedural.rigs import all_parts, footprint
-from openreel.engines.procedural.scene import EntityFrame, ShotSimulation
+from openreel.engines.procedural.scene import EntityFrame, ShotSimulation, foreground_scale
 from openreel.engines.procedural.simulation.poses import rest_height
 from openreel.spec import Archetype, Entity, Motion, Relation, Shot
 
 # Things that make up the place rather than act in it: never the subject of a shot.
-_SCENERY = (Archetype.TREE, Archetype.BUILDING, Archetype.PLANT)
+_SCENERY = (Archetype.TREE, Archetype.BUILDING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,17 @@ class Box:
 
 def world_box(entity: EntityFrame) -> Box:
     """The box around every drawn part of an entity in one frame (its artwork's box for a
-    thing drawn from art)."""
+    thing drawn from art), as large as it is drawn (a thing brought forward looks larger)."""
+    box = _drawn_box(entity)
+    k = foreground_scale(entity.depth)
+    if k == 1.0:
+        return box
+    # scaled about the ground point under it, as the renderer draws it
+    return Box(entity.x + (box.x0 - entity.x) * k, box.y0 * k, entity.x + (box.x1 - entity.x) * k,
+               box.y1 * k)
+
+
+def _drawn_box(entity: EntityFrame) -> Box:
     art = art_of(entity)
     if art is not None:
         w, h = art_box(entity.archetype, entity.size, art)
@@ -131,9 +141,11 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
     core = tuple(e.uid for e in staged_now if e.group in wanted)
     everyone = tuple(e.uid for e in staged_now)
     if lead is None or lead.motion is Motion.IDLE:
-        least = 0.1
+        least = 0.08
     elif lead.relative_to is not None or any(e.relative_to == lead.id for e in shot.entities):
         least = 0.12
+    elif _archetype_of(lead.id, on_stage) is Archetype.HUMANOID:
+        least = 0.38  # a person acting stays big enough to read the act and the face
     else:
         least = 0.3
     return Cast(subject, tuple(dict.fromkeys(subject + core)),

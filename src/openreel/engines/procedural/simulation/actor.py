@@ -101,6 +101,7 @@ class Actor:
             vx=float(self.vx), vy=float(self.vy), parts=parts, facing=self.facing,
             squash=float(squash), squash_angle=float(squash_angle), blink=float(blink),
             depth=i.depth, visible=self.visible, extra=dict(extra or {}),
+            painted=i.entity.colour is not None,
         )
 
     def face_velocity(self, threshold: float = 0.05) -> None:

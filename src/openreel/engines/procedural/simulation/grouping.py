@@ -13,6 +13,7 @@ import itertools
 from typing import TYPE_CHECKING
 
 from openreel.engines.procedural.rigs import footprint
+from openreel.engines.procedural.scene import foreground_scale
 from openreel.spec import Archetype, Motion, Relation
 
 if TYPE_CHECKING:
@@ -23,19 +24,25 @@ M = Motion
 TRAVELLERS = frozenset({M.WALK, M.RUN, M.CHASE, M.MARCH, M.CRAWL, M.SKATE, M.SKI, M.RIDE,
                         M.ROLL, M.SLIDE, M.DRIVE, M.DRIFT})
 BEHIND_DEPTH = 0.08  # a little further back: drawn first, a touch smaller
-IN_FRONT_DEPTH = -0.04  # drawn after what it stands before
+IN_FRONT_DEPTH = -0.001  # drawn after what it stands before (no nearer than that)
+FOREGROUND_SHARE = 0.3  # a small thing beside a big one is brought forward to look this big
+FOREGROUND_AT = 3.0  # … when the big one covers this many times its area
 
 
 def width_of(inst: Instance) -> float:
     """The room the instance takes side to side (as drawn), never less than 0.15 m."""
-    return max(footprint(inst.archetype, inst.size, inst.kind)[0], 0.15)
+    scale = foreground_scale(inst.depth)
+    return max(footprint(inst.archetype, inst.size, inst.kind)[0] * scale, 0.15)
 
 
 def height_of(inst: Instance) -> float:
-    """The instance's footprint height."""
-    return footprint(inst.archetype, inst.size, inst.kind)[1]
+    """The instance's footprint height, as drawn."""
+    return footprint(inst.archetype, inst.size, inst.kind)[1] * foreground_scale(inst.depth)
 
 
+# things with room beneath them for something else ("a cat under the table")
+ROOM_BENEATH = frozenset({"table", "desk", "bed", "chair", "bench", "sofa", "piano",
+                          "umbrella", "tree", "bridge", "car", "truck", "bus"})
 RUN_UP = 5.0  # metres between a thing that crashes into or chases another and its target
 
 
@@ -93,10 +100,20 @@ def place_related(inst: Instance, partner: Instance, relation: Relation) -> None
     elif relation is Relation.ON:
         inst.x = partner.x
         inst.y = top_of(partner) + inst.rest + 0.002
+        if inst.motion is M.IDLE and partner.motion is M.IDLE:
+            # "a banana on top of an apple" stays there: neither rolls the other off
+            inst.extra["hung"] = partner.extra["hung"] = 1.0
     elif relation is Relation.ABOVE:
         inst.x = partner.x
         inst.y = top_of(partner) + 0.25 * height_of(partner) + inst.rest
         inst.extra["hung"] = 1.0  # held there: a clock on the wall, a lamp over a bed
+    elif relation is Relation.UNDER and partner.kind not in ROOM_BENEATH:
+        # "an oven at the bottom of a toaster": the toaster goes on top of it
+        inst.y = inst.rest
+        partner.x = inst.x
+        partner.y = top_of(inst) + partner.rest + 0.002
+        if inst.motion is M.IDLE and partner.motion is M.IDLE:
+            inst.extra["hung"] = partner.extra["hung"] = 1.0
     elif relation is Relation.UNDER:
         inst.x = partner.x
         inst.y = inst.rest
@@ -156,3 +173,29 @@ def face_each_other(instances: list[Instance]) -> None:
     middle = 0.5 * (talkers[0].x + talkers[-1].x)
     for inst in talkers:
         inst.facing = 1 if inst.x <= middle else -1
+
+
+def bring_small_forward(items: list[Instance]) -> None:
+    """In a still life of things of very different sizes ("a bird and a giraffe", "a remote
+    and a laptop"), bring the small ones forward of the stage so they read beside the big
+    one, as a photographer would place them nearer the lens. Things that act, or stand on
+    or by another, stay where they are."""
+    alone = [i for i in items if i.entity.relation in _SIDE_BY_SIDE
+             and i.entity.position is None and i.archetype not in (A.TREE, A.BUILDING)
+             and i.depth == 0.0]
+    if len(alone) < 2 or any(i.motion is not M.IDLE for i in items):
+        return
+    areas = {i.uid: _area(i) for i in alone}
+    biggest = max(areas.values())
+    for inst in alone:
+        if areas[inst.uid] * FOREGROUND_AT < biggest:
+            scale = min((FOREGROUND_SHARE * biggest / areas[inst.uid]) ** 0.5, 4.0)
+            inst.depth = 1.0 - scale  # depth below zero: nearer the camera, this much larger
+
+
+_SIDE_BY_SIDE = (None, Relation.LEFT_OF, Relation.RIGHT_OF, Relation.NEXT_TO)
+
+
+def _area(inst: Instance) -> float:
+    w, h = footprint(inst.archetype, inst.size, inst.kind)
+    return max(w * h, 1e-4)

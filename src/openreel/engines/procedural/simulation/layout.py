@@ -9,6 +9,7 @@ import numpy as np
 from openreel.engines.procedural.personas import Appearance, appear, height_of
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.simulation.grouping import (
+    bring_small_forward,
     face_each_other,
     relate,
     row_positions,
@@ -152,6 +153,7 @@ def _place_action(items: list[Instance], env: Environment, rng: np.random.Genera
     floor = sea_floor(env)
     level = water_level(env)
     free = [i for i in items if i.entity.position is None]
+    bring_small_forward(items)
     in_row = [i for i in free if i.entity.relation is None]
     for inst, x in zip(in_row, row_positions(in_row, w), strict=True):
         inst.x = x

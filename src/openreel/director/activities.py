@@ -1,0 +1,131 @@
+"""Activities people name as a whole rather than as a verb and its object: "tai chi",
+"rock climbing", "doing laundry", "a haircut". Each is an action template with the things
+it is done with, the place or floor it needs, and whether it takes a partner.
+
+Words of an activity are read together (the "rock" of rock climbing is no rock on stage,
+the "bed" of making a bed is the bed being made), before the sentence's own grammar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from openreel.spec import Age, Motion
+
+M = Motion
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """How an activity is staged."""
+
+    motion: Motion
+    props: tuple[str, ...] = ()  # kinds it is done with, the first the catalog has
+    places: tuple[str, ...] = ()  # where it happens when the prompt names nowhere
+    ground: str | None = None  # the floor it needs (ice for ice skating)
+    partner: bool = False  # done with someone (wrestling, a handshake)
+    age: Age | None = None  # who does it ("a baby waking up")
+    wording: str | None = None  # Entity.action: the form of the template it asks for
+
+
+def _a(motion: Motion, *props: str, places: tuple[str, ...] = (), ground: str | None = None,
+       partner: bool = False, age: Age | None = None, wording: str | None = None) -> Activity:
+    return Activity(motion, props, places, ground, partner, age, wording)
+
+
+ACTIVITIES: dict[str, Activity] = {
+    # sport and exercise
+    "tai chi": _a(M.STRETCH, places=("park",), wording="tai chi"),
+    "yoga": _a(M.STRETCH, wording="yoga"), "doing yoga": _a(M.STRETCH, wording="yoga"),
+    "push up": _a(M.EXERCISE, wording="push-ups"), "push ups": _a(M.EXERCISE, wording="push-ups"),
+    "push-up": _a(M.EXERCISE, wording="push-ups"),
+    "push-ups": _a(M.EXERCISE, wording="push-ups"), "pushups": _a(M.EXERCISE,
+                                                                   wording="push-ups"),
+    "squat": _a(M.EXERCISE, wording="squats"), "squats": _a(M.EXERCISE, wording="squats"),
+    "aerobics": _a(M.EXERCISE, wording="aerobics"),
+    "hula hooping": _a(M.EXERCISE, wording="hula hoop"),
+    "hula hoop": _a(M.EXERCISE, wording="hula hoop"),
+    "jogging": _a(M.RUN, places=("park",)), "jog": _a(M.RUN, places=("park",)),
+    "cheerleading": _a(M.CHEER, places=("stadium",), wording="cheerleading"),
+    "robot dancing": _a(M.DANCE, wording="robot dance"),
+    "robot dance": _a(M.DANCE, wording="robot dance"),
+    "dancing ballet": _a(M.DANCE, places=("stage",), wording="ballet"),
+    "ballet": _a(M.DANCE, places=("stage",), wording="ballet"),
+    "air drumming": _a(M.PLAY, wording="air drums"),
+    "rock climbing": _a(M.CLIMB, places=("cliff", "mountains"), wording="rock wall"),
+    "bungee jumping": _a(M.JUMP, places=("bridge", "cliff", "mountains"),
+                         wording="bungee jump"),
+    "skydiving": _a(M.FALL, places=("sky",), wording="skydiving"),
+    "archery": _a(M.SHOOT, "bow_and_arrow", wording="archery"),
+    "shooting goal": _a(M.KICK, "football", places=("football_field", "stadium")),
+    "scoring a goal": _a(M.KICK, "football", places=("football_field", "stadium")),
+    "sword fighting": _a(M.FIGHT, "sword", partner=True, wording="sword fight"),
+    "wrestling": _a(M.FIGHT, partner=True, wording="wrestling"),
+    "boxing": _a(M.FIGHT, partner=True, wording="boxing"),
+    "karate": _a(M.FIGHT, partner=True, wording="boxing"),
+    "roller skating": _a(M.SKATE, places=("city_street",), ground="asphalt",
+                         wording="roller skates"),
+    "ice skating": _a(M.SKATE, ground="ice", wording="ice skates"),
+    "skateboarding": _a(M.RIDE, "skateboard", places=("city_street",),
+                        wording="skateboard"),
+    "motorcycling": _a(M.RIDE, "motorcycle", places=("city_street",), wording="motorbike"),
+    "sailing": _a(M.RIDE, "sailboat", places=("ocean",), wording="boat"),
+    "canoeing": _a(M.RIDE, "boat", places=("river", "ocean"), wording="kayak"),
+    "kayaking": _a(M.RIDE, "boat", places=("river", "ocean"), wording="kayak"),
+    "driving car": _a(M.DRIVE, "car", places=("city_street",)),
+    "driving a car": _a(M.DRIVE, "car", places=("city_street",)),
+    "running on treadmill": _a(M.RUN, "treadmill", places=("gym",), wording="treadmill"),
+    "climbing a rope": _a(M.CLIMB, "rope", places=("gym",), wording="rope"),
+    # eating, drinking, cooking
+    "tasting beer": _a(M.DRINK, "glass", wording="beer"),
+    "drinking beer": _a(M.DRINK, "glass", wording="beer"),
+    "barbequing": _a(M.COOK, places=("park",), wording="barbecue"),
+    "barbecuing": _a(M.COOK, places=("park",), wording="barbecue"),
+    "peeling apples": _a(M.CUT, "apple", places=("kitchen",), wording="peeling"),
+    # chores and care
+    "doing laundry": _a(M.CLEAN, "clothes", wording="folding laundry"),
+    "folding clothes": _a(M.CLEAN, "clothes", wording="folding clothes"),
+    "making bed": _a(M.CLEAN, "bed", places=("bedroom", "living_room"), wording="making bed"),
+    "making the bed": _a(M.CLEAN, "bed", places=("bedroom", "living_room"),
+                         wording="making bed"),
+    "taking a shower": _a(M.CLEAN, places=("shower", "bathroom"), wording="shower"),
+    "washing hands": _a(M.CLEAN, "kitchen_sink", places=("bathroom", "kitchen"),
+                        wording="washing hands"),
+    "washing dishes": _a(M.CLEAN, "kitchen_sink", "plate", places=("kitchen",),
+                         wording="washing dishes"),
+    "cleaning windows": _a(M.CLEAN, "window", wording="cleaning windows"),
+    "ironing": _a(M.CLEAN, "clothes", wording="ironing"),
+    "sweeping floor": _a(M.CLEAN, "broom", wording="sweeping"),
+    "sweeping the floor": _a(M.CLEAN, "broom", wording="sweeping"),
+    "cutting nails": _a(M.CUT, "scissors", wording="cutting nails"),
+    "trimming or shaving beard": _a(M.CUT, "razor", wording="shaving beard"),
+    "shaving beard": _a(M.CUT, "razor", wording="shaving beard"),
+    "getting a haircut": _a(M.CUT, "scissors", partner=True, wording="haircut"),
+    "filling eyebrows": _a(M.BRUSH, "pencil", wording="eyebrows"),
+    "brushing teeth": _a(M.BRUSH, "toothbrush", places=("bathroom",), wording="teeth"),
+    "shining shoes": _a(M.CLEAN, "shoe", wording="polishing shoes"),
+    "petting animal": _a(M.BRUSH, "dog", wording="petting"),
+    "petting": _a(M.BRUSH, "dog", wording="petting"),
+    # making and handling
+    "giving or receiving award": _a(M.LIFT, "trophy", wording="trophy"),
+    "receiving award": _a(M.LIFT, "trophy", wording="trophy"),
+    "arranging flowers": _a(M.GRAB, "vase", "flower", wording="arranging flowers"),
+    "bending metal": _a(M.PULL, wording="bending metal"),
+    "tying tie": _a(M.PULL, "tie", wording="tying tie"),
+    "milking cow": _a(M.PULL, "cow", places=("farm",), wording="milking"),
+    "making snowman": _a(M.PUSH, "snowman", places=("snow",), wording="snowball"),
+    "making a snowman": _a(M.PUSH, "snowman", places=("snow",), wording="snowball"),
+    "using computer": _a(M.TYPE, "laptop", places=("office",), wording="laptop"),
+    "using a computer": _a(M.TYPE, "laptop", places=("office",), wording="laptop"),
+    "flying kite": _a(M.PULL, "kite", places=("park", "beach"), wording="kite"),
+    "flying a kite": _a(M.PULL, "kite", places=("park", "beach"), wording="kite"),
+    "planting trees": _a(M.DIG, "plant", places=("park", "farm"), wording="planting"),
+    "planting a tree": _a(M.DIG, "plant", places=("park", "farm"), wording="planting"),
+    "shuffling cards": _a(M.PLAY, "playing_cards", wording="shuffling cards"),
+    "rock scissors paper": _a(M.PLAY, partner=True, wording="rock paper scissors"),
+    "rock paper scissors": _a(M.PLAY, partner=True, wording="rock paper scissors"),
+    # babies
+    "baby waking up": _a(M.STRETCH, places=("bedroom", "living_room"), age=Age.BABY,
+                         wording="waking up"),
+    "crawling baby": _a(M.CRAWL, places=("living_room",), age=Age.BABY),
+}
