@@ -33,7 +33,7 @@ def _cpus() -> int:
 # own (one at a time: they compare ratios measured on a machine nothing else is using).
 OWN_FILES = ("feed_rank", "feed_load", "provenance_picture", "provenance_audio",
              "provenance_index", "provenance_cost", "generate_speed", "adherence",
-             "speech_intelligibility")
+             "speech_intelligibility", "style_distance")
 
 
 def main() -> None:

@@ -17,12 +17,14 @@ import skia
 
 from openreel.engines.procedural.art.build import OPAQUE
 from openreel.engines.procedural.art.library import Artwork, artwork_of
-from openreel.engines.procedural.art.raster import Raster, raster
+from openreel.engines.procedural.art.raster import Raster, bucket, raster
 from openreel.engines.procedural.art.silhouette import hull_points
 from openreel.engines.procedural.art.sizing import art_box
 from openreel.engines.procedural.render.faces import SMOOTH, light_filter
 from openreel.engines.procedural.render.figures import depth_matrix, parts_of
+from openreel.engines.procedural.render.looks import Material
 from openreel.engines.procedural.render.palette import RGB
+from openreel.engines.procedural.render.shading import art_material
 from openreel.engines.procedural.render.view import View
 from openreel.engines.procedural.scene import EntityFrame
 from openreel.engines.procedural.simulation.poses import rest_height
@@ -59,9 +61,11 @@ def art_of(entity: EntityFrame) -> Artwork | None:
 class ArtPainter:
     """Paints entities from artwork under one light and look."""
 
-    def __init__(self, ambient: RGB, haze: RGB, outline: float) -> None:
+    def __init__(self, ambient: RGB, haze: RGB, outline: float,
+                 material: Material | None = None) -> None:
         self.ambient, self.haze = ambient, haze
         self.outline = round(outline) if outline >= 0.5 else 0
+        self.material = material if material is not None else Material()
 
     # -- drawing --------------------------------------------------------------------------
     def draw(self, canvas: skia.Canvas, entity: EntityFrame, art: Artwork, view: View,
@@ -70,11 +74,15 @@ class ArtPainter:
         if not entity.visible:
             return
         matrix, w, h = placement(entity, art, view, t)
-        picture = raster(art, max(w, h) * _scale(matrix), _recolour(entity), self.outline)
+        longest = max(w, h) * _scale(matrix)
+        colour = _recolour(entity)
+        picture = raster(art, longest, colour, self.outline)
+        image = art_material((art.key, bucket(longest), colour, self.outline), picture.image,
+                             self.material)
         canvas.save()
         canvas.concat(matrix)
         paint = skia.Paint(AntiAlias=True, ColorFilter=self._light(entity))
-        canvas.drawImageRect(picture.image, _dest(picture, w, h, self.outline), SMOOTH, paint)
+        canvas.drawImageRect(image, _dest(picture, w, h, self.outline), SMOOTH, paint)
         canvas.restore()
 
     def silhouette(self, canvas: skia.Canvas, entity: EntityFrame, art: Artwork, view: View,

@@ -17,7 +17,9 @@ from openreel.engines.procedural.render.apparatus import (
 )
 from openreel.engines.procedural.render.faces import light_filter, paint_head
 from openreel.engines.procedural.render.gear import GEAR
-from openreel.engines.procedural.render.palette import RGB, mix, shade
+from openreel.engines.procedural.render.looks import Material
+from openreel.engines.procedural.render.palette import RGB, lit_colour, mix, shade
+from openreel.engines.procedural.render.shading import fill_shape
 from openreel.engines.procedural.render.view import View
 from openreel.engines.procedural.rigs import PartSpec, all_parts
 from openreel.engines.procedural.scene import EntityFrame, foreground_scale
@@ -116,8 +118,10 @@ def shape_path(part: PartSpec, w: float, h: float) -> skia.Path:
 class FigurePainter:
     """Paints entities onto a canvas for one view."""
 
-    def __init__(self, light_ambient: RGB, haze: RGB, outline: float, cel: bool) -> None:
-        self.ambient, self.haze, self.outline, self.cel = light_ambient, haze, outline, cel
+    def __init__(self, light_ambient: RGB, haze: RGB, outline: float,
+                 material: Material | None = None) -> None:
+        self.ambient, self.haze, self.outline = light_ambient, haze, outline
+        self.material = material if material is not None else Material()
         self.haze_now = 0.0  # how far the entity being drawn fades into the haze
 
     def draw(self, canvas: skia.Canvas, entity: EntityFrame, view: View, t: float) -> None:
@@ -228,25 +232,7 @@ class FigurePainter:
 
     def _shade(self, canvas: skia.Canvas, path: skia.Path, lit: RGB, w: float, h: float,
                edge: bool) -> None:
-        light, dark = shade(lit, 1.18), shade(lit, 0.78)
-        paint = skia.Paint(AntiAlias=True)
-        if self.cel:
-            paint.setColor(skia.Color(*lit))
-            canvas.drawPath(path, paint)
-            canvas.save()
-            canvas.clipPath(path, doAntiAlias=True)
-            canvas.drawRect(skia.Rect.MakeLTRB(-w, h * 0.12, w, h), skia.Paint(
-                Color=skia.Color(*dark), AntiAlias=True))
-            canvas.restore()
-        else:
-            paint.setShader(skia.GradientShader.MakeLinear(
-                [skia.Point(-w * 0.3, -h / 2), skia.Point(w * 0.3, h / 2)],
-                [skia.Color(*light), skia.Color(*dark)]))
-            canvas.drawPath(path, paint)
-        if edge:
-            canvas.drawPath(path, skia.Paint(Color=skia.Color(25, 20, 30), AntiAlias=True,
-                                             Style=skia.Paint.kStroke_Style,
-                                             StrokeWidth=max(self.outline, 2.0)))
+        fill_shape(canvas, path, lit, self.material, max(self.outline, 2.0) if edge else 0.0)
 
     def _shape(self, canvas: skia.Canvas, entity: EntityFrame, part: PartSpec, w: float,
                h: float, base: RGB, t: float) -> None:
@@ -596,7 +582,4 @@ _SPECIAL = {
 
 
 def _lit(c: RGB, ambient: RGB) -> RGB:
-    # light tints but never drowns the object's own colour
-    return (min(255, int(c[0] * (155 + ambient[0] * 0.4) / 255)),
-            min(255, int(c[1] * (155 + ambient[1] * 0.4) / 255)),
-            min(255, int(c[2] * (155 + ambient[2] * 0.4) / 255)))
+    return lit_colour(c, ambient)

@@ -82,6 +82,13 @@ def shade(c: RGB, k: float) -> RGB:
     return (int(c[0] * k), int(c[1] * k), int(c[2] * k))
 
 
+def lit_colour(c: RGB, ambient: RGB) -> RGB:
+    """A colour under the scene's light: tinted by it, never drowned by it."""
+    return (min(255, int(c[0] * (155 + ambient[0] * 0.4) / 255)),
+            min(255, int(c[1] * (155 + ambient[1] * 0.4) / 255)),
+            min(255, int(c[2] * (155 + ambient[2] * 0.4) / 255)))
+
+
 def tint(c: RGB, light: RGB) -> RGB:
     """A colour under a light (multiply)."""
     return (c[0] * light[0] // 255, c[1] * light[1] // 255, c[2] * light[2] // 255)

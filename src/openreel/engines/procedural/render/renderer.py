@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 import skia
 
@@ -15,8 +16,10 @@ from openreel.engines.procedural.render.camera import ShotCamera, View
 from openreel.engines.procedural.render.captions import draw_captions
 from openreel.engines.procedural.render.effects import Weather2D, draw_particles
 from openreel.engines.procedural.render.figures import FigurePainter, depth_matrix, parts_of
-from openreel.engines.procedural.render.looks import LOOKS, Finish
-from openreel.engines.procedural.render.palette import Light, light_for, shade
+from openreel.engines.procedural.render.finish import Finisher, ShotFinish
+from openreel.engines.procedural.render.looks import LOOKS
+from openreel.engines.procedural.render.palette import RGB, Light, light_for, lit_colour, shade
+from openreel.engines.procedural.render.shadows import draw_shadows
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import EntityFrame, FrameState, ShotSimulation
 from openreel.spec import PLACES, Storyboard, Style
@@ -30,6 +33,7 @@ class _ShotLook:
     weather: Weather2D
     painter: FigurePainter
     art: ArtPainter
+    finish: ShotFinish
 
     def draw(self, canvas: skia.Canvas, entity: EntityFrame, view: View, t: float) -> None:
         """Draw an entity from its artwork, or from its rig when it has none."""
@@ -47,12 +51,15 @@ class Renderer:
                  image: np.ndarray | None = None) -> None:
         self.storyboard, self.width, self.height, self.seed = storyboard, width, height, seed
         self.look = LOOKS[storyboard.style]
-        k = self.look.pixel
-        self.inner = (max(width // k, 16), max(height // k, 16))
-        self.finish = Finish(self.look, *self.inner, seed=seed)
+        k = self.look.medium.pixel
+        # pixel art: drawn k times smaller, every pixel then a k × k block (cut to size)
+        self.inner = (max(-(-width // k), 16), max(-(-height // k), 16))
+        self.finisher = Finisher(self.look, *self.inner, seed=seed)
         self._buffer = np.zeros((height, width, 4), np.uint8)
         self._surface = skia.Surface(self._buffer, colorType=skia.kRGBA_8888_ColorType)
-        self._small = skia.Surface(*self.inner) if k > 1 else None
+        self._small_buffer = np.zeros((self.inner[1], self.inner[0], 4), np.uint8)
+        self._small = (skia.Surface(self._small_buffer, colorType=skia.kRGBA_8888_ColorType)
+                       if k > 1 else None)
         self._mask_buffer = np.zeros((height, width, 4), np.uint8)
         self._mask_surface = skia.Surface(self._mask_buffer, colorType=skia.kRGBA_8888_ColorType)
         self._image = None
@@ -65,42 +72,47 @@ class Renderer:
         # the cached backdrop is opaque: copying it is a memcpy, not a blend
         self._copy = skia.Paint(BlendMode=skia.BlendMode.kSrc)
         self._backdrop_image: skia.Image | None = None
-        self._grade = (skia.Paint(ColorFilter=skia.ColorFilters.Matrix(list(self.look.grade)))
-                       if self.look.grade is not None else None)
 
     # -- public ----------------------------------------------------------------------------
     def render(self, state: FrameState, sim: ShotSimulation) -> np.ndarray:
         """The frame as (height, width, 4) uint8 RGBA."""
         shot = self._shot(sim)
-        k = self.look.pixel
+        pixels = self._draw_scene(shot, state, sim)
         target = self._small if self._small is not None else self._surface
-        canvas = target.getCanvas()
-        view = self._view(state, sim, self.inner[0], self.inner[1])
-        if self._grade is not None:
-            canvas.saveLayer(None, self._grade)
-        self._cached_backdrop(canvas, shot, view, state, sim)
-        self._shadows(canvas, state, view, shot.light)
-        slow = self.storyboard.shots[sim.shot].camera.slow_motion
-        for entity in self._draw_order(state):
-            self._motion_trail(canvas, shot, entity, view, state.t, sim.fps, slow)
-            shot.draw(canvas, entity, view, state.t)
-        draw_particles(canvas, state.particles, view)
-        shot.weather.draw(canvas, state.t, state.index)
-        if self._grade is not None:
-            canvas.restore()
-        self.finish.apply(canvas, state.index)
+        self.finisher.overlay(target.getCanvas(), pixels, shot.finish, state.t)
+        target.flushAndSubmit()
+        # the finishing passes work on the frame's bytes, once it is drawn
+        self.finisher.apply(pixels, state.index, shot.finish)
         if self._small is not None:
-            big = self._surface.getCanvas()
-            big.drawImageRect(self._small.makeImageSnapshot(),
-                              skia.Rect.MakeWH(self.width, self.height),
-                              skia.SamplingOptions(skia.FilterMode.kNearest))
-            del k
+            k = self.look.medium.pixel
+            (iw, ih), (w, h) = self.inner, (self.width, self.height)
+            blocks = cv2.resize(self._small_buffer, (iw * k, ih * k),
+                                interpolation=cv2.INTER_NEAREST)
+            top, left = (ih * k - h) // 2, (iw * k - w) // 2
+            self._buffer[...] = blocks[top:top + h, left:left + w]
         shot_spec = self.storyboard.shots[sim.shot]
         if shot_spec.captions:  # text is set at full size, crisp whatever the look
             draw_captions(self._surface.getCanvas(), shot_spec.captions, state.t - sim.start,
                           shot_spec.duration, self.width, self.height, self.storyboard.style)
         self._surface.flushAndSubmit()
         return self._buffer.copy()
+
+    def _draw_scene(self, shot: _ShotLook, state: FrameState,
+                    sim: ShotSimulation) -> np.ndarray:
+        """Draw the frame's scene, unfinished, and return the bytes it was drawn into."""
+        target = self._small if self._small is not None else self._surface
+        canvas = target.getCanvas()
+        view = self._view(state, sim, self.inner[0], self.inner[1])
+        self._cached_backdrop(canvas, shot, view, state, sim)
+        draw_shadows(canvas, state, view, shot.light, self.look.shadow)
+        slow = self.storyboard.shots[sim.shot].camera.slow_motion
+        for entity in self._draw_order(state):
+            self._motion_trail(canvas, shot, entity, view, state.t, sim.fps, slow)
+            shot.draw(canvas, entity, view, state.t)
+        draw_particles(canvas, state.particles, view)
+        shot.weather.draw(canvas, state.t, state.index)
+        target.flushAndSubmit()
+        return self._small_buffer if self._small is not None else self._buffer
 
     def _motion_trail(self, canvas: skia.Canvas, shot: _ShotLook, entity: EntityFrame,
                       view: View, t: float, fps: int, slow: float) -> None:
@@ -123,6 +135,8 @@ class Renderer:
                 sx, sy = px - uy * off - ux * fw * view.ppm * 0.5, py + ux * off
                 length = streak * (3 + (k * 7) % 4)
                 canvas.drawLine(sx, sy, sx - ux * length, sy - uy * length, ink)
+            return
+        if not self.look.motion_blur:
             return
         copies = 3 if streak < 30 else 5
         reach = max(fw, fh) * view.ppm + streak
@@ -198,19 +212,22 @@ class Renderer:
             if self._image is None:
                 backdrop = paint_backdrop(env, light, w, h, ground_px, self.seed + sim.shot,
                                           surreal=self.storyboard.style is Style.SURREAL)
-                if camera.close or self.storyboard.style is Style.CINEMATIC:
-                    # depth of field: the subject sharp, the world behind it soft (blurred
-                    # once per shot, so a moving camera costs nothing more)
-                    sigma = w * (0.006 if camera.close else 0.0025)
-                    backdrop.sky = _blurred(backdrop.sky, sigma, skia.TileMode.kClamp)
-                    backdrop.far = _blurred(backdrop.far, sigma * 1.2)
-                    backdrop.mid = _blurred(backdrop.mid, sigma * 0.8)
-            outline = self.look.outline * w / 720
-            self._shots[sim.shot] = _ShotLook(
-                camera=camera, backdrop=backdrop, light=light,
+            finish = self.finisher.shot(backdrop, light, outdoor=not place.indoor,
+                                        ground_px=ground_px, close=camera.close,
+                                        seed=self.seed + sim.shot)
+            material = self.look.material
+            outline = material.outline * w / 720
+            shot = self._shots[sim.shot] = _ShotLook(
+                camera=camera, backdrop=finish.backdrop, light=light,
                 weather=Weather2D(env.weather, w, h, self.seed + sim.shot),
-                painter=FigurePainter(light.ambient, light.haze, outline, self.look.cel),
-                art=ArtPainter(light.ambient, light.haze, outline))
+                painter=FigurePainter(light.ambient, light.haze, outline, material),
+                art=ArtPainter(light.ambient, light.haze, outline, material), finish=finish)
+            if self.finisher.pixels is not None and sim.frames:
+                # a limited palette is chosen from the shot's first frame, whichever frame
+                # is asked for first, so every frame of the shot shares it
+                sample = self._draw_scene(shot, sim.frames[0], sim).copy()
+                self.finisher.choose_palette(finish, sample, [
+                    lit_colour(c, light.ambient) for c in _cast_colours(sim)])
         return self._shots[sim.shot]
 
     def _view(self, state: FrameState, sim: ShotSimulation, width: int, height: int) -> View:
@@ -219,7 +236,7 @@ class Renderer:
         view = shot.camera.view(state.index - first)
         if (width, height) == self.inner:
             return view
-        k = width / self.inner[0]
+        k = width / self.width * self.look.medium.pixel
         return View(view.cx, view.cy, view.ppm * k, width, height, view.pan)
 
     def _draw_order(self, state: FrameState) -> list[EntityFrame]:
@@ -236,8 +253,6 @@ class Renderer:
         if self._backdrop_key != key:
             surface = skia.Surface(*self.inner)
             self._backdrop(surface.getCanvas(), shot, view, state, sim)
-            if self.finish.vignette_in_backdrop and self.finish.vignette is not None:
-                surface.getCanvas().drawImage(self.finish.vignette, 0, 0)
             image = surface.makeImageSnapshot()
             self._backdrop_image = image
             self._backdrop_key = key
@@ -310,33 +325,6 @@ class Renderer:
             canvas.drawImageRect(self._image, skia.Rect.MakeXYWH(dx, dy, dw, dh), sampling)
             canvas.restore()
 
-    def _shadows(self, canvas: skia.Canvas, state: FrameState, view: View,
-                 light: Light) -> None:
-        strength = 0.25 if light.night else 0.45
-        for e in state.entities:
-            if not e.visible or e.depth > 0.01 or e.y < -0.5:
-                continue
-            w, h = footprint(e.archetype, e.size, e.kind)
-            bottom = e.y - h / 2
-            fade = max(0.0, 1.0 - bottom / (3.0 + h))
-            if fade <= 0.02:
-                continue
-            px, py = view.to_px(e.x, 0.0)
-            # a low sun casts long shadows pointing away from it
-            low = 1.0 - min(max(light.sun_height, 0.0), 1.0)
-            stretch = 1.0 + 1.6 * low * (0.0 if light.night else 1.0)
-            rx = w * view.ppm * 0.55 * (0.6 + 0.4 * fade) * stretch
-            ry = max(w * view.ppm * 0.08, 2)
-            px += (0.5 - light.sun_x) * 2.0 * (rx - w * view.ppm * 0.55 * (0.6 + 0.4 * fade))
-            paint = skia.Paint(Shader=skia.GradientShader.MakeRadial(
-                skia.Point(px, py), rx,
-                [skia.Color(20, 15, 30, int(255 * strength * fade)), skia.Color(20, 15, 30, 0)]))
-            canvas.save()
-            canvas.scale(1, ry / rx)
-            canvas.translate(0, py * (rx / ry) - py)
-            canvas.drawCircle(px, py, rx, paint)
-            canvas.restore()
-
     def _silhouette(self, canvas: skia.Canvas, entity: EntityFrame, view: View,
                     paint: skia.Paint) -> None:
         from openreel.engines.procedural.render.figures import shape_path
@@ -358,15 +346,14 @@ class Renderer:
         canvas.restore()
 
 
-def _blurred(image: skia.Image | None, sigma: float,
-             edges: skia.TileMode = skia.TileMode.kDecal) -> skia.Image | None:
-    if image is None:
-        return None
-    surface = skia.Surface(image.width(), image.height())
-    surface.getCanvas().clear(skia.ColorTRANSPARENT)
-    surface.getCanvas().drawImage(image, 0, 0, skia.SamplingOptions(), skia.Paint(
-        ImageFilter=skia.ImageFilters.Blur(sigma, sigma, edges)))
-    return surface.makeImageSnapshot()
+def _cast_colours(sim: ShotSimulation) -> list[RGB]:
+    """The colours of a shot's cast: bodies, and people's skin, hair and clothes."""
+    colours: list[RGB] = []
+    for e in sim.frames[0].entities if sim.frames else []:
+        colours.append(e.colour)
+        if e.look is not None:
+            colours += [e.look.skin, e.look.hair, e.look.top, e.look.bottom]
+    return colours
 
 
 __all__ = ["Renderer", "shade"]
