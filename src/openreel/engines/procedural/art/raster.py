@@ -73,11 +73,13 @@ def _make(art: Artwork, side: int, colour: RGB | None, outline_px: int) -> Raste
     w, h = art.extent(float(side))
     pw, ph = max(round(w), 1), max(round(h), 1)
     pad = outline_px
-    if side <= MASTER_SIDE:
-        # cut from the icon's large picture: a resize, not another SVG render
+    if side <= 2 * MASTER_SIDE:
+        # cut from the icon's large picture: a resize, not another SVG render (a second
+        # each at these sizes). Larger than the master, it is enlarged at most twice: a
+        # thing that big fills the frame (a tree, a bus in close-up) and stays sharp enough
         big = master(art)
         small = cv2.resize(big, (pw, ph), interpolation=cv2.INTER_AREA if pw < big.shape[1]
-                           else cv2.INTER_CUBIC)
+                           else cv2.INTER_LINEAR)  # linear: no overshoot past alpha
         pixels = np.zeros((ph + 2 * pad, pw + 2 * pad, 4), np.uint8)
         pixels[pad:pad + ph, pad:pad + pw] = small
     else:

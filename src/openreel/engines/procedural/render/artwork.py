@@ -69,8 +69,8 @@ class ArtPainter:
 
     # -- drawing --------------------------------------------------------------------------
     def draw(self, canvas: skia.Canvas, entity: EntityFrame, art: Artwork, view: View,
-             t: float) -> None:
-        """Draw one entity from its artwork."""
+             t: float, alpha: float = 1.0) -> None:
+        """Draw one entity from its artwork (``alpha`` < 1: see-through, as a trail copy)."""
         if not entity.visible:
             return
         matrix, w, h = placement(entity, art, view, t)
@@ -82,6 +82,8 @@ class ArtPainter:
         canvas.save()
         canvas.concat(matrix)
         paint = skia.Paint(AntiAlias=True, ColorFilter=self._light(entity))
+        if alpha < 1.0:
+            paint.setAlphaf(alpha)
         canvas.drawImageRect(image, _dest(picture, w, h, self.outline), SMOOTH, paint)
         canvas.restore()
 

@@ -16,7 +16,7 @@ from openreel.engines.procedural.render.artwork import art_of
 from openreel.engines.procedural.rigs import all_parts, footprint
 from openreel.engines.procedural.scene import EntityFrame, ShotSimulation, foreground_scale
 from openreel.engines.procedural.simulation.poses import rest_height
-from openreel.spec import Archetype, Entity, Motion, Relation, Shot
+from openreel.spec import KINDS, Archetype, Entity, Motion, Relation, Shot
 
 # Things that make up the place rather than act in it: never the subject of a shot.
 _SCENERY = (Archetype.TREE, Archetype.BUILDING)
@@ -159,10 +159,19 @@ _REACTIONS = frozenset({Motion.IDLE, Motion.TALK, Motion.CHEER, Motion.CLAP, Mot
 
 
 def _weight(entity: Entity) -> int:
-    """How much a shot is about an entity: acting on something, acting, reacting, still."""
+    """How much a shot is about an entity: acting on something, acting, reacting, still;
+    among equals, a living thing or a vehicle before a thing that merely moves ("balls
+    bounce and a dog runs": the dog)."""
     if entity.motion in _REACTIONS:
-        return 1 if entity.motion is not Motion.IDLE else 0
-    return 3 if entity.object is not None or entity.target is not None else 2
+        weight = 1 if entity.motion is not Motion.IDLE else 0
+    else:
+        weight = 3 if entity.object is not None or entity.target is not None else 2
+    spec = KINDS.get(entity.kind)
+    return 2 * weight + (spec is not None and spec.archetype in _ALIVE)
+
+
+_ALIVE = frozenset({Archetype.HUMANOID, Archetype.QUADRUPED, Archetype.BIRD, Archetype.FISH,
+                    Archetype.VEHICLE, Archetype.BOAT, Archetype.AIRCRAFT})
 
 
 def _archetype_of(group: str, entities: list[EntityFrame]) -> Archetype | None:

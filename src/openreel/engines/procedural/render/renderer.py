@@ -44,6 +44,10 @@ class _ShotLook:
             self.painter.draw(canvas, entity, view, t)
 
 
+# trail copies land between pixels: sampled smoothly
+_BETWEEN = skia.SamplingOptions(skia.FilterMode.kLinear, skia.MipmapMode.kNone)
+
+
 class Renderer:
     """Draws frames of a storyboard's simulation at one size and look."""
 
@@ -107,21 +111,22 @@ class Renderer:
         draw_shadows(canvas, state, view, shot.light, self.look.shadow)
         slow = self.storyboard.shots[sim.shot].camera.slow_motion
         for entity in self._draw_order(state):
-            self._motion_trail(canvas, shot, entity, view, state.t, sim.fps, slow)
-            shot.draw(canvas, entity, view, state.t)
+            if not self._motion_trail(canvas, shot, entity, view, state.t, sim.fps, slow):
+                shot.draw(canvas, entity, view, state.t)
         draw_particles(canvas, state.particles, view)
         shot.weather.draw(canvas, state.t, state.index)
         target.flushAndSubmit()
         return self._small_buffer if self._small is not None else self._buffer
 
     def _motion_trail(self, canvas: skia.Canvas, shot: _ShotLook, entity: EntityFrame,
-                      view: View, t: float, fps: int, slow: float) -> None:
-        """Motion blur: fading copies along the path of anything that moves fast on screen."""
+                      view: View, t: float, fps: int, slow: float) -> bool:
+        """Motion blur: fading copies along the path of anything that moves fast on screen.
+        Returns whether the entity itself was drawn with them."""
         dt = slow / fps  # world time covered by one frame
         dx, dy = entity.vx * dt * view.ppm, entity.vy * dt * view.ppm
         streak = math.hypot(dx, dy)
         if streak < 6.0 or not entity.visible or entity.depth > 0:
-            return
+            return False
         fw, fh = footprint(entity.archetype, entity.size, entity.kind)
         px, py = view.to_px(entity.x, entity.y)
         if self.look.speed_lines:
@@ -135,18 +140,48 @@ class Renderer:
                 sx, sy = px - uy * off - ux * fw * view.ppm * 0.5, py + ux * off
                 length = streak * (3 + (k * 7) % 4)
                 canvas.drawLine(sx, sy, sx - ux * length, sy - uy * length, ink)
-            return
+            return False
         if not self.look.motion_blur:
-            return
+            return False
         copies = 3 if streak < 30 else 5
-        reach = max(fw, fh) * view.ppm + streak
-        bounds = skia.Rect.MakeLTRB(px - reach, py - reach, px + reach, py + reach)
+        art = art_of(entity)
+        if art is None:
+            return self._rig_trail(canvas, shot, entity, view, t, (dx, dy), copies,
+                                   max(fw, fh) * view.ppm + 8)
         for k in range(copies, 0, -1):
             back = k / copies * 0.8
-            canvas.saveLayerAlpha(bounds, int(70 * (1 - back)))
+            # one image: drawn see-through directly, no layer to composite
+            canvas.save()
             canvas.translate(-dx * back, dy * back)
-            shot.draw(canvas, entity, view, t)
+            shot.art.draw(canvas, entity, art, view, t, 70 * (1 - back) / 255)
             canvas.restore()
+        return False
+
+    def _rig_trail(self, canvas: skia.Canvas, shot: _ShotLook, entity: EntityFrame,
+                   view: View, t: float, step: tuple[float, float], copies: int,
+                   reach: float) -> bool:
+        """A rig's trail: the rig drawn once into a picture of its own, then that picture
+        laid down faded along the path and whole on top (drawing the rig a sixth as often).
+        Returns True: the entity itself is drawn."""
+        px, py = view.to_px(entity.x, entity.y)
+        left, top = math.floor(px - reach), math.floor(py - reach)
+        side = math.ceil(2 * reach) + 2
+        if side > 4 * max(self.width, self.height):
+            return False
+        surface = skia.Surface.MakeRaster(skia.ImageInfo.Make(
+            side, side, skia.kRGBA_8888_ColorType, skia.kPremul_AlphaType))
+        sprite = surface.getCanvas()
+        sprite.translate(-left, -top)
+        shot.draw(sprite, entity, view, t)
+        image = surface.makeImageSnapshot()
+        dx, dy = step
+        faded = skia.Paint()
+        for k in range(copies, 0, -1):
+            back = k / copies * 0.8
+            faded.setAlpha(int(70 * (1 - back)))
+            canvas.drawImage(image, left - dx * back, top + dy * back, _BETWEEN, faded)
+        canvas.drawImage(image, left, top)  # whole pixels: an exact copy
+        return True
 
     def instance_mask(self, state: FrameState, sim: ShotSimulation) -> np.ndarray:
         """(height, width) uint16: 0 background, i + 1 where state.entities[i] is visible."""

@@ -17,6 +17,10 @@ from openreel.engines.procedural.scene import GROUND, Contact, ContactKind
 MIN_APPROACH = 0.25
 # The same pair must stay apart at least this long (simulated s) to be heard again.
 DEBOUNCE = 0.06
+# a thing that gains this much speed (m/s) in one step beyond what struck it, to more than
+# SQUEEZE_SPEED, was squeezed, not struck
+SQUEEZE_SPEED = 6.0
+SQUEEZE_GAIN = 3.0
 STAGE_WALL_HEIGHT = 400.0
 
 
@@ -190,7 +194,44 @@ class PhysicsWorld:
     def step(self, h: float) -> None:
         """Advance the world by one sub-step; contacts get the time at its end."""
         self.sim_t += h
+        before = {body: body.velocity.length for body in self.space.bodies
+                  if body.body_type == pymunk.Body.DYNAMIC}
         self.space.step(h)
+        self._unsqueeze(before)
+
+    def _unsqueeze(self, before: dict[pymunk.Body, float]) -> None:
+        """Calm things that were squeezed.
+
+        A walker (kinematic: it goes where its gait says, whatever is in the way) pushing a
+        row of balls into a wall leaves the solver overlaps it cannot resolve, and it
+        answers with impulses that fire a ball tens of metres up. A collision cannot make a
+        thing faster than what struck it (twice a scripted striker's speed, a perfectly
+        elastic bat), so a gain beyond that is taken back: the thing keeps its direction
+        at the speed it may have.
+        """
+        for body, speed in before.items():
+            now = body.velocity.length
+            if now < SQUEEZE_SPEED or now < speed + SQUEEZE_GAIN:
+                continue
+            may = speed
+            for arbiter in _arbiters_of(body):
+                for shape in arbiter.shapes:
+                    other = shape.body
+                    if other is None or other is body:
+                        continue
+                    if other.body_type == pymunk.Body.KINEMATIC:
+                        may = max(may, 2.0 * other.velocity.length)
+                    elif other.body_type == pymunk.Body.DYNAMIC:
+                        may = max(may, before.get(other, other.velocity.length))
+            if now > may + SQUEEZE_GAIN:
+                body.velocity = body.velocity * (may / now)
+                body.angular_velocity = 0.0
+
+
+def _arbiters_of(body: pymunk.Body) -> list[pymunk.Arbiter]:
+    found: list[pymunk.Arbiter] = []
+    body.each_arbiter(found.append)
+    return found
 
 
 def _slab(body: pymunk.Body, x0: float, x1: float, y0: float, y1: float) -> pymunk.Poly:
