@@ -213,3 +213,14 @@ def test_aimed_actions_name_what_and_where(prompt: str, actor: str | None, motio
     if thing is not None:
         assert doer.object == entity(shot, thing).id
     assert doer.target == entity(shot, target).id
+
+
+def test_she_and_he_are_each_one_of_two_friends() -> None:
+    board = direct('two friends talk at a cafe table, she says "I got the job!" and he says '
+                   '"No way, congratulations!"')
+    people = [e for e in board.shots[0].entities if e.kind == "person"]
+    assert sorted((e.count, e.persona.gender.value if e.persona and e.persona.gender else None)
+                  for e in people) == [(1, "female"), (1, "male")]
+    speakers = [line.speaker for shot in board.shots for line in shot.dialogue]
+    genders = {e.id: e.persona.gender.value for e in people if e.persona and e.persona.gender}
+    assert [genders[s] for s in speakers] == ["female", "male"]

@@ -403,6 +403,8 @@ class ShotReader:
                 if _gender_of(draft) is wanted:
                     return draft
             unsure = [d for d in people if _gender_of(d) is None]
+            if unsure and unsure[0].count > 1:
+                return self._one_of(unsure[0], wanted)
             if unsure:
                 unsure[0].persona = merged(unsure[0].persona, gender=wanted)
                 return unsure[0]
@@ -416,6 +418,21 @@ class ShotReader:
             return group or (recent[0] if recent else None)
         things = [d for d in recent if d.archetype is not Archetype.HUMANOID]
         return things[0] if things else (recent[0] if recent else None)
+
+    def _one_of(self, group: Draft, gender: Gender) -> Draft:
+        """"Two friends talk, she says …": she is one of them, standing apart from the rest
+        as a person of her own (with her own voice and close-up); the rest stay a group,
+        or the one left over."""
+        group.count -= 1
+        one = find_or_add(group.kind, group.kind, Modifiers(count=1), self.shot, self.reading)
+        one.motion, one.target, one.action = group.motion, group.target, group.action
+        one.relation, one.relative_to = group.relation, group.relative_to
+        one.persona = merged(group.persona, gender=gender)
+        if group.label:
+            one.label = group.label.removesuffix("s") if group.count >= 1 else group.label
+        if group.count == 1 and group.label:
+            group.label = group.label.removesuffix("s")
+        return one
 
     # -- prepositions on nouns: relations, clothes, hair, things in hand -------------------
     def _noun_prepositions(self, phrase: parsing.Phrase) -> None:

@@ -108,3 +108,19 @@ def test_the_camera_follows_a_shot_ball_to_the_hoop() -> None:
         return max(0.0, min(box[2], w) - max(box[0], 0)) / max(box[2] - box[0], 1e-6)
 
     assert max(seen(b) for b in boxes[hoop.id][-24:]) > 0.5, "ends at the hoop"
+
+
+def test_a_close_up_of_one_of_a_pair_centres_their_face() -> None:
+    board = direct('two friends talk at a cafe table, she says "I got the job!" and he says '
+                   '"No way, congratulations!"', seconds=6)
+    sims = simulate_storyboard(board, fps=24, seed=5)
+    renderer = Renderer(board, width=PORTRAIT[0], height=PORTRAIT[1], seed=5)
+    close_ups = [k for k, shot in enumerate(board.shots) if shot.camera.framing.value == "close_up"]
+    assert close_ups
+    for k in close_ups:
+        sim, speaker = sims[k], board.shots[k].dialogue[0].speaker
+        for state in sim.frames[::6]:
+            me = next(e for e in state.entities if e.group == speaker)
+            head = me.parts["head"]
+            x, y = renderer.project(state, sim, head.x, head.y)
+            assert 0.3 < x / PORTRAIT[0] < 0.7 and 0.1 < y / PORTRAIT[1] < 0.6, (k, x, y)

@@ -45,8 +45,11 @@ def test_a_child_is_shorter_with_a_bigger_head_and_a_baby_shorter_still() -> Non
 
 
 def test_a_heavy_build_is_wider_than_a_slim_one_and_an_elder_stoops() -> None:
-    f = _first(Entity(id="slim", kind="person", persona=Persona(build="slim", age="adult")),
-               Entity(id="heavy", kind="person", persona=Persona(build="heavy", age="adult")),
+    # the same gender for both: the build is what differs
+    f = _first(Entity(id="slim", kind="person",
+                      persona=Persona(build="slim", age="adult", gender="male")),
+               Entity(id="heavy", kind="person",
+                      persona=Persona(build="heavy", age="adult", gender="male")),
                Entity(id="old", kind="person", persona=Persona(age="elder")))
     assert _spec(f["heavy"], "torso")[0] > 1.4 * _spec(f["slim"], "torso")[0]
     assert _spec(f["heavy"], "thigh_near")[0] > 1.3 * _spec(f["slim"], "thigh_near")[0]

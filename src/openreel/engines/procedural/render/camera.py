@@ -58,7 +58,10 @@ class ShotCamera:
         self.least_fill = 0.0 if shot.camera.framing is Framing.WIDE else cast.least_fill
         self.subject_uid = cast.subject[0] if cast.subject else None
         count = len(sim.frames)
-        self._subject = self._boxes(cast.subject, count)
+        # a close-up of a group (two friends, three dogs) is a close-up of one of them: the
+        # middle of a group is the gap between its members
+        members = cast.subject[:1] if self.close else cast.subject
+        self._subject = self._boxes(members, count)
         self._own = list(self._subject)  # the subject itself, before any ball is followed
         self._follow_flight(cast.thrown, count)
         # everyone named is in frame when that keeps the subject big enough, else the core
@@ -180,15 +183,17 @@ class ShotCamera:
             if subject is None:
                 xs[f], ys[f] = last_x, rest_y
                 continue
+            if self.close:
+                # a close-up is of its subject alone: a face centred, not a reaching hand
+                xs[f] = last_x = self._face_x(f, subject.cx)
+                ys[f] = self._close_up_y(subject, view_h)
+                continue
             # as much of the cast as the frame holds, never losing the subject
             x = cast.cx if cast is not None else subject.cx
             xs[f] = last_x = _within(x, subject.x1 - view_w / 2 + mx,
                                      subject.x0 + view_w / 2 - mx, subject.cx)
-            if self.close:
-                ys[f] = self._close_up_y(subject, view_h)
-            else:
-                ys[f] = _within(rest_y, subject.y1 - view_h / 2 + my,
-                                subject.y0 + view_h / 2 - my, subject.y0 + subject.height / 2)
+            ys[f] = _within(rest_y, subject.y1 - view_h / 2 + my,
+                            subject.y0 + view_h / 2 - my, subject.y0 + subject.height / 2)
         k = max(1, round(_DAMPING_SECONDS * self.sim.fps))
         return _smooth(xs, k), _smooth(ys, k)
 
@@ -198,6 +203,12 @@ class ShotCamera:
         if first is not None and first.archetype is Archetype.HUMANOID:
             return subject.y1 - 0.36 * view_h
         return subject.y0 + 0.5 * subject.height
+
+    def _face_x(self, f: int, otherwise: float) -> float:
+        """Where the subject's head is across, on frame ``f`` (``otherwise`` without one)."""
+        me = self._find(self.sim.frames[f].entities, self.subject_uid)
+        head = me.parts.get("head") if me is not None else None
+        return head.x if head is not None else otherwise
 
     @staticmethod
     def _find(entities: list[EntityFrame], uid: str | None) -> EntityFrame | None:
@@ -245,11 +256,12 @@ class ShotCamera:
         box = self._subject[f] if 0 <= f < len(self._subject) else None
         if box is None:
             return cx, cy
+        if self.close:
+            return cx, cy  # a close-up holds a face, and a body is larger than the frame
         half_w, half_h = self.width / ppm / 2, self.height / ppm / 2
         mx, my = half_w * 2 * _MARGIN, half_h * 2 * _MARGIN
         cx = _within(cx, box.x1 - half_w + mx, box.x0 + half_w - mx, box.cx)
-        if not self.close:
-            cy = _within(cy, box.y1 - half_h + my, box.y0 + half_h - my, box.y0 + box.height / 2)
+        cy = _within(cy, box.y1 - half_h + my, box.y0 + half_h - my, box.y0 + box.height / 2)
         return cx, cy
 
 

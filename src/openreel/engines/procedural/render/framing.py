@@ -144,8 +144,10 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
         least = 0.08
     elif lead.relative_to is not None or any(e.relative_to == lead.id for e in shot.entities):
         least = 0.12
-    elif _archetype_of(lead.id, on_stage) is Archetype.HUMANOID:
+    elif _archetype_of(lead.id, on_stage) is Archetype.HUMANOID and sum(
+            e.motion is Motion.TALK or e.id in speakers for e in shot.entities) < 2:
         least = 0.38  # a person acting stays big enough to read the act and the face
+        # (in a conversation the two-shot holds both talkers: the close-ups show faces)
     else:
         least = 0.3
     return Cast(subject, tuple(dict.fromkeys(subject + core)),

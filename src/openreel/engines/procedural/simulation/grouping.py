@@ -52,6 +52,8 @@ def gap_between(a: Instance, b: Instance) -> float:
     if any(x.motion in (M.CRASH, M.CHASE) and x.entity.target in (a.group, b.group)
            for x in (a, b)):
         return RUN_UP
+    if {a.archetype, b.archetype} == {Archetype.HUMANOID, Archetype.FURNITURE}:
+        return 0.0  # people stand at the table, the counter, the bench they use
     return min(max(0.25 * max(height_of(a), height_of(b)), 0.15), 1.0)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -88,14 +89,18 @@ def sea_floor(env: Environment) -> float:
     return -3.0 if env.place == "ocean" else 0.0
 
 
-def layout(entities: list[Entity], env: Environment, rng: np.random.Generator) -> list[Instance]:
-    """Instances of all entities with starting positions, spread so they do not overlap."""
+def layout(entities: list[Entity], env: Environment, rng: np.random.Generator,
+           casting_seed: int = 0) -> list[Instance]:
+    """Instances of all entities with starting positions, spread so they do not overlap.
+
+    People's looks draw from a stream of their own per person (the clip's ``casting_seed``
+    and their id), so a person looks the same in every shot they are in."""
     instances: list[Instance] = []
-    casting = rng.spawn(1)[0]  # people's looks draw from their own stream
     for e in entities:
         kind = KINDS[e.kind]
         for i in range(e.count):
             uid = e.id if i == 0 else f"{e.id}.{i}"
+            casting = np.random.default_rng([casting_seed, zlib.crc32(uid.encode())])
             look = appear(e, casting) if kind.archetype is A.HUMANOID else None
             size = e.size or _height(e, kind.size, look)
             inst = Instance(uid, e.id, e, e.kind, kind.archetype, size, colour_of(e),
