@@ -143,7 +143,7 @@ class Renderer:
             return False
         if not self.look.motion_blur:
             return False
-        copies = 3 if streak < 30 else 5
+        copies = 3 if streak < 30 else 4
         art = art_of(entity)
         if art is None:
             return self._rig_trail(canvas, shot, entity, view, t, (dx, dy), copies,
