@@ -76,6 +76,7 @@ class Renderer:
         # the cached backdrop is opaque: copying it is a memcpy, not a blend
         self._copy = skia.Paint(BlendMode=skia.BlendMode.kSrc)
         self._backdrop_image: skia.Image | None = None
+        self._ground_paints: dict[int, skia.Paint] = {}
 
     # -- public ----------------------------------------------------------------------------
     def render(self, state: FrameState, sim: ShotSimulation) -> np.ndarray:
@@ -315,11 +316,19 @@ class Renderer:
         _, gy = view.to_px(0.0, 0.0)
         if gy >= h:
             return
-        paint = skia.Paint(Color=skia.Color(*b.ground))
-        if b.ground_texture is not None:
-            matrix = skia.Matrix.Translate(-view.cx * view.ppm, gy)
-            paint.setShader(b.ground_texture.makeWithLocalMatrix(matrix))
-        canvas.drawRect(skia.Rect.MakeLTRB(0, gy, w, h), paint)
+        paint = self._ground_paints.get(id(b))
+        if paint is None:
+            # one paint per backdrop: making a shader per frame costs more than the fill
+            paint = skia.Paint(Color=skia.Color(*b.ground))
+            if b.ground_texture is not None:
+                paint.setShader(b.ground_texture)
+            self._ground_paints = {id(b): paint}
+        # the texture moves with the camera: the canvas is moved under the fixed shader
+        x = -view.cx * view.ppm
+        canvas.save()
+        canvas.translate(x, gy)
+        canvas.drawRect(skia.Rect.MakeLTRB(-x, 0, w - x, h - gy), paint)
+        canvas.restore()
         shade_paint = skia.Paint(Shader=skia.GradientShader.MakeLinear(
             [skia.Point(0, gy), skia.Point(0, h)],
             [skia.Color(0, 0, 0, 0), skia.Color(0, 0, 0, 70)]))
