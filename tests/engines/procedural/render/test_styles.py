@@ -87,7 +87,7 @@ def test_noir_is_black_and_white_with_hard_contrast(frames: dict[Style, np.ndarr
     assert np.abs(noir[..., 1] - noir[..., 2]).max() == 0
     grey = noir[..., 0]
     assert (grey < 40).mean() > 0.2, "deep blacks"
-    assert grey.std() > frames[Style.ANIMATED].mean(axis=2).std()
+    assert grey.std() > frames[Style.ANIMATED].mean(axis=2).std(), grey.std()
 
 
 def test_pixel_art_is_blocks_from_a_small_palette(frames: dict[Style, np.ndarray]) -> None:

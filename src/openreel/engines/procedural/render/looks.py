@@ -156,7 +156,7 @@ LOOKS: dict[Style, Look] = {
         shadow=Shadow(strength=0.7)),
     Style.NOIR: Look(
         material=Material(Shading.CEL, shadow=0.42, specular=0.5, bands=2),
-        grade=Grade(monochrome=True, contrast=1.65, lift=-0.03, exposure=1.02),
+        grade=Grade(monochrome=True, contrast=1.75, lift=-0.03, exposure=1.1),
         lens=Lens(vignette=0.7, grain=0.38, bloom=0.3, threshold=0.85),
         scenery=Scenery(blinds=0.55, dim=0.35),
         shadow=Shadow(strength=1.5, hardness=1.0, length=1.8)),
