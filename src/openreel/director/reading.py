@@ -598,14 +598,19 @@ class ShotReader:
             if prop is not None:
                 doer.object = find_or_add(prop, prop, Modifiers(definite=True), self.shot,
                                           self.reading).id
+        if activity.target is not None and doer.target is None and activity.target in KINDS:
+            doer.target = find_or_add(activity.target, activity.target,
+                                      Modifiers(definite=True), self.shot, self.reading).id
         if activity.partner and doer.target is None:
             partner = next((d for d in self.shot.entities if d is not doer
                             and d.archetype is Archetype.HUMANOID), None)
             if partner is None:
                 partner = find_or_add("person", "person", Modifiers(count=1), self.shot,
                                       self.reading)
-            partner.motion = activity.motion
+            partner.motion = activity.answer or activity.motion
             doer.target, partner.target = partner.id, doer.id
+            if activity.answer is Motion.CATCH:  # the partner catches what the doer throws
+                partner.object, partner.target = doer.object, None
         self.shot.places_wanted.extend(activity.places)
         if activity.ground is not None and self.shot.ground is None:
             self.shot.ground = activity.ground

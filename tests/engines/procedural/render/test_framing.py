@@ -108,3 +108,21 @@ def test_the_camera_follows_a_shot_ball_to_the_hoop() -> None:
         return max(0.0, min(box[2], w) - max(box[0], 0)) / max(box[2] - box[0], 1e-6)
 
     assert max(seen(b) for b in boxes[hoop.id][-24:]) > 0.5, "ends at the hoop"
+
+
+@pytest.mark.parametrize("prompt", ["a person is throwing axe",
+                                    "a man kicks the ball into the goal",
+                                    "a person is catching or throwing baseball"])
+def test_a_person_who_throws_or_kicks_stays_in_frame_with_the_flight(prompt: str) -> None:
+    board = direct(prompt, seconds=3)
+    boxes = _boxes(board, PORTRAIT, step=2)
+    thrower = board.shots[0].entities[0]
+    thrown = thrower.object
+    assert thrown is not None
+    assert np.mean([_inside(b, PORTRAIT) for b in boxes[thrower.id]]) >= 0.95
+    w, h = PORTRAIT
+
+    def seen(box: tuple[float, float, float, float]) -> bool:
+        return box[2] > 0 and box[0] < w and box[3] > 0 and box[1] < h
+
+    assert np.mean([seen(b) for b in boxes[thrown]]) >= 0.85, "the flight is seen too"

@@ -98,6 +98,7 @@ class Cast:
     # how small the subject may become so that the others fit: the shot is about several
     # things together (a still life, a glass on a table) rather than one that acts
     least_fill: float = 0.3
+    keep_thrower: bool = False  # the subject stays in frame while what it threw flies
 
 
 def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
@@ -148,8 +149,9 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
         least = 0.38  # a person acting stays big enough to read the act and the face
     else:
         least = 0.3
+    keep = lead is not None and _archetype_of(lead.id, on_stage) is Archetype.HUMANOID
     return Cast(subject, tuple(dict.fromkeys(subject + core)),
-                tuple(dict.fromkeys(subject + everyone)), thrown, least)
+                tuple(dict.fromkeys(subject + everyone)), thrown, least, keep)
 
 
 _CONTACT = frozenset({Relation.ON, Relation.INSIDE, Relation.UNDER})

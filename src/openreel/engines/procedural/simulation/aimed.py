@@ -37,6 +37,12 @@ START = 0.7  # seconds of standing ready before the action begins
 STAGGER = 0.35  # later members of a group start this much later each
 CLEAR = 0.25  # seconds after launch the ball keeps passing through its launcher
 BAT = 0.45  # bat length per figure height
+GROUND_THROW = 1.8  # metres a throw at nothing carries before it lands (still in frame)
+BOWS = frozenset({"bow_and_arrow"})  # shot with, not thrown: an arrow flies, the bow stays
+ARROW = 0.7  # arrow length, metres
+# an arrow drawn pointing along its part's -y: head, shaft and fletching
+ARROW_SHAPE = ((0.0, -0.5), (0.035, -0.4), (0.01, -0.4), (0.01, 0.42), (0.04, 0.5),
+               (0.0, 0.46), (-0.04, 0.5), (-0.01, 0.42), (-0.01, -0.4), (-0.035, -0.4))
 # how steeply the ball comes down onto each kind of target (radians below horizontal)
 DESCENT = {"hoop": 0.92, "goal": 0.12, "catch": 0.35, "body": 0.15, "ground": 0.75}
 
@@ -69,6 +75,7 @@ class AimedFigure(FigureActor):
         self.catch_at = math.inf
         self.clear_at = math.inf
         self.next_group = 0  # the collision group the ball joins once clear of the launcher
+        self.arrow: Launch | None = None  # an arrow loosed from a bow, flying on its arc
         super().build()
 
     # -- poses ------------------------------------------------------------------------------
@@ -109,6 +116,8 @@ class AimedFigure(FigureActor):
             bat = self.bat_at(parts, wrist)
             sx, sy = limb_end(bat, 1.5 * BAT * s)
             return sx, sy + r + 0.02 * s
+        if self.action == "draw":  # the bow in the far hand, held out
+            return limb_end(parts["lower_arm_far"], 0.17 * s)
         if self.action in ("shoot", "catch"):
             fx, fy = limb_end(parts["lower_arm_far"], 0.17 * s)
             hand = (0.5 * (hand[0] + fx), 0.5 * (hand[1] + fy))
@@ -120,6 +129,8 @@ class AimedFigure(FigureActor):
         """Hold ``ball`` (kinematic, in the hands), leave it resting where it lies, or wait."""
         self.ball = ball
         self.state = state
+        if self.action == "shoot" and ball.inst.kind in BOWS:
+            self.action = "draw"
         if state == "waiting":
             return
         self._pass_through(ball, self.group_id)
@@ -172,8 +183,12 @@ class AimedFigure(FigureActor):
         b.angular_velocity = -3.0 * math.copysign(1.0, launch.shot.vx or 1.0)
 
     def _strike(self, t: float) -> None:
-        """The contact frame: the ball leaves the hand, the foot or the bat."""
+        """The contact frame: the ball leaves the hand, the foot or the bat (or the arrow
+        leaves the bow, which stays in hand)."""
         assert self.ball is not None and self.launch is not None
+        if self.action == "draw":
+            self.arrow, self.launch = self.launch, None
+            return
         self._fly(self.launch)
         self.state = "flying"
         self.clear_at = t + CLEAR
@@ -207,6 +222,14 @@ class AimedFigure(FigureActor):
             frame.parts["bat"] = bat
             frame.outlines["bat"] = Outline(((-grip, 0.0), (grip, 0.0), (barrel, -length),
                                              (-barrel, -length)), (170, 120, 70))
+        if self.arrow is not None and t >= self.arrow.at:
+            u = min(t - self.arrow.at, self.arrow.shot.flight)  # stuck where it arrives
+            g = self.ctx.gravity
+            x, y = ballistics.position(self.arrow.start, self.arrow.shot, g, u)
+            vx, vy = self.arrow.shot.vx, self.arrow.shot.vy - g * u
+            frame.parts["arrow"] = Transform(x, y, math.atan2(vx, -vy))
+            frame.outlines["arrow"] = Outline(tuple((ARROW * px, ARROW * py)
+                                                    for px, py in ARROW_SHAPE), (150, 105, 60))
         return frame
 
 
@@ -265,7 +288,7 @@ def _aim(figure: AimedFigure, target: Actor | None, catchers: dict[str, AimedFig
     if target is not None:
         return (target.x, target.y + 0.1 * target.inst.size), DESCENT["body"], None
     room = figure.ctx.stage_width - 0.4
-    x = min(max(start[0] + figure.facing * 7.0, 0.4), room)
+    x = min(max(start[0] + figure.facing * GROUND_THROW, 0.4), room)
     return (x, figure.ctx.world.floor_y + r), DESCENT["ground"], None
 
 
