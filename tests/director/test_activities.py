@@ -16,6 +16,8 @@ M = Motion
     ("a person is running on treadmill", M.EXERCISE, "treadmill", "treadmill"),
     ("a person is barbequing", M.COOK, "grill", "barbecue"),
     ("a person is bending metal", M.PULL, "metal_bar", "bending metal"),
+    ("a person is sharpening knives", M.CUT, "knife", "sharpening"),
+    ("a person is counting money", M.READ, "money", "counting money"),
 ])
 def test_an_activity_brings_the_thing_it_is_done_with(prompt: str, motion: Motion, prop: str,
                                                       variant_words: str) -> None:

@@ -98,6 +98,8 @@ ACTIVITIES: dict[str, Activity] = {
     "barbequing": _a(M.COOK, "grill", places=("park",), wording="barbecue"),
     "barbecuing": _a(M.COOK, "grill", places=("park",), wording="barbecue"),
     "peeling apples": _a(M.CUT, "apple", places=("kitchen",), wording="peeling"),
+    "sharpening knives": _a(M.CUT, "knife", places=("kitchen",), wording="sharpening"),
+    "sharpening a knife": _a(M.CUT, "knife", places=("kitchen",), wording="sharpening"),
     # chores and care
     "doing laundry": _a(M.CLEAN, "clothes", wording="folding laundry"),
     "folding clothes": _a(M.CLEAN, "clothes", wording="folding clothes"),
@@ -138,6 +140,8 @@ ACTIVITIES: dict[str, Activity] = {
     "planting trees": _a(M.DIG, "plant", places=("park", "farm"), wording="planting"),
     "planting a tree": _a(M.DIG, "plant", places=("park", "farm"), wording="planting"),
     "shuffling cards": _a(M.PLAY, "playing_cards", wording="shuffling cards"),
+    # banknotes held in both hands, eyes on them, one flicked over now and then
+    "counting money": _a(M.READ, "money", places=("office",), wording="counting money"),
     "rock scissors paper": _a(M.PLAY, partner=True, wording="rock paper scissors"),
     "rock paper scissors": _a(M.PLAY, partner=True, wording="rock paper scissors"),
     # babies

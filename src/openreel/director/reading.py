@@ -149,8 +149,9 @@ class ShotReader:
     def _activity_at(self, i: int) -> int:
         """An activity named as a whole ("tai chi", "rock climbing", "doing laundry")."""
         hit = self._phrase_at(i, dict(ACTIVITIES), longest=5)
-        if hit is None:
-            return 0
+        name = self._phrase_at(i, dict(lx.KIND_WORDS))
+        if hit is None or (name is not None and name[1] > hit[1]):
+            return 0  # "an ironing board" is a thing, not someone ironing
         self.activities.append((i, i + hit[1], hit[0]))
         self.claimed.update(range(i, i + hit[1]))
         self.used.update(range(i, i + hit[1]))

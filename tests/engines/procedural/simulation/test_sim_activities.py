@@ -109,3 +109,18 @@ def test_a_thrown_ball_ends_in_the_catchers_hands() -> None:
     assert reach < 0.2
     order = [e.uid for e in sim.frames[0].entities]
     assert order.index("b") > order.index("q"), "drawn over the catching hands"
+
+
+def test_an_archer_looses_an_arrow_at_the_target_and_keeps_the_bow() -> None:
+    sim = _simulate(Entity(id="p", kind="person", motion=M.SHOOT, object="b", target="t"),
+                    Entity(id="b", kind="bow_and_arrow"), Entity(id="t", kind="target"))
+    person, bow, board = _frames(sim, "p"), _frames(sim, "b"), _frames(sim, "t")
+    for p, b in zip(person[1:], bow[1:], strict=True):  # taken up on the first frame
+        hand = p.parts["hand_far"]
+        assert math.dist((hand.x, hand.y), (b.x, b.y)) < 0.1, "the bow stays in the bow hand"
+    flying = [p.parts["arrow"] for p in person if "arrow" in p.parts]
+    assert 0 < len(flying) < len(person), "the arrow is loosed part way through"
+    w, h = _size(board[0])
+    end = flying[-1]
+    assert abs(end.x - board[0].x) < 0.5 * w and abs(end.y - board[0].y) < 0.5 * h, (
+        "it ends in the target")

@@ -39,6 +39,8 @@ CLEAR = 0.25  # seconds after launch the ball keeps passing through its launcher
 BAT = 0.45  # bat length per figure height
 GROUND_THROW = 1.8  # metres a throw at nothing carries before it lands (still in frame)
 BOWS = frozenset({"bow_and_arrow"})  # shot with, not thrown: an arrow flies, the bow stays
+BLADES = frozenset({"axe", "knife", "sword", "scissors"})  # stick in the board they hit
+BOARD_GROUP = 4000  # collision groups of target boards a blade flies into
 ARROW = 0.7  # arrow length, metres
 # an arrow drawn pointing along its part's -y: head, shaft and fletching
 ARROW_SHAPE = ((0.0, -0.5), (0.035, -0.4), (0.01, -0.4), (0.01, 0.42), (0.04, 0.5),
@@ -76,6 +78,8 @@ class AimedFigure(FigureActor):
         self.clear_at = math.inf
         self.next_group = 0  # the collision group the ball joins once clear of the launcher
         self.arrow: Launch | None = None  # an arrow loosed from a bow, flying on its arc
+        self.stick_at = math.inf  # when a thrown blade bites into its target board
+        self.struck: Launch | None = None  # the launch that sent the ball on its way
         super().build()
 
     # -- poses ------------------------------------------------------------------------------
@@ -161,6 +165,12 @@ class AimedFigure(FigureActor):
         if self.launch is not None and t >= self.launch.at - 1e-9 and self.state in (
                 "held", "resting", "tossed", "waiting"):
             self._strike(t)
+        if self.state == "flying" and t + dt > self.stick_at and self.struck is not None:
+            ball.body.body_type = pymunk.Body.KINEMATIC  # in the board, where it was aimed
+            ball.body.position = ballistics.position(self.struck.start, self.struck.shot,
+                                                     self.ctx.gravity, self.struck.shot.flight)
+            ball.body.velocity, ball.body.angular_velocity = (0.0, 0.0), 0.0
+            self.state = "stuck"
         if self.state == "flying" and t >= self.clear_at:
             self._pass_through(ball, self.next_group)
             self.clear_at = math.inf
@@ -191,7 +201,8 @@ class AimedFigure(FigureActor):
             return
         self._fly(self.launch)
         self.state = "flying"
-        self.clear_at = t + CLEAR
+        self.struck = self.launch
+        self.clear_at = t + CLEAR if math.isinf(self.stick_at) else t  # a blade: into the board
         ball = self.ball
         x, y = self.launch.start
         other = {"kick": "leather", "hit": "wood"}.get(self.action)
@@ -282,9 +293,9 @@ def _aim(figure: AimedFigure, target: Actor | None, catchers: dict[str, AimedFig
         return (0.5 * (x0 + x1), rim_y), DESCENT["hoop"], None
     if isinstance(target, GoalActor):
         g = target.geo
-        inward = 0.45 * (g.mouth_x - g.roof_back_x)
-        x = target.local(g.mouth_x - inward, 0.0)[0]
-        return (x, target.inst.y + g.ground + 0.42 * (g.bar_y - g.ground)), DESCENT["goal"], None
+        up = 0.42  # into the sloping back of the net, this far up it
+        x = target.local(g.back_x + up * (g.roof_back_x - g.back_x), 0.0)[0]
+        return (x, target.inst.y + g.ground + up * (g.bar_y - g.ground)), DESCENT["goal"], None
     if target is not None:
         return (target.x, target.y + 0.1 * target.inst.size), DESCENT["body"], None
     room = figure.ctx.stage_width - 0.4
@@ -337,6 +348,12 @@ def _plan_launch(figure: AimedFigure, ctx: ShotContext, catchers: dict[str, Aime
         figure.next_group = catcher.group_id
         fed.add(catcher.ball.inst.uid if catcher.ball else "")
     figure.launch = Launch(at, start, shot)
+    aimed_at = _target_of(figure, ctx)
+    if figure.ball.inst.kind in BLADES and isinstance(aimed_at, RigidActor):
+        # a blade bites into the board it meets: it flies into it, not off it, and stops
+        figure.stick_at = figure.launch.arrives
+        figure.next_group = BOARD_GROUP + list(ctx.actors).index(aimed_at.inst.uid)
+        AimedFigure._pass_through(aimed_at, figure.next_group)
     if figure.action == "hit":
         toss_at = _frame_after(ctx, figure.start_t + HIT_TOSS)
         origin = figure.ball_point(toss_at - 1e-6)

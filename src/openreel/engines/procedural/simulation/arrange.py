@@ -134,6 +134,7 @@ def _before_target(thrower: Instance, target: Instance, w: float) -> None:
         thrower.x, thrower.facing = 0.5 * w - 0.5 * AIM_DISTANCE, 1
     target.x = thrower.x + thrower.facing * AIM_DISTANCE
     target.depth = thrower.depth
+    target.extra["hung"] = 1.0  # set up where it stands: a round board does not roll off
 
 
 def _face_off(thrower: Instance, catcher: Instance, w: float) -> None:

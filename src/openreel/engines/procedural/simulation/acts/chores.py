@@ -58,8 +58,10 @@ def cut(c: Cue) -> Act:
         hx, hy = hand_at(j, "near", s, b)
         tool = {"peel": "knife", "nails": "clippers", "sharpen": "knife", "hair": "scissors"}[v]
         gear: Gear = {tool: (hx, hy, -1.3)}
-        if v == "sharpen":
-            gear["steel"] = (*hand_at(j, "far", s, b), -0.6)
+        if v == "sharpen":  # the knife (held when it was given) drawn along the steel
+            steel: Gear = {"steel": (*hand_at(j, "far", s, b), -0.6)}
+            return held(c, "knife", (hx, hy), 1.3, ("near",), j, loop(period),
+                        Face(squint=0.3), gear=steel)
         name = "apple" if v == "peel" else "hand"
         return held(c, name, hand_at(j, "far", s, b), 0.0, ("far",), j, loop(period),
                     Face(squint=0.3), gear=gear) if v == "peel" else Act(
