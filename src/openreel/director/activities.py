@@ -26,11 +26,14 @@ class Activity:
     partner: bool = False  # done with someone (wrestling, a handshake)
     age: Age | None = None  # who does it ("a baby waking up")
     wording: str | None = None  # Entity.action: the form of the template it asks for
+    target: str | None = None  # the kind it is aimed at (an axe at a target)
+    answer: Motion | None = None  # what the partner does back (catches what is thrown)
 
 
 def _a(motion: Motion, *props: str, places: tuple[str, ...] = (), ground: str | None = None,
-       partner: bool = False, age: Age | None = None, wording: str | None = None) -> Activity:
-    return Activity(motion, props, places, ground, partner, age, wording)
+       partner: bool = False, age: Age | None = None, wording: str | None = None,
+       target: str | None = None, answer: Motion | None = None) -> Activity:
+    return Activity(motion, props, places, ground, partner, age, wording, target, answer)
 
 
 ACTIVITIES: dict[str, Activity] = {
@@ -43,8 +46,7 @@ ACTIVITIES: dict[str, Activity] = {
                                                                    wording="push-ups"),
     "squat": _a(M.EXERCISE, wording="squats"), "squats": _a(M.EXERCISE, wording="squats"),
     "aerobics": _a(M.EXERCISE, wording="aerobics"),
-    "hula hooping": _a(M.EXERCISE, wording="hula hoop"),
-    "hula hoop": _a(M.EXERCISE, wording="hula hoop"),
+    "hula hooping": _a(M.EXERCISE, "hula_hoop", wording="hula hoop"),
     "jogging": _a(M.RUN, places=("park",)), "jog": _a(M.RUN, places=("park",)),
     "cheerleading": _a(M.CHEER, places=("stadium",), wording="cheerleading"),
     "robot dancing": _a(M.DANCE, wording="robot dance"),
@@ -56,7 +58,19 @@ ACTIVITIES: dict[str, Activity] = {
     "bungee jumping": _a(M.JUMP, places=("bridge", "cliff", "mountains"),
                          wording="bungee jump"),
     "skydiving": _a(M.FALL, places=("sky",), wording="skydiving"),
-    "archery": _a(M.SHOOT, "bow_and_arrow", wording="archery"),
+    "archery": _a(M.SHOOT, "bow_and_arrow", places=("park",), wording="archery",
+                  target="target"),
+    "throwing axe": _a(M.THROW, "axe", places=("park", "forest"), target="target",
+                       wording="axe throwing"),
+    "throwing an axe": _a(M.THROW, "axe", places=("park", "forest"), target="target",
+                          wording="axe throwing"),
+    "catching or throwing frisbee": _a(M.THROW, "frisbee", places=("park", "beach"),
+                                       partner=True, answer=M.CATCH),
+    "playing frisbee": _a(M.THROW, "frisbee", places=("park", "beach"), partner=True,
+                          answer=M.CATCH),
+    "catching or throwing baseball": _a(M.THROW, "baseball", places=("park",), partner=True,
+                                        answer=M.CATCH),
+    "playing catch": _a(M.THROW, "baseball", places=("park",), partner=True, answer=M.CATCH),
     "shooting goal": _a(M.KICK, "football", places=("football_field", "stadium")),
     "scoring a goal": _a(M.KICK, "football", places=("football_field", "stadium")),
     "sword fighting": _a(M.FIGHT, "sword", partner=True, wording="sword fight"),
@@ -74,27 +88,31 @@ ACTIVITIES: dict[str, Activity] = {
     "kayaking": _a(M.RIDE, "boat", places=("river", "ocean"), wording="kayak"),
     "driving car": _a(M.DRIVE, "car", places=("city_street",)),
     "driving a car": _a(M.DRIVE, "car", places=("city_street",)),
-    "running on treadmill": _a(M.RUN, "treadmill", places=("gym",), wording="treadmill"),
+    "running on treadmill": _a(M.EXERCISE, "treadmill", places=("gym",), wording="treadmill"),
+    "running on a treadmill": _a(M.EXERCISE, "treadmill", places=("gym",),
+                                 wording="treadmill"),
     "climbing a rope": _a(M.CLIMB, "rope", places=("gym",), wording="rope"),
     # eating, drinking, cooking
     "tasting beer": _a(M.DRINK, "glass", wording="beer"),
     "drinking beer": _a(M.DRINK, "glass", wording="beer"),
-    "barbequing": _a(M.COOK, places=("park",), wording="barbecue"),
-    "barbecuing": _a(M.COOK, places=("park",), wording="barbecue"),
+    "barbequing": _a(M.COOK, "grill", places=("park",), wording="barbecue"),
+    "barbecuing": _a(M.COOK, "grill", places=("park",), wording="barbecue"),
     "peeling apples": _a(M.CUT, "apple", places=("kitchen",), wording="peeling"),
+    "sharpening knives": _a(M.CUT, "knife", places=("kitchen",), wording="sharpening"),
+    "sharpening a knife": _a(M.CUT, "knife", places=("kitchen",), wording="sharpening"),
     # chores and care
     "doing laundry": _a(M.CLEAN, "clothes", wording="folding laundry"),
     "folding clothes": _a(M.CLEAN, "clothes", wording="folding clothes"),
     "making bed": _a(M.CLEAN, "bed", places=("bedroom", "living_room"), wording="making bed"),
     "making the bed": _a(M.CLEAN, "bed", places=("bedroom", "living_room"),
                          wording="making bed"),
-    "taking a shower": _a(M.CLEAN, places=("shower", "bathroom"), wording="shower"),
+    "taking a shower": _a(M.CLEAN, "soap", places=("shower", "bathroom"), wording="shower"),
     "washing hands": _a(M.CLEAN, "kitchen_sink", places=("bathroom", "kitchen"),
                         wording="washing hands"),
     "washing dishes": _a(M.CLEAN, "kitchen_sink", "plate", places=("kitchen",),
                          wording="washing dishes"),
     "cleaning windows": _a(M.CLEAN, "window", wording="cleaning windows"),
-    "ironing": _a(M.CLEAN, "clothes", wording="ironing"),
+    "ironing": _a(M.CLEAN, "ironing_board", wording="ironing"),
     "sweeping floor": _a(M.CLEAN, "broom", wording="sweeping"),
     "sweeping the floor": _a(M.CLEAN, "broom", wording="sweeping"),
     "cutting nails": _a(M.CUT, "scissors", wording="cutting nails"),
@@ -110,7 +128,7 @@ ACTIVITIES: dict[str, Activity] = {
     "giving or receiving award": _a(M.LIFT, "trophy", wording="trophy"),
     "receiving award": _a(M.LIFT, "trophy", wording="trophy"),
     "arranging flowers": _a(M.GRAB, "vase", "flower", wording="arranging flowers"),
-    "bending metal": _a(M.PULL, wording="bending metal"),
+    "bending metal": _a(M.PULL, "metal_bar", wording="bending metal"),
     "tying tie": _a(M.PULL, "tie", wording="tying tie"),
     "milking cow": _a(M.PULL, "cow", places=("farm",), wording="milking"),
     "making snowman": _a(M.PUSH, "snowman", places=("snow",), wording="snowball"),
@@ -122,6 +140,8 @@ ACTIVITIES: dict[str, Activity] = {
     "planting trees": _a(M.DIG, "plant", places=("park", "farm"), wording="planting"),
     "planting a tree": _a(M.DIG, "plant", places=("park", "farm"), wording="planting"),
     "shuffling cards": _a(M.PLAY, "playing_cards", wording="shuffling cards"),
+    # banknotes held in both hands, eyes on them, one flicked over now and then
+    "counting money": _a(M.READ, "money", places=("office",), wording="counting money"),
     "rock scissors paper": _a(M.PLAY, partner=True, wording="rock paper scissors"),
     "rock paper scissors": _a(M.PLAY, partner=True, wording="rock paper scissors"),
     # babies

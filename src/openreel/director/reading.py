@@ -149,8 +149,9 @@ class ShotReader:
     def _activity_at(self, i: int) -> int:
         """An activity named as a whole ("tai chi", "rock climbing", "doing laundry")."""
         hit = self._phrase_at(i, dict(ACTIVITIES), longest=5)
-        if hit is None:
-            return 0
+        name = self._phrase_at(i, dict(lx.KIND_WORDS))
+        if hit is None or (name is not None and name[1] > hit[1]):
+            return 0  # "an ironing board" is a thing, not someone ironing
         self.activities.append((i, i + hit[1], hit[0]))
         self.claimed.update(range(i, i + hit[1]))
         self.used.update(range(i, i + hit[1]))
@@ -615,14 +616,19 @@ class ShotReader:
             if prop is not None:
                 doer.object = find_or_add(prop, prop, Modifiers(definite=True), self.shot,
                                           self.reading).id
+        if activity.target is not None and doer.target is None and activity.target in KINDS:
+            doer.target = find_or_add(activity.target, activity.target,
+                                      Modifiers(definite=True), self.shot, self.reading).id
         if activity.partner and doer.target is None:
             partner = next((d for d in self.shot.entities if d is not doer
                             and d.archetype is Archetype.HUMANOID), None)
             if partner is None:
                 partner = find_or_add("person", "person", Modifiers(count=1), self.shot,
                                       self.reading)
-            partner.motion = activity.motion
+            partner.motion = activity.answer or activity.motion
             doer.target, partner.target = partner.id, doer.id
+            if activity.answer is Motion.CATCH:  # the partner catches what the doer throws
+                partner.object, partner.target = doer.object, None
         self.shot.places_wanted.extend(activity.places)
         if activity.ground is not None and self.shot.ground is None:
             self.shot.ground = activity.ground

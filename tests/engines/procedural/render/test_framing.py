@@ -124,3 +124,21 @@ def test_a_close_up_of_one_of_a_pair_centres_their_face() -> None:
             head = me.parts["head"]
             x, y = renderer.project(state, sim, head.x, head.y)
             assert 0.3 < x / PORTRAIT[0] < 0.7 and 0.1 < y / PORTRAIT[1] < 0.6, (k, x, y)
+
+
+@pytest.mark.parametrize("prompt", ["a person is throwing axe",
+                                    "a man kicks the ball into the goal",
+                                    "a person is catching or throwing baseball"])
+def test_a_person_who_throws_or_kicks_stays_in_frame_with_the_flight(prompt: str) -> None:
+    board = direct(prompt, seconds=3)
+    boxes = _boxes(board, PORTRAIT, step=2)
+    thrower = board.shots[0].entities[0]
+    thrown = thrower.object
+    assert thrown is not None
+    assert np.mean([_inside(b, PORTRAIT) for b in boxes[thrower.id]]) >= 0.95
+    w, h = PORTRAIT
+
+    def seen(box: tuple[float, float, float, float]) -> bool:
+        return box[2] > 0 and box[0] < w and box[3] > 0 and box[1] < h
+
+    assert np.mean([seen(b) for b in boxes[thrown]]) >= 0.85, "the flight is seen too"

@@ -63,7 +63,8 @@ class ShotCamera:
         members = cast.subject[:1] if self.close else cast.subject
         self._subject = self._boxes(members, count)
         self._own = list(self._subject)  # the subject itself, before any ball is followed
-        self._follow_flight(cast.thrown, count)
+        self._flight: list[Box | None] = [None] * count  # the ball once it has left
+        self._follow_flight(cast.thrown, count, cast.keep_thrower)
         # everyone named is in frame when that keeps the subject big enough, else the core
         self._cast = self._boxes(cast.everyone, count)
         view_h = self._view_height()
@@ -78,9 +79,11 @@ class ShotCamera:
         self.centre_x = float(self._track_x[0]) if count else 0.0
 
     # -- planning ---------------------------------------------------------------------------
-    def _follow_flight(self, thrown: tuple[str, ...], count: int) -> None:
+    def _follow_flight(self, thrown: tuple[str, ...], count: int, keep_thrower: bool) -> None:
         """Once what the subject kicks, throws or shoots has left it, the ball is what the
-        shot is about: the camera follows it to where it goes (the hoop, the goal)."""
+        shot is about: the camera follows it to where it goes (the hoop, the goal). A person
+        who threw it stays in frame (the shot shows someone acting): the camera then leans
+        as far towards the ball as keeping the thrower in allows."""
         if not thrown:
             return
         ball = self._boxes(thrown, count)
@@ -91,7 +94,9 @@ class ShotCamera:
                 continue
             gap = math.hypot(it.cx - mine.cx, 0.5 * (it.y0 + it.y1 - mine.y0 - mine.y1))
             away = away or gap > 0.9 * mine.height
-            if away:
+            if away and keep_thrower:
+                self._flight[f] = it
+            elif away:
                 self._subject[f] = it
 
     def _boxes(self, members: tuple[str, ...], count: int) -> list[Box | None]:
@@ -190,9 +195,13 @@ class ShotCamera:
                 continue
             # as much of the cast as the frame holds, never losing the subject
             x = cast.cx if cast is not None else subject.cx
+            flight = self._flight[f]
+            if flight is not None:  # towards the ball in flight, as far as the subject allows
+                x = flight.cx
             xs[f] = last_x = _within(x, subject.x1 - view_w / 2 + mx,
                                      subject.x0 + view_w / 2 - mx, subject.cx)
-            ys[f] = _within(rest_y, subject.y1 - view_h / 2 + my,
+            y = rest_y if flight is None else max(rest_y, flight.y0 + flight.height / 2)
+            ys[f] = _within(y, subject.y1 - view_h / 2 + my,
                             subject.y0 + view_h / 2 - my, subject.y0 + subject.height / 2)
         k = max(1, round(_DAMPING_SECONDS * self.sim.fps))
         return _smooth(xs, k), _smooth(ys, k)

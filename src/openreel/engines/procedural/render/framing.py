@@ -98,6 +98,7 @@ class Cast:
     # how small the subject may become so that the others fit: the shot is about several
     # things together (a still life, a glass on a table) rather than one that acts
     least_fill: float = 0.3
+    keep_thrower: bool = False  # the subject stays in frame while what it threw flies
 
 
 def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
@@ -150,8 +151,9 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
         # (in a conversation the two-shot holds both talkers: the close-ups show faces)
     else:
         least = 0.3
+    keep = lead is not None and _archetype_of(lead.id, on_stage) is Archetype.HUMANOID
     return Cast(subject, tuple(dict.fromkeys(subject + core)),
-                tuple(dict.fromkeys(subject + everyone)), thrown, least)
+                tuple(dict.fromkeys(subject + everyone)), thrown, least, keep)
 
 
 _CONTACT = frozenset({Relation.ON, Relation.INSIDE, Relation.UNDER})

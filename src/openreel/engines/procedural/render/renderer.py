@@ -24,6 +24,10 @@ from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import EntityFrame, FrameState, ShotSimulation
 from openreel.spec import PLACES, Storyboard, Style
 
+# parts drawn see-through (a goal's or a hoop's net): what is behind them stays seen, so
+# they own no pixels of the instance masks
+SEE_THROUGH = frozenset({"net"})
+
 
 @dataclass
 class _ShotLook:
@@ -379,7 +383,7 @@ class Renderer:
         canvas.concat(depth_matrix(entity, view))
         for part in parts_of(entity):
             tr = entity.parts.get(part.name)
-            if tr is None:
+            if tr is None or part.name in SEE_THROUGH:
                 continue
             px, py = view.to_px(tr.x, tr.y)
             canvas.save()

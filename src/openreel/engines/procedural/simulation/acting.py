@@ -64,7 +64,7 @@ class Performance:
         if st.prop is not None and st.prop in ctx.actors:
             self.prop_actor = ctx.actors[st.prop]
             other = self.prop_actor.inst
-            w, h = footprint(other.archetype, other.size)
+            w, h = footprint(other.archetype, other.size, other.kind)
             top = bottom_of(self.prop_actor) + max(h, other.size if other.archetype is
                                                    Archetype.FURNITURE else 0.0)
             gap = abs(other.x - self.actor.inst.x) - 0.5 * w

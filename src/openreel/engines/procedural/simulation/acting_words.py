@@ -55,6 +55,7 @@ VARIANTS: dict[Motion, dict[str, tuple[str, ...]]] = {
               "window": ("window", "windows", "glass", "mirror"),
               "iron": ("iron", "ironing"), "fold": ("fold", "folding", "laundry", "clothes"),
               "hands": ("hands", "washing hands"),
+              "shower": ("shower", "showering", "bath", "bathing"),
               "wipe": ("wipe", "wiping", "table", "car", "scrub", "polish")},
     M.BRUSH: {"teeth": ("teeth", "toothbrush", "tooth"),
               "hair": ("hair", "comb", "combing", "hairbrush"),
@@ -91,6 +92,7 @@ VARIANTS: dict[Motion, dict[str, tuple[str, ...]]] = {
     M.EAT: {"slice": ("watermelon", "melon", "pizza", "sandwich", "burger"),
             "spoon": ("soup", "cereal", "spoon", "bowl", "rice", "noodles")},
     M.CARRY: {"shoulder": ("shoulder", "shoulders", "log", "plank")},
+    M.PULL: {"bend": ("bend", "bending", "bending metal", "metal bar", "steel bar", "iron bar")},
     M.LIFT: {"barbell": ("barbell", "weights", "weightlifting", "dumbbell")},
     M.SIT: {"chair": ("chair", "stool", "bench", "sofa", "couch", "seat")},
 }

@@ -37,6 +37,14 @@ START = 0.7  # seconds of standing ready before the action begins
 STAGGER = 0.35  # later members of a group start this much later each
 CLEAR = 0.25  # seconds after launch the ball keeps passing through its launcher
 BAT = 0.45  # bat length per figure height
+GROUND_THROW = 1.8  # metres a throw at nothing carries before it lands (still in frame)
+BOWS = frozenset({"bow_and_arrow"})  # shot with, not thrown: an arrow flies, the bow stays
+BLADES = frozenset({"axe", "knife", "sword", "scissors"})  # stick in the board they hit
+BOARD_GROUP = 4000  # collision groups of target boards a blade flies into
+ARROW = 0.7  # arrow length, metres
+# an arrow drawn pointing along its part's -y: head, shaft and fletching
+ARROW_SHAPE = ((0.0, -0.5), (0.035, -0.4), (0.01, -0.4), (0.01, 0.42), (0.04, 0.5),
+               (0.0, 0.46), (-0.04, 0.5), (-0.01, 0.42), (-0.01, -0.4), (-0.035, -0.4))
 # how steeply the ball comes down onto each kind of target (radians below horizontal)
 DESCENT = {"hoop": 0.92, "goal": 0.12, "catch": 0.35, "body": 0.15, "ground": 0.75}
 
@@ -69,6 +77,9 @@ class AimedFigure(FigureActor):
         self.catch_at = math.inf
         self.clear_at = math.inf
         self.next_group = 0  # the collision group the ball joins once clear of the launcher
+        self.arrow: Launch | None = None  # an arrow loosed from a bow, flying on its arc
+        self.stick_at = math.inf  # when a thrown blade bites into its target board
+        self.struck: Launch | None = None  # the launch that sent the ball on its way
         super().build()
 
     # -- poses ------------------------------------------------------------------------------
@@ -109,6 +120,8 @@ class AimedFigure(FigureActor):
             bat = self.bat_at(parts, wrist)
             sx, sy = limb_end(bat, 1.5 * BAT * s)
             return sx, sy + r + 0.02 * s
+        if self.action == "draw":  # the bow in the far hand, held out
+            return limb_end(parts["lower_arm_far"], 0.17 * s)
         if self.action in ("shoot", "catch"):
             fx, fy = limb_end(parts["lower_arm_far"], 0.17 * s)
             hand = (0.5 * (hand[0] + fx), 0.5 * (hand[1] + fy))
@@ -120,6 +133,8 @@ class AimedFigure(FigureActor):
         """Hold ``ball`` (kinematic, in the hands), leave it resting where it lies, or wait."""
         self.ball = ball
         self.state = state
+        if self.action == "shoot" and ball.inst.kind in BOWS:
+            self.action = "draw"
         if state == "waiting":
             return
         self._pass_through(ball, self.group_id)
@@ -150,6 +165,12 @@ class AimedFigure(FigureActor):
         if self.launch is not None and t >= self.launch.at - 1e-9 and self.state in (
                 "held", "resting", "tossed", "waiting"):
             self._strike(t)
+        if self.state == "flying" and t + dt > self.stick_at and self.struck is not None:
+            ball.body.body_type = pymunk.Body.KINEMATIC  # in the board, where it was aimed
+            ball.body.position = ballistics.position(self.struck.start, self.struck.shot,
+                                                     self.ctx.gravity, self.struck.shot.flight)
+            ball.body.velocity, ball.body.angular_velocity = (0.0, 0.0), 0.0
+            self.state = "stuck"
         if self.state == "flying" and t >= self.clear_at:
             self._pass_through(ball, self.next_group)
             self.clear_at = math.inf
@@ -172,11 +193,16 @@ class AimedFigure(FigureActor):
         b.angular_velocity = -3.0 * math.copysign(1.0, launch.shot.vx or 1.0)
 
     def _strike(self, t: float) -> None:
-        """The contact frame: the ball leaves the hand, the foot or the bat."""
+        """The contact frame: the ball leaves the hand, the foot or the bat (or the arrow
+        leaves the bow, which stays in hand)."""
         assert self.ball is not None and self.launch is not None
+        if self.action == "draw":
+            self.arrow, self.launch = self.launch, None
+            return
         self._fly(self.launch)
         self.state = "flying"
-        self.clear_at = t + CLEAR
+        self.struck = self.launch
+        self.clear_at = t + CLEAR if math.isinf(self.stick_at) else t  # a blade: into the board
         ball = self.ball
         x, y = self.launch.start
         other = {"kick": "leather", "hit": "wood"}.get(self.action)
@@ -207,6 +233,14 @@ class AimedFigure(FigureActor):
             frame.parts["bat"] = bat
             frame.outlines["bat"] = Outline(((-grip, 0.0), (grip, 0.0), (barrel, -length),
                                              (-barrel, -length)), (170, 120, 70))
+        if self.arrow is not None and t >= self.arrow.at:
+            u = min(t - self.arrow.at, self.arrow.shot.flight)  # stuck where it arrives
+            g = self.ctx.gravity
+            x, y = ballistics.position(self.arrow.start, self.arrow.shot, g, u)
+            vx, vy = self.arrow.shot.vx, self.arrow.shot.vy - g * u
+            frame.parts["arrow"] = Transform(x, y, math.atan2(vx, -vy))
+            frame.outlines["arrow"] = Outline(tuple((ARROW * px, ARROW * py)
+                                                    for px, py in ARROW_SHAPE), (150, 105, 60))
         return frame
 
 
@@ -259,13 +293,13 @@ def _aim(figure: AimedFigure, target: Actor | None, catchers: dict[str, AimedFig
         return (0.5 * (x0 + x1), rim_y), DESCENT["hoop"], None
     if isinstance(target, GoalActor):
         g = target.geo
-        inward = 0.45 * (g.mouth_x - g.roof_back_x)
-        x = target.local(g.mouth_x - inward, 0.0)[0]
-        return (x, target.inst.y + g.ground + 0.42 * (g.bar_y - g.ground)), DESCENT["goal"], None
+        up = 0.42  # into the sloping back of the net, this far up it
+        x = target.local(g.back_x + up * (g.roof_back_x - g.back_x), 0.0)[0]
+        return (x, target.inst.y + g.ground + up * (g.bar_y - g.ground)), DESCENT["goal"], None
     if target is not None:
         return (target.x, target.y + 0.1 * target.inst.size), DESCENT["body"], None
     room = figure.ctx.stage_width - 0.4
-    x = min(max(start[0] + figure.facing * 7.0, 0.4), room)
+    x = min(max(start[0] + figure.facing * GROUND_THROW, 0.4), room)
     return (x, figure.ctx.world.floor_y + r), DESCENT["ground"], None
 
 
@@ -314,6 +348,12 @@ def _plan_launch(figure: AimedFigure, ctx: ShotContext, catchers: dict[str, Aime
         figure.next_group = catcher.group_id
         fed.add(catcher.ball.inst.uid if catcher.ball else "")
     figure.launch = Launch(at, start, shot)
+    aimed_at = _target_of(figure, ctx)
+    if figure.ball.inst.kind in BLADES and isinstance(aimed_at, RigidActor):
+        # a blade bites into the board it meets: it flies into it, not off it, and stops
+        figure.stick_at = figure.launch.arrives
+        figure.next_group = BOARD_GROUP + list(ctx.actors).index(aimed_at.inst.uid)
+        AimedFigure._pass_through(aimed_at, figure.next_group)
     if figure.action == "hit":
         toss_at = _frame_after(ctx, figure.start_t + HIT_TOSS)
         origin = figure.ball_point(toss_at - 1e-6)

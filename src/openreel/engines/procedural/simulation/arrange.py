@@ -18,9 +18,12 @@ from openreel.spec import Archetype, Environment, Motion, Relation
 
 A = Archetype
 RIGID = (A.BALL, A.BLOCK, A.FOOD, A.FURNITURE, A.CONTAINER)
-SHOT_DISTANCE = 3.4  # metres from a shooter to the ring's centre: a short jump shot
-KICK_DISTANCE = 4.5  # ball to goal mouth
-PASS_DISTANCE = 5.0  # thrower to catcher
+# Aimed acts play close to their target, so that a portrait frame that shows the person
+# big enough to read also shows the ball's whole trip.
+SHOT_DISTANCE = 1.6  # metres from a shooter to the ring's centre: a shot from under the rim
+KICK_DISTANCE = 0.6  # ball to goal mouth
+PASS_DISTANCE = 1.5  # thrower to catcher
+AIM_DISTANCE = 1.2  # thrower to a target board
 PUSH_AT = 0.6  # seconds before a thing on a table is nudged over its edge
 DROP_AT = 0.8  # seconds before a held thing slips from the hand
 
@@ -113,6 +116,8 @@ def _place_aimed(inst: Instance, instances: list[Instance], env: Environment) ->
         _before_hoop(inst, target, w)
     elif target is not None and target.archetype is A.GOAL:
         _before_goal(inst, target, ball, w)
+    elif target is not None and target.archetype is not A.HUMANOID and _free(target):
+        _before_target(inst, target, w)
     elif target is not None and _free(inst):
         inst.facing = 1 if target.x >= inst.x else -1
     elif _free(inst):
@@ -121,6 +126,15 @@ def _place_aimed(inst: Instance, instances: list[Instance], env: Environment) ->
         ball.x = inst.x + inst.facing * kick_reach(inst.size, ball.size)
         ball.y = rest_height(ball.archetype, ball.size)
         ball.vx = ball.vy = 0.0
+
+
+def _before_target(thrower: Instance, target: Instance, w: float) -> None:
+    """A board or a thing aimed at stands ``AIM_DISTANCE`` ahead of the thrower."""
+    if _free(thrower):
+        thrower.x, thrower.facing = 0.5 * w - 0.5 * AIM_DISTANCE, 1
+    target.x = thrower.x + thrower.facing * AIM_DISTANCE
+    target.depth = thrower.depth
+    target.extra["hung"] = 1.0  # set up where it stands: a round board does not roll off
 
 
 def _face_off(thrower: Instance, catcher: Instance, w: float) -> None:

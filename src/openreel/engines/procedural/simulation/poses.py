@@ -421,6 +421,15 @@ ACTION_KEYS: dict[str, tuple[ActionKey, ...]] = {
                            far=(-0.2, 0.3)), wrist=-0.6),
         ActionKey(1.7, _j(near=(0.3, 0.3)), wrist=0.3),
     ),
+    # archery: the bow arm comes up level, the string hand draws back to the chin, lets go
+    # and flies back, then the bow comes down
+    "draw": (
+        ActionKey(0.0, _j(near=(0.3, 0.5), far=(0.5, 0.3))),
+        ActionKey(0.45, _j(head=0.05, near=(1.45, 0.7), far=(1.55, 0.05))),
+        ActionKey(0.85, _j(lean=-0.03, head=0.05, near=(1.45, 2.55), far=(1.57, 0.0))),
+        ActionKey(1.0, _j(lean=-0.05, head=0.05, near=(1.15, 2.9), far=(1.57, 0.0))),
+        ActionKey(1.8, _j(head=0.05, near=(0.6, 1.2), far=(1.2, 0.1))),
+    ),
     # arms reach out to meet the ball, then give with it back to the chest
     "catch": (
         ActionKey(0.0, _j(near=(0.35, 0.7), far=(0.3, 0.7), head=0.05)),
@@ -431,7 +440,8 @@ ACTION_KEYS: dict[str, tuple[ActionKey, ...]] = {
     ),
 }
 # seconds into each action when the ball leaves the hand or foot (or is caught)
-ACTION_CONTACT = {"shoot": 0.75, "throw": 0.6, "kick": 0.5, "hit": 0.75, "catch": 0.4}
+ACTION_CONTACT = {"shoot": 0.75, "throw": 0.6, "kick": 0.5, "hit": 0.75, "catch": 0.4,
+                  "draw": 0.9}
 HIT_TOSS = 0.25  # when the far hand lets go of the ball it tosses up for a hit
 
 

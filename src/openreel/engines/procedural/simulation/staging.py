@@ -33,7 +33,8 @@ APPROACH = 0.35  # metres each partner walks in before a hug, kiss, handshake or
 CONTACT = {M.HUG: 0.2, M.KISS: 0.25, M.SHAKE_HANDS: 0.5, M.FIGHT: 0.56}
 # distance from a station's near edge to the root of the figure using it, per height
 STATION_GAP = {"piano": 0.2, "harp": 0.14, "drums": 0.16, "easel": 0.34, "chess": 0.16,
-               "window": 0.3, "groom": 0.08, "grill": 0.14}
+               "window": 0.3, "groom": 0.08, "grill": 0.14, "iron": -0.3}
+ON_DECK = 0.12  # a runner on a treadmill stands this far (per its length) behind its middle
 ON_STATION = (M.SIT, M.SLEEP)  # acts done on the station itself (a chair, a bed)
 
 
@@ -97,7 +98,7 @@ def _cast(inst: Instance, groups: dict[str, list[Instance]]) -> None:
     variant = choose_variant(inst.motion, e, thing.entity if thing else None)
     st = Staging(inst.motion, variant)
     if thing is not None and thing.staging is None:
-        h = footprint(thing.archetype, thing.size)[1]
+        h = footprint(thing.archetype, thing.size, thing.kind)[1]
         st.prop = thing.uid
         st.use = prop_use(inst.motion, variant, thing.entity, thing.archetype, h, inst.size)
         if inst.archetype is A.QUADRUPED:
@@ -154,6 +155,10 @@ def _to_station(inst: Instance, station: Instance, st: Staging) -> None:
         inst.x = station.x
         return
     side = 1 if inst.x <= station.x else -1
+    if st.variant == "treadmill":  # on its deck, facing its console
+        inst.x, inst.depth = station.x - side * ON_DECK * _width(station), station.depth
+        inst.facing = station.facing = side
+        return
     if st.motion is M.CLIMB:
         inst.x = station.x - side * 0.12 * inst.size
     else:
@@ -185,6 +190,12 @@ def _drawing_order(instances: list[Instance]) -> list[Instance]:
         order.remove(prop)
         at = order.index(inst)
         order.insert(at + 1 if st.use in ("held", "ground") else at, prop)
+    for inst in instances:  # a ball caught ends in the catcher's hands: drawn over them
+        ball = next((i for i in order if i.group == inst.entity.object), None) if (
+            inst.motion is M.CATCH and inst.archetype is A.HUMANOID) else None
+        if ball is not None and order.index(ball) < order.index(inst):
+            order.remove(ball)
+            order.insert(order.index(inst) + 1, ball)
     return order
 
 
@@ -193,4 +204,4 @@ def _find(instances: list[Instance], uid: str | None) -> Instance | None:
 
 
 def _width(inst: Instance) -> float:
-    return footprint(inst.archetype, inst.size)[0]
+    return footprint(inst.archetype, inst.size, inst.kind)[0]

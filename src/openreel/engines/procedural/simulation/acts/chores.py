@@ -58,8 +58,10 @@ def cut(c: Cue) -> Act:
         hx, hy = hand_at(j, "near", s, b)
         tool = {"peel": "knife", "nails": "clippers", "sharpen": "knife", "hair": "scissors"}[v]
         gear: Gear = {tool: (hx, hy, -1.3)}
-        if v == "sharpen":
-            gear["steel"] = (*hand_at(j, "far", s, b), -0.6)
+        if v == "sharpen":  # the knife (held when it was given) drawn along the steel
+            steel: Gear = {"steel": (*hand_at(j, "far", s, b), -0.6)}
+            return held(c, "knife", (hx, hy), 1.3, ("near",), j, loop(period),
+                        Face(squint=0.3), gear=steel)
         name = "apple" if v == "peel" else "hand"
         return held(c, name, hand_at(j, "far", s, b), 0.0, ("far",), j, loop(period),
                     Face(squint=0.3), gear=gear) if v == "peel" else Act(
@@ -90,6 +92,8 @@ def clean(c: Cue) -> Act:
     v = c.variant
     if v in ("sweep", "mop"):
         return _sweep(c)
+    if v == "shower":
+        return _shower(c)
     s, b = c.size, c.body
     period = {"dishes": 1.0, "iron": 1.4, "fold": 2.6, "hands": 0.7, "wipe": 1.1,
               "window": 1.3}.get(v, 1.1)
@@ -136,6 +140,25 @@ def clean(c: Cue) -> Act:
     elif c.prop is None and v in ("wipe", "fold"):
         gear["counter"] = (spot[0], top, 0.0)
     return Act(j, gear=gear, period=loop(period), face=Face(smile=0.2))
+
+
+def _shower(c: Cue) -> Act:
+    """Face up into the spray, eyes shut, both hands lathering the hair in circles."""
+    s, b = c.size, c.body
+    period = 1.2
+    a = 2 * math.pi * c.t / period
+    j = standing(c.t, c.phase, period)
+    j.head = 0.35
+    m = mouth(s, j, b)
+    crown = (m[0] - 0.05 * s, m[1] + 0.14 * s)
+    arm_to(j, "near", (crown[0] + 0.05 * s * math.cos(a), crown[1] + 0.03 * s * math.sin(a)),
+           s, b)
+    arm_to(j, "far", (crown[0] - 0.05 * s * math.cos(a), crown[1] - 0.03 * s * math.sin(a)),
+           s, b)
+    hand = hand_at(j, "near", s, b)
+    gear: Gear = {"bubbles": (crown[0], crown[1] + 0.02 * s, 0.0)}
+    return held(c, "sponge", hand, 0.0, ("near",), j, loop(period), Face(smile=0.4, squint=1.0),
+                gear=gear)
 
 
 def _sweep(c: Cue) -> Act:

@@ -13,6 +13,7 @@ from openreel.engines.procedural.simulation.act import (
     blend,
     ease,
     floor,
+    pulse,
     standing,
 )
 from openreel.engines.procedural.simulation.poses import HumanoidJoints
@@ -81,7 +82,10 @@ def push(c: Cue) -> Act:
 
 
 def pull(c: Cue) -> Act:
-    """Facing it, leaning back, arms out gripping it, stepping backwards and hauling it."""
+    """Facing it, leaning back, arms out gripping it, stepping backwards and hauling it;
+    or, standing still, bending a bar held out in both hands."""
+    if c.variant == "bend":
+        return _bend(c)
     s, b = c.size, c.body
     speed = 0.6 * (s / 1.75) ** 0.5
     j, period = _walking(c, -speed)
@@ -93,6 +97,26 @@ def pull(c: Cue) -> Act:
     gear: Gear = {} if c.prop is not None else {"wagon": (cx, cy, 0.0)}
     return Act(j, speed=-speed, grip=(cx, cy, 0.0) if c.prop else None, gear=gear,
                period=period, holding=("near", "far"), face=_effort(0.6))
+
+
+def _bend(c: Cue) -> Act:
+    """A bar held out level at chest height, a hand at each end, straining them down and
+    in towards each other: the bar bends between the fists."""
+    s, b = c.size, c.body
+    period = 2.0
+    strain = pulse(c.t, period, 0.35, 0.35)
+    j = standing(c.t, c.phase, period)
+    j.lean, j.head = -0.05 - 0.05 * strain, -0.2
+    j.knee_near = j.knee_far = 0.15 + 0.1 * strain
+    sh = shoulder(s, j, b)
+    w, h = _size(c, 0.5)
+    centre = (sh[0] + 0.3 * s, sh[1] - 0.12 * s)
+    for side, end in (("near", 0.42), ("far", -0.42)):
+        arm_to(j, side, (centre[0] + end * w * (1 - 0.08 * strain),
+                         centre[1] + 0.3 * h - 0.04 * s * strain), s, b)
+    gear: Gear = {} if c.prop is not None else {"bar": (centre[0], centre[1], 0.0)}
+    return Act(j, grip=(centre[0], centre[1], 0.0) if c.prop else None, gear=gear,
+               period=period, holding=("near", "far"), face=_effort(0.4 + 0.6 * strain))
 
 
 def _grip_low(j: HumanoidJoints, c: Cue, ahead: float,

@@ -27,6 +27,8 @@ from openreel.engines.procedural.simulation.reach import (
     shoulder,
 )
 
+TREADMILL_DECK = 0.24  # height of a treadmill's belt per the height of its artwork
+
 
 def stretch(c: Cue) -> Act:
     """A leg stretch, a back bend, a yoga tree pose, or slow tai chi."""
@@ -87,8 +89,12 @@ def exercise(c: Cue) -> Act:
         j.knee_near = j.knee_far = 0.15
         j.shoulder_near, j.elbow_near, j.shoulder_far, j.elbow_far = 2.4, 0.5, 2.3, 0.5
         hp = hip(s, j, b)
+        ring = (hp[0] + 0.03 * s * math.cos(a), hp[1] + 0.08 * s, 0.12 * math.sin(a))
+        if c.prop is not None:  # the hoop itself, spinning round the waist
+            return Act(j, dx=0.03 * s * math.cos(a), period=period, face=Face(smile=0.8),
+                       grip=ring)
         return Act(j, dx=0.03 * s * math.cos(a), period=period, face=Face(smile=0.8),
-                   gear={"hoop": (hp[0] + 0.03 * s * math.cos(a), hp[1] + 0.08 * s, 0.0)})
+                   gear={"hoop": (ring[0], ring[1], 0.0)})
     if v == "aerobics":
         period = 1.0
         u = c.t / period
@@ -103,6 +109,9 @@ def exercise(c: Cue) -> Act:
     if v == "treadmill":
         rate = gaits.phase_rate(3.0, s, gaits.RUN)
         j = gaits.run(rate * c.t, s)
+        if c.prop is not None and c.prop.use == "station":  # on the deck of a real one
+            return Act(j, lift=0.08 * s + TREADMILL_DECK * c.prop.h, period=TAU / rate,
+                       face=Face(mouth=0.2, squint=0.2))
         return Act(j, lift=0.08 * s, period=TAU / rate, gear={"treadmill": (0.0, floor(
             j, c) - 0.0, 0.0)}, face=Face(mouth=0.2, squint=0.2))
     if v == "weights":
