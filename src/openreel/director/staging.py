@@ -3,6 +3,7 @@ and how a conversation is cut (a two-shot, then each line in a close-up of its s
 
 from __future__ import annotations
 
+from openreel.director.activities import RIDING, ROLES, TRICKS
 from openreel.director.entities import (
     Draft,
     Modifiers,
@@ -41,6 +42,8 @@ _PLACES: dict[Motion, tuple[str, ...]] = {
     M.DIG: ("farm", "park"), M.EXERCISE: ("gym", "stadium"), M.STRETCH: ("park",),
     M.MARCH: ("city_street",), M.TOPPLE: ("living_room",), M.BREAK: ("kitchen",),
 }
+# The trick a rider does on what it rides.
+_TRICKS: dict[tuple[str, ...], str] = {("skateboard",): "kickflip", ("bicycle",): "wheelie"}
 _MOUNTS = frozenset({"horse", "elephant", "camel", "cow", "zebra", "dragon"})
 _TOGETHER = frozenset({M.HUG, M.KISS, M.SHAKE_HANDS, M.FIGHT})
 _TWO_SHOT_SECONDS = 1.5
@@ -49,6 +52,8 @@ _WORDS_PER_SECOND = 2.6
 
 def imply_props(shot: ShotDraft, reading: Reading) -> None:
     """Give actions the things they are done with and aimed at when the prompt left them out."""
+    for draft in list(shot.entities):
+        _act_role(draft, shot, reading)
     for draft in list(shot.entities):
         if draft.archetype is not Archetype.HUMANOID and not (
                 is_character(draft) and draft.motion is M.CATCH):
@@ -80,6 +85,27 @@ def imply_props(shot: ShotDraft, reading: Reading) -> None:
                 draft.target = partner.id
                 if partner.motion in (M.IDLE, M.TALK):
                     partner.motion = draft.motion
+
+
+def _act_role(draft: Draft, shot: ShotDraft, reading: Reading) -> None:
+    """"A skateboarder" rides a skateboard unless told to do something else; a jump or a
+    flip of a rider is a trick done riding."""
+    role = ROLES.get(draft.label or "")
+    if role is None or draft.archetype is not Archetype.HUMANOID:
+        return
+    if draft.motion in RIDING and draft.object is not None:
+        return
+    riding = role.motion in RIDING and draft.motion in (*TRICKS, *RIDING)
+    if draft.motion is not M.IDLE and not riding:
+        return
+    trick = draft.motion in TRICKS
+    draft.motion = role.motion
+    draft.action = _TRICKS.get(role.props[:1], "trick") if trick else \
+        draft.action or role.wording
+    if draft.object is None:
+        prop = _new_prop(role.props, shot, reading, exclude=draft)
+        draft.object = prop.id if prop is not None else None
+    shot.places_wanted.extend(role.places)
 
 
 def place_for_actions(shots: list[ShotDraft]) -> str | None:
