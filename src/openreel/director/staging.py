@@ -4,6 +4,7 @@ and how a conversation is cut (a two-shot, then each line in a close-up of its s
 from __future__ import annotations
 
 from openreel.director.activities import RIDING, ROLES, TRICKS
+from openreel.director.verbs import SELF_EQUIPPED
 from openreel.director.entities import (
     Draft,
     Modifiers,
@@ -63,7 +64,8 @@ def imply_props(shot: ShotDraft, reading: Reading) -> None:
             mount = next((d for d in shot.entities if d is not draft and (
                 d.archetype is Archetype.VEHICLE or d.kind in _MOUNTS)), None)
             draft.object = mount.id if mount is not None else None
-        if draft.object is None and draft.motion in _OBJECTS:
+        if draft.object is None and draft.motion in _OBJECTS and \
+                draft.action not in SELF_EQUIPPED:
             prop = _new_prop(_OBJECTS[draft.motion], shot, reading, exclude=draft)
             if prop is not None:
                 draft.object = prop.id

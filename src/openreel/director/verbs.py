@@ -134,14 +134,12 @@ _FOOD_FLIPPED = ("pancake", "pancakes", "crepe", "crepes", "omelette", "omelet",
 _PAGES = ("page", "pages", "book", "books", "magazine", "newspaper")
 # (verb lemma, words of the object, or "" for any thing) → how it is done, first match wins.
 _HANDLINGS: dict[str, tuple[tuple[tuple[str, ...], Handling], ...]] = {
-    "flip": ((_FOOD_FLIPPED, Handling(M.COOK, "flipping pancakes", "frying_pan",
-                                      shown_by_act=True)),
+    "flip": ((_FOOD_FLIPPED, Handling(M.COOK, "flipping pancakes", shown_by_act=True)),
              (("coin", "coins"), Handling(M.THROW, "coin toss")),
              (("card", "cards"), Handling(M.PLAY, "cards")),
              (("switch", "page", "pages"), Handling(M.GRAB)),
              ((), Handling(M.PUSH, thing=M.TOPPLE))),
-    "toss": ((_FOOD_FLIPPED, Handling(M.COOK, "flipping pancakes", "frying_pan",
-                                      shown_by_act=True)),),
+    "toss": ((_FOOD_FLIPPED, Handling(M.COOK, "flipping pancakes", shown_by_act=True)),),
     "roll": ((("dough", "pastry"), Handling(M.COOK, "rolling dough")),
              (("dice", "die", "ball", "balls"), Handling(M.THROW)),
              ((), Handling(M.PUSH, thing=M.ROLL))),
@@ -157,6 +155,11 @@ _HANDLINGS: dict[str, tuple[tuple[tuple[str, ...], Handling], ...]] = {
     "bounce": ((("ball", "basketball", "balls"), Handling(M.PLAY, "ball", thing=M.BOUNCE)),),
     "slide": (((), Handling(M.PUSH, thing=M.SLIDE)),),
 }
+
+
+# Acts that draw what they are done with themselves (the pan a pancake is tossed in, a
+# coin too small to stage), so no prop is brought on for them.
+SELF_EQUIPPED = frozenset({"flipping pancakes", "coin toss"})
 
 
 def handling(lemma: str, words: str) -> Handling | None:
