@@ -4,7 +4,6 @@ and how a conversation is cut (a two-shot, then each line in a close-up of its s
 from __future__ import annotations
 
 from openreel.director.activities import RIDING, ROLES, TRICKS
-from openreel.director.verbs import SELF_EQUIPPED
 from openreel.director.entities import (
     Draft,
     Modifiers,
@@ -13,6 +12,7 @@ from openreel.director.entities import (
     find_or_add,
     is_character,
 )
+from openreel.director.verbs import SELF_EQUIPPED
 from openreel.spec import KINDS, PLACES, Archetype, Camera, Framing, Motion, Shot
 
 M = Motion
