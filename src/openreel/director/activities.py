@@ -84,6 +84,9 @@ ACTIVITIES: dict[str, Activity] = {
     "skateboard trick": _a(M.RIDE, "skateboard", places=("city_street",), wording="kickflip"),
     "skateboard tricks": _a(M.RIDE, "skateboard", places=("city_street",),
                             wording="kickflip"),
+    "backflip": _a(M.FLIP), "backflips": _a(M.FLIP), "somersault": _a(M.FLIP),
+    "somersaults": _a(M.FLIP), "cartwheel": _a(M.FLIP), "cartwheels": _a(M.FLIP),
+    "front flip": _a(M.FLIP), "back flip": _a(M.FLIP),
     "trick": _a(M.FLIP, wording="trick"), "tricks": _a(M.FLIP, wording="trick"),
     "stunt": _a(M.FLIP, wording="trick"), "stunts": _a(M.FLIP, wording="trick"),
     "wheelie": _a(M.RIDE, "bicycle", places=("city_street",), wording="wheelie"),
@@ -179,3 +182,5 @@ ROLES: dict[str, Activity] = {
 # What a rider's jump or flip is: a trick done on the board, not a leap off it.
 RIDING = frozenset({M.RIDE, M.SKATE, M.SKI, M.SURF})
 TRICKS = frozenset({M.JUMP, M.FLIP, M.SPIN})
+# What a rider's going along is: "a skateboarder rolls down the street" rides.
+GOING = frozenset({M.ROLL, M.SLIDE, M.DRIVE, M.GLIDE})

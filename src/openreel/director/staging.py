@@ -3,7 +3,7 @@ and how a conversation is cut (a two-shot, then each line in a close-up of its s
 
 from __future__ import annotations
 
-from openreel.director.activities import RIDING, ROLES, TRICKS
+from openreel.director.activities import GOING, RIDING, ROLES, TRICKS
 from openreel.director.entities import (
     Draft,
     Modifiers,
@@ -97,7 +97,7 @@ def _act_role(draft: Draft, shot: ShotDraft, reading: Reading) -> None:
         return
     if draft.motion in RIDING and draft.object is not None:
         return
-    riding = role.motion in RIDING and draft.motion in (*TRICKS, *RIDING)
+    riding = role.motion in RIDING and draft.motion in (*TRICKS, *RIDING, *GOING)
     if draft.motion is not M.IDLE and not riding:
         return
     trick = draft.motion in TRICKS
