@@ -117,3 +117,48 @@ def test_a_golden_retriever_catches_a_frisbee() -> None:
     dog, frisbee = entity(shot, "dog"), entity(shot, "frisbee")
     assert (dog.motion, dog.object, dog.colour) == (Motion.CATCH, frisbee.id, "gold")
     assert board.environment.place == "beach"
+
+
+@pytest.mark.parametrize(("prompt", "thing"), [
+    ("a man throws a frisbee and his dog catches it", "frisbee"),
+    ("a girl throws a ball to her dog", "ball"),
+    ("a dog fetches a ball", "ball"),
+])
+def test_a_dog_catches_what_is_thrown_to_it(prompt: str, thing: str) -> None:
+    _, shot = one_shot(prompt)
+    dog, caught = entity(shot, "dog"), entity(shot, thing)
+    assert (dog.motion, dog.object) == (Motion.CATCH, caught.id)
+    assert sum(e.kind in ("ball", "frisbee") for e in shot.entities) == 1  # nothing extra
+
+
+def test_a_kitten_playing_with_a_ball_plays_though_the_parser_left_it_unlinked() -> None:
+    _, shot = one_shot("a kitten plays with a ball of yarn")
+    cat = entity(shot, "cat")
+    assert (cat.motion, cat.object) == (Motion.PLAY, entity(shot, "ball").id)
+
+
+def test_a_burger_flipped_on_the_grill_is_grilled_and_the_act_draws_both() -> None:
+    board, shot = one_shot("a girl flips a burger on the grill")
+    [cook] = shot.entities
+    assert (cook.motion, cook.action, cook.target) == (Motion.COOK, "grilling", None)
+    assert {"burger", "grill"} <= set(board.word_notes)
+    assert "grill" not in board.mapped_words
+
+
+def test_a_dropped_glass_is_held_then_breaks() -> None:
+    _, shot = one_shot("a waiter drops a glass")
+    glass = entity(shot, "glass")
+    holder = next(e for e in shot.entities if e.object == glass.id)
+    assert glass.motion is Motion.BREAK and holder.motion is Motion.IDLE
+
+
+@pytest.mark.parametrize(("prompt", "kind"), [
+    ("a toddler knocks over a tower of blocks", "cube"),
+    ("a boy knocks the vase over", "vase"),
+])
+def test_knocking_a_thing_over_topples_it(prompt: str, kind: str) -> None:
+    board, shot = one_shot(prompt)
+    knocked = entity(shot, kind)
+    assert knocked.motion is Motion.TOPPLE
+    assert any(e.motion is Motion.PUSH and e.object == knocked.id for e in shot.entities)
+    assert board.environment.place != "tower"  # "a tower of" counts blocks

@@ -52,6 +52,7 @@ from openreel.director.verbs import (
     BRITTLE,
     CAPTION_NOUNS,
     CAPTION_VERBS,
+    COOKWARE,
     DISPLACING_VERBS,
     OBJECT_MOTIONS,
     RELATION_PREPOSITIONS,
@@ -211,6 +212,10 @@ class ShotReader:
         if best is None:
             return 0
         phrase, n, what = best
+        toks = self.parsed.tokens
+        if what == "place" and phrase in parsing.QUANTITY_NOUNS and i + n < len(toks) and \
+                toks[i + n] == "of":
+            return 0  # "a tower of blocks" counts the blocks; it is no place
         # A longer thing's name wins ("beach ball" is not the beach); a word that names both
         # a place and a thing ("a castle") is the thing when it is a phrase's subject.
         thing = self._phrase_at(i, dict(lx.KIND_WORDS))
@@ -409,7 +414,13 @@ class ShotReader:
             return None
         clause = next((c for c in self.parsed.clauses
                        if any(p.head == phrase.head for p in c.subjects)), None)
-        if clause is None or motion_of(clause.phrasal, clause.text, clause.lemma) \
+        done_to = next((c for c in self.parsed.clauses
+                        if any(p.head == phrase.head for p in c.objects)), None)
+        if done_to is not None:  # "throws a frisbee and the dog catches it"
+            clause = done_to
+            if motion_of(clause.phrasal, clause.text, clause.lemma) not in OBJECT_MOTIONS:
+                return None
+        elif clause is None or motion_of(clause.phrasal, clause.text, clause.lemma) \
                 not in _THING_MOTIONS:
             return None
         acted = [d for c in self.parsed.clauses if c.verb < phrase.head
@@ -528,7 +539,13 @@ class ShotReader:
             set_motion(draft, motion)
         actor = subjects[-1]
         others = [o for o in objects if o not in subjects]
-        if others and self._displaced(clause, actor, others[0], motion):
+        over = clause.particle == "over"
+        if not others and clause.lemma in DISPLACING_VERBS:
+            # "knocks over a tower of blocks": the parser made "over" a preposition
+            others = [o for o in self._things_of([p for w, p in clause.preps if w == "over"])
+                      if o not in subjects]
+            over = bool(others)
+        if others and self._displaced(clause, actor, others[0], motion, over):
             return
         if others and motion in OBJECT_MOTIONS:
             actor.object = others[0].id
@@ -563,6 +580,15 @@ class ShotReader:
             actor.object = thing.id
             if how.thing is not None:
                 set_motion(thing, how.thing)
+            if thing.motion is Motion.FALL and (thing.material or KINDS[thing.kind].material) \
+                    in BRITTLE:
+                thing.motion = Motion.BREAK  # "drops a glass": it shatters
+        if how.motion is Motion.COOK:
+            for _, inner in clause.preps:  # the grill or pan it is done on: the act draws it
+                on = self._thing_at(inner.head)
+                if inner.words in COOKWARE and on is not None and on is not actor:
+                    self._retire(on, inner.text, f"{inner.text} → shown in the act "
+                                                 f"({how.wording or how.motion.value})")
         self.used.add(clause.verb)
         self._clause_prepositions(subjects, how.motion, clause)
         return True
@@ -582,11 +608,15 @@ class ShotReader:
             self.reading.last = None
 
     def _displaced(self, clause: parsing.Clause, actor: Draft, thing: Draft,
-                   motion: Motion) -> bool:
+                   motion: Motion, over: bool) -> bool:
         """"a cat knocks a glass off the counter": the thing stood on the counter, the actor
         pushes it over the edge and it falls (a brittle thing shatters)."""
         if clause.lemma not in DISPLACING_VERBS or is_character(thing):
             return False
+        if over:  # "knocks over a tower of blocks", "knocks the vase over": it topples
+            set_motion(thing, Motion.TOPPLE)
+            actor.motion, actor.object, actor.target = Motion.PUSH, thing.id, None
+            return True
         named = next((p for p in clause.objects if self._thing_at(p.head) is thing), None)
         preps = clause.preps + (named.preps if named is not None else [])
         support = next((d for w, p in preps if w in START_PREPOSITIONS
@@ -647,7 +677,10 @@ class ShotReader:
             inner.head for p in self.parsed.phrases for _, inner in p.preps}
         after = [d for head, d in sorted(self.things.items())
                  if head > clause.verb and head not in roles]
-        return after[:1]
+        # "a kitten plays with a ball": the parser left the subject before its verb unlinked
+        before = [d for head, d in sorted(self.things.items())
+                  if head < clause.verb and head not in roles]
+        return after[:1] or before[-1:]
 
     def _static_relations(self, subjects: list[Draft], clause: parsing.Clause) -> None:
         """"A cat is under the table": a verb with no motion still places its subject."""

@@ -77,6 +77,7 @@ def imply_props(shot: ShotDraft, reading: Reading) -> None:
             partner = next((d for d in shot.entities if d is not draft and is_character(d)),
                            None)
             draft.target = partner.id if partner is not None else None
+        _catches(draft, shot)
         if draft.target is None and draft.motion in _TOGETHER:
             # a hug, a kiss, a handshake or a fight takes two: the other one named, or someone
             partner = next((d for d in shot.entities if d is not draft
@@ -87,6 +88,16 @@ def imply_props(shot: ShotDraft, reading: Reading) -> None:
                 draft.target = partner.id
                 if partner.motion in (M.IDLE, M.TALK):
                     partner.motion = draft.motion
+
+
+def _catches(thrower: Draft, shot: ShotDraft) -> None:
+    """"Throws a ball to her dog": an animal thrown to catches it."""
+    if thrower.motion is not M.THROW or thrower.object is None:
+        return
+    catcher = next((d for d in shot.entities if d.id == thrower.target), None)
+    if catcher is not None and catcher.archetype is Archetype.QUADRUPED and \
+            catcher.motion in (M.IDLE, M.CATCH) and catcher.object in (None, thrower.object):
+        catcher.motion, catcher.object = M.CATCH, thrower.object
 
 
 def _act_role(draft: Draft, shot: ShotDraft, reading: Reading) -> None:

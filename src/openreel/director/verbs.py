@@ -128,13 +128,18 @@ class Handling:
     shown_by_act: bool = False  # the act draws the thing itself (a pancake in the pan)
 
 
-_FOOD_FLIPPED = ("pancake", "pancakes", "crepe", "crepes", "omelette", "omelet", "burger",
-                 "burgers", "patty", "patties", "egg", "eggs", "steak", "flapjack",
-                 "flapjacks", "tortilla", "food")
+_FOOD_FLIPPED = ("pancake", "pancakes", "crepe", "crepes", "omelette", "omelet", "egg",
+                 "eggs", "flapjack", "flapjacks", "tortilla", "food")
+_FOOD_GRILLED = ("burger", "burgers", "patty", "patties", "steak", "steaks", "sausage",
+                 "sausages", "hot dog", "hot dogs", "kebab", "kebabs")
+# Where cooking happens, drawn by the act itself: "flips a burger on the grill".
+COOKWARE = frozenset({"grill", "barbecue", "bbq", "griddle", "stove", "hob", "pan", "skillet",
+                      "frying pan", "wok", "cooktop"})
 _PAGES = ("page", "pages", "book", "books", "magazine", "newspaper")
 # (verb lemma, words of the object, or "" for any thing) → how it is done, first match wins.
 _HANDLINGS: dict[str, tuple[tuple[tuple[str, ...], Handling], ...]] = {
     "flip": ((_FOOD_FLIPPED, Handling(M.COOK, "flipping pancakes", shown_by_act=True)),
+             (_FOOD_GRILLED, Handling(M.COOK, "grilling", shown_by_act=True)),
              (("coin", "coins"), Handling(M.THROW, "coin toss")),
              (("card", "cards"), Handling(M.PLAY, "cards")),
              (("switch", "page", "pages"), Handling(M.GRAB)),
@@ -154,12 +159,14 @@ _HANDLINGS: dict[str, tuple[tuple[tuple[str, ...], Handling], ...]] = {
               (("axe", "hammer"), Handling(M.CUT, "chop"))),
     "bounce": ((("ball", "basketball", "balls"), Handling(M.PLAY, "ball", thing=M.BOUNCE)),),
     "slide": (((), Handling(M.PUSH, thing=M.SLIDE)),),
+    # held until it slips from the hands; a brittle thing breaks on the floor
+    "drop": (((), Handling(M.IDLE, thing=M.FALL)),),
 }
 
 
 # Acts that draw what they are done with themselves (the pan a pancake is tossed in, a
 # coin too small to stage), so no prop is brought on for them.
-SELF_EQUIPPED = frozenset({"flipping pancakes", "coin toss"})
+SELF_EQUIPPED = frozenset({"flipping pancakes", "grilling", "coin toss"})
 
 
 def handling(lemma: str, words: str) -> Handling | None:

@@ -114,3 +114,19 @@ def test_a_tossed_pancake_rises_turns_over_and_lands_back_in_the_pan(size: float
     landed, pan_after = gear(0.3 + 0.45 + 0.01)
     assert landed[1] - pan_after[1] == pytest.approx(resting[1] - pan[1], abs=0.01 * size)
     assert landed[2] == pytest.approx(0.0, abs=1e-9)
+
+
+def test_a_dog_catches_what_a_person_throws_it_at_the_top_of_its_leap() -> None:
+    sim = _sim(Entity(id="man", kind="person", motion="throw", object="ball", target="dog"),
+               Entity(id="ball", kind="ball"),
+               Entity(id="dog", kind="dog", motion="catch", object="ball"),
+               place="park", duration=3.5)
+    dog, ball, man = _of(sim, "dog"), _of(sim, "ball"), _of(sim, "man")
+    [caught] = [c for c in sim.contacts if {c.a, c.b} == {"dog", "ball"}]
+    k = next(i for i, f in enumerate(sim.frames) if f.t >= caught.t - 1e-6)
+    assert abs(ball[0].x - man[0].x) < 0.6  # it starts in the thrower's hands
+    assert (man[0].x - dog[0].x) * dog[0].facing > 0  # the dog faces the thrower
+    top = max(range(len(dog)), key=lambda i: dog[i].y)
+    assert abs(top - k) <= 1 and dog[top].y - dog[0].y > 0.2
+    head = dog[-1].parts["head"]
+    assert math.hypot(ball[-1].x - head.x, ball[-1].y - head.y) < 0.35 * dog[-1].size

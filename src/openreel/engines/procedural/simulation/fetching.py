@@ -15,6 +15,7 @@ import pymunk
 from openreel.engines.procedural.simulation import ballistics
 from openreel.engines.procedural.simulation.act import TAU, ease
 from openreel.engines.procedural.simulation.actor import ShotContext
+from openreel.engines.procedural.simulation.aimed import AimedFigure, Launch
 from openreel.engines.procedural.simulation.figures import FigureActor
 from openreel.engines.procedural.simulation.poses import LocalPose, place, rest_height
 from openreel.engines.procedural.simulation.rigid import RigidActor
@@ -36,6 +37,7 @@ class CatchingAnimal(FigureActor):
         self.leap_at = math.inf
         self.catch_at = math.inf
         self.launch: tuple[float, tuple[float, float], ballistics.Shot] | None = None
+        self.launch_at = math.inf  # when it is thrown, by someone on stage or from off it
         self.state = "waiting"  # waiting, flying, caught
         self.landed = False
         g = max(self.ctx.gravity, 1.0)
@@ -51,7 +53,7 @@ class CatchingAnimal(FigureActor):
         u = t - self.leap_at
         wag = 0.5 + 0.35 * math.sin(TAU * 2.5 * t)
         if u < -CROUCH:  # watching it come, head up, tail going
-            look = ease((t - self.launch_at) / 0.4) if self.launch is not None else 0.0
+            look = ease((t - self.launch_at) / 0.4)
             return self._qpose((0.05, -0.05, 0.05, -0.05), wag, 0.2 + 0.5 * look), 0.0, 0.0
         if u < 0.0:  # gathering: haunches down, front up a little
             k = ease((u + CROUCH) / CROUCH)
@@ -66,10 +68,6 @@ class CatchingAnimal(FigureActor):
         return self._qpose((0.2 * k, 0.15 * k, -0.2 * k, -0.15 * k), wag + 0.3, 0.3,
                            knee=0.4 * k), -0.12 * s * k, 0.0
 
-    @property
-    def launch_at(self) -> float:
-        """When the thing is thrown in."""
-        return self.launch[0] if self.launch is not None else math.inf
 
     def _quadruped(self, t: float, dt: float, gait: tuple[float, float],
                    running: bool) -> tuple[LocalPose, float, float]:
@@ -95,11 +93,11 @@ class CatchingAnimal(FigureActor):
             self.landed = True
             self._footstep(t, 3.0)
         thing = self.thing
-        if thing is None or self.launch is None:
+        if thing is None:
             return
         dt = self.ctx.clock.frame_dt
-        at, start, shot = self.launch
-        if self.state == "waiting" and t >= at - 1e-9:
+        if self.state == "waiting" and self.launch is not None and t >= self.launch[0] - 1e-9:
+            _, start, shot = self.launch
             b = thing.body
             b.body_type = pymunk.Body.DYNAMIC
             b.position = start
@@ -143,6 +141,7 @@ class CatchingAnimal(FigureActor):
         at = self.catch_at - shot.flight
         self.leap_at = self.catch_at - 0.5 * self.flight
         self.launch = (at, start, shot)
+        self.launch_at = at
         for shape in thing.shapes:  # it flies past the animal's body into its mouth
             shape.filter = pymunk.ShapeFilter(group=self.group_id)
         b = thing.body
@@ -151,6 +150,23 @@ class CatchingAnimal(FigureActor):
         b.velocity = (0.0, 0.0)
         b.angle = 0.0
         thing.visible = False
+
+
+    def meet(self, thrower: AimedFigure) -> None:
+        """Leap for what ``thrower`` throws: its throw is solved into the mouth at the top."""
+        assert thrower.launch is not None and thrower.ball is not None
+        self.thing = thrower.ball
+        self.facing = 1 if thrower.x >= self.x else -1
+        at, start = thrower.launch.at, thrower.launch.start
+        self.leap_at = 0.0
+        shot = ballistics.solve_arc(start, self.mouth_at(0.5 * self.flight), self.ctx.gravity,
+                                    DESCENT)
+        thrower.launch = Launch(at, start, shot)
+        thrower.next_group = self.group_id
+        self.catch_at = at + shot.flight
+        self.leap_at = self.catch_at - 0.5 * self.flight
+        self.launch_at = at
+        self.state = "flying"  # in the thrower's hands: it is caught when it arrives
 
 
 def _frame_after(ctx: ShotContext, t: float) -> float:
@@ -164,8 +180,13 @@ def plan_catches(ctx: ShotContext) -> None:
         if not isinstance(actor, CatchingAnimal):
             continue
         wanted = actor.inst.entity.object
+        thrower = next((a for a in ctx.actors.values() if isinstance(a, AimedFigure)
+                        and a.ball is not None and a.ball.inst.group == wanted
+                        and a.launch is not None), None)
         thing = next((a for a in ctx.actors.values() if isinstance(a, RigidActor)
                       and a.inst.group == wanted), None)
-        if thing is not None:
+        if thrower is not None:
+            actor.meet(thrower)
+        elif thing is not None:
             actor.plan(thing)
 
