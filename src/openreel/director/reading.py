@@ -583,6 +583,8 @@ class ShotReader:
             if thing.motion is Motion.FALL and (thing.material or KINDS[thing.kind].material) \
                     in BRITTLE:
                 thing.motion = Motion.BREAK  # "drops a glass": it shatters
+            if how.motion is Motion.IDLE and self.shot.follow is None:
+                self.shot.follow = actor.id  # the shot is of who drops it, not of the glass
         if how.motion is Motion.COOK:
             for _, inner in clause.preps:  # the grill or pan it is done on: the act draws it
                 on = self._thing_at(inner.head)
