@@ -162,3 +162,13 @@ def test_knocking_a_thing_over_topples_it(prompt: str, kind: str) -> None:
     assert knocked.motion is Motion.TOPPLE
     assert any(e.motion is Motion.PUSH and e.object == knocked.id for e in shot.entities)
     assert board.environment.place != "tower"  # "a tower of" counts blocks
+
+
+@pytest.mark.parametrize(("prompt", "kinds"), [
+    ("a man spins a basketball on his finger", {"person", "basketball"}),
+    ("a girl holds a kitten in her arms", {"child", "cat"}),
+])
+def test_a_body_part_of_someone_is_never_a_prop(prompt: str, kinds: set[str]) -> None:
+    board, shot = one_shot(prompt)
+    assert {e.kind for e in shot.entities} == kinds
+    assert not board.mapped_words

@@ -84,6 +84,10 @@ _PRONOUNS = frozenset({"it", "they", "he", "she", "them", "him", "her", "itself"
 _CAMERA_WORDS = frozenset({"camera", "shot", "view", "frame", "scene", "footage", "video",
                            "clip", "lens", "angle", "shots"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+_BODY_PARTS = frozenset({"finger", "fingers", "hand", "hands", "head", "nose", "arm", "arms",
+                         "leg", "legs", "foot", "feet", "shoulder", "shoulders", "knee",
+                         "knees", "lap", "mouth", "paw", "paws", "tail", "back", "chest",
+                         "palm", "palms", "teeth", "beak", "jaws", "face"})
 _CLIMBS_ONTO = 0.45  # metres: an animal this small gets up onto the counter it clears
 # What things do on their own: "it" doing one of these is a thing, not the one who acted.
 _THING_MOTIONS = frozenset({Motion.BREAK, Motion.FALL, Motion.TOPPLE, Motion.ROLL,
@@ -336,6 +340,9 @@ class ShotReader:
             return
         if text in CLOTHING_WORDS or text in HAIR_NOUNS:
             return  # dressed onto its owner by the preposition that names it
+        if text in _BODY_PARTS and phrase.possessor is not None:
+            self.used.add(head)  # "on his finger", "in her hands": part of who owns it
+            return
         choice = self._kind(phrase)
         if choice is not None:
             self._thing(phrase, choice, phrase.words if choice.how == "exact" else text)
