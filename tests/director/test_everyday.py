@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from director_boards import entity, one_shot
 
+from openreel.director.describe import describe
 from openreel.spec import Motion, Relation
 
 
@@ -172,3 +173,10 @@ def test_a_body_part_of_someone_is_never_a_prop(prompt: str, kinds: set[str]) ->
     board, shot = one_shot(prompt)
     assert {e.kind for e in shot.entities} == kinds
     assert not board.mapped_words
+
+
+def test_explain_names_the_form_of_the_act() -> None:
+    board, _ = one_shot("a chef flips a pancake in a busy kitchen")
+    text = describe(board)
+    assert "chef cook [flipping pancakes]" in text
+    assert "pancake → shown in the act" in text
