@@ -92,6 +92,21 @@ ACTIVITIES: dict[str, Activity] = {
     "running on a treadmill": _a(M.EXERCISE, "treadmill", places=("gym",),
                                  wording="treadmill"),
     "climbing a rope": _a(M.CLIMB, "rope", places=("gym",), wording="rope"),
+    # tricks on a board or a bike: the trick is done riding it
+    "kickflip": _a(M.RIDE, "skateboard", places=("city_street",), wording="kickflip"),
+    "kickflips": _a(M.RIDE, "skateboard", places=("city_street",), wording="kickflip"),
+    "ollie": _a(M.RIDE, "skateboard", places=("city_street",), wording="kickflip"),
+    "heelflip": _a(M.RIDE, "skateboard", places=("city_street",), wording="kickflip"),
+    "skateboard trick": _a(M.RIDE, "skateboard", places=("city_street",), wording="kickflip"),
+    "skateboard tricks": _a(M.RIDE, "skateboard", places=("city_street",),
+                            wording="kickflip"),
+    "backflip": _a(M.FLIP), "backflips": _a(M.FLIP), "somersault": _a(M.FLIP),
+    "somersaults": _a(M.FLIP), "cartwheel": _a(M.FLIP), "cartwheels": _a(M.FLIP),
+    "front flip": _a(M.FLIP), "back flip": _a(M.FLIP),
+    "trick": _a(M.FLIP, wording="trick"), "tricks": _a(M.FLIP, wording="trick"),
+    "stunt": _a(M.FLIP, wording="trick"), "stunts": _a(M.FLIP, wording="trick"),
+    "wheelie": _a(M.RIDE, "bicycle", places=("city_street",), wording="wheelie"),
+    "wheelies": _a(M.RIDE, "bicycle", places=("city_street",), wording="wheelie"),
     # eating, drinking, cooking
     "tasting beer": _a(M.DRINK, "glass", wording="beer"),
     "drinking beer": _a(M.DRINK, "glass", wording="beer"),
@@ -149,3 +164,43 @@ ACTIVITIES: dict[str, Activity] = {
                          wording="waking up"),
     "crawling baby": _a(M.CRAWL, places=("living_room",), age=Age.BABY),
 }
+
+
+# People named by what they do: "a skateboarder" rides a skateboard, "a surfer" surfs. The
+# role is what they do when the prompt gives them nothing else to do; a jump or a trick is
+# done riding ("a skateboarder jumps", "a surfer does a trick").
+ROLES: dict[str, Activity] = {
+    "skateboarder": _a(M.RIDE, "skateboard", places=("city_street",), wording="skateboard"),
+    "skateboarders": _a(M.RIDE, "skateboard", places=("city_street",), wording="skateboard"),
+    "skater": _a(M.RIDE, "skateboard", places=("city_street",), wording="skateboard"),
+    "cyclist": _a(M.RIDE, "bicycle", places=("city_street",)),
+    "cyclists": _a(M.RIDE, "bicycle", places=("city_street",)),
+    "biker": _a(M.RIDE, "bicycle", places=("city_street",)),
+    "bicyclist": _a(M.RIDE, "bicycle", places=("city_street",)),
+    "motorcyclist": _a(M.RIDE, "motorcycle", places=("city_street",), wording="motorbike"),
+    "jockey": _a(M.RIDE, "horse", places=("farm",)),
+    "horseman": _a(M.RIDE, "horse", places=("farm",)),
+    "equestrian": _a(M.RIDE, "horse", places=("farm",)),
+    "surfer": _a(M.SURF, "surfboard", places=("beach",)),
+    "surfers": _a(M.SURF, "surfboard", places=("beach",)),
+    "skier": _a(M.SKI, "ski_set", places=("ski_slope", "snow")),
+    "skiers": _a(M.SKI, "ski_set", places=("ski_slope", "snow")),
+    "snowboarder": _a(M.SKI, places=("ski_slope", "snow"), wording="snowboard"),
+    "swimmer": _a(M.SWIM, places=("swimming_pool", "ocean")),
+    "swimmers": _a(M.SWIM, places=("swimming_pool", "ocean")),
+    "runner": _a(M.RUN, places=("running_track", "park")),
+    "jogger": _a(M.RUN, places=("park",)),
+    "sprinter": _a(M.RUN, places=("running_track",)),
+    "guitarist": _a(M.PLAY, "guitar", wording="guitar"),
+    "pianist": _a(M.PLAY, "piano", wording="piano"),
+    "drummer": _a(M.PLAY, "drum", wording="drums"),
+    "violinist": _a(M.PLAY, "violin", wording="violin"),
+    "boxer": _a(M.FIGHT, partner=True, wording="boxing"),
+    "gardener": _a(M.DIG, "plant", places=("botanical_garden", "park"), wording="planting"),
+    "painter": _a(M.WRITE, wording="painting"),
+}
+# What a rider's jump or flip is: a trick done on the board, not a leap off it.
+RIDING = frozenset({M.RIDE, M.SKATE, M.SKI, M.SURF})
+TRICKS = frozenset({M.JUMP, M.FLIP, M.SPIN})
+# What a rider's going along is: "a skateboarder rolls down the street" rides.
+GOING = frozenset({M.ROLL, M.SLIDE, M.DRIVE, M.GLIDE})

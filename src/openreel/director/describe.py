@@ -65,6 +65,8 @@ def _entity_words(e: Entity) -> str:
             f"{e.size:g} m" if e.size is not None else "",
             e.motion.value.replace("_", " ") if e.motion is not Motion.IDLE else ""]
     words = " ".join(b for b in bits if b)
+    if e.action and e.motion is not Motion.IDLE:
+        words += f" [{e.action}]"  # the form of the act: "cook [flipping pancakes]"
     if e.object:
         words += f" with {e.object}"
     if e.target:

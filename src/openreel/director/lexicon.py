@@ -52,6 +52,15 @@ PLACE_WORDS: dict[str, str] = {
 # never the place's name, so "a dog jumps into the pool" keeps the pool it jumps into.
 for _ambiguous in ("home", "room", "orbit", "stars", "earth", "court", "swimming pool"):
     PLACE_WORDS.pop(_ambiguous, None)
+# Places the catalog lacks, staged in the nearest one it has (and said so by --explain): a
+# skate park is paved city ground, not the grass of a park.
+NEAREST_PLACES: dict[str, str] = {
+    phrase: place for phrase, place in {
+        "skate park": "city_street", "skatepark": "city_street", "skate parks": "city_street",
+        "skateboard park": "city_street", "bmx park": "city_street",
+        "dog park": "park",
+    }.items() if place in PLACES and phrase not in PLACE_WORDS}
+PLACE_WORDS.update(NEAREST_PLACES)
 
 MATERIAL_WORDS: dict[str, str] = {
     "wooden": "wood", "wood": "wood", "metal": "metal", "metallic": "metal", "steel": "metal",
@@ -173,7 +182,8 @@ _NEW_VERBS: dict[Motion, tuple[str, ...]] = {
                    "hurl", "hurls", "pitch", "pitches"),
     Motion.SHOOT: ("shoot", "shoots", "shooting", "shot at", "dunk", "dunks", "dunking",
                    "score", "scores", "scoring"),
-    Motion.CATCH: ("catch", "catches", "catching", "caught"),
+    Motion.CATCH: ("catch", "catches", "catching", "caught", "fetch", "fetches", "fetching",
+                   "fetched"),
     Motion.HIT: ("hit", "hits", "hitting", "strike", "strikes", "bat", "bats", "serve",
                  "serves", "swats"),
     Motion.GRAB: ("grab", "grabs", "grabbing", "grabbed", "pick up", "picks up", "seize",

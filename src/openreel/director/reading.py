@@ -49,14 +49,18 @@ from openreel.director.persona_words import (
     persona_from,
 )
 from openreel.director.verbs import (
+    BRITTLE,
     CAPTION_NOUNS,
     CAPTION_VERBS,
+    COOKWARE,
+    DISPLACING_VERBS,
     OBJECT_MOTIONS,
     RELATION_PREPOSITIONS,
     START_PREPOSITIONS,
     TARGET_MOTIONS,
     TARGET_PREPOSITIONS,
     could_be_verb,
+    handling,
     motion_of,
 )
 from openreel.director.wordnet import installed
@@ -80,6 +84,15 @@ _PRONOUNS = frozenset({"it", "they", "he", "she", "them", "him", "her", "itself"
 _CAMERA_WORDS = frozenset({"camera", "shot", "view", "frame", "scene", "footage", "video",
                            "clip", "lens", "angle", "shots"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+_BODY_PARTS = frozenset({"finger", "fingers", "hand", "hands", "head", "nose", "arm", "arms",
+                         "leg", "legs", "foot", "feet", "shoulder", "shoulders", "knee",
+                         "knees", "lap", "mouth", "paw", "paws", "tail", "back", "chest",
+                         "palm", "palms", "teeth", "beak", "jaws", "face"})
+_CLIMBS_ONTO = 0.45  # metres: an animal this small gets up onto the counter it clears
+# What things do on their own: "it" doing one of these is a thing, not the one who acted.
+_THING_MOTIONS = frozenset({Motion.BREAK, Motion.FALL, Motion.TOPPLE, Motion.ROLL,
+                            Motion.BOUNCE, Motion.SLIDE, Motion.SPIN, Motion.EXPLODE,
+                            Motion.SINK, Motion.FLOAT, Motion.SPLASH})
 
 
 class ShotReader:
@@ -204,6 +217,10 @@ class ShotReader:
         if best is None:
             return 0
         phrase, n, what = best
+        toks = self.parsed.tokens
+        if what == "place" and phrase in parsing.QUANTITY_NOUNS and i + n < len(toks) and \
+                toks[i + n] == "of":
+            return 0  # "a tower of blocks" counts the blocks; it is no place
         # A longer thing's name wins ("beach ball" is not the beach); a word that names both
         # a place and a thing ("a castle") is the thing when it is a phrase's subject.
         thing = self._phrase_at(i, dict(lx.KIND_WORDS))
@@ -253,6 +270,9 @@ class ShotReader:
             reading.mood = lx.MOOD_WORDS[phrase]
         elif what == "place":
             shot.place = shot.place or lx.PLACE_WORDS[phrase]
+            if phrase in lx.NEAREST_PLACES:
+                reading.notes[phrase] = (f"{phrase} → {lx.NEAREST_PLACES[phrase]} "
+                                         "(the nearest place staged)").replace("_", " ")
         elif what == "ground":
             shot.ground = lx.GROUND_PHRASES[phrase]
 
@@ -321,6 +341,9 @@ class ShotReader:
             return
         if text in CLOTHING_WORDS or text in HAIR_NOUNS:
             return  # dressed onto its owner by the preposition that names it
+        if text in _BODY_PARTS and phrase.possessor is not None:
+            self.used.add(head)  # "on his finger", "in her hands": part of who owns it
+            return
         choice = self._kind(phrase)
         if choice is not None:
             self._thing(phrase, choice, phrase.words if choice.how == "exact" else text)
@@ -385,12 +408,33 @@ class ShotReader:
         text = phrase.text
         if text in ("i", "you", "we", "everyone"):
             return
-        draft = self._resolve_pronoun(text)
+        draft = self._acted_on(phrase) or self._resolve_pronoun(text)
         if draft is None:
             return
         draft = carry(draft, self.shot, self.reading)
         self.things[phrase.head] = draft
         self.used.add(phrase.head)
+
+    def _acted_on(self, phrase: parsing.Phrase) -> Draft | None:
+        """"knocks a glass off the counter and it shatters": an "it" that does what things
+        do is the thing last acted on (a verb's object), not the last thing named."""
+        if phrase.text not in ("it", "itself"):
+            return None
+        clause = next((c for c in self.parsed.clauses
+                       if any(p.head == phrase.head for p in c.subjects)), None)
+        done_to = next((c for c in self.parsed.clauses
+                        if any(p.head == phrase.head for p in c.objects)), None)
+        if done_to is not None:  # "throws a frisbee and the dog catches it"
+            clause = done_to
+            if motion_of(clause.phrasal, clause.text, clause.lemma) not in OBJECT_MOTIONS:
+                return None
+        elif clause is None or motion_of(clause.phrasal, clause.text, clause.lemma) \
+                not in _THING_MOTIONS:
+            return None
+        acted = [d for c in self.parsed.clauses if c.verb < phrase.head
+                 for p in c.objects if (d := self._thing_at(p.head)) is not None
+                 and not is_character(d)]
+        return acted[-1] if acted else None
 
     def _resolve_pronoun(self, text: str) -> Draft | None:
         """The thing a pronoun points at: the last one named that agrees with it."""
@@ -493,7 +537,13 @@ class ShotReader:
         motion = motion_of(clause.phrasal, clause.text, clause.lemma, with_object)
         self.used.add(clause.verb)
         objects = self._things_of(clause.objects)
+        if not clause.negated and self._handled(clause, subjects):
+            return
         if motion is None:
+            if clause.lemma in ("do", "perform") and any(
+                    start <= p.head < end for p in clause.objects
+                    for start, end, _ in self.activities):
+                return  # "does a kickflip": the activity says what is done
             if clause.lemma not in ("be", "have", "is", "are", "appear", "look", "seem") and \
                     clause.text.isalpha() and clause.text not in lx.STOPWORDS:
                 self._not_understood(clause.text)
@@ -514,11 +564,107 @@ class ShotReader:
             set_motion(draft, motion)
         actor = subjects[-1]
         others = [o for o in objects if o not in subjects]
+        over = clause.particle == "over"
+        if not others and clause.lemma in DISPLACING_VERBS:
+            # "knocks over a tower of blocks": the parser made "over" a preposition
+            others = [o for o in self._things_of([p for w, p in clause.preps if w == "over"])
+                      if o not in subjects]
+            over = bool(others)
+        if others and self._displaced(clause, actor, others[0], motion, over):
+            return
         if others and motion in OBJECT_MOTIONS:
             actor.object = others[0].id
         elif others and (motion in TARGET_MOTIONS or motion is Motion.CHASE):
             set_target(actor, others[0])
         self._clause_prepositions(subjects, motion, clause)
+
+    def _handled(self, clause: parsing.Clause, subjects: list[Draft]) -> bool:
+        """"flips a pancake", "swings a bat", "turns the page": a verb that alone moves the
+        body, done by a character to a thing, is an act on that thing."""
+        if not subjects or not clause.objects or not is_character(subjects[-1]):
+            return False
+        named = clause.objects[0]
+        how = handling(clause.lemma, " ".join([*named.adjectives, named.words]))
+        if how is None:
+            return False
+        actor = subjects[-1]
+        thing = self._thing_at(named.head)
+        for draft in subjects:
+            set_motion(draft, how.motion)
+        if how.wording is not None:
+            actor.action = how.wording
+        if how.shown_by_act and thing is not None:
+            self._retire(thing, named.text, f"{named.text} → shown in the act "
+                                            f"({how.wording or how.motion.value})",
+                         keep=thing is actor)
+            thing = None
+        if how.tool is not None and how.tool in KINDS:
+            thing = find_or_add(how.tool, how.tool, Modifiers(definite=True), self.shot,
+                                self.reading)
+        if thing is not None and thing is not actor:
+            actor.object = thing.id
+            if how.thing is not None:
+                set_motion(thing, how.thing)
+            if thing.motion is Motion.FALL and (thing.material or KINDS[thing.kind].material) \
+                    in BRITTLE:
+                thing.motion = Motion.BREAK  # "drops a glass": it shatters
+            if how.motion is Motion.IDLE and self.shot.follow is None:
+                self.shot.follow = actor.id  # the shot is of who drops it, not of the glass
+        if how.motion is Motion.COOK:
+            for _, inner in clause.preps:  # the grill or pan it is done on: the act draws it
+                on = self._thing_at(inner.head)
+                if inner.words in COOKWARE and on is not None and on is not actor:
+                    self._retire(on, inner.text, f"{inner.text} → shown in the act "
+                                                 f"({how.wording or how.motion.value})")
+        self.used.add(clause.verb)
+        self._clause_prepositions(subjects, how.motion, clause)
+        return True
+
+    def _retire(self, thing: Draft, word: str, note: str, keep: bool = False) -> None:
+        """Take a thing off the stage (the act it is part of draws it); ``keep`` it when the
+        word was misread as naming something else on stage ("the page" as a person)."""
+        self.reading.mapped.pop(word, None)
+        self.reading.notes[word] = note
+        if keep:
+            return
+        if thing in self.shot.entities:
+            self.shot.entities.remove(thing)
+        self.reading.known.pop(thing.id, None)
+        self.things = {h: d for h, d in self.things.items() if d is not thing}
+        if self.reading.last is thing:
+            self.reading.last = None
+
+    def _displaced(self, clause: parsing.Clause, actor: Draft, thing: Draft,
+                   motion: Motion, over: bool) -> bool:
+        """"a cat knocks a glass off the counter": the thing stood on the counter, the actor
+        pushes it over the edge and it falls (a brittle thing shatters)."""
+        if clause.lemma not in DISPLACING_VERBS or is_character(thing):
+            return False
+        if over:  # "knocks over a tower of blocks", "knocks the vase over": it topples
+            set_motion(thing, Motion.TOPPLE)
+            actor.motion, actor.object, actor.target = Motion.PUSH, thing.id, None
+            return True
+        named = next((p for p in clause.objects if self._thing_at(p.head) is thing), None)
+        preps = clause.preps + (named.preps if named is not None else [])
+        support = next((d for w, p in preps if w in START_PREPOSITIONS
+                        and (d := self._thing_at(p.head)) is not None
+                        and d not in (actor, thing)), None)
+        if support is None:
+            return False
+        thing.relation, thing.relative_to = Relation.ON, support.id
+        material = thing.material or KINDS[thing.kind].material
+        thing.motion = Motion.BREAK if material in BRITTLE else Motion.FALL
+        if motion in (Motion.CRASH, Motion.PUSH, Motion.HIT):
+            actor.motion = Motion.PUSH  # a paw or a hand sends it over, no collision
+        actor.object = thing.id
+        actor.target = None
+        if actor.relation is None:
+            # a cat is up on the counter beside the glass; a dog or a person stands at it
+            small = actor.archetype is Archetype.QUADRUPED and \
+                KINDS[actor.kind].size * (actor.scale or 1.0) <= _CLIMBS_ONTO
+            actor.relation = Relation.ON if small else Relation.NEXT_TO
+            actor.relative_to = support.id
+        return True
 
     def _clause_prepositions(self, subjects: list[Draft], motion: Motion,
                              clause: parsing.Clause) -> None:
@@ -558,7 +704,10 @@ class ShotReader:
             inner.head for p in self.parsed.phrases for _, inner in p.preps}
         after = [d for head, d in sorted(self.things.items())
                  if head > clause.verb and head not in roles]
-        return after[:1]
+        # "a kitten plays with a ball": the parser left the subject before its verb unlinked
+        before = [d for head, d in sorted(self.things.items())
+                  if head < clause.verb and head not in roles]
+        return after[:1] or before[-1:]
 
     def _static_relations(self, subjects: list[Draft], clause: parsing.Clause) -> None:
         """"A cat is under the table": a verb with no motion still places its subject."""

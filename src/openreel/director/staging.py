@@ -3,6 +3,7 @@ and how a conversation is cut (a two-shot, then each line in a close-up of its s
 
 from __future__ import annotations
 
+from openreel.director.activities import GOING, RIDING, ROLES, TRICKS
 from openreel.director.entities import (
     Draft,
     Modifiers,
@@ -11,6 +12,7 @@ from openreel.director.entities import (
     find_or_add,
     is_character,
 )
+from openreel.director.verbs import SELF_EQUIPPED
 from openreel.spec import KINDS, PLACES, Archetype, Camera, Framing, Motion, Shot
 
 M = Motion
@@ -41,6 +43,8 @@ _PLACES: dict[Motion, tuple[str, ...]] = {
     M.DIG: ("farm", "park"), M.EXERCISE: ("gym", "stadium"), M.STRETCH: ("park",),
     M.MARCH: ("city_street",), M.TOPPLE: ("living_room",), M.BREAK: ("kitchen",),
 }
+# The trick a rider does on what it rides.
+_TRICKS: dict[tuple[str, ...], str] = {("skateboard",): "kickflip", ("bicycle",): "wheelie"}
 _MOUNTS = frozenset({"horse", "elephant", "camel", "cow", "zebra", "dragon"})
 _TOGETHER = frozenset({M.HUG, M.KISS, M.SHAKE_HANDS, M.FIGHT})
 _TWO_SHOT_SECONDS = 1.5
@@ -50,6 +54,8 @@ _WORDS_PER_SECOND = 2.6
 def imply_props(shot: ShotDraft, reading: Reading) -> None:
     """Give actions the things they are done with and aimed at when the prompt left them out."""
     for draft in list(shot.entities):
+        _act_role(draft, shot, reading)
+    for draft in list(shot.entities):
         if draft.archetype is not Archetype.HUMANOID and not (
                 is_character(draft) and draft.motion is M.CATCH):
             continue
@@ -58,7 +64,8 @@ def imply_props(shot: ShotDraft, reading: Reading) -> None:
             mount = next((d for d in shot.entities if d is not draft and (
                 d.archetype is Archetype.VEHICLE or d.kind in _MOUNTS)), None)
             draft.object = mount.id if mount is not None else None
-        if draft.object is None and draft.motion in _OBJECTS:
+        if draft.object is None and draft.motion in _OBJECTS and \
+                draft.action not in SELF_EQUIPPED:
             prop = _new_prop(_OBJECTS[draft.motion], shot, reading, exclude=draft)
             if prop is not None:
                 draft.object = prop.id
@@ -70,6 +77,7 @@ def imply_props(shot: ShotDraft, reading: Reading) -> None:
             partner = next((d for d in shot.entities if d is not draft and is_character(d)),
                            None)
             draft.target = partner.id if partner is not None else None
+        _catches(draft, shot)
         if draft.target is None and draft.motion in _TOGETHER:
             # a hug, a kiss, a handshake or a fight takes two: the other one named, or someone
             partner = next((d for d in shot.entities if d is not draft
@@ -80,6 +88,37 @@ def imply_props(shot: ShotDraft, reading: Reading) -> None:
                 draft.target = partner.id
                 if partner.motion in (M.IDLE, M.TALK):
                     partner.motion = draft.motion
+
+
+def _catches(thrower: Draft, shot: ShotDraft) -> None:
+    """"Throws a ball to her dog": an animal thrown to catches it."""
+    if thrower.motion is not M.THROW or thrower.object is None:
+        return
+    catcher = next((d for d in shot.entities if d.id == thrower.target), None)
+    if catcher is not None and catcher.archetype is Archetype.QUADRUPED and \
+            catcher.motion in (M.IDLE, M.CATCH) and catcher.object in (None, thrower.object):
+        catcher.motion, catcher.object = M.CATCH, thrower.object
+
+
+def _act_role(draft: Draft, shot: ShotDraft, reading: Reading) -> None:
+    """"A skateboarder" rides a skateboard unless told to do something else; a jump or a
+    flip of a rider is a trick done riding."""
+    role = ROLES.get(draft.label or "")
+    if role is None or draft.archetype is not Archetype.HUMANOID:
+        return
+    if draft.motion in RIDING and draft.object is not None:
+        return
+    riding = role.motion in RIDING and draft.motion in (*TRICKS, *RIDING, *GOING)
+    if draft.motion is not M.IDLE and not riding:
+        return
+    trick = draft.motion in TRICKS
+    draft.motion = role.motion
+    draft.action = _TRICKS.get(role.props[:1], "trick") if trick else \
+        draft.action or role.wording
+    if draft.object is None:
+        prop = _new_prop(role.props, shot, reading, exclude=draft)
+        draft.object = prop.id if prop is not None else None
+    shot.places_wanted.extend(role.places)
 
 
 def place_for_actions(shots: list[ShotDraft]) -> str | None:

@@ -7,6 +7,7 @@ is a way to run, "graze" a way to eat). A verb never becomes a thing.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from openreel.director import lexicon as lx
@@ -113,3 +114,73 @@ def _verb_anchors() -> dict[int, Motion]:
         if senses:
             table.setdefault(senses[0].offset, motion)
     return table
+
+
+@dataclass(frozen=True, slots=True)
+class Handling:
+    """What a verb of the body means when a character does it to a thing: "flips a pancake"
+    is cooking, not a somersault; "swings a bat" is a hit, not a pendulum."""
+
+    motion: Motion  # what the character does
+    wording: str | None = None  # Entity.action, the form of the template
+    tool: str | None = None  # the kind it is done with, standing in for the named thing
+    thing: Motion | None = None  # what the named thing does in turn
+    shown_by_act: bool = False  # the act draws the thing itself (a pancake in the pan)
+
+
+_FOOD_FLIPPED = ("pancake", "pancakes", "crepe", "crepes", "omelette", "omelet", "egg",
+                 "eggs", "flapjack", "flapjacks", "tortilla", "food")
+_FOOD_GRILLED = ("burger", "burgers", "patty", "patties", "steak", "steaks", "sausage",
+                 "sausages", "hot dog", "hot dogs", "kebab", "kebabs")
+# Where cooking happens, drawn by the act itself: "flips a burger on the grill".
+COOKWARE = frozenset({"grill", "barbecue", "bbq", "griddle", "stove", "hob", "pan", "skillet",
+                      "frying pan", "wok", "cooktop"})
+_PAGES = ("page", "pages", "book", "books", "magazine", "newspaper")
+# (verb lemma, words of the object, or "" for any thing) → how it is done, first match wins.
+_HANDLINGS: dict[str, tuple[tuple[tuple[str, ...], Handling], ...]] = {
+    "flip": ((_FOOD_FLIPPED, Handling(M.COOK, "flipping pancakes", shown_by_act=True)),
+             (_FOOD_GRILLED, Handling(M.COOK, "grilling", shown_by_act=True)),
+             (("coin", "coins"), Handling(M.THROW, "coin toss")),
+             (("card", "cards"), Handling(M.PLAY, "cards")),
+             (("switch", "page", "pages"), Handling(M.GRAB)),
+             ((), Handling(M.PUSH, thing=M.TOPPLE))),
+    "toss": ((_FOOD_FLIPPED, Handling(M.COOK, "flipping pancakes", shown_by_act=True)),),
+    "roll": ((("dough", "pastry"), Handling(M.COOK, "rolling dough")),
+             (("dice", "die", "ball", "balls"), Handling(M.THROW)),
+             ((), Handling(M.PUSH, thing=M.ROLL))),
+    "turn": ((_PAGES, Handling(M.READ, "turning pages", "book", shown_by_act=True)),
+             (("wheel", "steering wheel"), Handling(M.DRIVE)),
+             ((), Handling(M.GRAB))),
+    "spin": ((("ball", "basketball"), Handling(M.PLAY, "ball")),
+             ((), Handling(M.PLAY, thing=M.SPIN))),
+    "swing": ((("bat", "racket", "club", "stick", "baseball bat", "tennis racket",
+                "golf club"), Handling(M.HIT)),
+              (("sword", "sabre", "saber"), Handling(M.FIGHT, "sword")),
+              (("axe", "hammer"), Handling(M.CUT, "chop"))),
+    "bounce": ((("ball", "basketball", "balls"), Handling(M.PLAY, "ball", thing=M.BOUNCE)),),
+    "slide": (((), Handling(M.PUSH, thing=M.SLIDE)),),
+    # held until it slips from the hands; a brittle thing breaks on the floor
+    "drop": (((), Handling(M.IDLE, thing=M.FALL)),),
+}
+
+
+# Acts that draw what they are done with themselves (the pan a pancake is tossed in, a
+# coin too small to stage), so no prop is brought on for them.
+SELF_EQUIPPED = frozenset({"flipping pancakes", "grilling", "coin toss"})
+
+
+def handling(lemma: str, words: str) -> Handling | None:
+    """How a character does the verb ``lemma`` to a thing named ``words``, when the verb
+    alone would move the character's own body ("flips", "rolls", "spins", "turns")."""
+    padded = f" {words} "
+    for names, how in _HANDLINGS.get(lemma, ()):
+        if not names or any(f" {name} " in padded for name in names):
+            return how
+    return None
+
+
+# Verbs that move a thing off where it stands: "knocks a glass off the counter".
+DISPLACING_VERBS = frozenset({"knock", "push", "shove", "nudge", "bump", "swat", "bat", "tip",
+                              "sweep", "flick", "paw"})
+# Materials that break rather than bounce when they fall from a counter or a table.
+BRITTLE = frozenset({"glass", "ceramic", "porcelain", "china", "clay", "crystal"})

@@ -120,6 +120,8 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
     together = {lead_group}
     if lead is not None and lead.motion is Motion.IDLE and lead.relation in _CONTACT:
         together.add(lead.relative_to)  # "a cup on a table": the table top is the subject
+    if lead is not None and lead.motion is Motion.CATCH and lead.object is not None:
+        together.add(lead.object)  # a dog and the frisbee it leaps for, caught in its jaws
     subject = tuple(e.uid for e in on_stage if e.group in together)
     if not subject and on_stage:
         subject = (on_stage[0].uid,)

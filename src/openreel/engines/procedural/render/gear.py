@@ -339,6 +339,16 @@ def pan(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
     _rrect(canvas, -0.07 * u, -0.02 * u, 0.16 * u, 0.035 * u, (60, 60, 68), 0.4)
 
 
+def pancake(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
+    """A pancake, golden with a browned rim, edge-on as it turns in the air."""
+    w, h = 0.13 * u, 0.03 * u
+    canvas.drawOval(skia.Rect.MakeXYWH(-w / 2, -h / 2, w, h), _p((196, 128, 52)))
+    canvas.drawOval(skia.Rect.MakeXYWH(-0.44 * w, -0.36 * h, 0.88 * w, 0.6 * h),
+                    _p((236, 184, 96)))
+    canvas.drawOval(skia.Rect.MakeXYWH(-0.25 * w, -0.3 * h, 0.3 * w, 0.22 * h),
+                    _p((255, 232, 170), 160))
+
+
 def pot(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
     """A cooking pot with a little steam."""
     _rrect(canvas, -0.08 * u, -0.08 * u, 0.16 * u, 0.1 * u, (170, 175, 185), 0.15)
@@ -846,7 +856,8 @@ GEAR: dict[str, tuple[float, Draw]] = {
     "phone": (MIDDLE, phone), "controller": (MIDDLE, controller), "cards": (FRONT, cards),
     "box": (MIDDLE, box), "cup": (FRONT, cup), "food": (FRONT, food),
     "slice": (FRONT, melon_slice), "bowl": (MIDDLE, bowl), "apple": (FRONT, apple),
-    "pan": (MIDDLE, pan), "pot": (MIDDLE, pot), "plate": (MIDDLE, plate),
+    "pan": (MIDDLE, pan), "pancake": (FRONT, pancake), "pot": (MIDDLE, pot),
+    "plate": (MIDDLE, plate),
     "desk": (BACK, desk), "counter": (BACK, counter), "stove": (BACK, stove),
     "sink": (BACK, sink), "grill": (BACK, grill), "piano": (BACK, piano),
     "harp": (BACK, harp), "drum": (BACK, drum), "chess": (BACK, chess), "easel": (BACK, easel),

@@ -29,6 +29,7 @@ class Prop:
     top: float = 0.0  # height of its top surface above the floor (stations, mounts)
     gap: float = 0.0  # horizontal distance from the figure's root to its near edge
     seat: float = 0.0  # height someone sitting on it sits at (a chair's seat, a bench's top)
+    level: float = 0.0  # turn that lays its drawing's long side level (a slanted board)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,11 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+import cv2
+import numpy as np
+
+from openreel.engines.procedural.art.library import artwork_of
+from openreel.engines.procedural.art.silhouette import hull_points
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import Transform
 from openreel.engines.procedural.simulation import gaits
@@ -73,7 +78,8 @@ class Performance:
             # beds and tables are sat on at the top
             backed = any(w in words_of(other.entity) for w in (" chair ", " sofa ", " couch ",
                                                                 " armchair "))
-            self.prop = Prop(w, h, st.use or "held", top, gap, top * (0.52 if backed else 1.0))
+            self.prop = Prop(w, h, st.use or "held", top, gap, top * (0.52 if backed else 1.0),
+                             level_turn(other.kind, w, h))
             if st.use == "held":
                 self.handle = Handle(self.prop_actor)
         if st.partner is not None and st.partner in ctx.actors:
@@ -193,3 +199,17 @@ class Performance:
         """World transforms of mimed gear (``gear:NAME`` parts the renderer draws)."""
         local: LocalPose = {f"gear:{k}": v for k, v in self.act.gear.items()}
         return place(x, y, angle, facing, local)
+
+
+def level_turn(kind: str, w: float, h: float) -> float:
+    """The turn that lays the long side of a kind's drawing level: the skateboard of the art
+    library is drawn slanting across its square, and rides flat under the feet."""
+    art = artwork_of(kind)
+    if art is None:
+        return 0.0
+    hull = hull_points(art, w, h).astype(np.float32)
+    (_, _), (rw, rh), degrees = cv2.minAreaRect(hull)
+    if rw < rh:
+        degrees += 90.0
+    turn = -math.radians(degrees)
+    return (turn + 0.5 * math.pi) % math.pi - 0.5 * math.pi

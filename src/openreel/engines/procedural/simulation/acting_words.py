@@ -41,7 +41,8 @@ VARIANTS: dict[Motion, dict[str, tuple[str, ...]]] = {
     M.TYPE: {"phone": ("phone", "smartphone", "texting", "text", "mobile"),
              "laptop": ("laptop", "computer", "keyboard", "typing", "pc", "notebook"),
              "controller": ("controller", "gamepad")},
-    M.COOK: {"grill": ("grill", "grilling", "barbecue", "barbeque", "barbequing", "bbq"),
+    M.COOK: {"flip": ("flipping", "pancake", "pancakes", "crepe", "crepes", "flapjack"),
+             "grill": ("grill", "grilling", "barbecue", "barbeque", "barbequing", "bbq"),
              "stir": ("stir", "stirring", "pot", "soup", "bowl", "boil"),
              "pan": ("fry", "frying", "pan", "wok", "stove", "flip")},
     M.CUT: {"peel": ("peel", "peeling", "apple", "potato"),
@@ -76,7 +77,8 @@ VARIANTS: dict[Motion, dict[str, tuple[str, ...]]] = {
               "cheer": ("cheerleading", "cheerleader", "pompom", "pom-pom")},
     M.FIGHT: {"sword": ("sword", "swords", "fencing", "sword fighting", "duel", "saber"),
               "wrestle": ("wrestle", "wrestling", "grapple", "judo", "sumo")},
-    M.RIDE: {"bike": ("bike", "bicycle", "cycle", "cycling", "pedal", "tricycle"),
+    M.RIDE: {"kickflip": ("kickflip", "kickflips", "ollie", "heelflip", "trick", "tricks"),
+             "bike": ("bike", "bicycle", "cycle", "cycling", "pedal", "tricycle"),
              "scooter": ("scooter", "kick scooter"),
              "motorbike": ("motorcycle", "motorbike", "moped", "motorcycling"),
              "skateboard": ("skateboard", "skateboarding", "longboard"),
@@ -114,6 +116,7 @@ STATION_WORDS = ("piano", "organ", "harp", "drum", "table", "desk", "counter", "
                  "stool", "window", "wall", "workbench", "anvil", "fridge", "car", "truck",
                  "computer", "board", "washing machine", "tree", "rope", "ladder")
 MOUNT_ARCHETYPES = (A.VEHICLE, A.BOAT, A.QUADRUPED)
+BOARDS = ("skateboard", "kickflip")  # ridden standing on a board, which tricks flip
 
 
 def words_of(entity: Entity | None) -> str:
@@ -151,6 +154,8 @@ def choose_variant(motion: Motion, actor: Entity, thing: Entity | None) -> str:
 def prop_use(motion: Motion, variant: str, thing: Entity, archetype: Archetype,
              height: float, actor_size: float) -> str:
     """How an act uses its object: held, station, mount, ground or partner."""
+    if motion is M.RIDE and variant in BOARDS and archetype is A.PROP:
+        return "held"  # a board under the feet goes where the feet take it
     if motion is M.RIDE:
         return "mount"
     if archetype in (A.HUMANOID, A.QUADRUPED):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from openreel.engines.procedural.rigs import footprint, goal_geometry, hoop_geometry
 from openreel.engines.procedural.simulation.aimed import ACTIONS, kick_reach
+from openreel.engines.procedural.simulation.animals import SWAT_AT, SWAT_REACH
 from openreel.engines.procedural.simulation.dominoes import arrange_row, is_domino
 from openreel.engines.procedural.simulation.holding import holds, stand_by
 from openreel.engines.procedural.simulation.layout import Instance
@@ -74,6 +75,9 @@ def _place_breakable(inst: Instance, instances: list[Instance]) -> None:
     holder = next((i for i in instances if i.archetype is A.HUMANOID and i.entity.object
                    == inst.group), None)
     support = _first(instances, e.relative_to) if e.relation is Relation.ON else None
+    swatter = next((i for i in instances if i.archetype is A.QUADRUPED and i.motion is
+                    Motion.PUSH and i.entity.object == inst.group and support is not None
+                    and i.entity.relative_to == support.group), None)
     half_h = rest_height(inst.archetype, inst.size)
     if support is not None:
         w, h = footprint(support.archetype, support.size)
@@ -81,10 +85,17 @@ def _place_breakable(inst: Instance, instances: list[Instance]) -> None:
         if support.archetype is A.FURNITURE:
             top = support.y + 0.5 * support.size  # the table top's upper face
         side = 1.0 if inst.x >= support.x else -1.0  # over the edge on its own side
+        if swatter is not None:
+            side = float(swatter.facing)
         inst.x = support.x + side * (0.5 * w - 0.8 * footprint(inst.archetype, inst.size)[0])
         inst.y = top + half_h + 0.002
         inst.extra["push_at"] = PUSH_AT
         inst.extra["push_vx"] = side * 1.1
+        if swatter is not None:
+            # the animal stands on the counter behind the glass, its paw's reach from it
+            swatter.x = inst.x - side * (SWAT_REACH * swatter.size
+                                         + 0.5 * footprint(inst.archetype, inst.size)[0])
+            inst.extra["push_at"] = SWAT_AT
     elif holder is not None:
         s = holder.size
         inst.x = holder.x + holder.facing * 0.3 * s

@@ -82,8 +82,10 @@ class FigureActor(Actor):
         if self.performance is not None:
             self.performance.bind()
         if (self.performance is not None and self.performance.prop_actor is not None) or (
-                i.staging is not None and i.staging.use == "ground"):
-            shape.sensor = True  # it stands at, sits on, holds or eats the thing: no shoving
+                i.staging is not None and i.staging.use == "ground") or (
+                self.quad and i.motion is M.PUSH):
+            # it stands at, sits on, holds, eats or swats the thing: no shoving
+            shape.sensor = True
         self.ctx.world.space.add(self.body, shape)
         self.ctx.world.listeners.append(self._on_contact)
         self._first = True
@@ -283,7 +285,7 @@ class FigureActor(Actor):
         # follow-through: the tail trails the body's vertical motion
         self.tail_lag += (-(self.vy) * 0.15 - self.tail_lag) * min(1.0, 8.0 * dt)
         tail = 0.4 + 0.35 * math.sin(wag_rate * t + self.idle_phase) + self.tail_lag
-        if m in (M.EAT, M.DRINK) or (m is M.PLAY and abs(self.speed) < 0.3):
+        if m in (M.EAT, M.DRINK, M.PUSH) or (m is M.PLAY and abs(self.speed) < 0.3):
             a = animal_act(m, t, self.idle_phase, s, self.near_ball or self._chased() is None)
             pose = self._qpose(a.legs, a.tail, a.head, knee=a.knee, graze=a.graze)
             return pose, base + a.lift - 0.4 * s * abs(math.sin(a.pitch)), a.pitch

@@ -12,6 +12,7 @@ from openreel.engines.procedural.simulation.aimed import ACTIONS, AimedFigure, p
 from openreel.engines.procedural.simulation.arrange import RIGID, arrange, into_water
 from openreel.engines.procedural.simulation.diving import DIVERS, DiveFigure
 from openreel.engines.procedural.simulation.dominoes import ToppleActor, is_domino
+from openreel.engines.procedural.simulation.fetching import CatchingAnimal, plan_catches
 from openreel.engines.procedural.simulation.fracture import BreakActor
 from openreel.engines.procedural.simulation.goals import GoalActor, HoopActor
 from openreel.engines.procedural.simulation.holding import PouringFigure, holds, lend_actions
@@ -47,6 +48,8 @@ def showcase_actor(inst: Instance, instances: list[Instance]) -> type[Actor] | N
             return ToppleActor
     if inst.archetype is A.HUMANOID and m in ACTIONS:
         return AimedFigure
+    if inst.archetype is A.QUADRUPED and m is Motion.CATCH and inst.entity.object:
+        return CatchingAnimal
     if inst.archetype in DIVERS and into_water(inst, instances):
         return DiveFigure
     if holds(inst):
@@ -59,6 +62,7 @@ def showcase_actor(inst: Instance, instances: list[Instance]) -> type[Actor] | N
 def link(ctx: ShotContext) -> None:
     """Connect actors that act on each other, once everything is built."""
     plan_aimed(ctx)
+    plan_catches(ctx)
     instances = [a.inst for a in ctx.actors.values()]
     for actor in ctx.actors.values():
         if isinstance(actor, RiderFigure):

@@ -107,7 +107,7 @@ def surf(c: Cue) -> Act:
 def ride(c: Cue) -> Act:
     """Riding: pedalling a bike, kicking a scooter, balanced on a board, astride a horse."""
     v = c.variant
-    if v in ("skateboard", "scooter"):
+    if v in ("skateboard", "scooter", "kickflip"):
         return _ride_standing(c)
     if v == "horse":
         return _ride_horse(c)
@@ -150,8 +150,10 @@ def _ride_standing(c: Cue) -> Act:
     else:
         j.shoulder_near, j.elbow_near, j.shoulder_far, j.elbow_far = 1.4, 0.3, -1.1, 0.2
         j.hip_near, j.hip_far = 0.3, -0.3
+    pop, spin = _board_trick(c, u, j) if c.variant == "kickflip" else (0.0, 0.0)
     gear: dict[str, tuple[float, float, float]] = {}
-    deck = 0.1 * s
+    board = c.prop.use == "held" if c.prop is not None else True
+    deck = (0.75 * c.prop.h if c.prop is not None and board else 0.1 * s)
     fy = floor(j, c)
     feet_x = foot_at(j, "near", s, b)[0] if scooter else 0.5 * (
         foot_at(j, "near", s, b)[0] + foot_at(j, "far", s, b)[0])
@@ -159,10 +161,37 @@ def _ride_standing(c: Cue) -> Act:
         bar = (feet_x + 0.29 * s, fy + deck + 0.6 * s)  # the stem's top (see render.gear)
         arm_to(j, "near", bar, s, b)
         arm_to(j, "far", (bar[0] - 0.01 * s, bar[1]), s, b)
+    # a mimed board is drawn about its deck; a real one hangs its whole height under the feet
+    centre = (feet_x, fy + (0.5 * deck if c.prop is None else -0.5 * deck),
+              spin + (c.prop.level if c.prop is not None else 0.0))
     if c.prop is None:
-        gear[c.variant] = (feet_x, fy + deck * 0.5, 0.0)
-    return Act(j, lift=deck if c.prop is None else 0.0, speed=2.2 * _scale(c) if (
-        c.prop is None) else 0.0, gear=gear, period=period)
+        gear["skateboard" if c.variant == "kickflip" else c.variant] = centre
+    return Act(j, lift=(deck if board else 0.0) + pop, speed=2.2 * _scale(c) if board else 0.0,
+               gear=gear, period=period, grip=centre if c.prop is not None and board else None)
+
+
+def _board_trick(c: Cue, u: float, j: HumanoidJoints) -> tuple[float, float]:
+    """A kickflip late in each push cycle: crouch, pop, the board turns a full turn under the
+    airborne feet, catch and land. Returns the extra height and the board's turn."""
+    start, crouch, air = 0.45, 0.1, 0.3  # fractions of the cycle
+    k = (u - start) / crouch
+    if 0.0 <= k < 1.0:  # loading the legs
+        bend = math.sin(0.5 * math.pi * k)
+        j.knee_near += 0.8 * bend
+        j.knee_far += 0.8 * bend
+        j.hip_near += 0.4 * bend
+        j.hip_far += 0.4 * bend
+        return 0.0, 0.0
+    k = (u - start - crouch) / air
+    if not 0.0 <= k < 1.0:
+        return 0.0, 0.0
+    tuck = math.sin(math.pi * k)  # knees up in the air, arms out for balance
+    j.knee_near += 0.9 * tuck
+    j.knee_far += 0.9 * tuck
+    j.hip_near += 0.5 * tuck
+    j.hip_far += 0.3 * tuck
+    j.shoulder_near, j.shoulder_far = 1.4 + 0.4 * tuck, -1.1 - 0.4 * tuck
+    return 0.35 * c.size * tuck, TAU * ease(k)
 
 
 def _ride_horse(c: Cue) -> Act:

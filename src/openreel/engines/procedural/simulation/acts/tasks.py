@@ -357,6 +357,8 @@ def cook(c: Cue) -> Act:
         if c.prop is None:
             gear["grill"] = (pot[0], top, 0.0)
         return Act(j, gear=gear, period=period, face=Face(smile=0.4))
+    if c.variant == "flip":
+        return _flip(c, j, pot, top)
     period = 1.2
     a = 2 * math.pi * c.t / period
     stir = (pot[0] + 0.05 * s * math.cos(a), pot[1] + 0.06 * s + 0.015 * s * math.sin(a))
@@ -371,6 +373,31 @@ def cook(c: Cue) -> Act:
         gear["stove"] = (pot[0], top, 0.0)
     return held(c, "pot" if c.variant == "stir" else "pan", centre, math.pi / 2, ("far",), j,
                  3 * period, Face(smile=0.3), gear=gear)
+
+
+def _flip(c: Cue, j: HumanoidJoints, pan: Point, top: float) -> Act:
+    """Tossing a pancake: a flick of the pan sends it up, it turns over once in the air and
+    drops back into the pan, every two seconds."""
+    s, b = c.size, c.body
+    period, start, air = 2.0, 0.3, 0.45  # seconds; the toss leaves at ``start`` of the cycle
+    u = c.t % period
+    flick = pulse(u, period, start / period + 0.02, 0.05)  # the pan jerks up and back
+    k = (u - start) / air
+    rise = 4.0 * FLIP_HEIGHT * s * k * (1.0 - k) if 0.0 <= k < 1.0 else 0.0
+    turn = 2.0 * math.pi * ease(k) if 0.0 <= k < 1.0 else 0.0
+    centre = (pan[0], pan[1] + 0.05 * s * flick)
+    handle = (centre[0] - 0.14 * s, centre[1] + 0.01 * s)
+    arm_to(j, "far", handle, s, b)
+    arm_to(j, "near", (handle[0] + 0.03 * s, handle[1] - 0.01 * s), s, b)
+    j.head = -0.3 + 0.5 * min(rise / (FLIP_HEIGHT * s), 1.0)  # eyes follow it up
+    gear: Gear = {"pancake": (centre[0], centre[1] + 0.03 * s + rise, turn)}
+    if c.prop is None:
+        gear["stove"] = (pan[0], top, 0.0)
+    return held(c, "pan", centre, math.pi / 2, ("far", "near"), j, period,
+                Face(smile=0.5 + 0.3 * min(rise / (FLIP_HEIGHT * s), 1.0)), gear=gear)
+
+
+FLIP_HEIGHT = 0.22  # how high a tossed pancake rises above the pan, per cook's height
 
 
 def eat(c: Cue) -> Act:

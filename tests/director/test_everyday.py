@@ -1,0 +1,182 @@
+"""Everyday prompts: pets, cooking, boards and catches read as the action they ask for."""
+
+from __future__ import annotations
+
+import pytest
+from director_boards import entity, one_shot
+
+from openreel.director.describe import describe
+from openreel.spec import Motion, Relation
+
+
+def test_a_cat_knocks_a_glass_off_the_counter_and_it_shatters() -> None:
+    board, shot = one_shot("a cat knocks a glass off the kitchen counter and it shatters")
+    cat, glass, counter = entity(shot, "cat"), entity(shot, "glass"), entity(shot, "table")
+    assert counter.label == "kitchen counter"
+    # the glass stands on the counter and breaks; the cat is up there with it, swatting it
+    assert (glass.motion, glass.relation, glass.relative_to) == (
+        Motion.BREAK, Relation.ON, counter.id)
+    assert (cat.motion, cat.object, cat.target) == (Motion.PUSH, glass.id, None)
+    assert (cat.relation, cat.relative_to) == (Relation.ON, counter.id)
+    assert counter.motion is Motion.IDLE  # "it" is the glass, not the counter named last
+    assert board.environment.place == "kitchen"
+
+
+@pytest.mark.parametrize(("prompt", "thing", "falls"), [
+    ("a dog pushes a vase off the table", "vase", Motion.BREAK),
+    ("a cat swats a ball off the table", "ball", Motion.FALL),
+    ("a boy knocks a cup off the desk", "cup", Motion.BREAK),
+])
+def test_knocking_a_thing_off_a_support_makes_it_fall_from_there(
+        prompt: str, thing: str, falls: Motion) -> None:
+    _, shot = one_shot(prompt)
+    moved = entity(shot, thing)
+    assert moved.motion is falls and moved.relation is Relation.ON
+    support = next(e for e in shot.entities if e.id == moved.relative_to)
+    actor = next(e for e in shot.entities if e.object == moved.id)
+    assert actor.motion is Motion.PUSH and actor.relative_to == support.id
+    # only a small animal climbs onto it; a dog or a child stands beside it
+    assert actor.relation is (Relation.ON if actor.kind == "cat" else Relation.NEXT_TO)
+
+
+def test_it_still_names_the_thing_last_named_when_it_does_not_fall_apart() -> None:
+    _, shot = one_shot("a ball rolls under the table and it stops")
+    assert entity(shot, "ball").motion is Motion.ROLL
+    assert entity(shot, "table").motion is Motion.IDLE
+
+
+def test_a_chef_flipping_a_pancake_cooks_and_the_act_draws_the_pancake() -> None:
+    board, shot = one_shot("a chef flips a pancake in a busy kitchen")
+    chef = entity(shot, "chef")
+    assert (chef.motion, chef.action) == (Motion.COOK, "flipping pancakes")
+    assert [e.kind for e in shot.entities] == ["chef"]  # no cake stand-in, no second pan
+    assert "pancake" not in board.mapped_words
+    assert "shown in the act" in board.word_notes["pancake"]
+    assert board.environment.place == "kitchen"
+
+
+@pytest.mark.parametrize(("prompt", "motion", "kind", "prop"), [
+    ("a girl tosses a pancake", Motion.COOK, "child", None),
+    ("a man flips a coin", Motion.THROW, "person", None),
+    ("a woman turns the page of her book", Motion.READ, "person", "book"),
+    ("a boy swings a bat", Motion.HIT, "child", "baseball_bat"),
+    ("a knight swings a sword", Motion.FIGHT, "knight", "sword"),
+    ("a baker rolls the dough", Motion.COOK, "chef", "food"),
+])
+def test_a_body_verb_with_an_object_is_an_act_on_that_object(
+        prompt: str, motion: Motion, kind: str, prop: str | None) -> None:
+    _, shot = one_shot(prompt)
+    actor = entity(shot, kind)
+    assert actor.motion is motion, prompt
+    assert actor.motion is not Motion.FLIP
+    held = next((e.kind for e in shot.entities if e.id == actor.object), None)
+    assert held == prop
+    assert not any(e.kind == "ball" for e in shot.entities)  # a coin is no ball
+
+
+@pytest.mark.parametrize("prompt", ["a gymnast flips on the mat", "an acrobat does a backflip",
+                                    "a girl does a trick"])
+def test_a_flip_with_no_thing_flipped_is_still_a_somersault(prompt: str) -> None:
+    _, shot = one_shot(prompt)
+    assert any(e.motion is Motion.FLIP for e in shot.entities), prompt
+
+
+def test_a_skateboarder_does_a_kickflip_riding_a_skateboard_in_a_paved_skate_park() -> None:
+    board, shot = one_shot("a skateboarder does a kickflip in a skate park at sunset")
+    rider = next(e for e in shot.entities if e.label == "skateboarder")
+    deck = entity(shot, "skateboard")
+    assert (rider.motion, rider.object, rider.action) == (Motion.RIDE, deck.id, "kickflip")
+    assert board.environment.place == "city_street"  # paved, not the grass of a park
+    assert "nearest place" in board.word_notes["skate park"]
+    assert "does" not in board.unknown_words and "kickflip" not in board.unknown_words
+
+
+@pytest.mark.parametrize(("prompt", "motion", "prop", "action"), [
+    ("a skateboarder rolls down the street", Motion.RIDE, "skateboard", "skateboard"),
+    ("a skateboarder jumps over a bench", Motion.RIDE, "skateboard", "kickflip"),
+    ("a cyclist does a trick", Motion.RIDE, "bicycle", "wheelie"),
+    ("a surfer rides a wave", Motion.SURF, "surfboard", None),
+    ("a skier on a mountain", Motion.SKI, "ski_set", None),
+    ("a guitarist on stage", Motion.PLAY, "guitar", "guitar"),
+])
+def test_people_named_by_what_they_do_do_it(prompt: str, motion: Motion, prop: str,
+                                             action: str | None) -> None:
+    _, shot = one_shot(prompt)
+    doer = next(e for e in shot.entities if e.motion is motion)
+    assert next(e.kind for e in shot.entities if e.id == doer.object) == prop, prompt
+    assert doer.action == action
+
+
+def test_a_role_does_not_override_what_the_prompt_asks() -> None:
+    _, shot = one_shot("a skateboarder waves at the camera")
+    assert next(e for e in shot.entities if e.label == "skateboarder").motion is Motion.WAVE
+    assert not any(e.kind == "skateboard" for e in shot.entities)
+
+
+def test_a_golden_retriever_catches_a_frisbee() -> None:
+    board, shot = one_shot("a golden retriever catches a frisbee on the beach")
+    dog, frisbee = entity(shot, "dog"), entity(shot, "frisbee")
+    assert (dog.motion, dog.object, dog.colour) == (Motion.CATCH, frisbee.id, "gold")
+    assert board.environment.place == "beach"
+
+
+@pytest.mark.parametrize(("prompt", "thing"), [
+    ("a man throws a frisbee and his dog catches it", "frisbee"),
+    ("a girl throws a ball to her dog", "ball"),
+    ("a dog fetches a ball", "ball"),
+])
+def test_a_dog_catches_what_is_thrown_to_it(prompt: str, thing: str) -> None:
+    _, shot = one_shot(prompt)
+    dog, caught = entity(shot, "dog"), entity(shot, thing)
+    assert (dog.motion, dog.object) == (Motion.CATCH, caught.id)
+    assert sum(e.kind in ("ball", "frisbee") for e in shot.entities) == 1  # nothing extra
+
+
+def test_a_kitten_playing_with_a_ball_plays_though_the_parser_left_it_unlinked() -> None:
+    _, shot = one_shot("a kitten plays with a ball of yarn")
+    cat = entity(shot, "cat")
+    assert (cat.motion, cat.object) == (Motion.PLAY, entity(shot, "ball").id)
+
+
+def test_a_burger_flipped_on_the_grill_is_grilled_and_the_act_draws_both() -> None:
+    board, shot = one_shot("a girl flips a burger on the grill")
+    [cook] = shot.entities
+    assert (cook.motion, cook.action, cook.target) == (Motion.COOK, "grilling", None)
+    assert {"burger", "grill"} <= set(board.word_notes)
+    assert "grill" not in board.mapped_words
+
+
+def test_a_dropped_glass_is_held_then_breaks() -> None:
+    _, shot = one_shot("a waiter drops a glass")
+    glass = entity(shot, "glass")
+    holder = next(e for e in shot.entities if e.object == glass.id)
+    assert glass.motion is Motion.BREAK and holder.motion is Motion.IDLE
+
+
+@pytest.mark.parametrize(("prompt", "kind"), [
+    ("a toddler knocks over a tower of blocks", "cube"),
+    ("a boy knocks the vase over", "vase"),
+])
+def test_knocking_a_thing_over_topples_it(prompt: str, kind: str) -> None:
+    board, shot = one_shot(prompt)
+    knocked = entity(shot, kind)
+    assert knocked.motion is Motion.TOPPLE
+    assert any(e.motion is Motion.PUSH and e.object == knocked.id for e in shot.entities)
+    assert board.environment.place != "tower"  # "a tower of" counts blocks
+
+
+@pytest.mark.parametrize(("prompt", "kinds"), [
+    ("a man spins a basketball on his finger", {"person", "basketball"}),
+    ("a girl holds a kitten in her arms", {"child", "cat"}),
+])
+def test_a_body_part_of_someone_is_never_a_prop(prompt: str, kinds: set[str]) -> None:
+    board, shot = one_shot(prompt)
+    assert {e.kind for e in shot.entities} == kinds
+    assert not board.mapped_words
+
+
+def test_explain_names_the_form_of_the_act() -> None:
+    board, _ = one_shot("a chef flips a pancake in a busy kitchen")
+    text = describe(board)
+    assert "chef cook [flipping pancakes]" in text
+    assert "pancake → shown in the act" in text
