@@ -12,8 +12,12 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
+import numpy as np
+
+from openreel.engines.procedural.art.library import artwork_of
+from openreel.engines.procedural.art.sizing import art_box
 from openreel.engines.procedural.rigs import footprint
-from openreel.engines.procedural.scene import foreground_scale
+from openreel.engines.procedural.scene import FOREGROUND_MOST, foreground_scale
 from openreel.spec import Archetype, Motion, Relation
 
 if TYPE_CHECKING:
@@ -25,8 +29,8 @@ TRAVELLERS = frozenset({M.WALK, M.RUN, M.CHASE, M.MARCH, M.CRAWL, M.SKATE, M.SKI
                         M.ROLL, M.SLIDE, M.DRIVE, M.DRIFT})
 BEHIND_DEPTH = 0.08  # a little further back: drawn first, a touch smaller
 IN_FRONT_DEPTH = -0.001  # drawn after what it stands before (no nearer than that)
-FOREGROUND_SHARE = 0.3  # a small thing beside a big one is brought forward to look this big
-FOREGROUND_AT = 3.0  # … when the big one covers this many times its area
+FOREGROUND_SHARE = 0.5  # a small thing beside a big one is brought forward to look this big
+FOREGROUND_AT = 2.0  # … when the big one covers this many times its area
 
 
 def width_of(inst: Instance) -> float:
@@ -47,12 +51,13 @@ RUN_UP = 5.0  # metres between a thing that crashes into or chases another and i
 
 
 def gap_between(a: Instance, b: Instance) -> float:
-    """Room left between two neighbours: a quarter of the taller, within 0.15–1 m; a run-up
-    before what a crash or chase is aimed at."""
+    """Room left between two neighbours: a quarter of the taller, within 2 cm–1 m (small
+    things of a still life stand close); a run-up before what a crash or chase is aimed
+    at."""
     if any(x.motion in (M.CRASH, M.CHASE) and x.entity.target in (a.group, b.group)
            for x in (a, b)):
         return RUN_UP
-    return min(max(0.25 * max(height_of(a), height_of(b)), 0.15), 1.0)
+    return min(max(0.25 * max(height_of(a), height_of(b)), 0.02), 1.0)
 
 
 def row_positions(items: list[Instance], stage_width: float) -> list[float]:
@@ -185,17 +190,26 @@ def bring_small_forward(items: list[Instance]) -> None:
              and i.depth == 0.0]
     if len(alone) < 2 or any(i.motion is not M.IDLE for i in items):
         return
-    areas = {i.uid: _area(i) for i in alone}
+    areas = {i.uid: drawn_area(i) for i in alone}
     biggest = max(areas.values())
     for inst in alone:
         if areas[inst.uid] * FOREGROUND_AT < biggest:
-            scale = min((FOREGROUND_SHARE * biggest / areas[inst.uid]) ** 0.5, 4.0)
+            scale = min((FOREGROUND_SHARE * biggest / areas[inst.uid]) ** 0.5, FOREGROUND_MOST)
+            if scale <= 1.02:
+                continue
             inst.depth = 1.0 - scale  # depth below zero: nearer the camera, this much larger
 
 
 _SIDE_BY_SIDE = (None, Relation.LEFT_OF, Relation.RIGHT_OF, Relation.NEXT_TO)
 
 
-def _area(inst: Instance) -> float:
+def drawn_area(inst: Instance) -> float:
+    """The area (m²) an instance's picture covers at its own size: its artwork's outline,
+    else most of its footprint's box."""
     w, h = footprint(inst.archetype, inst.size, inst.kind)
-    return max(w * h, 1e-4)
+    art = artwork_of(inst.kind) if inst.archetype is not A.HUMANOID else None
+    if art is None:
+        return max(0.6 * w * h, 1e-4)
+    x, y = art.hull[:, 0], art.hull[:, 1]  # in units of the artwork's longest side
+    share = 0.5 * abs(float(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1))))
+    return max(share * max(art_box(inst.archetype, inst.size, art)) ** 2, 1e-4)
