@@ -12,9 +12,8 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from openreel.engines.procedural.art.library import artwork_of
+from openreel.engines.procedural.art.silhouette import opaque_share
 from openreel.engines.procedural.art.sizing import art_box
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import FOREGROUND_MOST, foreground_scale
@@ -29,8 +28,8 @@ TRAVELLERS = frozenset({M.WALK, M.RUN, M.CHASE, M.MARCH, M.CRAWL, M.SKATE, M.SKI
                         M.ROLL, M.SLIDE, M.DRIVE, M.DRIFT})
 BEHIND_DEPTH = 0.08  # a little further back: drawn first, a touch smaller
 IN_FRONT_DEPTH = -0.001  # drawn after what it stands before (no nearer than that)
-FOREGROUND_SHARE = 0.5  # a small thing beside a big one is brought forward to look this big
-FOREGROUND_AT = 2.0  # … when the big one covers this many times its area
+FOREGROUND_SHARE = 0.75  # a small thing beside a big one is brought forward to look this big
+FOREGROUND_AT = 1.5  # … when the big one covers this many times its area
 
 
 def width_of(inst: Instance) -> float:
@@ -204,12 +203,10 @@ _SIDE_BY_SIDE = (None, Relation.LEFT_OF, Relation.RIGHT_OF, Relation.NEXT_TO)
 
 
 def drawn_area(inst: Instance) -> float:
-    """The area (m²) an instance's picture covers at its own size: its artwork's outline,
-    else most of its footprint's box."""
+    """The area (m²) an instance's picture covers at its own size: its artwork's opaque
+    pixels, else most of its footprint's box."""
     w, h = footprint(inst.archetype, inst.size, inst.kind)
     art = artwork_of(inst.kind) if inst.archetype is not A.HUMANOID else None
     if art is None:
         return max(0.6 * w * h, 1e-4)
-    x, y = art.hull[:, 0], art.hull[:, 1]  # in units of the artwork's longest side
-    share = 0.5 * abs(float(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1))))
-    return max(share * max(art_box(inst.archetype, inst.size, art)) ** 2, 1e-4)
+    return max(opaque_share(art) * max(art_box(inst.archetype, inst.size, art)) ** 2, 1e-4)
