@@ -93,6 +93,9 @@ def top_of(inst: Instance) -> float:
 
 def place_related(inst: Instance, partner: Instance, relation: Relation) -> None:
     """Put ``inst`` where ``relation`` says with respect to ``partner``."""
+    if relation is Relation.ON or (relation is Relation.UNDER
+                                   and partner.kind not in ROOM_BENEATH):
+        even_stack(inst, partner)
     w, pw = width_of(inst), width_of(partner)
     beside = 0.5 * (w + pw) + gap_between(inst, partner)
     if relation is Relation.LEFT_OF:
@@ -132,8 +135,30 @@ def place_related(inst: Instance, partner: Instance, relation: Relation) -> None
         inst.x = partner.x
         inst.y = max(inst.y, partner.y - partner.rest + inst.rest)
         inst.depth = partner.depth + IN_FRONT_DEPTH
+    if relation in _SIDE_BY_SIDE:
+        for still in (inst, partner):
+            if still.motion is M.IDLE:
+                # "a plane on the left of a train": it stays there rather than flying off
+                still.extra["keep_place"] = 1.0
     inst.x += (inst.index - 0.5 * (inst.entity.count - 1)) * 1.1 * w * (
         relation is not Relation.NEXT_TO)
+
+
+def even_stack(a: Instance, b: Instance) -> None:
+    """Two still things stacked one on the other ("a pizza on top of a donut") cannot be
+    brought forward apart, so the much smaller one is made larger, to three quarters of
+    the other's area, as a still life's props are chosen to read together. Furniture and
+    what it holds ("a cup on a table") keep their sizes."""
+    if A.FURNITURE in (a.archetype, b.archetype) or a.motion is not M.IDLE or \
+            b.motion is not M.IDLE:
+        return
+    small, big = sorted((a, b), key=drawn_area)
+    ratio = drawn_area(big) / drawn_area(small)
+    if ratio <= FOREGROUND_AT:
+        return
+    rest = small.rest
+    small.size *= min((FOREGROUND_SHARE * ratio) ** 0.5, FOREGROUND_MOST)
+    small.y += small.rest - rest
 
 
 def relate(instances: list[Instance], stage_width: float) -> None:
@@ -157,7 +182,7 @@ def relate(instances: list[Instance], stage_width: float) -> None:
                 waiting.append(inst)
                 continue
             place_related(inst, partner, inst.entity.relation)
-            inst.x = min(max(inst.x, 0.05 * stage_width), 0.95 * stage_width)
+            _keep_on_stage(inst, [i for i in instances if i.group == partner_group], stage_width)
             done.add(inst.uid)
         if not waiting or len(waiting) == len(pending):
             for inst in waiting:  # a cycle: place them against their partner as it stands
@@ -165,6 +190,22 @@ def relate(instances: list[Instance], stage_width: float) -> None:
                               inst.entity.relation or Relation.NEXT_TO)
             break
         pending = waiting
+
+
+def _keep_on_stage(inst: Instance, partners: list[Instance], stage_width: float) -> None:
+    """Bring ``inst`` back within the stage when its relation put it off the edge, moving
+    its partners along by as much as they can go, so the two keep their order ("a plane
+    on the left of a train" wider than the stage's left half)."""
+    low, high = 0.05 * stage_width, 0.95 * stage_width
+    shift = min(max(inst.x, low), high) - inst.x
+    movable = [p for p in partners if p.entity.position is None and p is not inst]
+    if shift > 0 and movable:
+        shift = min(shift, high - max(p.x for p in movable))
+    elif shift < 0 and movable:
+        shift = max(shift, low - min(p.x for p in movable))
+    for other in (*movable, inst):
+        other.x += shift
+    inst.x = min(max(inst.x, low), high)
 
 
 def face_each_other(instances: list[Instance]) -> None:
