@@ -193,19 +193,28 @@ def relate(instances: list[Instance], stage_width: float) -> None:
 
 
 def _keep_on_stage(inst: Instance, partners: list[Instance], stage_width: float) -> None:
-    """Bring ``inst`` back within the stage when its relation put it off the edge, moving
+    """Bring ``inst`` back within the stage when its relation put it past the edge, moving
     its partners along by as much as they can go, so the two keep their order ("a plane
     on the left of a train" wider than the stage's left half)."""
-    low, high = 0.05 * stage_width, 0.95 * stage_width
+    def bounds(i: Instance) -> tuple[float, float]:
+        # a body the stage's walls would push back stays whole inside them
+        half = 0.0 if i.archetype in _FLYING else min(
+            0.5 * footprint(i.archetype, i.size, i.kind)[0], 0.4 * stage_width)
+        return 0.05 * stage_width + half, 0.95 * stage_width - half
+
+    low, high = bounds(inst)
     shift = min(max(inst.x, low), high) - inst.x
     movable = [p for p in partners if p.entity.position is None and p is not inst]
-    if shift > 0 and movable:
-        shift = min(shift, high - max(p.x for p in movable))
-    elif shift < 0 and movable:
-        shift = max(shift, low - min(p.x for p in movable))
+    for other in movable:
+        other_low, other_high = bounds(other)
+        shift = min(shift, max(other_high - other.x, 0.0)) if shift > 0 else max(
+            shift, min(other_low - other.x, 0.0))
     for other in (*movable, inst):
         other.x += shift
     inst.x = min(max(inst.x, low), high)
+
+
+_FLYING = (A.AIRCRAFT, A.BIRD, A.FISH)  # steered along paths, not pushed by the walls
 
 
 def face_each_other(instances: list[Instance]) -> None:
@@ -238,6 +247,9 @@ def bring_small_forward(items: list[Instance]) -> None:
             if scale <= 1.02:
                 continue
             inst.depth = 1.0 - scale  # depth below zero: nearer the camera, this much larger
+            # set in place as a photographer would: its body is its own size, so it
+            # must not topple and sweep a picture this much larger across the others
+            inst.extra["hung"] = 1.0
 
 
 _SIDE_BY_SIDE = (None, Relation.LEFT_OF, Relation.RIGHT_OF, Relation.NEXT_TO)
