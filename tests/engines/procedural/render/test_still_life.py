@@ -11,7 +11,7 @@ from openreel.director import direct
 from openreel.engines.procedural.render import Renderer
 from openreel.engines.procedural.render.framing import world_box
 from openreel.engines.procedural.simulation import simulate_storyboard
-from openreel.spec import Storyboard
+from openreel.spec import KINDS, Storyboard
 
 SIZE = (180, 320)  # a 9:16 frame; shares of the frame do not depend on its size
 SHARE = 0.015  # each of two things shown together covers this much of the frame
@@ -108,3 +108,33 @@ def test_the_framing_box_of_a_thing_drawn_from_art_is_the_drawn_box() -> None:
             ax, ay = renderer.project(state, sim, world_box(e).x0, world_box(e).y1)
             bx, by = renderer.project(state, sim, world_box(e).x1, world_box(e).y0)
             assert np.allclose([ax, ay, bx, by], [x0, y0, x1, y1], atol=1.0), e.kind
+
+
+@pytest.mark.parametrize(("prompt", "grown"), [
+    ("a pizza on the top of a donut", "donut"),
+    ("a bird on a car", None),  # a creature on a vehicle keeps its size
+    ("a cup on a table", None),  # what furniture holds keeps its size
+])
+def test_only_still_life_props_are_evened_when_stacked(prompt: str, grown: str | None) -> None:
+    board = direct(prompt, seconds=1)
+    sim = simulate_storyboard(board, fps=12, seed=3)[0]
+    for e in sim.frames[0].entities:
+        if e.archetype.value in ("tree", "building"):
+            continue
+        if e.kind == grown:
+            assert e.size > 2 * KINDS[e.kind].size
+        else:
+            assert e.size == pytest.approx(KINDS[e.kind].size), e.kind
+
+
+def test_a_pair_pushed_to_the_stage_edge_stays_whole_inside_its_walls() -> None:
+    """A train set right of a boat brought forward would overlap the stage's wall and be
+    thrown out by it; it stands inside instead, and the two keep their order."""
+    board = direct("a train on the right of a boat, front view", seconds=2)
+    sim = simulate_storyboard(board, fps=12, seed=3)[0]
+    width = sim.stage_width
+    for frame in sim.frames:
+        train = next(e for e in frame.entities if e.kind == "train")
+        boat = next(e for e in frame.entities if e.kind == "boat")
+        assert 0.0 <= train.x - 0.5 * world_box(train).width <= width - world_box(train).width
+        assert boat.x < train.x

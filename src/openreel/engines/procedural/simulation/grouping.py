@@ -144,13 +144,16 @@ def place_related(inst: Instance, partner: Instance, relation: Relation) -> None
         relation is not Relation.NEXT_TO)
 
 
+_STILL_LIFE = frozenset({A.PROP, A.FOOD, A.BALL, A.BLOCK, A.CONTAINER, A.PLANT})
+
+
 def even_stack(a: Instance, b: Instance) -> None:
     """Two still things stacked one on the other ("a pizza on top of a donut") cannot be
     brought forward apart, so the much smaller one is made larger, to three quarters of
     the other's area, as a still life's props are chosen to read together. Furniture and
-    what it holds ("a cup on a table") keep their sizes."""
-    if A.FURNITURE in (a.archetype, b.archetype) or a.motion is not M.IDLE or \
-            b.motion is not M.IDLE:
+    what it holds ("a cup on a table"), creatures and vehicles keep their sizes."""
+    if a.archetype not in _STILL_LIFE or b.archetype not in _STILL_LIFE or \
+            a.motion is not M.IDLE or b.motion is not M.IDLE:
         return
     small, big = sorted((a, b), key=drawn_area)
     ratio = drawn_area(big) / drawn_area(small)
