@@ -138,3 +138,21 @@ def test_a_pair_pushed_to_the_stage_edge_stays_whole_inside_its_walls() -> None:
         boat = next(e for e in frame.entities if e.kind == "boat")
         assert 0.0 <= train.x - 0.5 * world_box(train).width <= width - world_box(train).width
         assert boat.x < train.x
+
+
+def test_a_still_life_sets_a_bat_down_on_its_side_and_nothing_topples() -> None:
+    """A bat drawn corner to corner lies flat from the first frame (wider than tall, and
+    its lowest point on the ground); a glove drawn upright stays upright; neither moves."""
+    board = direct("a baseball bat and a baseball glove", seconds=2)
+    sim = simulate_storyboard(board, fps=12, seed=3)[0]
+    first = {e.kind: e for e in sim.frames[0].entities}
+    bat, glove = world_box(first["baseball_bat"]), world_box(first["baseball_glove"])
+    assert bat.width > 4 * bat.height
+    assert abs(bat.y0) < 0.02  # on the ground, neither sunk nor floating
+    assert first["baseball_glove"].angle == 0.0
+    assert glove.x0 > bat.x1  # side by side, not overlapping
+    for frame in sim.frames:
+        now = {e.kind: e for e in frame.entities}
+        for kind in ("baseball_bat", "baseball_glove"):
+            assert (now[kind].x, now[kind].y, now[kind].angle) == pytest.approx(
+                (first[kind].x, first[kind].y, first[kind].angle), abs=1e-3)

@@ -17,6 +17,7 @@ from openreel.engines.procedural.art.silhouette import opaque_share
 from openreel.engines.procedural.art.sizing import art_box
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import FOREGROUND_MOST, foreground_scale
+from openreel.engines.procedural.simulation.resting import lying_angle, lying_extent
 from openreel.spec import Archetype, Motion, Relation
 
 if TYPE_CHECKING:
@@ -33,14 +34,21 @@ FOREGROUND_AT = 1.5  # … when the big one covers this many times its area
 
 
 def width_of(inst: Instance) -> float:
-    """The room the instance takes side to side (as drawn), never less than 0.15 m."""
-    scale = foreground_scale(inst.depth)
-    return max(footprint(inst.archetype, inst.size, inst.kind)[0] * scale, 0.15)
+    """The room the instance takes side to side (as drawn, as it lies), never less than
+    0.15 m."""
+    return max(_extent(inst)[0] * foreground_scale(inst.depth), 0.15)
 
 
 def height_of(inst: Instance) -> float:
-    """The instance's footprint height, as drawn."""
-    return footprint(inst.archetype, inst.size, inst.kind)[1] * foreground_scale(inst.depth)
+    """The instance's footprint height, as drawn and as it lies."""
+    return _extent(inst)[1] * foreground_scale(inst.depth)
+
+
+def _extent(inst: Instance) -> tuple[float, float]:
+    if inst.angle != 0.0:
+        w, h, _ = lying_extent(inst)
+        return w, h
+    return footprint(inst.archetype, inst.size, inst.kind)
 
 
 # things with room beneath them for something else ("a cat under the table")
@@ -244,15 +252,16 @@ def bring_small_forward(items: list[Instance]) -> None:
         return
     areas = {i.uid: drawn_area(i) for i in alone}
     biggest = max(areas.values())
-    for inst in alone:
-        if areas[inst.uid] * FOREGROUND_AT < biggest:
-            scale = min((FOREGROUND_SHARE * biggest / areas[inst.uid]) ** 0.5, FOREGROUND_MOST)
-            if scale <= 1.02:
-                continue
-            inst.depth = 1.0 - scale  # depth below zero: nearer the camera, this much larger
-            # set in place as a photographer would: its body is its own size, so it
-            # must not topple and sweep a picture this much larger across the others
-            inst.extra["hung"] = 1.0
+    forward = [i for i in alone if areas[i.uid] * FOREGROUND_AT < biggest]
+    for inst in forward:
+        scale = min((FOREGROUND_SHARE * biggest / areas[inst.uid]) ** 0.5, FOREGROUND_MOST)
+        inst.depth = 1.0 - scale  # depth below zero: nearer the camera, this much larger
+    for inst in alone if forward else ():
+        # set in place as a photographer would, lying as it would come to rest: nothing
+        # topples and sweeps across the others (a picture drawn larger than its body
+        # least of all)
+        inst.extra["hung"] = 1.0
+        inst.angle = lying_angle(inst)
 
 
 _SIDE_BY_SIDE = (None, Relation.LEFT_OF, Relation.RIGHT_OF, Relation.NEXT_TO)

@@ -15,6 +15,7 @@ from openreel.engines.procedural.simulation.grouping import (
     row_positions,
 )
 from openreel.engines.procedural.simulation.poses import rest_height
+from openreel.engines.procedural.simulation.resting import lying_extent
 from openreel.engines.procedural.simulation.staging import Staging, stage
 from openreel.spec import COLOURS, KINDS, PLACES, Archetype, Entity, Environment, Motion
 
@@ -159,6 +160,8 @@ def _place_action(items: list[Instance], env: Environment, rng: np.random.Genera
         inst.x = x
     for inst in free:
         inst.y = _start_height(inst, env, floor, level, rng)
+        if inst.angle != 0.0 and inst.motion is Motion.IDLE:
+            inst.y += lying_extent(inst)[2] - inst.rest  # set down on its side
     for inst in items:
         if inst.entity.position is None:
             continue
