@@ -156,3 +156,22 @@ def test_a_still_life_sets_a_bat_down_on_its_side_and_nothing_topples() -> None:
         for kind in ("baseball_bat", "baseball_glove"):
             assert (now[kind].x, now[kind].y, now[kind].angle) == pytest.approx(
                 (first[kind].x, first[kind].y, first[kind].angle), abs=1e-3)
+
+
+@pytest.mark.parametrize(("prompt", "upper", "lower"), [
+    ("skis on the top of a snowboard, front view", "ski_set", "snowboard"),
+    ("a snowboard on the bottom of a kite, front view", "kite", "snowboard"),
+])
+def test_stacked_boards_lie_flat_one_on_the_other_and_stay(prompt: str, upper: str,
+                                                          lower: str) -> None:
+    board = direct(prompt, seconds=1)
+    sim = simulate_storyboard(board, fps=12, seed=3)[0]
+    first = {e.kind: e for e in sim.frames[0].entities}
+    top, bottom = world_box(first[upper]), world_box(first[lower])
+    assert bottom.width > 3 * bottom.height  # the board lies on its side
+    assert abs(bottom.y0) < 0.02 and abs(top.y0 - bottom.y1) < 0.05 * bottom.width
+    for frame in sim.frames:
+        for e in frame.entities:
+            if e.kind in (upper, lower):
+                assert (e.x, e.y, e.angle) == pytest.approx(
+                    (first[e.kind].x, first[e.kind].y, first[e.kind].angle), abs=1e-3)

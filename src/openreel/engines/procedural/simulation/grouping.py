@@ -96,14 +96,14 @@ def top_of(inst: Instance) -> float:
     """Height of the instance's top surface above the floor (a table's top, a box's lid)."""
     if inst.archetype is A.FURNITURE and inst.kind in ("table", "desk", "bench", "counter"):
         return inst.y + 0.5 * inst.size  # furniture's root sits at mid height
-    return inst.y - inst.rest + height_of(inst)
+    return inst.y - root_height(inst) + height_of(inst)
 
 
 def place_related(inst: Instance, partner: Instance, relation: Relation) -> None:
     """Put ``inst`` where ``relation`` says with respect to ``partner``."""
     if relation is Relation.ON or (relation is Relation.UNDER
                                    and partner.kind not in ROOM_BENEATH):
-        even_stack(inst, partner)
+        set_stack(inst, partner)
     w, pw = width_of(inst), width_of(partner)
     beside = 0.5 * (w + pw) + gap_between(inst, partner)
     if relation is Relation.LEFT_OF:
@@ -114,7 +114,7 @@ def place_related(inst: Instance, partner: Instance, relation: Relation) -> None
         inst.x = partner.x + beside * (1 if inst.index % 2 == 0 else -1)
     elif relation is Relation.ON:
         inst.x = partner.x
-        inst.y = top_of(partner) + inst.rest + 0.002
+        inst.y = top_of(partner) + root_height(inst) + 0.002
         if inst.motion is M.IDLE and partner.motion is M.IDLE:
             # "a banana on top of an apple" stays there: neither rolls the other off
             inst.extra["hung"] = partner.extra["hung"] = 1.0
@@ -124,9 +124,9 @@ def place_related(inst: Instance, partner: Instance, relation: Relation) -> None
         inst.extra["hung"] = 1.0  # held there: a clock on the wall, a lamp over a bed
     elif relation is Relation.UNDER and partner.kind not in ROOM_BENEATH:
         # "an oven at the bottom of a toaster": the toaster goes on top of it
-        inst.y = inst.rest
+        inst.y = root_height(inst)
         partner.x = inst.x
-        partner.y = top_of(inst) + partner.rest + 0.002
+        partner.y = top_of(inst) + root_height(partner) + 0.002
         if inst.motion is M.IDLE and partner.motion is M.IDLE:
             inst.extra["hung"] = partner.extra["hung"] = 1.0
     elif relation is Relation.UNDER:
@@ -155,21 +155,31 @@ def place_related(inst: Instance, partner: Instance, relation: Relation) -> None
 _STILL_LIFE = frozenset({A.PROP, A.FOOD, A.BALL, A.BLOCK, A.CONTAINER, A.PLANT})
 
 
-def even_stack(a: Instance, b: Instance) -> None:
-    """Two still things stacked one on the other ("a pizza on top of a donut") cannot be
-    brought forward apart, so the much smaller one is made larger, to three quarters of
-    the other's area, as a still life's props are chosen to read together. Furniture and
-    what it holds ("a cup on a table"), creatures and vehicles keep their sizes."""
+def set_stack(a: Instance, b: Instance) -> None:
+    """Two still things stacked one on the other ("a pizza on top of a donut") each lie
+    as they would come to rest, and as they cannot be brought forward apart, the much
+    smaller one is made larger, to three quarters of the other's area, as a still life's
+    props are chosen to read together. Furniture and what it holds ("a cup on a table"),
+    creatures and vehicles keep their sizes and poses."""
     if a.archetype not in _STILL_LIFE or b.archetype not in _STILL_LIFE or \
             a.motion is not M.IDLE or b.motion is not M.IDLE:
         return
+    for inst in (a, b):
+        lifted = root_height(inst)
+        inst.angle = lying_angle(inst)
+        inst.y += root_height(inst) - lifted
     small, big = sorted((a, b), key=drawn_area)
     ratio = drawn_area(big) / drawn_area(small)
     if ratio <= FOREGROUND_AT:
         return
-    rest = small.rest
+    lifted = root_height(small)
     small.size *= min((FOREGROUND_SHARE * ratio) ** 0.5, FOREGROUND_MOST)
-    small.y += small.rest - rest
+    small.y += root_height(small) - lifted
+
+
+def root_height(inst: Instance) -> float:
+    """Height of the instance's root above what it rests on, as it lies."""
+    return lying_extent(inst)[2] if inst.angle != 0.0 else inst.rest
 
 
 def relate(instances: list[Instance], stage_width: float) -> None:

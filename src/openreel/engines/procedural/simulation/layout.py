@@ -12,10 +12,10 @@ from openreel.engines.procedural.simulation.grouping import (
     bring_small_forward,
     face_each_other,
     relate,
+    root_height,
     row_positions,
 )
 from openreel.engines.procedural.simulation.poses import rest_height
-from openreel.engines.procedural.simulation.resting import lying_extent
 from openreel.engines.procedural.simulation.staging import Staging, stage
 from openreel.spec import COLOURS, KINDS, PLACES, Archetype, Entity, Environment, Motion
 
@@ -160,8 +160,7 @@ def _place_action(items: list[Instance], env: Environment, rng: np.random.Genera
         inst.x = x
     for inst in free:
         inst.y = _start_height(inst, env, floor, level, rng)
-        if inst.angle != 0.0 and inst.motion is Motion.IDLE:
-            inst.y += lying_extent(inst)[2] - inst.rest  # set down on its side
+        inst.y += root_height(inst) - inst.rest  # set down as it lies
     for inst in items:
         if inst.entity.position is None:
             continue
