@@ -39,7 +39,7 @@ KIND_WORDS: dict[str, str] = _kind_words()
 KIND_WORDS.update({"geese": "duck", "oxen": "cow", "puppies": "dog",
                    "kitties": "cat", "ponies": "horse", "bunnies": "rabbit"})
 # nouns plural in form that name one thing ("scissors", "skis": one pair)
-PAIR_NOUNS = frozenset({"scissors", "skis", "shears", "glasses", "spectacles", "binoculars",
+PAIR_NOUNS = frozenset({"scissors", "skis", "shears", "spectacles", "binoculars",
                         "pants", "trousers", "jeans", "shorts", "tongs", "pliers",
                         "headphones", "goggles"})
 PLURAL_FORMS: frozenset[str] = (frozenset(
