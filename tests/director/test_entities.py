@@ -68,6 +68,9 @@ def test_every_catalog_word_is_in_the_lexicon() -> None:
     ("birds fly", "bird", 3),
     ("a lonely fish", "fish", 1),
     ("children play", "child", 3),
+    ("a vase on the right of scissors", "scissors", 1),  # one pair of scissors
+    ("skis and a snowboard", "ski_set", 1),
+    ("three pairs of scissors", "scissors", 3),
 ])
 def test_counts(prompt: str, kind: str, count: int) -> None:
     _, shot = one_shot(prompt)

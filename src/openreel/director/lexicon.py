@@ -38,9 +38,14 @@ def _kind_words() -> dict[str, str]:
 KIND_WORDS: dict[str, str] = _kind_words()
 KIND_WORDS.update({"geese": "duck", "oxen": "cow", "puppies": "dog",
                    "kitties": "cat", "ponies": "horse", "bunnies": "rabbit"})
-PLURAL_FORMS: frozenset[str] = frozenset(
+# nouns plural in form that name one thing ("scissors", "skis": one pair)
+PAIR_NOUNS = frozenset({"scissors", "skis", "shears", "spectacles", "binoculars",
+                        "pants", "trousers", "jeans", "shorts", "tongs", "pliers",
+                        "headphones", "goggles"})
+PLURAL_FORMS: frozenset[str] = (frozenset(
     _plural(w) for kind in KINDS.values() for w in (kind.name.replace("_", " "), *kind.words)
-) | {"people", "men", "women", "children", "kids", "mice", "cacti", "snowmen", "geese"}
+) | {"people", "men", "women", "children", "kids", "mice", "cacti", "snowmen", "geese"}) \
+    - PAIR_NOUNS
 
 COLOUR_WORDS: dict[str, str] = {
     w: c.name for c in COLOURS.values() for w in (c.name, *c.words)}

@@ -393,7 +393,8 @@ class ShotReader:
             mods.count = lx.NUMBER_WORDS[det]
         elif amount is not None:
             mods.count = amount
-        elif phrase.plural or phrase.text in lx.PLURAL_FORMS:
+        elif (phrase.plural or phrase.text in lx.PLURAL_FORMS) and \
+                phrase.text not in lx.PAIR_NOUNS:
             mods.count = 3
         elif det in ("a", "an", "another", "every", "each", "one"):
             mods.count = 1  # a new thing, never one named before

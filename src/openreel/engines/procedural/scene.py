@@ -68,9 +68,20 @@ class EntityFrame:
     painted: bool = False  # its colour was asked for (art is recoloured only then)
 
 
+FOREGROUND_MOST = 8.0  # a thing brought forward is drawn at most this many times larger
+
+
 def foreground_scale(depth: float) -> float:
     """How much larger a thing brought forward of the stage looks (depth below zero)."""
-    return min(1.0 - depth, 4.0) if depth < -0.01 else 1.0
+    return min(1.0 - depth, FOREGROUND_MOST) if depth < -0.01 else 1.0
+
+
+def foreground_drop(depth: float, height: float) -> float:
+    """How far (metres) below the stage's ground line a thing brought forward stands, for
+    a thing ``height`` tall at its own size: nearer the lens, its foot is lower in the
+    frame, which is what makes it read as near rather than as a giant."""
+    k = foreground_scale(depth)
+    return min(0.5 * (k - 1.0), 0.3 * k) * height
 
 
 ContactKind = Literal["impact", "splash", "footstep", "explosion", "pour", "shatter", "swish",

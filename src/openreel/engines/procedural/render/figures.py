@@ -21,8 +21,8 @@ from openreel.engines.procedural.render.looks import Material
 from openreel.engines.procedural.render.palette import RGB, lit_colour, mix, shade
 from openreel.engines.procedural.render.shading import fill_shape
 from openreel.engines.procedural.render.view import View
-from openreel.engines.procedural.rigs import PartSpec, all_parts
-from openreel.engines.procedural.scene import EntityFrame, foreground_scale
+from openreel.engines.procedural.rigs import PartSpec, all_parts, footprint
+from openreel.engines.procedural.scene import EntityFrame, foreground_drop, foreground_scale
 from openreel.spec import Archetype
 
 SKIN: RGB = (240, 198, 160)
@@ -44,11 +44,13 @@ def parts_of(entity: EntityFrame) -> list[PartSpec]:
 
 def depth_matrix(entity: EntityFrame, view: View) -> skia.Matrix:
     """Screen transform of far scenery (smaller, moving less when the camera pans) and of
-    things brought forward to be seen beside bigger ones (larger, standing where they are)."""
+    things brought forward to be seen beside bigger ones (larger, and standing lower in
+    the frame, nearer the lens)."""
     if entity.depth < -0.01:
         k = foreground_scale(entity.depth)
         ax, ay = view.to_px(entity.x, 0.0)
-        m = skia.Matrix.Translate(ax, ay)
+        height = footprint(entity.archetype, entity.size, entity.kind)[1]
+        m = skia.Matrix.Translate(ax, ay + foreground_drop(entity.depth, height) * view.ppm)
         m.preScale(k, k)
         m.preTranslate(-ax, -ay)
         return m

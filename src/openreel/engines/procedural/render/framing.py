@@ -9,13 +9,18 @@ Extents are measured on the simulation itself, so the frame is sized to what is 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from openreel.engines.procedural.art.sizing import art_box
+from openreel.engines.procedural.render import artwork
 from openreel.engines.procedural.render.artwork import art_of
+from openreel.engines.procedural.render.view import View
 from openreel.engines.procedural.rigs import all_parts, footprint
-from openreel.engines.procedural.scene import EntityFrame, ShotSimulation, foreground_scale
-from openreel.engines.procedural.simulation.poses import rest_height
+from openreel.engines.procedural.scene import (
+    EntityFrame,
+    ShotSimulation,
+    foreground_drop,
+    foreground_scale,
+)
 from openreel.spec import KINDS, Archetype, Entity, Motion, Relation, Shot
 
 # Things that make up the place rather than act in it: never the subject of a shot.
@@ -50,25 +55,30 @@ class Box:
 
 
 def world_box(entity: EntityFrame) -> Box:
-    """The box around every drawn part of an entity in one frame (its artwork's box for a
-    thing drawn from art), as large as it is drawn (a thing brought forward looks larger)."""
-    box = _drawn_box(entity)
+    """The box around every drawn part of an entity in one frame (its artwork's opaque
+    outline for a thing drawn from art, however it is turned), as large and as low as it
+    is drawn (a thing brought forward looks larger and stands nearer the lens)."""
+    art = art_of(entity)
+    if art is not None:
+        # the renderer's own placement, in a view of one pixel a metre at the origin
+        near = entity if entity.depth <= 0.0 else replace(entity, depth=0.0)
+        x0, y0, x1, y1 = artwork.box(near, art, _METRES, 0.0)
+        return Box(x0, -y1, x1, -y0)
+    box = _rig_box(entity)
     k = foreground_scale(entity.depth)
     if k == 1.0:
         return box
-    # scaled about the ground point under it, as the renderer draws it
-    return Box(entity.x + (box.x0 - entity.x) * k, box.y0 * k, entity.x + (box.x1 - entity.x) * k,
-               box.y1 * k)
+    # scaled about the ground point under it and lowered, as the renderer draws it
+    drop = foreground_drop(entity.depth, footprint(entity.archetype, entity.size,
+                                                   entity.kind)[1])
+    return Box(entity.x + (box.x0 - entity.x) * k, box.y0 * k - drop,
+               entity.x + (box.x1 - entity.x) * k, box.y1 * k - drop)
 
 
-def _drawn_box(entity: EntityFrame) -> Box:
-    art = art_of(entity)
-    if art is not None:
-        w, h = art_box(entity.archetype, entity.size, art)
-        base = entity.y - rest_height(entity.archetype, entity.size, entity.kind)
-        reach = 0.5 * abs(math.sin(entity.angle)) * max(w, h)  # tipped over: a bit wider
-        return Box(entity.x - w / 2 - reach, base - reach, entity.x + w / 2 + reach,
-                   base + h + reach)
+_METRES = View(cx=0.0, cy=0.0, ppm=1.0, width=0, height=0)
+
+
+def _rig_box(entity: EntityFrame) -> Box:
     xs: list[float] = []
     ys: list[float] = []
     for part in all_parts(entity.archetype, entity.size, entity.look):

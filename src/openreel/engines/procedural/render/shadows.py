@@ -13,7 +13,7 @@ from openreel.engines.procedural.render.looks import Shadow
 from openreel.engines.procedural.render.palette import Light
 from openreel.engines.procedural.render.view import View
 from openreel.engines.procedural.rigs import footprint
-from openreel.engines.procedural.scene import FrameState
+from openreel.engines.procedural.scene import FrameState, foreground_drop, foreground_scale
 
 SHADOW_INK = (20, 15, 30)
 
@@ -45,6 +45,9 @@ def draw_shadows(canvas: skia.Canvas, state: FrameState, view: View, light: Ligh
         if fade <= 0.02:
             continue
         px, py = view.to_px(e.x, 0.0)
+        # a thing brought forward casts its shadow where it is drawn: lower and larger
+        py += foreground_drop(e.depth, h) * view.ppm
+        w *= foreground_scale(e.depth)
         # a low sun casts long shadows pointing away from it
         low = 1.0 - min(max(light.sun_height, 0.0), 1.0)
         stretch = 1.0 + 1.6 * low * style.length * (0.0 if light.night else 1.0)

@@ -41,6 +41,9 @@ class CreatureActor(Actor):
             cruise = 0.35 if i.motion is M.WALK else 0.0
         if i.motion in KINEMATIC or i.motion in (M.SIT, M.SLEEP, M.TALK, M.WAVE):
             cruise = 0.0
+        if i.archetype is A.AIRCRAFT and i.extra.get("keep_place"):
+            cruise = 0.0  # parked where the prompt put it, beside another thing
+            self.grounded = True
         self.speed = i.vx if i.vx != 0.0 else cruise * (1 if i.index % 2 == 0 else -1)
         self.face_velocity()
         if self.speed < 0:

@@ -12,8 +12,12 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
+from openreel.engines.procedural.art.library import artwork_of
+from openreel.engines.procedural.art.silhouette import opaque_share
+from openreel.engines.procedural.art.sizing import art_box
 from openreel.engines.procedural.rigs import footprint
-from openreel.engines.procedural.scene import foreground_scale
+from openreel.engines.procedural.scene import FOREGROUND_MOST, foreground_scale
+from openreel.engines.procedural.simulation.resting import lying_angle, lying_extent
 from openreel.spec import Archetype, Motion, Relation
 
 if TYPE_CHECKING:
@@ -25,19 +29,26 @@ TRAVELLERS = frozenset({M.WALK, M.RUN, M.CHASE, M.MARCH, M.CRAWL, M.SKATE, M.SKI
                         M.ROLL, M.SLIDE, M.DRIVE, M.DRIFT})
 BEHIND_DEPTH = 0.08  # a little further back: drawn first, a touch smaller
 IN_FRONT_DEPTH = -0.001  # drawn after what it stands before (no nearer than that)
-FOREGROUND_SHARE = 0.3  # a small thing beside a big one is brought forward to look this big
-FOREGROUND_AT = 3.0  # … when the big one covers this many times its area
+FOREGROUND_SHARE = 0.75  # a small thing beside a big one is brought forward to look this big
+FOREGROUND_AT = 1.5  # … when the big one covers this many times its area
 
 
 def width_of(inst: Instance) -> float:
-    """The room the instance takes side to side (as drawn), never less than 0.15 m."""
-    scale = foreground_scale(inst.depth)
-    return max(footprint(inst.archetype, inst.size, inst.kind)[0] * scale, 0.15)
+    """The room the instance takes side to side (as drawn, as it lies), never less than
+    0.15 m."""
+    return max(_extent(inst)[0] * foreground_scale(inst.depth), 0.15)
 
 
 def height_of(inst: Instance) -> float:
-    """The instance's footprint height, as drawn."""
-    return footprint(inst.archetype, inst.size, inst.kind)[1] * foreground_scale(inst.depth)
+    """The instance's footprint height, as drawn and as it lies."""
+    return _extent(inst)[1] * foreground_scale(inst.depth)
+
+
+def _extent(inst: Instance) -> tuple[float, float]:
+    if inst.angle != 0.0:
+        w, h, _ = lying_extent(inst)
+        return w, h
+    return footprint(inst.archetype, inst.size, inst.kind)
 
 
 # things with room beneath them for something else ("a cat under the table")
@@ -47,14 +58,15 @@ RUN_UP = 5.0  # metres between a thing that crashes into or chases another and i
 
 
 def gap_between(a: Instance, b: Instance) -> float:
-    """Room left between two neighbours: a quarter of the taller, within 0.15–1 m; a run-up
-    before what a crash or chase is aimed at."""
+    """Room left between two neighbours: a quarter of the taller, within 2 cm–1 m (small
+    things of a still life stand close); a run-up before what a crash or chase is aimed
+    at."""
     if any(x.motion in (M.CRASH, M.CHASE) and x.entity.target in (a.group, b.group)
            for x in (a, b)):
         return RUN_UP
     if {a.archetype, b.archetype} == {Archetype.HUMANOID, Archetype.FURNITURE}:
         return 0.0  # people stand at the table, the counter, the bench they use
-    return min(max(0.25 * max(height_of(a), height_of(b)), 0.15), 1.0)
+    return min(max(0.25 * max(height_of(a), height_of(b)), 0.02), 1.0)
 
 
 def row_positions(items: list[Instance], stage_width: float) -> list[float]:
@@ -86,11 +98,14 @@ def top_of(inst: Instance) -> float:
     """Height of the instance's top surface above the floor (a table's top, a box's lid)."""
     if inst.archetype is A.FURNITURE and inst.kind in ("table", "desk", "bench", "counter"):
         return inst.y + 0.5 * inst.size  # furniture's root sits at mid height
-    return inst.y - inst.rest + height_of(inst)
+    return inst.y - root_height(inst) + height_of(inst)
 
 
 def place_related(inst: Instance, partner: Instance, relation: Relation) -> None:
     """Put ``inst`` where ``relation`` says with respect to ``partner``."""
+    if relation is Relation.ON or (relation is Relation.UNDER
+                                   and partner.kind not in ROOM_BENEATH):
+        set_stack(inst, partner)
     w, pw = width_of(inst), width_of(partner)
     beside = 0.5 * (w + pw) + gap_between(inst, partner)
     if relation is Relation.LEFT_OF:
@@ -101,7 +116,7 @@ def place_related(inst: Instance, partner: Instance, relation: Relation) -> None
         inst.x = partner.x + beside * (1 if inst.index % 2 == 0 else -1)
     elif relation is Relation.ON:
         inst.x = partner.x
-        inst.y = top_of(partner) + inst.rest + 0.002
+        inst.y = top_of(partner) + root_height(inst) + 0.002
         if inst.motion is M.IDLE and partner.motion is M.IDLE:
             # "a banana on top of an apple" stays there: neither rolls the other off
             inst.extra["hung"] = partner.extra["hung"] = 1.0
@@ -111,9 +126,9 @@ def place_related(inst: Instance, partner: Instance, relation: Relation) -> None
         inst.extra["hung"] = 1.0  # held there: a clock on the wall, a lamp over a bed
     elif relation is Relation.UNDER and partner.kind not in ROOM_BENEATH:
         # "an oven at the bottom of a toaster": the toaster goes on top of it
-        inst.y = inst.rest
+        inst.y = root_height(inst)
         partner.x = inst.x
-        partner.y = top_of(inst) + partner.rest + 0.002
+        partner.y = top_of(inst) + root_height(partner) + 0.002
         if inst.motion is M.IDLE and partner.motion is M.IDLE:
             inst.extra["hung"] = partner.extra["hung"] = 1.0
     elif relation is Relation.UNDER:
@@ -130,8 +145,43 @@ def place_related(inst: Instance, partner: Instance, relation: Relation) -> None
         inst.x = partner.x
         inst.y = max(inst.y, partner.y - partner.rest + inst.rest)
         inst.depth = partner.depth + IN_FRONT_DEPTH
+    if relation in _SIDE_BY_SIDE:
+        for still in (inst, partner):
+            if still.motion is M.IDLE:
+                # "a plane on the left of a train": it stays there rather than flying off
+                still.extra["keep_place"] = 1.0
     inst.x += (inst.index - 0.5 * (inst.entity.count - 1)) * 1.1 * w * (
         relation is not Relation.NEXT_TO)
+
+
+_STILL_LIFE = frozenset({A.PROP, A.FOOD, A.BALL, A.BLOCK, A.CONTAINER, A.PLANT})
+
+
+def set_stack(a: Instance, b: Instance) -> None:
+    """Two still things stacked one on the other ("a pizza on top of a donut") each lie
+    as they would come to rest, and as they cannot be brought forward apart, the much
+    smaller one is made larger, to three quarters of the other's area, as a still life's
+    props are chosen to read together. Furniture and what it holds ("a cup on a table"),
+    creatures and vehicles keep their sizes and poses."""
+    if a.archetype not in _STILL_LIFE or b.archetype not in _STILL_LIFE or \
+            a.motion is not M.IDLE or b.motion is not M.IDLE:
+        return
+    for inst in (a, b):
+        lifted = root_height(inst)
+        inst.angle = lying_angle(inst)
+        inst.y += root_height(inst) - lifted
+    small, big = sorted((a, b), key=drawn_area)
+    ratio = drawn_area(big) / drawn_area(small)
+    if ratio <= FOREGROUND_AT:
+        return
+    lifted = root_height(small)
+    small.size *= min((FOREGROUND_SHARE * ratio) ** 0.5, FOREGROUND_MOST)
+    small.y += root_height(small) - lifted
+
+
+def root_height(inst: Instance) -> float:
+    """Height of the instance's root above what it rests on, as it lies."""
+    return lying_extent(inst)[2] if inst.angle != 0.0 else inst.rest
 
 
 def relate(instances: list[Instance], stage_width: float) -> None:
@@ -155,7 +205,7 @@ def relate(instances: list[Instance], stage_width: float) -> None:
                 waiting.append(inst)
                 continue
             place_related(inst, partner, inst.entity.relation)
-            inst.x = min(max(inst.x, 0.05 * stage_width), 0.95 * stage_width)
+            _keep_on_stage(inst, [i for i in instances if i.group == partner_group], stage_width)
             done.add(inst.uid)
         if not waiting or len(waiting) == len(pending):
             for inst in waiting:  # a cycle: place them against their partner as it stands
@@ -163,6 +213,31 @@ def relate(instances: list[Instance], stage_width: float) -> None:
                               inst.entity.relation or Relation.NEXT_TO)
             break
         pending = waiting
+
+
+def _keep_on_stage(inst: Instance, partners: list[Instance], stage_width: float) -> None:
+    """Bring ``inst`` back within the stage when its relation put it past the edge, moving
+    its partners along by as much as they can go, so the two keep their order ("a plane
+    on the left of a train" wider than the stage's left half)."""
+    def bounds(i: Instance) -> tuple[float, float]:
+        # a body the stage's walls would push back stays whole inside them
+        half = 0.0 if i.archetype in _FLYING else min(
+            0.5 * footprint(i.archetype, i.size, i.kind)[0], 0.4 * stage_width)
+        return 0.05 * stage_width + half, 0.95 * stage_width - half
+
+    low, high = bounds(inst)
+    shift = min(max(inst.x, low), high) - inst.x
+    movable = [p for p in partners if p.entity.position is None and p is not inst]
+    for other in movable:
+        other_low, other_high = bounds(other)
+        shift = min(shift, max(other_high - other.x, 0.0)) if shift > 0 else max(
+            shift, min(other_low - other.x, 0.0))
+    for other in (*movable, inst):
+        other.x += shift
+    inst.x = min(max(inst.x, low), high)
+
+
+_FLYING = (A.AIRCRAFT, A.BIRD, A.FISH)  # steered along paths, not pushed by the walls
 
 
 def face_each_other(instances: list[Instance]) -> None:
@@ -187,17 +262,28 @@ def bring_small_forward(items: list[Instance]) -> None:
              and i.depth == 0.0]
     if len(alone) < 2 or any(i.motion is not M.IDLE for i in items):
         return
-    areas = {i.uid: _area(i) for i in alone}
+    areas = {i.uid: drawn_area(i) for i in alone}
     biggest = max(areas.values())
-    for inst in alone:
-        if areas[inst.uid] * FOREGROUND_AT < biggest:
-            scale = min((FOREGROUND_SHARE * biggest / areas[inst.uid]) ** 0.5, 4.0)
-            inst.depth = 1.0 - scale  # depth below zero: nearer the camera, this much larger
+    forward = [i for i in alone if areas[i.uid] * FOREGROUND_AT < biggest]
+    for inst in forward:
+        scale = min((FOREGROUND_SHARE * biggest / areas[inst.uid]) ** 0.5, FOREGROUND_MOST)
+        inst.depth = 1.0 - scale  # depth below zero: nearer the camera, this much larger
+    for inst in alone if forward else ():
+        # set in place as a photographer would, lying as it would come to rest: nothing
+        # topples and sweeps across the others (a picture drawn larger than its body
+        # least of all)
+        inst.extra["hung"] = 1.0
+        inst.angle = lying_angle(inst)
 
 
 _SIDE_BY_SIDE = (None, Relation.LEFT_OF, Relation.RIGHT_OF, Relation.NEXT_TO)
 
 
-def _area(inst: Instance) -> float:
+def drawn_area(inst: Instance) -> float:
+    """The area (m²) an instance's picture covers at its own size: its artwork's opaque
+    pixels, else most of its footprint's box."""
     w, h = footprint(inst.archetype, inst.size, inst.kind)
-    return max(w * h, 1e-4)
+    art = artwork_of(inst.kind) if inst.archetype is not A.HUMANOID else None
+    if art is None:
+        return max(0.6 * w * h, 1e-4)
+    return max(opaque_share(art) * max(art_box(inst.archetype, inst.size, art)) ** 2, 1e-4)

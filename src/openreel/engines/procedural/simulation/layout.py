@@ -13,6 +13,7 @@ from openreel.engines.procedural.simulation.grouping import (
     bring_small_forward,
     face_each_other,
     relate,
+    root_height,
     row_positions,
 )
 from openreel.engines.procedural.simulation.poses import rest_height
@@ -164,6 +165,7 @@ def _place_action(items: list[Instance], env: Environment, rng: np.random.Genera
         inst.x = x
     for inst in free:
         inst.y = _start_height(inst, env, floor, level, rng)
+        inst.y += root_height(inst) - inst.rest  # set down as it lies
     for inst in items:
         if inst.entity.position is None:
             continue
