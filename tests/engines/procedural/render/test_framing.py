@@ -7,6 +7,7 @@ import pytest
 
 from openreel.director import direct
 from openreel.engines.procedural.render import Renderer
+from openreel.engines.procedural.render.framing import world_box
 from openreel.engines.procedural.simulation import simulate_storyboard
 from openreel.spec import Storyboard
 
@@ -108,3 +109,19 @@ def test_the_camera_follows_a_shot_ball_to_the_hoop() -> None:
         return max(0.0, min(box[2], w) - max(box[0], 0)) / max(box[2] - box[0], 1e-6)
 
     assert max(seen(b) for b in boxes[hoop.id][-24:]) > 0.5, "ends at the hoop"
+
+
+def test_a_thing_lying_on_its_side_is_framed_by_how_wide_it_lies() -> None:
+    # the bat is drawn on the slant and topples flat: the camera frames the bat as it lies
+    board = direct("a baseball bat", seconds=3)
+    sim = simulate_storyboard(board, fps=12, seed=0)[0]
+    renderer = Renderer(board, width=PORTRAIT[0], height=PORTRAIT[1], seed=0)
+    state = sim.frames[-1]
+    assert abs(state.entities[0].angle) > 0.5  # it lies on its side
+    box = world_box(state.entities[0])
+    left, _ = renderer.project(state, sim, box.x0, 0.0)
+    right, _ = renderer.project(state, sim, box.x1, 0.0)
+    xs = np.nonzero(renderer.instance_mask(state, sim) == 1)[1]
+    # the framing box is the drawn bat, so the bat spans most of the portrait frame
+    assert abs(left - xs.min()) <= 3 and abs(right - (xs.max() + 1)) <= 3
+    assert (xs.max() + 1 - xs.min()) / PORTRAIT[0] > 0.8

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from openreel.engines.procedural.art.silhouette import hull_points
 from openreel.engines.procedural.art.sizing import art_box
 from openreel.engines.procedural.render.artwork import art_of
 from openreel.engines.procedural.rigs import all_parts, footprint
@@ -64,11 +65,16 @@ def world_box(entity: EntityFrame) -> Box:
 def _drawn_box(entity: EntityFrame) -> Box:
     art = art_of(entity)
     if art is not None:
+        # the outline of its opaque pixels, turned with the body about its centre as the
+        # picture is: a thing drawn on the slant (a bat) that topples flat is as wide as
+        # it lies, not as wide as its turned box
         w, h = art_box(entity.archetype, entity.size, art)
-        base = entity.y - rest_height(entity.archetype, entity.size, entity.kind)
-        reach = 0.5 * abs(math.sin(entity.angle)) * max(w, h)  # tipped over: a bit wider
-        return Box(entity.x - w / 2 - reach, base - reach, entity.x + w / 2 + reach,
-                   base + h + reach)
+        lift = h / 2 - rest_height(entity.archetype, entity.size, entity.kind)
+        hull = hull_points(art, w, h)
+        c, s = math.cos(entity.angle), math.sin(entity.angle)
+        xs = entity.x + hull[:, 0] * c - (hull[:, 1] + lift) * s
+        ys = entity.y + hull[:, 0] * s + (hull[:, 1] + lift) * c
+        return Box(float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()))
     xs: list[float] = []
     ys: list[float] = []
     for part in all_parts(entity.archetype, entity.size, entity.look):
