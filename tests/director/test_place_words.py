@@ -7,7 +7,7 @@ import pytest
 from director_boards import one_shot
 
 from openreel.director.lexicon import KIND_WORDS, PLACE_WORDS
-from openreel.spec import PLACES
+from openreel.spec import PLACES, Motion
 
 
 def _name(place: str) -> str:
@@ -58,3 +58,10 @@ _SHARED = sorted(name for name in KIND_WORDS if " " in name and any(
 def test_a_thing_named_with_a_place_word_is_the_thing(name: str) -> None:
     _, shot = one_shot(f"a {name} sits there")  # "beach ball" is a ball, not the beach
     assert KIND_WORDS[name] in {e.kind for e in shot.entities}
+
+
+def test_a_ski_slope_named_alone_shows_someone_skiing_down_it() -> None:
+    # trees alone in the snow read as a forest in winter; a skier reads as a ski slope
+    board, shot = one_shot("ski slope")
+    assert board.environment.place == "ski_slope"
+    assert [(e.kind, e.motion) for e in shot.entities] == [("person", Motion.SKI)]

@@ -462,7 +462,7 @@ _PLACE_LIST: tuple[Place, ...] = (
          (("pine_tree", 2, "idle"), ("eagle", 1, "fly"))),
     _out("ski_slope", "snow", "sports", ("ski slope", "ski resort", "slopes", "ski run",
                                          "piste", "ski hill", "ski slopes"),
-         (("pine_tree", 2, "idle"),)),
+         (("person", 1, "ski"),)),  # a skier coming down says "ski slope" at a glance
     _out("valley", "grass", "nature", ("valley", "valleys", "glen", "dale", "river valley"),
          (("eagle", 1, "fly"),)),
     _out("cliff", "grass", "nature", ("cliff", "cliffs", "cliff edge", "clifftop",
