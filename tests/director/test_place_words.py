@@ -60,8 +60,15 @@ def test_a_thing_named_with_a_place_word_is_the_thing(name: str) -> None:
     assert KIND_WORDS[name] in {e.kind for e in shot.entities}
 
 
-def test_a_ski_slope_named_alone_shows_someone_skiing_down_it() -> None:
-    # trees alone in the snow read as a forest in winter; a skier reads as a ski slope
-    board, shot = one_shot("ski slope")
-    assert board.environment.place == "ski_slope"
-    assert [(e.kind, e.motion) for e in shot.entities] == [("person", Motion.SKI)]
+@pytest.mark.parametrize(("prompt", "cast"), [
+    # trees alone in the snow read as a winter forest; a skier coming down reads as a slope
+    ("ski slope", {("person", Motion.SKI)}),
+    # a tent beside the camper, not a person standing in a field
+    ("campsite", {("tent", Motion.IDLE), ("person", Motion.IDLE)}),
+    # trees cast in front hid the peaks in a portrait frame; a hiker walks below them
+    ("mountain", {("person", Motion.WALK), ("eagle", Motion.FLY)}),
+])
+def test_a_place_named_alone_is_shown_with_what_says_it(
+        prompt: str, cast: set[tuple[str, Motion]]) -> None:
+    _, shot = one_shot(prompt)
+    assert {(e.kind, e.motion) for e in shot.entities} == cast
