@@ -72,9 +72,10 @@ def _drawn_box(entity: EntityFrame) -> Box:
         lift = h / 2 - rest_height(entity.archetype, entity.size, entity.kind)
         hull = hull_points(art, w, h)
         c, s = math.cos(entity.angle), math.sin(entity.angle)
-        xs = entity.x + hull[:, 0] * c - (hull[:, 1] + lift) * s
-        ys = entity.y + hull[:, 0] * s + (hull[:, 1] + lift) * c
-        return Box(float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()))
+        drawn_x = entity.x + hull[:, 0] * c - (hull[:, 1] + lift) * s
+        drawn_y = entity.y + hull[:, 0] * s + (hull[:, 1] + lift) * c
+        return Box(float(drawn_x.min()), float(drawn_y.min()), float(drawn_x.max()),
+                   float(drawn_y.max()))
     xs: list[float] = []
     ys: list[float] = []
     for part in all_parts(entity.archetype, entity.size, entity.look):
