@@ -125,3 +125,17 @@ def test_a_thing_lying_on_its_side_is_framed_by_how_wide_it_lies() -> None:
     # the framing box is the drawn bat, so the bat spans most of the portrait frame
     assert abs(left - xs.min()) <= 3 and abs(right - (xs.max() + 1)) <= 3
     assert (xs.max() + 1 - xs.min()) / PORTRAIT[0] > 0.8
+
+
+def test_a_bicycle_beside_a_truck_is_brought_forward_by_what_is_seen_of_it() -> None:
+    # the bicycle's box is a third of the truck's, but its wheels are seen through: by the
+    # pixels a viewer sees it is far smaller, so it stands nearer the camera to read
+    board = direct("a truck and a bicycle", seconds=1)
+    sim = simulate_storyboard(board, fps=12, seed=0)[0]
+    renderer = Renderer(board, width=PORTRAIT[0], height=PORTRAIT[1], seed=0)
+    state = sim.frames[0]
+    bicycle = next(e for e in state.entities if e.kind == "bicycle")
+    assert bicycle.depth < 0.0
+    mask = renderer.instance_mask(state, sim)
+    index = state.entities.index(bicycle) + 1
+    assert (mask == index).mean() > 0.015

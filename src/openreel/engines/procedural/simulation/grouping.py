@@ -12,6 +12,8 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
+from openreel.engines.procedural.art.library import artwork_of
+from openreel.engines.procedural.art.silhouette import opaque_share
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import foreground_scale
 from openreel.spec import Archetype, Motion, Relation
@@ -185,12 +187,17 @@ def bring_small_forward(items: list[Instance]) -> None:
              and i.depth == 0.0]
     if len(alone) < 2 or any(i.motion is not M.IDLE for i in items):
         return
-    areas = {i.uid: _area(i) for i in alone}
-    biggest = max(areas.values())
-    for inst in alone:
-        if areas[inst.uid] * FOREGROUND_AT < biggest:
-            scale = min((FOREGROUND_SHARE * biggest / areas[inst.uid]) ** 0.5, 4.0)
-            inst.depth = 1.0 - scale  # depth below zero: nearer the camera, this much larger
+    # sizes by the box each takes, and by what is seen of it (a bicycle's wheels are seen
+    # through): a thing small by either measure comes forward as far as that one asks
+    boxes = {i.uid: _area(i) for i in alone}
+    seen = {i.uid: boxes[i.uid] * _opaque(i) for i in alone}
+    for areas in (boxes, seen):
+        biggest = max(areas.values())
+        for inst in alone:
+            if areas[inst.uid] * FOREGROUND_AT < biggest:
+                scale = min((FOREGROUND_SHARE * biggest / areas[inst.uid]) ** 0.5, 4.0)
+                # depth below zero: nearer the camera, this much larger
+                inst.depth = min(inst.depth, 1.0 - scale)
 
 
 _SIDE_BY_SIDE = (None, Relation.LEFT_OF, Relation.RIGHT_OF, Relation.NEXT_TO)
@@ -199,3 +206,9 @@ _SIDE_BY_SIDE = (None, Relation.LEFT_OF, Relation.RIGHT_OF, Relation.NEXT_TO)
 def _area(inst: Instance) -> float:
     w, h = footprint(inst.archetype, inst.size, inst.kind)
     return max(w * h, 1e-4)
+
+
+def _opaque(inst: Instance) -> float:
+    """The part of its box a viewer sees of the thing (its artwork's opaque pixels)."""
+    art = artwork_of(inst.kind) if inst.archetype is not A.HUMANOID else None
+    return opaque_share(art) if art is not None else 1.0
