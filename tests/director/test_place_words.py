@@ -7,7 +7,7 @@ import pytest
 from director_boards import one_shot
 
 from openreel.director.lexicon import KIND_WORDS, PLACE_WORDS
-from openreel.spec import PLACES
+from openreel.spec import PLACES, Motion
 
 
 def _name(place: str) -> str:
@@ -58,3 +58,17 @@ _SHARED = sorted(name for name in KIND_WORDS if " " in name and any(
 def test_a_thing_named_with_a_place_word_is_the_thing(name: str) -> None:
     _, shot = one_shot(f"a {name} sits there")  # "beach ball" is a ball, not the beach
     assert KIND_WORDS[name] in {e.kind for e in shot.entities}
+
+
+@pytest.mark.parametrize(("prompt", "cast"), [
+    # trees alone in the snow read as a winter forest; a skier coming down reads as a slope
+    ("ski slope", {("person", Motion.SKI)}),
+    # a tent beside the camper, not a person standing in a field
+    ("campsite", {("tent", Motion.IDLE), ("person", Motion.IDLE)}),
+    # trees cast in front hid the peaks in a portrait frame; a hiker walks below them
+    ("mountain", {("person", Motion.WALK), ("eagle", Motion.FLY)}),
+])
+def test_a_place_named_alone_is_shown_with_what_says_it(
+        prompt: str, cast: set[tuple[str, Motion]]) -> None:
+    _, shot = one_shot(prompt)
+    assert {(e.kind, e.motion) for e in shot.entities} == cast

@@ -470,10 +470,10 @@ _PLACE_LIST: tuple[Place, ...] = (
                                                    ("pine_tree", 2, "idle"))),
     _out("mountains", "stone", "nature", ("mountain", "hills", "hill", "peak", "summit",
                                           "mountain top", "mountaintop"),
-         (("pine_tree", 2, "idle"), ("eagle", 1, "fly"))),
+         (("person", 1, "walk"), ("eagle", 1, "fly"))),  # trees in front hid the peaks
     _out("ski_slope", "snow", "sports", ("ski slope", "ski resort", "slopes", "ski run",
                                          "piste", "ski hill", "ski slopes"),
-         (("pine_tree", 2, "idle"),)),
+         (("person", 1, "ski"),)),  # a skier coming down says "ski slope" at a glance
     _out("valley", "grass", "nature", ("valley", "valleys", "glen", "dale", "river valley"),
          (("eagle", 1, "fly"),)),
     _out("cliff", "grass", "nature", ("cliff", "cliffs", "cliff edge", "clifftop",
@@ -491,7 +491,7 @@ _PLACE_LIST: tuple[Place, ...] = (
     _out("river", "grass", "nature", ("river", "riverbank", "river bank", "creek",
                                       "brook", "riverside"), _BIRDS),
     _out("campsite", "grass", "nature", ("campsite", "campground", "camp", "camping",
-                                         "camp site"), _STANDER),
+                                         "camp site"), (("tent", 1, "idle"), *_STANDER)),
     _out("forest_road", "asphalt", "nature", ("forest road", "forest path", "dirt road",
                                               "country road", "woodland road"),
          (("car", 1, "drive"),)),

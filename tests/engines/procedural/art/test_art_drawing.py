@@ -132,6 +132,22 @@ def test_a_blue_car_is_blue_and_a_default_car_keeps_its_paint() -> None:
     assert ((r > b + 40) & red_car).sum() > 0.3 * red_car.sum()
 
 
+def test_a_red_bicycle_is_mostly_paint_and_its_wheels_are_see_through() -> None:
+    board = _board([{"id": "a", "kind": "bicycle", "colour": "red", "position": [5.0, 0.0]}],
+                   framing="close_up")
+    sim = simulate_storyboard(board, fps=24, seed=1)[0]
+    renderer = Renderer(board, width=640, height=360, seed=1)
+    state = sim.frames[0]
+    rgb = renderer.render(state, sim)[..., :3].astype(int)
+    bicycle = renderer.instance_mask(state, sim) == 1
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    # the frame, fork and mudguards are what a viewer names the colour by
+    assert ((r > g + 80) & (r > b + 80) & bicycle).sum() > 0.35 * bicycle.sum()
+    # the backdrop shows between the spokes: the wheels are rims, not discs
+    ys, xs = np.nonzero(bicycle)
+    assert bicycle.sum() < 0.45 * (np.ptp(ys) + 1) * (np.ptp(xs) + 1)
+
+
 def test_contact_sheet_draws_every_asked_kind(tmp_path: Path) -> None:
     path = contact_sheet(["giraffe", "laptop", "cup"], tmp_path / "sheet.png", columns=3)
     sheet = np.asarray(Image.open(path))

@@ -7,6 +7,7 @@ import pytest
 
 from openreel.director import direct
 from openreel.engines.procedural.render import Renderer
+from openreel.engines.procedural.render.framing import world_box
 from openreel.engines.procedural.simulation import simulate_storyboard
 from openreel.spec import Storyboard
 
@@ -142,3 +143,33 @@ def test_a_person_who_throws_or_kicks_stays_in_frame_with_the_flight(prompt: str
         return box[2] > 0 and box[0] < w and box[3] > 0 and box[1] < h
 
     assert np.mean([seen(b) for b in boxes[thrown]]) >= 0.85, "the flight is seen too"
+
+
+def test_a_thing_lying_on_its_side_is_framed_by_how_wide_it_lies() -> None:
+    # the bat is drawn on the slant and topples flat: the camera frames the bat as it lies
+    board = direct("a baseball bat", seconds=3)
+    sim = simulate_storyboard(board, fps=12, seed=0)[0]
+    renderer = Renderer(board, width=PORTRAIT[0], height=PORTRAIT[1], seed=0)
+    state = sim.frames[-1]
+    assert abs(state.entities[0].angle) > 0.5  # it lies on its side
+    box = world_box(state.entities[0])
+    left, _ = renderer.project(state, sim, box.x0, 0.0)
+    right, _ = renderer.project(state, sim, box.x1, 0.0)
+    xs = np.nonzero(renderer.instance_mask(state, sim) == 1)[1]
+    # the framing box is the drawn bat, so the bat spans most of the portrait frame
+    assert abs(left - xs.min()) <= 3 and abs(right - (xs.max() + 1)) <= 3
+    assert (xs.max() + 1 - xs.min()) / PORTRAIT[0] > 0.8
+
+
+def test_a_bicycle_beside_a_truck_is_brought_forward_by_what_is_seen_of_it() -> None:
+    # the bicycle's box is a third of the truck's, but its wheels are seen through: by the
+    # pixels a viewer sees it is far smaller, so it stands nearer the camera to read
+    board = direct("a truck and a bicycle", seconds=1)
+    sim = simulate_storyboard(board, fps=12, seed=0)[0]
+    renderer = Renderer(board, width=PORTRAIT[0], height=PORTRAIT[1], seed=0)
+    state = sim.frames[0]
+    bicycle = next(e for e in state.entities if e.kind == "bicycle")
+    assert bicycle.depth < 0.0
+    mask = renderer.instance_mask(state, sim)
+    index = state.entities.index(bicycle) + 1
+    assert (mask == index).mean() > 0.015

@@ -2,7 +2,9 @@
 
 Most things come from Fluent Emoji (Microsoft, MIT), a few from Noto Emoji (Google,
 Apache-2.0) where Fluent has none or Noto's reads better, and the rest from the
-``drawn/`` folder: things neither set has, drawn in the same language (soft
+``drawn/`` folder: things neither set has, or has in a form that hides what names
+them (both emoji bicycles have solid or pale wheels that outweigh the paint of the
+frame, so a red bicycle would not read red), drawn in the same language (soft
 gradients, rounded forms, a gentle highlight). Kinds missing here keep their
 hand-built rigs (people, and animals whose artwork is only a face).
 """
@@ -58,7 +60,7 @@ ICONS: dict[str, Icon] = {
     "dolphin": _f("dolphin", L), "octopus": _f("octopus"),
     # vehicles
     "car": _f("automobile", L), "truck": _f("delivery-truck", L), "bus": _f("bus", L),
-    "bicycle": _f("bicycle"), "motorcycle": _f("motorcycle", L), "train": _f("locomotive", L),
+    "bicycle": _d("bicycle", R), "motorcycle": _f("motorcycle", L), "train": _f("locomotive", L),
     "tractor": _f("tractor", L), "vehicle": _f("sport-utility-vehicle", L),
     "boat": _n("canoe", L), "ship": _f("passenger-ship", L), "sailboat": _n("sailboat", R),
     "plane": _f("airplane", R, -38.0), "helicopter": _f("helicopter", L),
