@@ -104,6 +104,8 @@ KIND_TOPICS: dict[str, tuple[str, ...]] = {
     "banana": ("food",), "sandwich": ("food",), "broccoli": ("food",), "carrot": ("food",),
     "hot_dog": ("food",), "bread": ("food",), "food": ("food",), "scooter": ("vehicles",),
     "notebook": ("home",), "baseball": ("sports",), "game_controller": ("home",),
+    "ironing_board": ("home",), "grill": ("food",), "treadmill": ("sports",),
+    "hula_hoop": ("sports", "toys"), "target": ("sports",), "metal_bar": ("sports",),
     "window": ("home",), "clothes": ("home",), "shoe": ("home",), "soap": ("home",),
     "razor": ("home",),
 }

@@ -28,7 +28,7 @@ from openreel.spec import Archetype, CameraMove, Direction, Easing, Framing, Sho
 GROUND_AT = 0.74  # fraction of the frame height where the ground line sits at rest
 # How much of the frame's height the main subject fills; the view widens from there, down
 # to the cast's least fill (framing.Cast.least_fill), to keep the others in frame.
-_FILL = {Framing.MEDIUM: 0.45, Framing.WIDE: 0.2}
+_FILL = {Framing.MEDIUM: 0.38, Framing.WIDE: 0.2}
 _PERSON_FILL = 0.52
 _MARGIN = 0.06  # of the view kept clear around the subject
 _DAMPING_SECONDS = 0.45  # the follow looks this far around each frame
