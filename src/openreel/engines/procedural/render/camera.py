@@ -15,6 +15,7 @@ import math
 
 import numpy as np
 
+from openreel.engines.procedural.render.artwork import art_of
 from openreel.engines.procedural.render.framing import (
     Box,
     cast_of,
@@ -168,6 +169,12 @@ class ShotCamera:
     def _close_up_height(self, subject: EntityFrame) -> float:
         if subject.archetype is Archetype.HUMANOID:
             return 0.5 * subject.size  # head and shoulders
+        if art_of(subject) is not None:
+            # a picture is one face and body: all of it, filling the frame's narrower side
+            box = next((b for b in self._own if b is not None), None)
+            if box is not None:
+                aspect = self.width / self.height
+                return 1.1 * max(box.height, box.width / aspect)
         if subject.archetype is Archetype.QUADRUPED:
             return 0.8 * subject.size
         return max(subject_height(subject) / 0.7, 0.25)
@@ -216,7 +223,9 @@ class ShotCamera:
     def _face_x(self, f: int, otherwise: float) -> float:
         """Where the subject's head is across, on frame ``f`` (``otherwise`` without one)."""
         me = self._find(self.sim.frames[f].entities, self.subject_uid)
-        head = me.parts.get("head") if me is not None else None
+        if me is None or me.archetype is not Archetype.HUMANOID:
+            return otherwise  # an animal drawn from art has its face in its picture
+        head = me.parts.get("head")
         return head.x if head is not None else otherwise
 
     @staticmethod
