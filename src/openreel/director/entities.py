@@ -46,6 +46,19 @@ class Modifiers:
     scale: float | None = None
     definite: bool = False
 
+    def take(self, word: str) -> bool:
+        """Read ``word`` as a colour, material or size this phrase has not yet had;
+        whether it was one."""
+        if word in lx.COLOUR_WORDS and self.colour is None:
+            self.colour = lx.COLOUR_WORDS[word]
+        elif word in lx.MATERIAL_WORDS and self.material is None:
+            self.material = lx.MATERIAL_WORDS[word]
+        elif word in lx.SIZE_WORDS and self.scale is None:
+            self.scale = lx.SIZE_WORDS[word]
+        else:
+            return False
+        return True
+
     def any(self) -> bool:
         """Whether an article, number or adjective has opened a noun phrase."""
         return (self.count is not None or self.colour is not None or self.material is not None

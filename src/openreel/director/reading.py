@@ -378,12 +378,7 @@ class ShotReader:
     def _modifiers(self, phrase: parsing.Phrase, choice: KindChoice) -> Modifiers:
         mods = Modifiers()
         for word in [*phrase.adjectives, *phrase.compounds]:
-            if word in lx.COLOUR_WORDS and mods.colour is None:
-                mods.colour = lx.COLOUR_WORDS[word]
-            elif word in lx.MATERIAL_WORDS and mods.material is None:
-                mods.material = lx.MATERIAL_WORDS[word]
-            elif word in lx.SIZE_WORDS and mods.scale is None:
-                mods.scale = lx.SIZE_WORDS[word]
+            mods.take(word)
         det = phrase.det
         amount = next((lx.NUMBER_WORDS[w] for w in phrase.adjectives
                        if w in lx.NUMBER_WORDS and w not in ("a", "an")), None)
@@ -475,9 +470,9 @@ class ShotReader:
         one.relation, one.relative_to = group.relation, group.relative_to
         one.persona = merged(group.persona, gender=gender)
         if group.label:
-            one.label = group.label.removesuffix("s") if group.count >= 1 else group.label
-        if group.count == 1 and group.label:
-            group.label = group.label.removesuffix("s")
+            one.label = group.label.removesuffix("s")
+            if group.count == 1:
+                group.label = one.label
         return one
 
     # -- prepositions on nouns: relations, clothes, hair, things in hand -------------------

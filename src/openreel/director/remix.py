@@ -220,14 +220,8 @@ def _adjectives(toks: list[str], i: int, *, before_noun: bool) -> _Adjectives:
         if before_noun and tok in lx.KIND_WORDS and not (
                 nxt in lx.KIND_WORDS or nxt in lx.COLOUR_WORDS or nxt in lx.MATERIAL_WORDS):
             break  # "an orange" is a fruit; "an orange ball" is a colour
-        if tok in lx.COLOUR_WORDS and looks.colour is None:
-            looks.colour = lx.COLOUR_WORDS[tok]
-        elif tok in lx.MATERIAL_WORDS and looks.material is None:
-            looks.material = lx.MATERIAL_WORDS[tok]
-        elif tok in lx.SIZE_WORDS and looks.scale is None:
-            looks.scale = lx.SIZE_WORDS[tok]
-        elif tok in ("and", ",") and j > i and not before_noun and (
-                nxt in lx.COLOUR_WORDS or nxt in lx.MATERIAL_WORDS or nxt in lx.SIZE_WORDS):
+        if looks.take(tok) or (tok in ("and", ",") and j > i and not before_noun and (
+                nxt in lx.COLOUR_WORDS or nxt in lx.MATERIAL_WORDS or nxt in lx.SIZE_WORDS)):
             pass
         elif tok in ("a", "an") and not before_noun and j == i:
             pass  # "make the ball a wooden one"

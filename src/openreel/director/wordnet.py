@@ -83,6 +83,10 @@ class WordNet:
             for prefix in ("index", "data"):
                 if not (self.directory / f"{prefix}.{pos}").is_file():
                     raise WordNetMissing(f"no WordNet {prefix}.{pos} in {self.directory}")
+        # adjectives and adverbs are optional: some packagings ship nouns and verbs only
+        self._parts: tuple[Pos, ...] = tuple(
+            pos for pos in ("noun", "verb", "adj", "adv")
+            if (self.directory / f"index.{pos}").is_file())
         self._maps: dict[str, mmap.mmap] = {}
         self._lock = threading.Lock()
         self._exceptions: dict[Pos, dict[str, str]] = {}
@@ -98,11 +102,8 @@ class WordNet:
 
     def knows(self, word: str) -> bool:
         """Whether ``word`` (any inflection) is in the dictionary as any part of speech."""
-        for pos in ("noun", "verb", "adj", "adv"):
-            if (self.directory / f"index.{pos}").is_file() and any(
-                    self._index(base, pos) for base in self.base_forms(word, pos)):
-                return True
-        return False
+        return any(self._index(base, pos) for pos in self._parts
+                   for base in self.base_forms(word, pos))
 
     def base_forms(self, word: str, pos: Pos = "noun") -> list[str]:
         """Candidate dictionary forms of ``word``: itself, its exception, its detachments."""

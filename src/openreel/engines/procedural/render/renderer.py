@@ -48,6 +48,13 @@ class _ShotLook:
             self.painter.draw(canvas, entity, view, t)
 
 
+def _fades(copies: int) -> list[tuple[float, float]]:
+    """The trail's copies, farthest first: how far back along the frame's path each lies
+    (0..0.8) and how opaque it is (0..1)."""
+    return [(k / copies * 0.8, 70 * (1 - k / copies * 0.8) / 255)
+            for k in range(copies, 0, -1)]
+
+
 # trail copies land between pixels: sampled smoothly
 _BETWEEN = skia.SamplingOptions(skia.FilterMode.kLinear, skia.MipmapMode.kNone)
 
@@ -153,12 +160,11 @@ class Renderer:
         if art is None:
             return self._rig_trail(canvas, shot, entity, view, t, (dx, dy), copies,
                                    max(fw, fh) * view.ppm + 8)
-        for k in range(copies, 0, -1):
-            back = k / copies * 0.8
+        for back, alpha in _fades(copies):
             # one image: drawn see-through directly, no layer to composite
             canvas.save()
             canvas.translate(-dx * back, dy * back)
-            shot.art.draw(canvas, entity, art, view, t, 70 * (1 - back) / 255)
+            shot.art.draw(canvas, entity, art, view, t, alpha)
             canvas.restore()
         return False
 
@@ -166,7 +172,8 @@ class Renderer:
                    view: View, t: float, step: tuple[float, float], copies: int,
                    reach: float) -> bool:
         """A rig's trail: the rig drawn once into a picture of its own, then that picture
-        laid down faded along the path and whole on top (drawing the rig a sixth as often).
+        laid down faded along the path and whole on top (the rig is drawn once, not once
+        per copy).
         Returns True: the entity itself is drawn."""
         px, py = view.to_px(entity.x, entity.y)
         left, top = math.floor(px - reach), math.floor(py - reach)
@@ -181,9 +188,8 @@ class Renderer:
         image = surface.makeImageSnapshot()
         dx, dy = step
         faded = skia.Paint()
-        for k in range(copies, 0, -1):
-            back = k / copies * 0.8
-            faded.setAlpha(int(70 * (1 - back)))
+        for back, alpha in _fades(copies):
+            faded.setAlphaf(alpha)
             canvas.drawImage(image, left - dx * back, top + dy * back, _BETWEEN, faded)
         canvas.drawImage(image, left, top)  # whole pixels: an exact copy
         return True

@@ -115,11 +115,7 @@ def place_related(inst: Instance, partner: Instance, relation: Relation) -> None
     elif relation is Relation.NEXT_TO:
         inst.x = partner.x + beside * (1 if inst.index % 2 == 0 else -1)
     elif relation is Relation.ON:
-        inst.x = partner.x
-        inst.y = top_of(partner) + root_height(inst) + 0.002
-        if inst.motion is M.IDLE and partner.motion is M.IDLE:
-            # "a banana on top of an apple" stays there: neither rolls the other off
-            inst.extra["hung"] = partner.extra["hung"] = 1.0
+        _stack(inst, partner)
     elif relation is Relation.ABOVE:
         inst.x = partner.x
         inst.y = top_of(partner) + 0.25 * height_of(partner) + inst.rest
@@ -127,10 +123,7 @@ def place_related(inst: Instance, partner: Instance, relation: Relation) -> None
     elif relation is Relation.UNDER and partner.kind not in ROOM_BENEATH:
         # "an oven at the bottom of a toaster": the toaster goes on top of it
         inst.y = root_height(inst)
-        partner.x = inst.x
-        partner.y = top_of(inst) + root_height(partner) + 0.002
-        if inst.motion is M.IDLE and partner.motion is M.IDLE:
-            inst.extra["hung"] = partner.extra["hung"] = 1.0
+        _stack(partner, inst)
     elif relation is Relation.UNDER:
         inst.x = partner.x
         inst.y = inst.rest
@@ -182,6 +175,15 @@ def set_stack(a: Instance, b: Instance) -> None:
 def root_height(inst: Instance) -> float:
     """Height of the instance's root above what it rests on, as it lies."""
     return lying_extent(inst)[2] if inst.angle != 0.0 else inst.rest
+
+
+def _stack(top: Instance, bottom: Instance) -> None:
+    """Stand ``top`` on ``bottom``; still things stay so ("a banana on top of an apple":
+    neither rolls the other off)."""
+    top.x = bottom.x
+    top.y = top_of(bottom) + root_height(top) + 0.002
+    if top.motion is M.IDLE and bottom.motion is M.IDLE:
+        top.extra["hung"] = bottom.extra["hung"] = 1.0
 
 
 def relate(instances: list[Instance], stage_width: float) -> None:

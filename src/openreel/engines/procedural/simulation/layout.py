@@ -101,8 +101,8 @@ def layout(entities: list[Entity], env: Environment, rng: np.random.Generator,
         kind = KINDS[e.kind]
         for i in range(e.count):
             uid = e.id if i == 0 else f"{e.id}.{i}"
-            casting = np.random.default_rng([casting_seed, zlib.crc32(uid.encode())])
-            look = appear(e, casting) if kind.archetype is A.HUMANOID else None
+            look = appear(e, np.random.default_rng([casting_seed, zlib.crc32(uid.encode())])) \
+                if kind.archetype is A.HUMANOID else None
             size = e.size or _height(e, kind.size, look)
             inst = Instance(uid, e.id, e, e.kind, kind.archetype, size, colour_of(e),
                             e.material or kind.material, 0.0, 0.0, index=i, look=look)
