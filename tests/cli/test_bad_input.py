@@ -1,6 +1,8 @@
 """Every bad input: one clear message, exit code 2, nothing left behind."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,3 +69,26 @@ def test_invalid_storyboard(tmp_path: Path, content: str, message: str) -> None:
     code, output = _run(tmp_path, "--storyboard", str(board), "-o", str(tmp_path / "x.mp4"))
     assert code == 2 and message in " ".join(output.split())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["board.json"]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["generate", "a ball", "--size", "640x480", "-o", "{out}"], 2, "unknown size"),
+        (["generate", "a ball", "--seconds", "61", "-o", "{out}"], 2,
+         "seconds must be between 1 and 60"),
+        (["generate", "   ", "-o", "{out}"], 2, "prompt is empty"),
+        (["--help"], 0, "text or image"),
+    ],
+)
+def test_the_installed_command_keeps_its_exit_code_and_message(
+        tmp_path: Path, args: list[str], code: int, message: str) -> None:
+    """As a person runs it (a process of its own, which leaves through os._exit once done,
+    while a prompt may be being read in a child): the code and the message survive."""
+    out = tmp_path / "clip.mp4"
+    done = subprocess.run([sys.executable, "-m", "openreel.cli.main",
+                           *[a.format(out=out) for a in args]],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == code
+    assert message in " ".join((done.stdout + done.stderr).split())
+    assert not out.exists() and list(tmp_path.iterdir()) == []

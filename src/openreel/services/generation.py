@@ -18,6 +18,7 @@ from openreel.pipeline import (
     plan,
     render_to_file,
 )
+from openreel.pipeline.ahead import Directing
 from openreel.pipeline.generate import check_output_path, load_image
 from openreel.provenance.signing import SigningError
 from openreel.provenance.stage import mark_id_for
@@ -53,13 +54,14 @@ def check_request(options: GenerateOptions, out: Path) -> None:
         load_image(options.image)
 
 
-def plan_video(prompt: str | None, storyboard_file: Path | None,
-               options: GenerateOptions) -> Storyboard:
-    """The storyboard for a request, checked before any rendering starts."""
+def plan_video(prompt: str | None, storyboard_file: Path | None, options: GenerateOptions,
+               directing: Directing | None = None) -> Storyboard:
+    """The storyboard for a request, checked before any rendering starts (``directing``:
+    the prompt already being directed, see ``openreel.pipeline.ahead``)."""
     board = read_storyboard(storyboard_file) if storyboard_file is not None else None
     if board is None and (prompt is None or not prompt.strip()):
         raise InvalidRequest("the prompt is empty: describe the video you want")
-    return plan(prompt, board, options)
+    return plan(prompt, board, options, directing)
 
 
 def generate_file(storyboard: Storyboard, options: GenerateOptions, out: Path,

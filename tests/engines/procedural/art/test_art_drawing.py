@@ -22,7 +22,7 @@ from openreel.engines.procedural.simulation import simulate_storyboard
 from openreel.spec import KINDS, Storyboard
 
 W, H = 200, 160
-WHITE = skia.Color(255, 255, 255, 255)
+WHITE = (255, 255, 255, 255)
 
 
 def _board(entities: list[dict[str, object]], stage: float = 10.0, seconds: float = 0.25,
@@ -59,9 +59,7 @@ def _layers(entity: EntityFrame) -> tuple[np.ndarray, np.ndarray, tuple[float, .
     painter.draw(surface.getCanvas(), entity, art, view, 0.0)
     surface.flushAndSubmit()
     mask = np.zeros((H, W, 4), np.uint8)
-    mask_surface = skia.Surface(mask, colorType=skia.kRGBA_8888_ColorType)
-    painter.silhouette(mask_surface.getCanvas(), entity, art, view, 0.0, WHITE)
-    mask_surface.flushAndSubmit()
+    painter.silhouette(mask, entity, art, view, 0.0, WHITE)
     return pixels, mask[..., 3] == 255, box(entity, art, view, 0.0)
 
 

@@ -11,8 +11,10 @@ follows the visible pixels exactly.
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from dataclasses import dataclass
 
+import numpy as np
 import skia
 
 from openreel.engines.procedural.art.build import OPAQUE
@@ -20,7 +22,9 @@ from openreel.engines.procedural.art.library import Artwork, artwork_of
 from openreel.engines.procedural.art.raster import Raster, bucket, raster
 from openreel.engines.procedural.art.silhouette import hull_points
 from openreel.engines.procedural.art.sizing import art_box
-from openreel.engines.procedural.render.faces import SMOOTH, light_filter
+from openreel.engines.procedural.render.compositing import blit, fill, warp
+from openreel.engines.procedural.render.compositing import trail as trail_behind
+from openreel.engines.procedural.render.faces import lit_bytes
 from openreel.engines.procedural.render.figures import depth_matrix, parts_of
 from openreel.engines.procedural.render.looks import Material
 from openreel.engines.procedural.render.palette import RGB
@@ -32,9 +36,7 @@ from openreel.spec import Archetype
 
 A = Archetype
 HOPPERS = frozenset({"rabbit", "frog"})
-# a pixel belongs to the thing where the drawn artwork is at least half opaque
-_THRESHOLD = skia.TableColorFilter.MakeARGB([0 if a < OPAQUE else 255 for a in range(256)],
-                                            None, None, None)
+_LIT_KEPT = 64  # rasters kept lit per shot (sizes a zoom passes through, colours, lights)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,55 +61,77 @@ def art_of(entity: EntityFrame) -> Artwork | None:
 
 
 class ArtPainter:
-    """Paints entities from artwork under one light and look."""
+    """Paints entities from artwork under one light and look (see ``compositing``)."""
 
     def __init__(self, ambient: RGB, haze: RGB, outline: float,
                  material: Material | None = None) -> None:
         self.ambient, self.haze = ambient, haze
         self.outline = round(outline) if outline >= 0.5 else 0
         self.material = material if material is not None else Material()
+        # each raster under each light, as bytes: made once, drawn every frame
+        self._lit: OrderedDict[tuple[object, ...], np.ndarray] = OrderedDict()
 
     # -- drawing --------------------------------------------------------------------------
     def draw(self, canvas: skia.Canvas, entity: EntityFrame, art: Artwork, view: View,
-             t: float, alpha: float = 1.0) -> None:
-        """Draw one entity from its artwork (``alpha`` < 1: see-through, as a trail copy)."""
+             t: float, trail: tuple[float, float, int] | None = None) -> None:
+        """Draw one entity from its artwork; with ``trail`` (a step in pixels, x right and
+        y up, and a number of copies) faded copies of it go first, along the path it
+        covered this frame."""
         if not entity.visible:
             return
         matrix, w, h = placement(entity, art, view, t)
         longest = max(w, h) * _scale(matrix)
         colour = _recolour(entity)
         picture = raster(art, longest, colour, self.outline)
-        image = art_material((art.key, bucket(longest), colour, self.outline), picture.image,
-                             self.material)
-        canvas.save()
-        canvas.concat(matrix)
-        paint = skia.Paint(AntiAlias=True, ColorFilter=self._light(entity))
-        if alpha < 1.0:
-            paint.setAlphaf(alpha)
-        canvas.drawImageRect(image, _dest(picture, w, h, self.outline), SMOOTH, paint)
-        canvas.restore()
+        key = (art.key, bucket(longest), colour, self.outline)
+        image = art_material(key, picture.image, self.material)
+        source = self._lit_pixels((*key, self.material), image, entity.depth)
+        size = canvas.getBaseLayerSize()
+        placed = warp(source, matrix, _dest(picture, w, h, self.outline), size.width(),
+                      size.height())
+        if placed is None:
+            return
+        sprite, x, y = placed
+        if trail is not None:
+            dx, dy, copies = trail
+            trail_behind(canvas, sprite, x, y, (dx, dy), copies)
+        blit(canvas, sprite, x, y)
 
-    def silhouette(self, canvas: skia.Canvas, entity: EntityFrame, art: Artwork, view: View,
-                   t: float, colour: int) -> None:
-        """Fill the entity's opaque pixels with ``colour``, hard-edged (instance masks).
+    def silhouette(self, mask: np.ndarray, entity: EntityFrame, art: Artwork, view: View,
+                   t: float, colour: tuple[int, ...]) -> None:
+        """Set the entity's opaque pixels of ``mask`` (RGBA bytes) to ``colour``, hard-edged.
 
-        The artwork is drawn exactly as in the picture, then its alpha is thresholded, so
-        the mask is the drawn thing pixel for pixel.
+        The artwork's alpha is placed exactly as in the picture, then thresholded, so the
+        mask is the drawn thing pixel for pixel.
         """
         if not entity.visible:
             return
         matrix, w, h = placement(entity, art, view, t)
         picture = raster(art, max(w, h) * _scale(matrix))
-        canvas.save()
-        canvas.concat(matrix)
-        solid = skia.ColorFilters.Compose(
-            skia.ColorFilters.Blend(colour, skia.BlendMode.kSrcIn), _THRESHOLD)
-        paint = skia.Paint(AntiAlias=False, ColorFilter=solid)
-        canvas.drawImageRect(picture.image, _dest(picture, w, h, 0), SMOOTH, paint)
-        canvas.restore()
+        alpha = np.ascontiguousarray(_bytes(picture.image)[..., 3])
+        placed = warp(alpha, matrix, _dest(picture, w, h, 0), mask.shape[1], mask.shape[0])
+        if placed is not None:
+            coverage, x, y = placed
+            fill(mask, coverage, x, y, OPAQUE, colour)
 
-    def _light(self, entity: EntityFrame) -> skia.ColorFilter:
-        return light_filter(self.ambient, self.haze, entity.depth)
+    def _lit_pixels(self, key: tuple[object, ...], image: skia.Image,
+                    depth: float) -> np.ndarray:
+        """The picture's premultiplied bytes under the scene's light at ``depth``."""
+        amount = min(max(depth, 0.0) * 0.25, 0.6)
+        full = (*key, round(amount, 3))
+        hit = self._lit.get(full)
+        if hit is not None:
+            self._lit.move_to_end(full)
+            return hit
+        lit = lit_bytes(_bytes(image), self.ambient, self.haze, amount)
+        self._lit[full] = lit
+        while len(self._lit) > _LIT_KEPT:
+            self._lit.popitem(last=False)
+        return lit
+
+
+def _bytes(image: skia.Image) -> np.ndarray:
+    return image.toarray(colorType=skia.kRGBA_8888_ColorType, alphaType=skia.kPremul_AlphaType)
 
 
 def box(entity: EntityFrame, art: Artwork, view: View, t: float) -> tuple[float, float,

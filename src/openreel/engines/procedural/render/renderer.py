@@ -14,11 +14,13 @@ from openreel.engines.procedural.render.artwork import ArtPainter, art_of
 from openreel.engines.procedural.render.backdrop import Backdrop, paint_backdrop
 from openreel.engines.procedural.render.camera import ShotCamera, View
 from openreel.engines.procedural.render.captions import draw_captions
+from openreel.engines.procedural.render.compositing import blit, trail
 from openreel.engines.procedural.render.effects import Weather2D, draw_particles
 from openreel.engines.procedural.render.figures import FigurePainter, depth_matrix, parts_of
 from openreel.engines.procedural.render.finish import Finisher, ShotFinish
 from openreel.engines.procedural.render.looks import LOOKS
 from openreel.engines.procedural.render.palette import RGB, Light, light_for, lit_colour, shade
+from openreel.engines.procedural.render.placing import BackdropPlacer, place_photo
 from openreel.engines.procedural.render.shadows import draw_shadows
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import EntityFrame, FrameState, ShotSimulation
@@ -33,6 +35,7 @@ SEE_THROUGH = frozenset({"net"})
 class _ShotLook:
     camera: ShotCamera
     backdrop: Backdrop | None
+    placer: BackdropPlacer | None
     light: Light
     weather: Weather2D
     painter: FigurePainter
@@ -46,17 +49,6 @@ class _ShotLook:
             self.art.draw(canvas, entity, art, view, t)
         else:
             self.painter.draw(canvas, entity, view, t)
-
-
-def _fades(copies: int) -> list[tuple[float, float]]:
-    """The trail's copies, farthest first: how far back along the frame's path each lies
-    (0..0.8) and how opaque it is (0..1)."""
-    return [(k / copies * 0.8, 70 * (1 - k / copies * 0.8) / 255)
-            for k in range(copies, 0, -1)]
-
-
-# trail copies land between pixels: sampled smoothly
-_BETWEEN = skia.SamplingOptions(skia.FilterMode.kLinear, skia.MipmapMode.kNone)
 
 
 class Renderer:
@@ -83,11 +75,6 @@ class Renderer:
                 np.dstack([image, np.full(image.shape[:2], 255, np.uint8)])),
                 colorType=skia.kRGBA_8888_ColorType)
         self._shots: dict[int, _ShotLook] = {}
-        self._backdrop_key: tuple[int, float, float, float] | None = None
-        # the cached backdrop is opaque: copying it is a memcpy, not a blend
-        self._copy = skia.Paint(BlendMode=skia.BlendMode.kSrc)
-        self._backdrop_image: skia.Image | None = None
-        self._ground_paints: dict[int, skia.Paint] = {}
 
     # -- public ----------------------------------------------------------------------------
     def render(self, state: FrameState, sim: ShotSimulation) -> np.ndarray:
@@ -119,7 +106,7 @@ class Renderer:
         target = self._small if self._small is not None else self._surface
         canvas = target.getCanvas()
         view = self._view(state, sim, self.inner[0], self.inner[1])
-        self._cached_backdrop(canvas, shot, view, state, sim)
+        self._lay_backdrop(canvas, shot, view, state, sim)
         draw_shadows(canvas, state, view, shot.light, self.look.shadow)
         slow = self.storyboard.shots[sim.shot].camera.slow_motion
         for entity in self._draw_order(state):
@@ -160,13 +147,8 @@ class Renderer:
         if art is None:
             return self._rig_trail(canvas, shot, entity, view, t, (dx, dy), copies,
                                    max(fw, fh) * view.ppm + 8)
-        for back, alpha in _fades(copies):
-            # one image: drawn see-through directly, no layer to composite
-            canvas.save()
-            canvas.translate(-dx * back, dy * back)
-            shot.art.draw(canvas, entity, art, view, t, alpha)
-            canvas.restore()
-        return False
+        shot.art.draw(canvas, entity, art, view, t, trail=(dx, dy, copies))
+        return True
 
     def _rig_trail(self, canvas: skia.Canvas, shot: _ShotLook, entity: EntityFrame,
                    view: View, t: float, step: tuple[float, float], copies: int,
@@ -174,24 +156,25 @@ class Renderer:
         """A rig's trail: the rig drawn once into a picture of its own, then that picture
         laid down faded along the path and whole on top (the rig is drawn once, not once
         per copy).
-        Returns True: the entity itself is drawn."""
+        Returns whether the entity itself was drawn."""
         px, py = view.to_px(entity.x, entity.y)
         left, top = math.floor(px - reach), math.floor(py - reach)
         side = math.ceil(2 * reach) + 2
         if side > 4 * max(self.width, self.height):
             return False
-        surface = skia.Surface.MakeRaster(skia.ImageInfo.Make(
-            side, side, skia.kRGBA_8888_ColorType, skia.kPremul_AlphaType))
-        sprite = surface.getCanvas()
-        sprite.translate(-left, -top)
-        shot.draw(sprite, entity, view, t)
-        image = surface.makeImageSnapshot()
-        dx, dy = step
-        faded = skia.Paint()
-        for back, alpha in _fades(copies):
-            faded.setAlphaf(alpha)
-            canvas.drawImage(image, left - dx * back, top + dy * back, _BETWEEN, faded)
-        canvas.drawImage(image, left, top)  # whole pixels: an exact copy
+        sprite = np.zeros((side, side, 4), np.uint8)
+        surface = skia.Surface(sprite, colorType=skia.kRGBA_8888_ColorType)
+        own = surface.getCanvas()
+        own.translate(-left, -top)
+        shot.painter.draw(own, entity, view, t)
+        surface.flushAndSubmit()
+        # only the box the rig covers is laid down
+        x, y, w, h = cv2.boundingRect(sprite[..., 3])
+        if w == 0 or h == 0:
+            return True
+        sprite = sprite[y:y + h, x:x + w]
+        trail(canvas, sprite, left + x, top + y, step, copies)
+        blit(canvas, sprite, left + x, top + y)
         return True
 
     def instance_mask(self, state: FrameState, sim: ShotSimulation) -> np.ndarray:
@@ -207,7 +190,8 @@ class Renderer:
             paint.setColor(skia.Color(i & 255, i >> 8, 0, 255))
             art = art_of(entity)
             if art is not None:
-                shot.art.silhouette(canvas, entity, art, view, state.t, paint.getColor())
+                shot.art.silhouette(self._mask_buffer, entity, art, view, state.t,
+                                    (i & 255, i >> 8, 0, 255))
             else:
                 self._silhouette(canvas, entity, view, paint)
         self._mask_surface.flushAndSubmit()
@@ -264,7 +248,9 @@ class Renderer:
             material = self.look.material
             outline = material.outline * w / 720
             shot = self._shots[sim.shot] = _ShotLook(
-                camera=camera, backdrop=finish.backdrop, light=light,
+                camera=camera, backdrop=finish.backdrop,
+                placer=(BackdropPlacer(finish.backdrop, w, h)
+                        if finish.backdrop is not None else None), light=light,
                 weather=Weather2D(env.weather, w, h, self.seed + sim.shot),
                 painter=FigurePainter(light.ambient, light.haze, outline, material),
                 art=ArtPainter(light.ambient, light.haze, outline, material), finish=finish)
@@ -288,96 +274,16 @@ class Renderer:
     def _draw_order(self, state: FrameState) -> list[EntityFrame]:
         return sorted(state.entities, key=lambda e: -e.depth)
 
-    def _cached_backdrop(self, canvas: skia.Canvas, shot: _ShotLook, view: View,
-                         state: FrameState, sim: ShotSimulation) -> None:
-        """Reuse the painted backdrop while the camera holds still (most frames of most shots)."""
-        moving_water = shot.backdrop is not None and shot.backdrop.water_surface
-        key = (sim.shot, view.cx, view.cy, view.ppm)
-        if self._image is not None or moving_water:
-            self._backdrop(canvas, shot, view, state, sim)
-            return
-        if self._backdrop_key != key:
-            surface = skia.Surface(*self.inner)
-            self._backdrop(surface.getCanvas(), shot, view, state, sim)
-            image = surface.makeImageSnapshot()
-            self._backdrop_image = image
-            self._backdrop_key = key
-        assert self._backdrop_image is not None
-        canvas.drawImage(self._backdrop_image, 0, 0, skia.SamplingOptions(), self._copy)
-
-    def _backdrop(self, canvas: skia.Canvas, shot: _ShotLook, view: View, state: FrameState,
-                  sim: ShotSimulation) -> None:
-        w, h = self.inner
+    def _lay_backdrop(self, canvas: skia.Canvas, shot: _ShotLook, view: View,
+                      state: FrameState, sim: ShotSimulation) -> None:
+        pixels = self._small_buffer if self._small is not None else self._buffer
         if self._image is not None:
-            self._image_backdrop(canvas, view, state, sim)
+            first = sim.frames[0].index if sim.frames else 0
+            progress = (state.index - first) / max(len(sim.frames) - 1, 1)
+            place_photo(canvas, self._image, *self.inner, progress)
             return
-        b = shot.backdrop
-        assert b is not None
-        rest = shot.camera.view(0)
-        canvas.drawImage(b.sky, 0, 0)
-        lift = (view.cy - rest.cy) * view.ppm
-        for layer, factor in ((b.far, 0.12), (b.mid, 0.35)):
-            if layer is None:
-                continue
-            x = -(layer.width() - w) / 2 - view.pan * view.ppm * factor
-            canvas.drawImage(layer, x, lift * factor * 2)
-        if not b.has_ground:
-            return
-        _, gy = view.to_px(0.0, 0.0)
-        if gy >= h:
-            return
-        paint = self._ground_paints.get(id(b))
-        if paint is None:
-            # one paint per backdrop: making a shader per frame costs more than the fill
-            paint = skia.Paint(Color=skia.Color(*b.ground))
-            if b.ground_texture is not None:
-                paint.setShader(b.ground_texture)
-            self._ground_paints = {id(b): paint}
-        # the texture moves with the camera: the canvas is moved under the fixed shader
-        x = -view.cx * view.ppm
-        canvas.save()
-        canvas.translate(x, gy)
-        canvas.drawRect(skia.Rect.MakeLTRB(-x, 0, w - x, h - gy), paint)
-        canvas.restore()
-        shade_paint = skia.Paint(Shader=skia.GradientShader.MakeLinear(
-            [skia.Point(0, gy), skia.Point(0, h)],
-            [skia.Color(0, 0, 0, 0), skia.Color(0, 0, 0, 70)]))
-        canvas.drawRect(skia.Rect.MakeLTRB(0, gy, w, h), shade_paint)
-        if b.near is not None:
-            x = -(b.near.width() - w) / 2 - view.pan * view.ppm * 1.3
-            canvas.drawImage(b.near, x, gy - rest.to_px(0.0, 0.0)[1])
-        if b.water_surface and sim.water_level is not None:
-            _, wy = view.to_px(0.0, sim.water_level)
-            sea = skia.Paint(Color=skia.Color(30, 110, 160, 235))
-            canvas.drawRect(skia.Rect.MakeLTRB(0, wy, w, h), sea)
-            line = skia.Paint(Color=skia.Color(210, 235, 250, 160), StrokeWidth=2,
-                              AntiAlias=True)
-            for i in range(12):
-                yy = wy + (i * i + 2) * h * 0.004
-                off = (state.t * 30 + i * 53) % 80
-                for xx in np.arange(-off, w, 80):
-                    canvas.drawLine(float(xx), yy, float(xx) + 30, yy, line)
-
-    def _image_backdrop(self, canvas: skia.Canvas, view: View, state: FrameState,
-                        sim: ShotSimulation) -> None:
-        assert self._image is not None
-        w, h = self.inner
-        iw, ih = self._image.width(), self._image.height()
-        scale = max(w / iw, h / ih)
-        first = sim.frames[0].index if sim.frames else 0
-        p = (state.index - first) / max(len(sim.frames) - 1, 1)
-        p = p * p * (3 - 2 * p)
-        sampling = skia.SamplingOptions(skia.FilterMode.kLinear)
-        # near (lower) half drifts more than the far (upper) half: parallax over a photo
-        for top, bottom, depth in ((0.0, 0.5, 0.5), (0.5, 1.0, 1.0)):
-            zoom = 1 + 0.08 * p * depth
-            dw, dh = iw * scale * zoom, ih * scale * zoom
-            dx = (w - dw) / 2 - 0.04 * w * p * depth
-            dy = (h - dh) / 2
-            canvas.save()
-            canvas.clipRect(skia.Rect.MakeLTRB(0, h * top, w, h * bottom))
-            canvas.drawImageRect(self._image, skia.Rect.MakeXYWH(dx, dy, dw, dh), sampling)
-            canvas.restore()
+        assert shot.placer is not None
+        shot.placer.place(canvas, pixels, view, shot.camera.view(0), state.t, sim.water_level)
 
     def _silhouette(self, canvas: skia.Canvas, entity: EntityFrame, view: View,
                     paint: skia.Paint) -> None:

@@ -1,10 +1,11 @@
 """The colour grade: a saturation matrix, then per-channel tone curves, on whole frames.
 
-Both steps run through OpenCV on the frame's RGBA bytes (``cv2.transform`` and
-``cv2.LUT``), a few milliseconds for a 720×1280 frame, where a skia colour-filter layer
-costs several times more on the CPU. Split toning (teal shadows, orange highlights) is
-done in the curves: each channel is lifted or lowered by how dark or bright it is,
-which is how a colourist's curves do it.
+Both steps run through OpenCV on the frame's RGBA bytes, under 3 ms for a 720×1280
+frame: saturation mixes the frame with its grey (luma by OpenCV's integer conversion,
+Rec. 601 weights; a float colour matrix costs three times as much), and the curves are
+one ``cv2.LUT``. A skia colour-filter layer costs several times more on the CPU. Split
+toning (teal shadows, orange highlights) is done in the curves: each channel is lifted
+or lowered by how dark or bright it is, which is how a colourist's curves do it.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ import cv2
 import numpy as np
 
 from openreel.engines.procedural.render.looks import Grade
-
-LUMA = (0.2126, 0.7152, 0.0722)
 
 
 def _filmic(x: np.ndarray) -> np.ndarray:
@@ -61,15 +60,10 @@ def curves(grade: Grade) -> np.ndarray:
     return table
 
 
-def saturation_matrix(grade: Grade) -> np.ndarray | None:
-    """The 4×4 RGBA matrix that scales chroma about luma (None when it changes nothing)."""
+def saturation(grade: Grade) -> float | None:
+    """How much chroma is scaled about luma (0 grey, 1 unchanged; None when unchanged)."""
     s = 0.0 if grade.monochrome else grade.saturation
-    if abs(s - 1.0) < 1e-3:
-        return None
-    grey = np.array(LUMA)
-    m = np.eye(4, dtype=np.float32)
-    m[:3, :3] = (1 - s) * np.tile(grey, (3, 1)) + s * np.eye(3)
-    return m
+    return None if abs(s - 1.0) < 1e-3 else s
 
 
 class ColourGrade:
@@ -77,13 +71,15 @@ class ColourGrade:
 
     def __init__(self, grade: Grade) -> None:
         self.table = curves(grade)
-        self.matrix = saturation_matrix(grade)
+        self.saturation = saturation(grade)
         identity = np.arange(256, dtype=np.uint8)
         self.identity = all(np.array_equal(self.table[0, :, c], identity) for c in range(3))
 
     def apply(self, rgba: np.ndarray) -> None:
         """Grade an (h, w, 4) uint8 frame in place."""
-        if self.matrix is not None:
-            cv2.transform(rgba, self.matrix, dst=rgba)
+        if self.saturation is not None:
+            # the frame is opaque: its grey's alpha (255) mixes back to 255
+            grey = cv2.cvtColor(cv2.cvtColor(rgba, cv2.COLOR_RGBA2GRAY), cv2.COLOR_GRAY2RGBA)
+            cv2.addWeighted(rgba, self.saturation, grey, 1.0 - self.saturation, 0.0, dst=rgba)
         if not self.identity:
             cv2.LUT(rgba, self.table, dst=rgba)

@@ -58,35 +58,42 @@ class LensPasses:
             self._bar = round(height * share)
 
     def _film_map(self, seed: int, texture: np.ndarray | None) -> np.ndarray | None:
-        """Vignette × grain (× a paper texture), as uint8 with ``UNIT`` meaning 1."""
+        """Vignette × grain (× a paper texture), as uint8 with ``UNIT`` meaning 1.
+
+        Grain and paper darken every channel alike and only the vignette's tint differs
+        between them, so the map is worked out as planes, not a four-channel float image
+        (a quarter of the memory, and this runs before the first frame).
+        """
         lens = self.lens
         if lens.vignette <= 0 and lens.grain <= 0 and texture is None:
             return None
         h, w = self.height + GRAIN_SHIFT, self.width + GRAIN_SHIFT
-        factor = np.ones((h, w, 4), np.float32)
-        if lens.vignette > 0:
-            falloff = np.zeros((h, w), np.float32)
-            falloff[:self.height, :self.width] = smoothstep(0.35, 1.1,
-                                                            radial(self.width, self.height))
-            # the margin repeats the frame's edge so a shifted cut keeps the same vignette
-            falloff = np.pad(falloff[:self.height, :self.width],
-                             ((0, GRAIN_SHIFT), (0, GRAIN_SHIFT)), mode="edge")
-            for c in range(3):
-                keep = lens.vignette_colour[c] / 255
-                factor[..., c] *= 1 - lens.vignette * (1 - keep) * falloff
+        common = np.ones((h, w), np.float32)  # what every colour channel is multiplied by
         if lens.grain > 0:
             rng = np.random.default_rng(seed + 5)
             # film grain is a little coarser than a pixel of a 720-wide frame
             noise = np.asarray(cv2.GaussianBlur(rng.normal(0.0, 1.0, (h, w)).astype(np.float32),
                                                 (0, 0), 0.6 * max(self.width / 720, 0.5)),
                                np.float32)
-            noise = noise / max(float(noise.std()), 1e-6)
-            factor[..., :3] *= (1 + 0.2 * lens.grain * noise)[..., None]
+            noise /= max(float(noise.std()), 1e-6)
+            common += 0.2 * lens.grain * noise
         if texture is not None:
             tiled = np.pad(texture, ((0, GRAIN_SHIFT), (0, GRAIN_SHIFT)), mode="wrap")
-            factor[..., :3] *= tiled[:h, :w, None]
-        factor[..., 3] = 1.0
-        return np.clip(factor * UNIT + 0.5, 0, 255).astype(np.uint8)
+            common *= tiled[:h, :w]
+        falloff = None
+        if lens.vignette > 0:
+            # the margin repeats the frame's edge so a shifted cut keeps the same vignette
+            falloff = np.pad(smoothstep(0.35, 1.1, radial(self.width, self.height)),
+                             ((0, GRAIN_SHIFT), (0, GRAIN_SHIFT)), mode="edge")
+        planes = []
+        for c in range(3):
+            plane: np.ndarray = common
+            if falloff is not None:
+                keep = lens.vignette_colour[c] / 255
+                plane = common * (1 - lens.vignette * (1 - keep) * falloff)
+            planes.append(np.clip(plane * UNIT + 0.5, 0, 255).astype(np.uint8))
+        planes.append(np.full((h, w), UNIT, np.uint8))
+        return cv2.merge(planes)
 
     # -- per frame --------------------------------------------------------------------------
     def glow(self, rgba: np.ndarray) -> None:
