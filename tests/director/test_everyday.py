@@ -180,3 +180,39 @@ def test_explain_names_the_form_of_the_act() -> None:
     text = describe(board)
     assert "chef cook [flipping pancakes]" in text
     assert "pancake → shown in the act" in text
+
+
+def test_a_truck_that_parks_outside_a_shop_drives_in_on_the_street() -> None:
+    board, shot = one_shot("a delivery truck parks outside a bakery")
+    assert [e.kind for e in shot.entities] == ["truck"]  # "parks" is its verb, no people
+    truck = shot.entities[0]
+    assert (truck.motion, truck.action, truck.label) == (Motion.DRIVE, "park",
+                                                          "delivery truck")
+    # seen from outside: the street before the shop, said so
+    assert board.environment.place == "city_street"
+    assert "outside a bakery → city street" in describe(board)
+    assert "truck drive [park]" in describe(board)
+
+
+@pytest.mark.parametrize(("prompt", "place"), [
+    ("a girl reads in front of the library", "city_street"),
+    ("a girl reads in the library", "library"),
+])
+def test_outside_a_room_is_the_street_inside_it_is_the_room(prompt: str, place: str) -> None:
+    board, _ = one_shot(prompt)
+    assert board.environment.place == place
+
+
+@pytest.mark.parametrize("prompt", ["a cat sleeps on a parked car",
+                                    "cars are parked along the road"])
+def test_parked_vehicles_stand_and_are_understood(prompt: str) -> None:
+    board, shot = one_shot(prompt)
+    car = entity(shot, "car")
+    assert car.motion is Motion.IDLE
+    assert "not understood: nothing" in describe(board)
+
+
+def test_only_a_vehicle_parks_by_driving() -> None:
+    board, shot = one_shot("a man parks his bike next to a tree")
+    assert all(e.motion is not Motion.DRIVE for e in shot.entities)
+    assert {e.kind for e in shot.entities} >= {"person", "bicycle"}

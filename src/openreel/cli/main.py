@@ -147,7 +147,8 @@ def _generate(prompt: str | None, output: Path, image: Path | None, seconds: flo
             if explain:
                 from openreel.director import describe
 
-                bar.console.print(describe(board))
+                # plain text: "cook [flipping pancakes]" is no markup
+                bar.console.print(describe(board), markup=False, highlight=False)
             result = generate_file(board, options, output, settings,
                                    (creator or local_creator()).lstrip("@"), progress)
         except InvalidRequest as exc:

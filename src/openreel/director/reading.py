@@ -59,12 +59,13 @@ from openreel.director.verbs import (
     START_PREPOSITIONS,
     TARGET_MOTIONS,
     TARGET_PREPOSITIONS,
+    VEHICLE_VERBS,
     could_be_verb,
     handling,
     motion_of,
 )
 from openreel.director.wordnet import installed
-from openreel.spec import KINDS, Archetype, CameraMove, Gender, Motion, Relation
+from openreel.spec import KINDS, PLACES, Archetype, CameraMove, Gender, Motion, Relation
 
 NounMapper = Callable[[str], "tuple[str, float] | None"]
 def is_english(word: str) -> bool:
@@ -76,6 +77,7 @@ def is_english(word: str) -> bool:
     return wordnet is None or wordnet.knows(word)
 
 
+OUTSIDE_PLACE = "city_street"  # where a shop or a room named "outside" is seen from
 _SPOKEN = re.compile(r"q(\d+)")  # a quotation as the parser sees it: "Q0" → token q0
 _TRAILING_VIEW = re.compile(
     r",\s*((?:" + "|".join(re.escape(v) for v in lx.VIEW_WORDS) + r")\b[^,.;]*)", re.I)
@@ -230,8 +232,25 @@ class ShotReader:
         if what in ("camera", "framing") and self.parsed.pos[i + n - 1] == "VERB" and \
                 self.parsed.tokens[i + n - 1] in lx.MOTION_VERBS and n == 1:
             return 0  # "a ball rolls" is no camera move; "the camera rolls" is read later
+        if what == "place" and PLACES[lx.PLACE_WORDS[phrase]].indoor and self._outside(i):
+            # "parks outside a bakery", "in front of the cafe": the street before it
+            self.shot.place = self.shot.place or OUTSIDE_PLACE
+            self.reading.notes[phrase] = f"outside a {phrase} → {OUTSIDE_PLACE}".replace(
+                "_", " ")
+            return n
         self._apply_setting(what, phrase)
         return n
+
+    def _outside(self, i: int) -> bool:
+        """Whether the place named at token ``i`` is seen from outside ("outside a bakery",
+        "in front of the cafe")."""
+        toks = self.parsed.tokens
+        j = i - 1
+        while j >= 0 and toks[j] in ("a", "an", "the", "this", "that", "my", "our", "his",
+                                     "her", "their", "its", "some", "local", "little"):
+            j -= 1
+        return j >= 0 and (toks[j] in ("outside", "outdoors") or toks[max(j - 2, 0):j + 1]
+                           == ["in", "front", "of"])
 
     def _floor_at(self, i: int) -> int:
         toks = self.parsed.tokens
@@ -535,6 +554,8 @@ class ShotReader:
         objects = self._things_of(clause.objects)
         if not clause.negated and self._handled(clause, subjects):
             return
+        if motion is None and self._vehicle_act(clause, subjects):
+            return
         if motion is None:
             if clause.lemma in ("do", "perform") and any(
                     start <= p.head < end for p in clause.objects
@@ -573,6 +594,25 @@ class ShotReader:
         elif others and (motion in TARGET_MOTIONS or motion is Motion.CHASE):
             set_target(actor, others[0])
         self._clause_prepositions(subjects, motion, clause)
+
+    def _vehicle_act(self, clause: parsing.Clause, subjects: list[Draft]) -> bool:
+        """"a delivery truck parks": a drive with an end, done by vehicles only, and not
+        a state ("cars are parked")."""
+        act = VEHICLE_VERBS.get(clause.lemma)
+        toks = self.parsed.tokens
+        if act is None:
+            return False
+        if not subjects:
+            return clause.text.endswith("ed")  # "a parked car": it stands there
+        if any(KINDS[d.kind].archetype is not Archetype.VEHICLE for d in subjects):
+            return False
+        if clause.negated or (clause.verb > 0 and toks[clause.verb - 1] in (
+                "is", "are", "was", "were", "be", "been", "stay", "stays", "sits")):
+            return True  # "cars are parked along the road": they stand, parked
+        for draft in subjects:
+            set_motion(draft, Motion.DRIVE)
+            draft.action = act
+        return True
 
     def _handled(self, clause: parsing.Clause, subjects: list[Draft]) -> bool:
         """"flips a pancake", "swings a bat", "turns the page": a verb that alone moves the

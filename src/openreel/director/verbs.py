@@ -78,8 +78,16 @@ def motion_of(phrasal: str, text: str, lemma: str, with_object: str = "") -> Mot
     return _wordnet_motion(lemma)
 
 
+# What only a vehicle does, as a drive with an end: "a truck parks" drives in and stops.
+# Not motions of their own (a man parks his bike; cars are parked): the reader gives them
+# to vehicles that do them.
+VEHICLE_VERBS: dict[str, str] = {"park": "park"}
+
+
 def could_be_verb(word: str) -> bool:
     """Whether a word the tagger read as a noun may be a verb ("roars", "topples", "cheer")."""
+    if word.removesuffix("s") in VEHICLE_VERBS:
+        return word.endswith("s")  # "a delivery truck parks"
     if word in lx.MOTION_VERBS or word in lx.SOUND_WORDS:
         return word not in lx.KIND_WORDS or word.endswith("s")
     if not word.endswith("s") or word in lx.KIND_WORDS or word in lx.PLURAL_FORMS:

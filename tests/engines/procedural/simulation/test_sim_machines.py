@@ -116,3 +116,18 @@ def test_a_balloon_rises_and_drifts_with_the_wind() -> None:
     balloon = _frames(simulate_storyboard(sb, fps=24, seed=0)[0], "balloon")
     assert balloon[-1].y > balloon[0].y + 0.5
     assert balloon[-1].x > balloon[0].x + 0.5
+
+
+def test_a_parking_truck_drives_in_and_stays_where_it_stopped() -> None:
+    def run(action: str | None) -> list[EntityFrame]:
+        board = one_shot(Entity(id="truck", kind="truck", motion="drive", action=action),
+                         duration=8.0)
+        return _frames(simulate_storyboard(board, fps=24, seed=0)[0], "truck")
+
+    parked, driven = run("park"), run(None)
+    assert parked[72].x - parked[0].x > 1.5  # it drove in
+    last = parked[-72:]  # the last three seconds
+    assert max(abs(f.vx) for f in last) < 0.05
+    assert max(f.x for f in last) - min(f.x for f in last) < 0.05
+    # a truck that only drives keeps going (and turns at the end of the road)
+    assert max(abs(f.vx) for f in driven[-72:]) > 0.5

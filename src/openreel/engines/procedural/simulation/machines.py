@@ -111,7 +111,13 @@ class VehicleActor(Actor):
         w = self.ctx.stage_width
         length = 1.3 * i.size + 0.5
         want = self.cruise * ease_in_out(t / 1.5) if moving else 0.0
-        if moving and i.motion is M.DRIVE:
+        if moving and i.motion is M.DRIVE and i.entity.action == "park":
+            # parks: drives in, slows and stops where it came to be parked (the middle of
+            # the stage), and stays
+            spot = w / 2
+            room = (spot - x) if self.direction > 0 else (x - spot)
+            want *= min(1.0, max(room, 0.0) / 3.0)
+        elif moving and i.motion is M.DRIVE:
             # ease out before the end of the stage instead of hitting its wall, then
             # drive back the other way
             room = (w - length - x) if self.direction > 0 else (x - length)
