@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 import openreel
 from openreel.api.errors import install_error_handlers
-from openreel.api.guards import BodyLimit, RateLimit
+from openreel.api.guards import BodyLimit, RateLimit, SecurityHeaders
 from openreel.api.router import api_router
 from openreel.config import Settings, get_settings
 from openreel.jobs import WorkerPool
@@ -69,4 +69,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
               name="static")
     app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
+    app.add_middleware(SecurityHeaders)  # outermost: every answer carries them
     return app

@@ -1,7 +1,9 @@
-"""Limits every request passes: body size, and request rate for the API.
+"""Limits every request passes (body size, request rate for the API) and the headers every
+answer carries.
 
-Both are plain ASGI middleware so that an oversized body is refused before any of it is
-parsed, and a flood of requests is refused before it reaches a route.
+All are plain ASGI middleware so that an oversized body is refused before any of it is
+parsed, a flood of requests is refused before it reaches a route, and no answer, an error
+page included, leaves without its security headers.
 """
 
 from __future__ import annotations
@@ -127,3 +129,44 @@ class RateLimit:
                                  [(b"retry-after", retry.encode())])
                 return
         await self.app(scope, receive, send)
+
+
+# What a page may load and who may frame it: only this site's own scripts, styles, media
+# and connections; no plugins; never inside another site's frame.
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'", "script-src 'self'", "style-src 'self'",
+    "img-src 'self' data: blob:", "media-src 'self' blob:", "connect-src 'self'",
+    "font-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+    "frame-ancestors 'none'"])
+SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"strict-origin-when-cross-origin"),
+]
+
+
+class SecurityHeaders:
+    """Add the security headers to every HTTP answer (the content policy to all but the
+    interactive API docs, whose page is built from a CDN's scripts)."""
+
+    def __init__(self, app: ASGIApp, exempt: tuple[str, ...] = ("/api/docs",)) -> None:
+        self.app = app
+        self.exempt = exempt
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the request on; add the headers to its answer."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        extra = list(SECURITY_HEADERS)
+        if not scope["path"].startswith(self.exempt):
+            extra.append((b"content-security-policy", CONTENT_SECURITY_POLICY.encode()))
+
+        async def with_headers(event: Message) -> None:
+            if event["type"] == "http.response.start":
+                present = {name.lower() for name, _ in event.get("headers", [])}
+                event = {**event, "headers": [*event.get("headers", []),
+                                              *(h for h in extra if h[0] not in present)]}
+            await send(event)
+
+        await self.app(scope, receive, with_headers)

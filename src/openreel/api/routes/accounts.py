@@ -15,10 +15,11 @@ from openreel.api.schemas import (
     TokenOut,
     TokenRequest,
 )
+from openreel.api.strict_json import FiniteJSONRoute
 from openreel.services import accounts
 from openreel.services.uploads import read_limited, store_avatar
 
-router = APIRouter(tags=["accounts"])
+router = APIRouter(tags=["accounts"], route_class=FiniteJSONRoute)
 
 
 @router.post("/auth/signup", status_code=201, response_model=MeOut)

@@ -28,12 +28,13 @@ from openreel.api.schemas import (
     TopicWeight,
     UnreadCount,
 )
+from openreel.api.strict_json import FiniteJSONRoute
 from openreel.db.session import Recent
 from openreel.services import engagement
 from openreel.services import feed as feeds
 from openreel.services.feed import FeedVideo
 
-router = APIRouter(tags=["feed"])
+router = APIRouter(tags=["feed"], route_class=FiniteJSONRoute)
 Mode = Literal["for_you", "following"]
 
 

@@ -14,11 +14,12 @@ from starlette.concurrency import run_in_threadpool
 from openreel.api.deps import CurrentUser, PlatformDep, SessionDep
 from openreel.api.present import job_out
 from openreel.api.schemas import ExtendRequest, IdPath, JobOut, RemixRequest, StitchRequest
+from openreel.api.strict_json import FiniteJSONRoute
 from openreel.db.models import JobStatus
 from openreel.services import videos
 from openreel.services.uploads import read_limited
 
-router = APIRouter(tags=["making"])
+router = APIRouter(tags=["making"], route_class=FiniteJSONRoute)
 FINISHED = {JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED}
 EVENT_INTERVAL = 0.5
 

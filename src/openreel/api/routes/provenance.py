@@ -8,9 +8,10 @@ from fastapi import APIRouter, File, UploadFile
 
 from openreel.api.deps import PlatformDep, SessionDep, ViewerDep
 from openreel.api.schemas import VerifyOut
+from openreel.api.strict_json import FiniteJSONRoute
 from openreel.services.provenance import verdict_json, verify_upload
 
-router = APIRouter(tags=["provenance"])
+router = APIRouter(tags=["provenance"], route_class=FiniteJSONRoute)
 
 
 @router.post("/verify", response_model=VerifyOut)

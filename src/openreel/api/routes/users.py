@@ -11,10 +11,11 @@ from openreel.api.deps import CurrentUser, PlatformDep, SessionDep, ViewerDep
 from openreel.api.files import blob_response
 from openreel.api.present import user_out, videos_out
 from openreel.api.schemas import UserOut, VideoOut
+from openreel.api.strict_json import FiniteJSONRoute
 from openreel.services import accounts, engagement, videos
 from openreel.services.errors import NotFound
 
-router = APIRouter(prefix="/users", tags=["people"])
+router = APIRouter(prefix="/users", tags=["people"], route_class=FiniteJSONRoute)
 HandlePath = Annotated[str, Path(min_length=1, max_length=33)]
 
 

@@ -18,10 +18,11 @@ from openreel.api.schemas import (
     VideoOut,
     ViewRequest,
 )
+from openreel.api.strict_json import FiniteJSONRoute
 from openreel.services import engagement, videos
 from openreel.services.errors import NotFound
 
-router = APIRouter(tags=["videos"])
+router = APIRouter(tags=["videos"], route_class=FiniteJSONRoute)
 RangeHeader = Annotated[str | None, Header(alias="range")]
 
 

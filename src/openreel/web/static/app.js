@@ -153,6 +153,7 @@ function startJob(panel) {
   const id = panel.dataset.jobId;
   const bar = document.getElementById("job-bar"), status = document.getElementById("job-status");
   const cancel = document.getElementById("job-cancel");
+  bar.style.width = `${bar.dataset.progress}%`;  // no inline styles: the page's policy forbids them
   cancel?.addEventListener("click", async () => {
     try { await api("POST", `/api/v1/jobs/${id}/cancel`); } catch (error) { alert(error.message); }
   });
