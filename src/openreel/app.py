@@ -67,7 +67,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(web_router())
     app.mount("/static", StaticFiles(directory=str(files("openreel.web") / "static")),
               name="static")
-    app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)
+    app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute,
+                       identify=platform.caller_of)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
     app.add_middleware(SecurityHeaders)  # outermost: every answer carries them
     return app

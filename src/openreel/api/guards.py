@@ -13,7 +13,9 @@ import math
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
@@ -83,26 +85,41 @@ class BodyLimit:
                 raise
 
 
-class RateLimit:
-    """A token bucket per caller (token, session or address) for paths under ``prefix``."""
+Identify = Callable[[str, str], "str | None"]  # ("token" | "session", secret) → who, or None
 
-    def __init__(self, app: ASGIApp, per_minute: int, prefix: str = "/api/") -> None:
+
+class RateLimit:
+    """A token bucket per caller for paths under ``prefix``.
+
+    A caller is who their credentials resolve to (``identify``: an API token or a session
+    cookie, looked up once and remembered for a minute), else their address. Credentials
+    not yet known are paid for by the address before they are looked up, so a flood of
+    made-up tokens or decoy cookies spends the address's budget, not a fresh one each.
+    """
+
+    def __init__(self, app: ASGIApp, per_minute: int, prefix: str = "/api/",
+                 identify: Identify | None = None) -> None:
         self.app = app
         self.rate = per_minute / 60.0
         self.burst = float(max(per_minute // 6, 10))
         self.prefix = prefix
+        self.identify = identify
         self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+        self._known: OrderedDict[tuple[str, str], tuple[str, float]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def _key(self, scope: Scope) -> str:
+    @staticmethod
+    def credentials(scope: Scope) -> tuple[str, str] | None:
+        """The bearer token or session cookie a request carries, if any."""
         for name, value in scope["headers"]:
             if name == b"authorization":
-                return "a:" + value.decode("latin-1")[-48:]
+                text = value.decode("latin-1").strip()
+                if text.lower().startswith("bearer "):
+                    return "token", text[7:].strip()
             if name == b"cookie" and b"openreel_session=" in value:
                 part = value.split(b"openreel_session=", 1)[1].split(b";", 1)[0]
-                return "s:" + part.decode("latin-1")[:64]
-        client = scope.get("client")
-        return "ip:" + (client[0] if client else "?")
+                return "session", part.decode("latin-1").strip()
+        return None
 
     def take(self, key: str, now: float) -> float:
         """Spend one request for ``key``; returns 0, or seconds until one is available."""
@@ -119,16 +136,42 @@ class RateLimit:
                 self._buckets.popitem(last=False)
             return wait
 
+    def _known_caller(self, credentials: tuple[str, str], now: float) -> str | None:
+        with self._lock:
+            found = self._known.get(credentials)
+            if found is None or now - found[1] > _KNOWN_FOR:
+                return None
+            return found[0]
+
+    def _remember(self, credentials: tuple[str, str], caller: str, now: float) -> None:
+        with self._lock:
+            self._known[credentials] = (caller, now)
+            self._known.move_to_end(credentials)
+            while len(self._known) > 50_000:
+                self._known.popitem(last=False)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Pass the request on, or answer 429 with Retry-After."""
         if scope["type"] == "http" and scope["path"].startswith(self.prefix):
-            wait = self.take(self._key(scope), time.monotonic())
+            now = time.monotonic()
+            client = scope.get("client")
+            address = "ip:" + (client[0] if client else "?")
+            credentials = self.credentials(scope) if self.identify is not None else None
+            caller = self._known_caller(credentials, now) if credentials else None
+            wait = self.take(caller or address, now)
             if wait > 0:
                 retry = str(max(1, math.ceil(wait)))
                 await _send_json(send, 429, f"too many requests: try again in {retry} s",
                                  [(b"retry-after", retry.encode())])
                 return
+            if credentials and caller is None and self.identify is not None:
+                found = await run_in_threadpool(self.identify, *credentials)
+                if found is not None:
+                    self._remember(credentials, found, now)
         await self.app(scope, receive, send)
+
+
+_KNOWN_FOR = 60.0  # seconds a resolved credential keeps naming its caller here
 
 
 # What a page may load and who may frame it: only this site's own scripts, styles, media

@@ -162,6 +162,16 @@ def resolve_api_token(session: Session, secret: str) -> TokenUse | None:
     return TokenUse(user_id=user_id, token_id=token_id, record=due)
 
 
+def caller_of(session: Session, kind: str, secret: str) -> int | None:
+    """The user an API token (``kind`` "token") or a session cookie ("session") belongs
+    to, or None; reads only."""
+    if kind == "token":
+        found = resolve_api_token(session, secret)
+        return found.user_id if found is not None else None
+    web = resolve_session(session, secret)
+    return web.user_id if web is not None else None
+
+
 def record_token_use(session: Session, token_id: int) -> None:
     """Record that a token was used now, unless that was done in the last minute.
 

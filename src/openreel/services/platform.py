@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from openreel.config import Settings
 from openreel.db.migrate import upgrade
 from openreel.db.session import make_engine, make_sessionmaker, session_scope
+from openreel.services.accounts import caller_of
 from openreel.storage import BlobStore, blob_store_from_settings
 
 
@@ -39,6 +40,13 @@ class Platform:
         """One database transaction, committed when the block ends."""
         with session_scope(self.sessions) as session:
             yield session
+
+    def caller_of(self, kind: str, secret: str) -> str | None:
+        """Who an API token or session cookie names ("user:ID"), or None: what requests
+        are counted by (see ``api.guards.RateLimit``)."""
+        with self.sessions() as session:
+            user_id = caller_of(session, kind, secret)
+        return None if user_id is None else f"user:{user_id}"
 
     def close(self) -> None:
         """Release database connections."""
