@@ -30,10 +30,9 @@ def screen(rgba: np.ndarray, light: np.ndarray) -> None:
 
 def radial(width: int, height: int) -> np.ndarray:
     """Distance from the frame's centre, 1 at the corners, as (h, w) float32."""
-    y, x = np.ogrid[:height, :width]
-    dx = (x - (width - 1) / 2) / (width / 2)
-    dy = (y - (height - 1) / 2) / (height / 2)
-    return (np.sqrt(dx * dx + dy * dy) / np.sqrt(2)).astype(np.float32)
+    dx = ((np.arange(width, dtype=np.float32) - (width - 1) / 2) / (width / 2))[None, :]
+    dy = ((np.arange(height, dtype=np.float32) - (height - 1) / 2) / (height / 2))[:, None]
+    return np.hypot(dx, dy) / np.float32(np.sqrt(2))
 
 
 def smoothstep(a: float, b: float, x: np.ndarray) -> np.ndarray:
