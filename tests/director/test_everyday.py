@@ -213,6 +213,6 @@ def test_parked_vehicles_stand_and_are_understood(prompt: str) -> None:
 
 
 def test_only_a_vehicle_parks_by_driving() -> None:
-    board, shot = one_shot("a man parks his bike next to a tree")
+    _, shot = one_shot("a man parks his bike next to a tree")
     assert all(e.motion is not Motion.DRIVE for e in shot.entities)
     assert {e.kind for e in shot.entities} >= {"person", "bicycle"}

@@ -16,7 +16,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import HTTPConnection
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from openreel.api.deps import SESSION_COOKIE
 
 
 async def _send_json(send: Send, status: int, detail: str,
@@ -110,16 +113,14 @@ class RateLimit:
 
     @staticmethod
     def credentials(scope: Scope) -> tuple[str, str] | None:
-        """The bearer token or session cookie a request carries, if any."""
-        for name, value in scope["headers"]:
-            if name == b"authorization":
-                text = value.decode("latin-1").strip()
-                if text.lower().startswith("bearer "):
-                    return "token", text[7:].strip()
-            if name == b"cookie" and b"openreel_session=" in value:
-                part = value.split(b"openreel_session=", 1)[1].split(b";", 1)[0]
-                return "session", part.decode("latin-1").strip()
-        return None
+        """The bearer token or session cookie a request carries, if any, read as
+        ``deps.get_caller`` reads them."""
+        connection = HTTPConnection(scope)
+        scheme, _, secret = connection.headers.get("authorization", "").partition(" ")
+        if scheme.lower() == "bearer" and secret.strip():
+            return "token", secret.strip()
+        cookie = connection.cookies.get(SESSION_COOKIE)
+        return ("session", cookie) if cookie else None
 
     def take(self, key: str, now: float) -> float:
         """Spend one request for ``key``; returns 0, or seconds until one is available."""
@@ -156,7 +157,8 @@ class RateLimit:
             now = time.monotonic()
             client = scope.get("client")
             address = "ip:" + (client[0] if client else "?")
-            credentials = self.credentials(scope) if self.identify is not None else None
+            identify = self.identify
+            credentials = self.credentials(scope) if identify is not None else None
             caller = self._known_caller(credentials, now) if credentials else None
             wait = self.take(caller or address, now)
             if wait > 0:
@@ -164,8 +166,8 @@ class RateLimit:
                 await _send_json(send, 429, f"too many requests: try again in {retry} s",
                                  [(b"retry-after", retry.encode())])
                 return
-            if credentials and caller is None and self.identify is not None:
-                found = await run_in_threadpool(self.identify, *credentials)
+            if identify is not None and credentials and caller is None:
+                found = await run_in_threadpool(identify, *credentials)
                 if found is not None:
                     self._remember(credentials, found, now)
         await self.app(scope, receive, send)

@@ -115,7 +115,8 @@ def test_the_backdrop_laid_by_parts_equals_the_backdrop_drawn_whole() -> None:
     renderer = Renderer(board, 180, 320, seed=4)
     renderer.render(sim.frames[0], sim)
     shot = renderer._shot(sim)
-    backdrop = shot.backdrop
+    assert shot.placer is not None
+    backdrop = shot.placer.backdrop
     assert backdrop is not None and backdrop.ground_texture is not None
     rest = shot.camera.view(0)
     for k, pan in enumerate((0.0, 0.37, 1.9, -2.45)):

@@ -24,7 +24,7 @@ from openreel.engines.procedural.art.silhouette import hull_points
 from openreel.engines.procedural.art.sizing import art_box
 from openreel.engines.procedural.render.compositing import blit, fill, warp
 from openreel.engines.procedural.render.compositing import trail as trail_behind
-from openreel.engines.procedural.render.faces import lit_bytes
+from openreel.engines.procedural.render.faces import haze_amount, lit_bytes
 from openreel.engines.procedural.render.figures import depth_matrix, parts_of
 from openreel.engines.procedural.render.looks import Material
 from openreel.engines.procedural.render.palette import RGB
@@ -117,7 +117,7 @@ class ArtPainter:
     def _lit_pixels(self, key: tuple[object, ...], image: skia.Image,
                     depth: float) -> np.ndarray:
         """The picture's premultiplied bytes under the scene's light at ``depth``."""
-        amount = min(max(depth, 0.0) * 0.25, 0.6)
+        amount = haze_amount(depth)
         full = (*key, round(amount, 3))
         hit = self._lit.get(full)
         if hit is not None:

@@ -28,7 +28,7 @@ def fades(copies: int) -> list[tuple[float, float]]:
 
 
 def warp(source: np.ndarray, matrix: skia.Matrix, dest: skia.Rect, width: int,
-         height: int, *, smooth: bool = True) -> tuple[np.ndarray, int, int] | None:
+         height: int) -> tuple[np.ndarray, int, int] | None:
     """``source`` (h, w, channels) uint8 stretched onto ``dest`` and moved by ``matrix``,
     resampled into the box of the frame (``width`` × ``height``) it covers.
 
@@ -51,28 +51,22 @@ def warp(source: np.ndarray, matrix: skia.Matrix, dest: skia.Rect, width: int,
     # the same mapping between pixel centres, moved to the box's corner
     m = np.array([[a, b, tx + (a + b - 1) * _HALF - x0],
                   [c, d, ty + (c + d - 1) * _HALF - y0]], np.float64)
-    flags = cv2.INTER_LINEAR if smooth else cv2.INTER_NEAREST
-    box = cv2.warpAffine(source, m, (x1 - x0, y1 - y0), flags=flags,
+    box = cv2.warpAffine(source, m, (x1 - x0, y1 - y0), flags=cv2.INTER_LINEAR,
                          borderMode=cv2.BORDER_CONSTANT, borderValue=0)
     return box, x0, y0
 
 
-def blit(canvas: skia.Canvas, sprite: np.ndarray, x: int, y: int, alpha: float = 1.0) -> None:
+def blit(canvas: skia.Canvas, sprite: np.ndarray, x: int, y: int) -> None:
     """Lay a premultiplied RGBA sprite over the canvas with its top-left corner at the
-    whole pixel (x, y), ``alpha`` < 1 to see through it. A blit without resampling is the
-    cheapest draw skia has (about 3 ns a pixel; OpenCV's multiply-and-add takes twice as
-    long)."""
-    pixels = np.ascontiguousarray(sprite)  # the image borrows these bytes: keep them alive
+    whole pixel (x, y). A blit without resampling is the cheapest draw skia has (about
+    3 ns a pixel; OpenCV's multiply-and-add takes twice as long)."""
+    pixels = np.ascontiguousarray(sprite)  # borrowed by the image, alive until it is drawn
     image = skia.Image.fromarray(pixels, colorType=skia.kRGBA_8888_ColorType,
                                  alphaType=skia.kPremul_AlphaType, copy=False)
-    paint = skia.Paint()
-    if alpha < 1.0:
-        paint.setAlphaf(alpha)
     canvas.save()
     canvas.resetMatrix()
-    canvas.drawImage(image, x, y, skia.SamplingOptions(), paint)
+    canvas.drawImage(image, x, y)
     canvas.restore()
-    del image, pixels
 
 
 def trail(canvas: skia.Canvas, sprite: np.ndarray, x: int, y: int, step: tuple[float, float],

@@ -18,7 +18,8 @@ SMOOTH = skia.SamplingOptions(skia.FilterMode.kLinear, skia.MipmapMode.kNone)
 
 
 def haze_amount(depth: float) -> float:
-    """How much of the distance's haze lies over a thing ``depth`` back (0..0.6)."""
+    """How much of the distance's haze lies over a thing ``depth`` back (0..0.6): the
+    ``amount`` ``lit_bytes`` takes."""
     return min(max(depth, 0.0) * 0.25, 0.6)
 
 

@@ -84,10 +84,9 @@ class BackdropPlacer:
             assert water_level is not None
             self._water(canvas, view, t, water_level)
             return
-        if self._held is None:
-            self._held = (key, np.empty_like(pixels))
-        np.copyto(self._held[1], pixels)
-        self._held = (key, self._held[1])
+        held = self._held[1] if self._held is not None else np.empty_like(pixels)
+        np.copyto(held, pixels)
+        self._held = (key, held)
 
     def _lay(self, canvas: skia.Canvas, pixels: np.ndarray, view: View, rest: View) -> None:
         b, w, h = self.backdrop, self.width, self.height

@@ -11,7 +11,7 @@ import skia
 
 from openreel.engines.procedural.render import artwork
 from openreel.engines.procedural.render.artwork import ArtPainter, art_of
-from openreel.engines.procedural.render.backdrop import Backdrop, paint_backdrop
+from openreel.engines.procedural.render.backdrop import paint_backdrop
 from openreel.engines.procedural.render.camera import ShotCamera, View
 from openreel.engines.procedural.render.captions import draw_captions
 from openreel.engines.procedural.render.compositing import blit, trail
@@ -34,8 +34,7 @@ SEE_THROUGH = frozenset({"net"})
 @dataclass
 class _ShotLook:
     camera: ShotCamera
-    backdrop: Backdrop | None
-    placer: BackdropPlacer | None
+    placer: BackdropPlacer | None  # None over a photo given as the first frame
     light: Light
     weather: Weather2D
     painter: FigurePainter
@@ -104,9 +103,10 @@ class Renderer:
                     sim: ShotSimulation) -> np.ndarray:
         """Draw the frame's scene, unfinished, and return the bytes it was drawn into."""
         target = self._small if self._small is not None else self._surface
+        pixels = self._small_buffer if self._small is not None else self._buffer
         canvas = target.getCanvas()
         view = self._view(state, sim, self.inner[0], self.inner[1])
-        self._lay_backdrop(canvas, shot, view, state, sim)
+        self._lay_backdrop(canvas, pixels, shot, view, state, sim)
         draw_shadows(canvas, state, view, shot.light, self.look.shadow)
         slow = self.storyboard.shots[sim.shot].camera.slow_motion
         for entity in self._draw_order(state):
@@ -115,7 +115,7 @@ class Renderer:
         draw_particles(canvas, state.particles, view)
         shot.weather.draw(canvas, state.t, state.index)
         target.flushAndSubmit()
-        return self._small_buffer if self._small is not None else self._buffer
+        return pixels
 
     def _motion_trail(self, canvas: skia.Canvas, shot: _ShotLook, entity: EntityFrame,
                       view: View, t: float, fps: int, slow: float) -> bool:
@@ -187,11 +187,11 @@ class Renderer:
         shot = self._shot(sim)
         for entity in self._draw_order(state):
             i = index[id(entity)] + 1
-            paint.setColor(skia.Color(i & 255, i >> 8, 0, 255))
+            colour = (i & 255, i >> 8, 0, 255)
+            paint.setColor(skia.Color(*colour))
             art = art_of(entity)
             if art is not None:
-                shot.art.silhouette(self._mask_buffer, entity, art, view, state.t,
-                                    (i & 255, i >> 8, 0, 255))
+                shot.art.silhouette(self._mask_buffer, entity, art, view, state.t, colour)
             else:
                 self._silhouette(canvas, entity, view, paint)
         self._mask_surface.flushAndSubmit()
@@ -248,7 +248,7 @@ class Renderer:
             material = self.look.material
             outline = material.outline * w / 720
             shot = self._shots[sim.shot] = _ShotLook(
-                camera=camera, backdrop=finish.backdrop,
+                camera=camera,
                 placer=(BackdropPlacer(finish.backdrop, w, h)
                         if finish.backdrop is not None else None), light=light,
                 weather=Weather2D(env.weather, w, h, self.seed + sim.shot),
@@ -274,9 +274,8 @@ class Renderer:
     def _draw_order(self, state: FrameState) -> list[EntityFrame]:
         return sorted(state.entities, key=lambda e: -e.depth)
 
-    def _lay_backdrop(self, canvas: skia.Canvas, shot: _ShotLook, view: View,
-                      state: FrameState, sim: ShotSimulation) -> None:
-        pixels = self._small_buffer if self._small is not None else self._buffer
+    def _lay_backdrop(self, canvas: skia.Canvas, pixels: np.ndarray, shot: _ShotLook,
+                      view: View, state: FrameState, sim: ShotSimulation) -> None:
         if self._image is not None:
             first = sim.frames[0].index if sim.frames else 0
             progress = (state.index - first) / max(len(sim.frames) - 1, 1)
