@@ -155,6 +155,16 @@ ACTIVITIES: dict[str, Activity] = {
     "planting trees": _a(M.DIG, "plant", places=("park", "farm"), wording="planting"),
     "planting a tree": _a(M.DIG, "plant", places=("park", "farm"), wording="planting"),
     "shuffling cards": _a(M.PLAY, "playing_cards", wording="shuffling cards"),
+    # kneeling in the sand, patting the castle into shape
+    **{f"{verb} {thing}": _a(M.DIG, "sandcastle", places=("beach",), ground="sand",
+                             wording="sandcastle")
+       for verb in ("build", "builds", "building", "built", "make", "makes", "making")
+       for thing in ("a sandcastle", "sandcastles", "a sand castle", "sand castles",
+                     "the sandcastle")},
+    # needlework: done sitting, the seat named ("on a porch swing") or a chair
+    **{word: _a(M.SIT, wording="knitting") for word in (
+        "knit", "knits", "knitting", "crochet", "crochets", "crocheting", "sew", "sews",
+        "sewing", "embroider", "embroiders", "embroidering")},
     # banknotes held in both hands, eyes on them, one flicked over now and then
     "counting money": _a(M.READ, "money", places=("office",), wording="counting money"),
     "rock scissors paper": _a(M.PLAY, partner=True, wording="rock paper scissors"),

@@ -142,7 +142,10 @@ _VERBS: dict[Motion, tuple[str, ...]] = {
                   "shouting", "whisper", "whispers", "ask", "asks", "yell", "yells", "reply",
                   "replies", "answer", "answers", "tell", "tells", "exclaims", "bark", "barks",
                   "meow", "meows"),
-    Motion.SIT: ("sit", "sits", "sitting", "sat", "rest", "rests", "resting", "lie", "lies"),
+    Motion.SIT: ("sit", "sits", "sitting", "sat", "rest", "rests", "resting", "lie", "lies",
+                 # done sitting down, the act's wording picks the form
+                 "knit", "knits", "knitting", "crochet", "crochets", "crocheting", "sew",
+                 "sews", "sewing", "embroider", "embroiders", "embroidering"),
     Motion.SLEEP: ("sleep", "sleeps", "sleeping", "slept", "nap", "naps", "napping"),
     Motion.CLIMB: ("climb", "climbs", "climbing", "climbed", "scale", "scales"),
     Motion.POUR: ("pour", "pours", "pouring", "poured", "fill", "fills", "filling"),

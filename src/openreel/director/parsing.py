@@ -41,6 +41,13 @@ QUANTITY_NOUNS: dict[str, int] = {
     "plenty": 8, "army": 20, "gang": 5, "band": 4, "litter": 5, "colony": 12, "collection": 6,
 }
 
+# Nouns whose "of" names what they hold or are made of, drawn as the one thing: "a ball of
+# yarn", "a bowl of soup", "a cup of coffee" (the contents are no second thing).
+CONTAINER_NOUNS = frozenset({
+    "ball", "cup", "mug", "glass", "bowl", "plate", "bottle", "jar", "box", "bag", "basket",
+    "bucket", "pot", "can", "carton", "tray", "kettle", "pitcher", "jug", "vase", "sack",
+})
+
 
 @dataclass
 class Phrase:
@@ -338,6 +345,9 @@ class _Builder:
         if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") \
                 and token.head.i not in self.verbs:
             return False  # part of a longer name ("basketball" in "basketball player")
+        if token.dep_ == "compound" and any(
+                token.i in (c.i for c in kept) for kept in self.adopted.values()):
+            return False  # "sports" in "a sports car races": the car's, not a subject
         if token.pos_ == "NUM":
             return token.dep_ not in ("nummod", "quantmod", "compound")
         if token.lower_ in RELATION_NOUNS and any(c.dep_ == "prep" for c in token.children):

@@ -366,6 +366,26 @@ class ShotReader:
         choice = self._kind(phrase)
         if choice is not None:
             self._thing(phrase, choice, phrase.words if choice.how == "exact" else text)
+            self._contents(phrase)
+
+    def _contents(self, phrase: parsing.Phrase) -> None:
+        """"a ball of red yarn", "a bowl of soup": what a container holds is part of it (its
+        colour words colour it), not a second thing beside it."""
+        if phrase.text not in parsing.CONTAINER_NOUNS and \
+                phrase.lemma not in parsing.CONTAINER_NOUNS:
+            return
+        of = next((p for word, p in phrase.preps if word == "of"), None)
+        if of is None or of.head in self.things:
+            return
+        self.used.update(range(of.start, of.head + 1))
+        draft = self.things[phrase.head]
+        draft.label = f"{draft.label or phrase.words} of {of.words}"
+        named = lx.KIND_WORDS.get(f"{phrase.text} of {of.text}")
+        if named is not None:  # "a ball of red yarn": the kind "ball of yarn" names
+            draft.kind = named
+        if draft.colour is None:
+            draft.colour = next((lx.COLOUR_WORDS[w] for w in of.adjectives
+                                 if w in lx.COLOUR_WORDS), None)
 
     def _thing(self, phrase: parsing.Phrase, choice: KindChoice, label: str) -> None:
         """A noun phrase names a thing of ``choice``'s kind: find it or bring it on."""
@@ -796,6 +816,12 @@ class ShotReader:
         doer.action = activity.wording
         if activity.age is not None:
             doer.persona = merged(doer.persona, age=activity.age)
+        if doer.object is None and activity.motion is Motion.SIT:
+            # "knits on a porch swing": done sitting on the seat the sentence names
+            taken = {d.object for d in self.shot.entities}
+            seat = next((d for d in self.shot.entities if d.archetype is Archetype.FURNITURE
+                         and d.id not in taken), None)
+            doer.object = seat.id if seat is not None else None
         if doer.object is None:
             prop = next((k for k in activity.props if k in KINDS), None)
             if prop is not None:

@@ -53,7 +53,8 @@ KIND_TOPICS: dict[str, tuple[str, ...]] = {
     # balls, toys and objects
     "ball": ("toys",), "football": ("sports",), "basketball": ("sports",),
     "tennis_ball": ("sports",), "beach_ball": ("toys", "ocean"), "balloon": ("toys", "kids"),
-    "marble": ("toys",), "bubble": ("toys", "kids"), "cube": ("toys",), "domino": ("toys",),
+    "marble": ("toys",), "yarn": ("home", "pets"), "sandcastle": ("ocean", "kids"),
+    "stick": ("pets", "nature"), "bubble": ("toys", "kids"), "cube": ("toys",), "domino": ("toys",),
     "box": ("home",), "brick": ("home",), "book": ("home",), "rock": ("nature",),
     "planet": ("space",),
     # furniture and household things

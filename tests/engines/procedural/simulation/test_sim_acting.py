@@ -206,6 +206,38 @@ def test_sitting_on_a_chair_puts_the_hips_on_its_seat() -> None:
     assert 0.4 * top < hy < 1.1 * top
 
 
+def test_knitting_on_a_bench_sits_on_its_seat_with_needles_and_yarn_at_the_feet() -> None:
+    sim = simulate_storyboard(one_shot(
+        Entity(id="p", kind="person", motion=M.SIT, object="b", action="knitting"),
+        Entity(id="b", kind="bench"), place="park", duration=2.0), fps=15, seed=1)[0]
+    person, bench = _frames(sim, "p")[-1], _frames(sim, "b")[-1]
+    hx, hy = _hip(person)
+    floor = bench.y - 0.5 * bench.size
+    # a bench is sat on at its seat, about half way up its back, not on the top rail
+    assert abs(hx - bench.x) < 0.3
+    assert floor + 0.4 * bench.size < hy < floor + 0.7 * bench.size
+    needles, ball = person.parts["gear:knitting"], person.parts["gear:yarn"]
+    assert hy < needles.y < hy + 0.3 * person.size  # worked before the lap
+    assert abs(ball.y - floor) < 0.1 * person.size  # the ball of yarn lies on the floor
+    # the hands keep working: the needles move every second
+    ys = [f.parts["hand_near"].y for f in _frames(sim, "p")[-15:]]
+    assert max(ys) - min(ys) > 0.005 * person.size
+
+
+def test_two_builders_of_one_sandcastle_kneel_either_side_of_it_facing_it() -> None:
+    sim = simulate_storyboard(one_shot(
+        Entity(id="k", kind="child", count=2, motion=M.DIG, object="c", action="sandcastle"),
+        Entity(id="c", kind="sandcastle"), place="beach", duration=2.0), fps=15, seed=1)[0]
+    castle = _frames(sim, "c")[-1]
+    first, second = _frames(sim, "k")[-1], _frames(sim, "k.1")[-1]
+    assert first.x < castle.x < second.x
+    assert (first.facing, second.facing) == (1, -1)
+    assert abs(_frames(sim, "c")[0].x - castle.x) < 1e-6  # the castle stays where it is built
+    for kid in (first, second):  # hands at the castle, not in the air beside it
+        hand = kid.parts["hand_near"]
+        assert abs(hand.x - castle.x) < 0.5 * castle.size + 0.12 * kid.size
+
+
 @pytest.mark.parametrize("motion", [M.MARCH, M.CRAWL, M.SKATE, M.SKI, M.PUSH, M.CARRY])
 def test_travelling_acts_travel_and_keep_to_the_floor(motion: Motion) -> None:
     persona = {"age": "baby"} if motion is M.CRAWL else None

@@ -67,6 +67,8 @@ ICONS: dict[str, Icon] = {
     "ufo": _f("flying-saucer"), "rocket": _f("rocket", 0, 45.0),
     # balls, toys and blocks
     "football": _f("soccer-ball"), "basketball": _f("basketball"), "balloon": _f("balloon"),
+    "yarn": _f("yarn"), "sandcastle": _d("sandcastle"),
+    "stick": _d("stick"),
     "rock": _n("rock"), "planet": _f("globe-showing-europe-africa"), "box": _f("package"),
     "book": _f("closed-book"), "brick": _f("brick"),
     # furniture and vessels

@@ -262,6 +262,33 @@ def phone(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
                     _p((120, 190, 250)))
 
 
+YARN: RGB = (205, 70, 95)
+
+
+def knitting(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
+    """Two needles crossed in a V with the knitted piece hanging from them in rows."""
+    w, h = 0.11 * u, 0.09 * u
+    _rrect(canvas, -w / 2, 0.0, w, h, YARN, 0.2)
+    for k in range(1, 5):
+        y = k * h / 5
+        canvas.drawLine(-w / 2, y, w / 2, y, _line(shade(YARN, 0.8), 0.005 * u))
+    for sx in (-1, 1):
+        _stick(canvas, -sx * 0.05 * u, 0.02 * u, sx * 0.07 * u, -0.08 * u, (225, 205, 150),
+               0.008 * u)
+
+
+def yarn(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
+    """A ball of yarn: wound strands over a round ball."""
+    r = 0.045 * u
+    canvas.drawCircle(0.0, 0.0, r, _grad(YARN, -r, -r, r, r))
+    for k in range(4):
+        canvas.save()
+        canvas.rotate(45.0 * k)
+        canvas.drawOval(skia.Rect.MakeXYWH(-r, -0.35 * r, 2 * r, 0.7 * r),
+                        _line(shade(YARN, 0.75), 0.005 * u))
+        canvas.restore()
+
+
 def controller(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
     """A game controller with two grips and buttons."""
     _rrect(canvas, -0.07 * u, -0.03 * u, 0.14 * u, 0.05 * u, (40, 40, 48), 0.5)
@@ -853,7 +880,8 @@ GEAR: dict[str, tuple[float, Draw]] = {
     "pole_near": (FRONT, pole), "pole_far": (FAR, pole), "paddle": (FRONT, paddle),
     "guitar": (MIDDLE, guitar), "violin": (MIDDLE, violin), "bow": (FRONT, bow),
     "flute": (FRONT, flute), "trumpet": (FRONT, trumpet), "book": (MIDDLE, book),
-    "phone": (MIDDLE, phone), "controller": (MIDDLE, controller), "cards": (FRONT, cards),
+    "phone": (MIDDLE, phone), "knitting": (FRONT, knitting), "yarn": (FRONT, yarn),
+    "controller": (MIDDLE, controller), "cards": (FRONT, cards),
     "box": (MIDDLE, box), "cup": (FRONT, cup), "food": (FRONT, food),
     "slice": (FRONT, melon_slice), "bowl": (MIDDLE, bowl), "apple": (FRONT, apple),
     "pan": (MIDDLE, pan), "pancake": (FRONT, pancake), "pot": (MIDDLE, pot),

@@ -74,10 +74,10 @@ class Performance:
                                                    Archetype.FURNITURE else 0.0)
             gap = abs(other.x - self.actor.inst.x) - 0.5 * w
             top -= self.actor.ground
-            # chairs and sofas have a seat about half way up their back; benches, stools,
-            # beds and tables are sat on at the top
+            # chairs, sofas and benches (drawn with a back) have a seat about half way up;
+            # stools, beds and tables are sat on at the top
             backed = any(w in words_of(other.entity) for w in (" chair ", " sofa ", " couch ",
-                                                                " armchair "))
+                                                                " armchair ", " bench "))
             self.prop = Prop(w, h, st.use or "held", top, gap, top * (0.52 if backed else 1.0),
                              level_turn(other.kind, w, h))
             if st.use == "held":

@@ -61,7 +61,8 @@ VARIANTS: dict[Motion, dict[str, tuple[str, ...]]] = {
     M.BRUSH: {"teeth": ("teeth", "toothbrush", "tooth"),
               "hair": ("hair", "comb", "combing", "hairbrush"),
               "groom": ("groom", "grooming", "dog", "horse", "cat", "pet", "petting", "fur")},
-    M.DIG: {"plant": ("plant", "planting", "seed", "tree", "sapling", "flower"),
+    M.DIG: {"sandcastle": ("sandcastle", "sand castle"),
+            "plant": ("plant", "planting", "seed", "tree", "sapling", "flower"),
             "shovel": ("dig", "digging", "shovel", "spade")},
     M.STRETCH: {"tai_chi": ("tai chi", "taichi", "qigong"),
                 "back": ("bend back", "bending back", "backbend", "back"),
@@ -96,7 +97,9 @@ VARIANTS: dict[Motion, dict[str, tuple[str, ...]]] = {
     M.CARRY: {"shoulder": ("shoulder", "shoulders", "log", "plank")},
     M.PULL: {"bend": ("bend", "bending", "bending metal", "metal bar", "steel bar", "iron bar")},
     M.LIFT: {"barbell": ("barbell", "weights", "weightlifting", "dumbbell")},
-    M.SIT: {"chair": ("chair", "stool", "bench", "sofa", "couch", "seat")},
+    M.SIT: {"knit": ("knit", "knits", "knitting", "knitted", "crochet", "crochets",
+                     "crocheting", "sew", "sews", "sewing", "embroider", "embroidering"),
+            "chair": ("chair", "stool", "bench", "sofa", "couch", "seat")},
 }
 # the form an act takes when nothing says otherwise
 DEFAULTS: dict[Motion, str] = {
@@ -114,7 +117,7 @@ KIND_VARIANTS: dict[tuple[Motion, str], str] = {
 STATION_WORDS = ("piano", "organ", "harp", "drum", "table", "desk", "counter", "stove", "oven",
                  "grill", "barbecue", "sink", "easel", "bed", "sofa", "couch", "chair", "bench",
                  "stool", "window", "wall", "workbench", "anvil", "fridge", "car", "truck",
-                 "computer", "board", "washing machine", "tree", "rope", "ladder")
+                 "computer", "board", "washing machine", "tree", "rope", "ladder", "sandcastle")
 MOUNT_ARCHETYPES = (A.VEHICLE, A.BOAT, A.QUADRUPED)
 BOARDS = ("skateboard", "kickflip")  # ridden standing on a board, which tricks flip
 

@@ -33,7 +33,7 @@ APPROACH = 0.35  # metres each partner walks in before a hug, kiss, handshake or
 CONTACT = {M.HUG: 0.2, M.KISS: 0.25, M.SHAKE_HANDS: 0.5, M.FIGHT: 0.56}
 # distance from a station's near edge to the root of the figure using it, per height
 STATION_GAP = {"piano": 0.2, "harp": 0.14, "drums": 0.16, "easel": 0.34, "chess": 0.16,
-               "window": 0.3, "groom": 0.08, "grill": 0.14, "iron": -0.3}
+               "window": 0.3, "groom": 0.08, "grill": 0.14, "iron": -0.3, "sandcastle": 0.3}
 ON_DECK = 0.12  # a runner on a treadmill stands this far (per its length) behind its middle
 ON_STATION = (M.SIT, M.SLEEP)  # acts done on the station itself (a chair, a bed)
 
@@ -155,6 +155,8 @@ def _to_station(inst: Instance, station: Instance, st: Staging) -> None:
         inst.x = station.x
         return
     side = 1 if inst.x <= station.x else -1
+    if inst.entity.count > 1:
+        side = 1 if inst.index % 2 == 0 else -1  # several share it: they face each other
     if st.variant == "treadmill":  # on its deck, facing its console
         inst.x, inst.depth = station.x - side * ON_DECK * _width(station), station.depth
         inst.facing = station.facing = side

@@ -215,13 +215,19 @@ def brush(c: Cue) -> Act:
 def dig(c: Cue) -> Act:
     """Shovel in, foot on the blade, lever, lift and toss; or kneel and plant a sapling."""
     s, b = c.size, c.body
-    if c.variant == "plant":
+    if c.variant in ("plant", "sandcastle"):
         period = 3.0
         pat = abs(osc(c.t, 0.5))
         j = HumanoidJoints(lean=-0.55, head=0.2, hip_near=1.7, knee_near=2.4, hip_far=0.1,
                            knee_far=1.6)
         fy = floor(j, c)
         spot = (0.42 * s, fy + 0.02 * s)
+        if c.variant == "sandcastle" and c.prop is not None:
+            # patting the castle's near wall into shape, half way up
+            spot = (min(c.prop.gap + 0.05 * s, 0.45 * s), fy + 0.45 * c.prop.top)
+            arm_to(j, "near", (spot[0] - 0.02 * s, spot[1] + 0.05 * s * pat), s, b)
+            arm_to(j, "far", (spot[0] + 0.01 * s, spot[1] + 0.05 * s * (1 - pat)), s, b)
+            return Act(j, support="lowest", period=period, face=Face(smile=0.6))
         arm_to(j, "near", (spot[0] - 0.05 * s, spot[1] + 0.05 * s * pat), s, b)
         arm_to(j, "far", (spot[0] + 0.05 * s, spot[1] + 0.05 * s * (1 - pat)), s, b)
         gear: Gear = {"mound": (spot[0], fy, 0.0)}

@@ -27,6 +27,7 @@ from openreel.engines.procedural.simulation.reach import (
     shoulder,
 )
 
+STITCH = 0.55  # seconds a knitted stitch takes
 TREADMILL_DECK = 0.24  # height of a treadmill's belt per the height of its artwork
 
 
@@ -205,6 +206,8 @@ def sit(c: Cue) -> Act:
     """Sitting on the chair, sofa or bench it was given, else on the ground hugging the knees."""
     s, b = c.size, c.body
     breathe = osc(c.t, 3.6, c.phase)
+    if c.variant == "knit":
+        return _knit(c)
     if c.prop is None:
         j = gaits.sit(0.0, 0.0)
         j.lean += 0.015 * breathe
@@ -216,6 +219,30 @@ def sit(c: Cue) -> Act:
     arm_to(j, "near", (hp[0] + 0.2 * s, hp[1] + 0.05 * s), s, b)
     arm_to(j, "far", (hp[0] + 0.17 * s, hp[1] + 0.05 * s), s, b)
     return Act(j, support="seat", seat=c.prop.seat, period=3.6, face=Face(smile=0.2))
+
+
+def _knit(c: Cue) -> Act:
+    """Knitting in a seat (the one given, else a stool): head bowed over the needles held
+    before the lap, the hands working in turn, the ball of yarn at the feet."""
+    s, b = c.size, c.body
+    period = 6 * STITCH  # a breath every six stitches, so the whole loops
+    breathe = osc(c.t, period, c.phase)
+    j = HumanoidJoints(lean=-0.12 + 0.01 * breathe, head=-0.45, hip_near=1.5, knee_near=1.45,
+                       hip_far=1.42, knee_far=1.35)
+    hp = hip(s, j, b)
+    centre = (hp[0] + 0.2 * s, hp[1] + 0.13 * s)
+    # a stitch is a small loop of the working needle, about two a second, hands alternating
+    for side, k in (("near", 0.0), ("far", 0.5)):
+        a = TAU * (c.t / STITCH + k)
+        arm_to(j, side, (centre[0] + (0.035 - 0.07 * k) * s + 0.012 * s * math.cos(a),
+                         centre[1] + 0.012 * s * math.sin(a)), s, b)
+    seat = c.prop.seat if c.prop is not None else 0.27 * s
+    floor_y = hp[1] - seat  # the floor, in the figure's frame (its hips rest on the seat)
+    gear: Gear = {"knitting": (centre[0], centre[1], 0.08 * osc(c.t, STITCH)),
+                  "yarn": (hp[0] + 0.32 * s, floor_y + 0.045 * s, 0.0)}
+    if c.prop is None:
+        gear["stool"] = (*hp, 0.0)
+    return Act(j, support="seat", seat=seat, gear=gear, period=period, face=Face(squint=0.3))
 
 
 def sleep(c: Cue) -> Act:
