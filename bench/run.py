@@ -31,9 +31,9 @@ def _cpus() -> int:
 
 # Benchmarks that write their own JSON under bench/results/, each run in a process of its
 # own (one at a time: they compare ratios measured on a machine nothing else is using).
-OWN_FILES = ("feed_rank", "feed_load", "provenance_picture", "provenance_audio",
-             "provenance_index", "provenance_cost", "generate_speed", "adherence",
-             "speech_intelligibility", "style_distance")
+OWN_FILES = ("feed_rank", "feed_load", "concurrent_writes", "provenance_picture",
+             "provenance_audio", "provenance_index", "provenance_cost", "generate_speed",
+             "adherence", "speech_intelligibility", "style_distance")
 
 
 def main() -> None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import hmac
 import logging
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from typing import Annotated, ParamSpec, TypeVar
 
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from openreel.db.models import User
+from openreel.db.session import end_reads, reads_after_commit
 from openreel.services.accounts import record_token_use, resolve_api_token, resolve_session
 from openreel.services.platform import Platform
 
@@ -58,25 +59,38 @@ async def run_db(platform: Platform, work: Callable[P, T], *args: P.args,
 
 
 @asynccontextmanager
-async def request_session(platform: Platform) -> AsyncIterator[Session]:
+async def request_session(platform: Platform, *, writes: bool = False
+                          ) -> AsyncIterator[Session]:
     """A session for one request; routes commit their writes before they answer.
 
-    Opening one does no I/O; closing it rolls back what is left uncommitted.
+    A request that may write gets a session whose transactions wait their turn for the
+    write lock as they begin (see ``db.session.writing_engine``): overlapping writers then
+    queue instead of failing. Opening one does no I/O; closing it rolls back what is left
+    uncommitted.
     """
-    session = platform.sessions()
+    session = (platform.writes if writes else platform.sessions)()
+    session.info["writes"] = writes
+    if writes:
+        reads_after_commit(session, platform.engine)
     try:
         yield session
     finally:
         await run_db(platform, session.close)
 
 
-async def get_db(platform: PlatformDep) -> AsyncIterator[Session]:
-    """The request's session (see :func:`request_session`)."""
-    async with request_session(platform) as session:
+async def get_db(request: Request, platform: PlatformDep) -> AsyncIterator[Session]:
+    """The request's session (see :func:`request_session`): one that writes for every
+    method but GET, HEAD and OPTIONS."""
+    async with request_session(platform, writes=request.method not in SAFE_METHODS) as session:
         yield session
 
 
 SessionDep = Annotated[Session, Depends(get_db)]
+
+
+def client_address(request: Request) -> str:
+    """The address a request came from (as the server saw it), or "?"."""
+    return request.client.host if request.client else "?"
 
 
 @dataclass
@@ -110,6 +124,37 @@ class Caller:
 async def get_caller(request: Request, db: SessionDep, platform: PlatformDep,
                      after: BackgroundTasks) -> Caller:
     """Resolve a bearer token or a session cookie; cookie writes must carry the CSRF token."""
+    with looking_up(db, platform):
+        caller = await _resolve_caller(request, db, platform, after)
+        await run_db(platform, _user_of, caller)  # read now, while the look-up reads
+    return caller
+
+
+@contextmanager
+def looking_up(db: Session, platform: Platform) -> Iterator[None]:
+    """Reads that come before a request's writes (who is asking) take no write lock.
+
+    A session that writes takes the lock as a transaction begins; taken for a look-up,
+    it would be held while the request waits for a thread, and a hundred requests that
+    each hold the threads the others need wait out the busy timeout together. So the
+    look-up reads on the reading engine, and the session's next transaction, the one
+    that writes, begins on the writing one.
+    """
+    if not db.info.get("writes"):
+        yield
+        return
+    writing = db.bind
+    db.bind = platform.engine
+    try:
+        yield
+    finally:
+        if db.in_transaction():
+            end_reads(db)
+        db.bind = writing
+
+
+async def _resolve_caller(request: Request, db: Session, platform: Platform,
+                          after: BackgroundTasks) -> Caller:
     auth = request.headers.get("authorization", "")
     if auth:
         scheme, _, secret = auth.partition(" ")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import OperationalError
 
 from openreel.services.errors import (
+    Busy,
     Conflict,
     Forbidden,
     InvalidInput,
@@ -28,9 +31,13 @@ STATUS: dict[type[ServiceError], int] = {
     QuotaExceeded: 429,
     UnsupportedMedia: 415,
     TooLarge: 413,
+    Busy: 503,
 }
 
 PageRenderer = Callable[[Request, int, str], Response]
+BUSY_RETRY_SECONDS = 2
+BUSY_MESSAGE = "openreel is busy: nothing was saved, try again in a moment"
+logger = logging.getLogger(__name__)
 
 # Every route may answer with these; declared so the OpenAPI schema tells the truth.
 COMMON_RESPONSES: dict[int | str, dict[str, object]] = {
@@ -42,6 +49,7 @@ COMMON_RESPONSES: dict[int | str, dict[str, object]] = {
     415: {"description": "Not a supported kind of file"},
     422: {"description": "Invalid field"},
     429: {"description": "Rate limit or daily quota reached"},
+    503: {"description": "Busy: nothing was saved, try again after Retry-After seconds"},
 }
 
 
@@ -51,7 +59,7 @@ def problem_response(error: ServiceError) -> JSONResponse:
         return JSONResponse(status_code=422, content={"detail": [
             {"loc": ["body", error.field], "msg": error.reason, "type": "value_error"}]})
     headers = {}
-    if isinstance(error, QuotaExceeded):
+    if isinstance(error, QuotaExceeded | Busy):
         headers["Retry-After"] = str(error.retry_after)
     return JSONResponse(status_code=STATUS.get(type(error), 400),
                         content={"detail": error.message}, headers=headers)
@@ -75,5 +83,19 @@ def install_error_handlers(app: FastAPI, page: PageRenderer | None = None) -> No
             return page(request, 404, "the file is gone")
         return JSONResponse(status_code=404, content={"detail": "the file is gone"})
 
+    async def on_database_busy(request: Request, exc: Exception) -> Response:
+        # Writers wait their turn for the lock (see api.deps.request_session); one that
+        # waited the whole busy timeout, or a database that cannot be reached, is asked
+        # to come back rather than told that something broke.
+        logger.warning("database unavailable for %s %s: %s", request.method, request.url.path,
+                       exc)
+        headers = {"Retry-After": str(BUSY_RETRY_SECONDS)}
+        if for_people(request) and page is not None:
+            answer = page(request, 503, BUSY_MESSAGE)
+            answer.headers.update(headers)
+            return answer
+        return JSONResponse(status_code=503, content={"detail": BUSY_MESSAGE}, headers=headers)
+
     app.add_exception_handler(ServiceError, on_service_error)
     app.add_exception_handler(BlobNotFound, on_missing_blob)
+    app.add_exception_handler(OperationalError, on_database_busy)

@@ -345,6 +345,18 @@ class WebSession(Base):
     user: Mapped[User] = relationship()
 
 
+class SignInFailure(Base):
+    """A wrong password given for an account (as typed: handle or email) from an address;
+    counted to slow password guessing down, and forgotten after a while."""
+
+    __tablename__ = "sign_in_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(254), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
 class VideoView(Base):
     """One person's viewing of one video: how often and how long they watched."""
 

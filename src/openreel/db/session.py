@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import weakref
 from collections import OrderedDict
@@ -12,12 +13,15 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 K = TypeVar("K")
 T = TypeVar("T")
 SQLITE_BUSY_TIMEOUT_MS = 5_000
 SQLITE_POOL_SIZE = 16  # connections kept open per engine for a SQLite file
+# Execution option of engines whose transactions take SQLite's write lock as they begin.
+BEGIN_OPTION = "openreel_begin"
 
 
 def make_engine(url: str, *, enforce_foreign_keys: bool = True, echo: bool = False) -> Engine:
@@ -70,7 +74,56 @@ def _configure_sqlite(engine: Engine, *, enforce_foreign_keys: bool) -> None:
         # exec_driver_sql would cost more than BEGIN does (see openreel.db.driver).
         driver = connection.connection.driver_connection
         assert driver is not None, "a connection that began has its driver connection"
-        driver.execute("BEGIN")
+        immediate = connection.get_execution_options().get(BEGIN_OPTION) == "immediate"
+        statement = "BEGIN IMMEDIATE" if immediate else "BEGIN"
+        try:
+            driver.execute(statement)
+        except sqlite3.OperationalError as exc:  # raised as SQLAlchemy raises the rest
+            raise OperationalError(statement, None, exc) from exc
+
+
+def writing_engine(engine: Engine) -> Engine:
+    """``engine`` for transactions that write: on SQLite they take the write lock as they
+    begin (BEGIN IMMEDIATE), waiting their turn for up to the busy timeout.
+
+    A transaction that begins as a reader (plain BEGIN) and writes later cannot wait: if
+    another writer committed since it began reading, SQLite refuses its first write at
+    once ("database is locked"), busy timeout or not, because what it read is stale.
+    Other databases lock rows as they are written, so they get ``engine`` itself.
+    """
+    if engine.dialect.name != "sqlite":
+        return engine
+    return engine.execution_options(**{BEGIN_OPTION: "immediate"})
+
+
+def base_engine(engine: Engine) -> Engine:
+    """The engine an engine with execution options (the writing one) was made from."""
+    base: Engine = getattr(engine, "_proxied", engine)  # SQLAlchemy's OptionEngine
+    return base
+
+
+def end_reads(session: Session) -> None:
+    """End the session's transaction, which has only read so far, so that nothing is held
+    during slow work that follows (hashing a password, directing a prompt): the next
+    statement begins a new transaction. Loaded rows stay usable (no expiry on commit)."""
+    assert not (session.new or session.dirty or session.deleted), "only for reads"
+    session.info[_READS_ENDED] = True
+    session.commit()
+
+
+_READS_ENDED = "openreel_reads_ended"
+
+
+def reads_after_commit(session: Session, engine: Engine) -> None:
+    """Once ``session`` (one that writes) has committed its writes, what it does next
+    (presenting the rows it wrote) reads on ``engine``, taking no write lock."""
+
+    @event.listens_for(session, "after_commit")
+    def _after_commit(committed: Session) -> None:
+        if committed.in_nested_transaction():
+            return  # a savepoint released: the transaction that writes goes on
+        if not committed.info.pop(_READS_ENDED, False):
+            committed.bind = engine
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
@@ -104,6 +157,7 @@ class PerEngine(Generic[T]):
         """The one for the engine ``session`` is bound to."""
         engine = session.get_bind()
         assert isinstance(engine, Engine), "needs a session bound to an engine"
+        engine = base_engine(engine)  # the writing one shares its database and pool
         with self._lock:
             made = self._made.get(engine)
             if made is None:

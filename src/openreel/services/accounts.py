@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -14,9 +17,17 @@ from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from openreel.db.driver import Prepared
-from openreel.db.models import ApiToken, User, WebSession
+from openreel.db.models import ApiToken, SignInFailure, User, WebSession
+from openreel.db.session import end_reads
 from openreel.db.timestamps import utcnow
-from openreel.services.errors import Conflict, InvalidInput, NotFound, NotSignedIn
+from openreel.services.errors import (
+    Busy,
+    Conflict,
+    InvalidInput,
+    NotFound,
+    NotSignedIn,
+    QuotaExceeded,
+)
 from openreel.services.handles import HANDLE, RESERVED_HANDLES
 
 EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}")
@@ -27,9 +38,44 @@ TOKEN_PREFIX = "or_"
 # into writes.
 TOKEN_USE_EVERY = timedelta(minutes=1)
 
+# Password guessing: wrong passwords within the window, per account (as typed) and per
+# address; past either, sign-ins are refused before any hashing until the window moves on.
+GUESS_WINDOW = timedelta(minutes=15)
+GUESSES_PER_ACCOUNT = 10
+GUESSES_PER_ADDRESS = 50
+# Each hash takes 64 MiB and a fifth of a second of a core: at most this many at once per
+# process, the rest wait their turn up to HASH_WAIT_SECONDS, then are told to come back.
+HASHES_AT_ONCE = 2
+HASH_WAIT_SECONDS = 10.0
+
 _hasher = PasswordHasher()
+_hashing = threading.BoundedSemaphore(HASHES_AT_ONCE)
 # Verifying against this keeps a sign-in for an unknown account as slow as a wrong password.
 _DUMMY_HASH = _hasher.hash("not a real password")
+
+
+@contextmanager
+def _hash_slot() -> Iterator[None]:
+    """A turn to hash a password (bounded memory and CPU), else Busy."""
+    if not _hashing.acquire(timeout=HASH_WAIT_SECONDS):
+        raise Busy("openreel is busy signing people in: try again in a moment", retry_after=2)
+    try:
+        yield
+    finally:
+        _hashing.release()
+
+
+def _hash(password: str) -> str:
+    with _hash_slot():
+        return _hasher.hash(password)
+
+
+def _matches(password_hash: str, password: str) -> bool:
+    with _hash_slot():
+        try:
+            return bool(_hasher.verify(password_hash, password))
+        except (VerificationError, InvalidHashError):
+            return False
 
 
 @dataclass(frozen=True)
@@ -68,30 +114,59 @@ def sign_up(session: Session, *, handle: str, email: str, password: str,
     this_year = datetime.now(UTC).year
     if birth_year is not None and not this_year - 120 <= birth_year <= this_year - 13:
         raise InvalidInput("birth_year", "you must be at least 13 to use openreel")
+    # Hashed before the database is read: the transaction that checks and adds the
+    # account holds the write lock for that alone, not for the hashing's fraction of a second.
+    password_hash = _hash(password)
     if session.scalar(select(User.id).where(User.handle == normal)) is not None:
         raise Conflict(f"@{normal} is taken")
     if session.scalar(select(User.id).where(User.email == address)) is not None:
         raise Conflict("an account with that email exists")
-    user = User(handle=normal, email=address, password_hash=_hasher.hash(password),
+    user = User(handle=normal, email=address, password_hash=password_hash,
                 display_name=display_name.strip()[:64] or normal, birth_year=birth_year)
     session.add(user)
     session.flush()
     return user
 
 
-def authenticate(session: Session, login: str, password: str) -> User:
-    """The user whose handle or email and password match, else NotSignedIn."""
-    key = login.strip().lstrip("@").lower()
+def authenticate(session: Session, login: str, password: str, address: str = "") -> User:
+    """The user whose handle or email and password match, else NotSignedIn.
+
+    Wrong passwords are recorded (committed, whatever the caller does next); an account
+    or an address with too many of them lately is refused (QuotaExceeded) before any
+    password is hashed, a right one included, until the window moves on.
+    """
+    key = login.strip().lstrip("@").lower()[:254]
+    address = address[:64]
+    _check_guesses(session, key, address)
     user = session.scalar(select(User).where((User.handle == key) | (User.email == key)))
-    try:
-        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
-    except (VerificationError, InvalidHashError):
-        user = None
-    if user is None:
+    if not (session.new or session.dirty or session.deleted):
+        end_reads(session)  # hold no lock while the password is hashed
+    if not _matches(user.password_hash if user else _DUMMY_HASH, password) or user is None:
+        now = utcnow()
+        session.execute(delete(SignInFailure).where(SignInFailure.at < now - GUESS_WINDOW))
+        session.add(SignInFailure(login=key, address=address, at=now))
+        session.commit()
         raise NotSignedIn("wrong handle, email or password")
+    session.execute(delete(SignInFailure).where(SignInFailure.login == key))
     if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
+        user.password_hash = _hash(password)
     return user
+
+
+def _check_guesses(session: Session, login: str, address: str) -> None:
+    since = utcnow() - GUESS_WINDOW
+    for column, value, limit, whose in (
+            (SignInFailure.login, login, GUESSES_PER_ACCOUNT, "this account"),
+            (SignInFailure.address, address, GUESSES_PER_ADDRESS, "your address")):
+        if not value:
+            continue
+        times = list(session.scalars(select(SignInFailure.at).where(
+            column == value, SignInFailure.at >= since).order_by(SignInFailure.at.desc())
+            .limit(limit)))
+        if len(times) >= limit:
+            wait = max(1, int((times[-1] + GUESS_WINDOW - utcnow()).total_seconds()) + 1)
+            raise QuotaExceeded(f"too many wrong passwords for {whose}: try again in "
+                                f"{max(1, round(wait / 60))} minutes", retry_after=wait)
 
 
 def start_session(session: Session, user: User, *, days: int) -> SignedIn:

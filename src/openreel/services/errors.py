@@ -50,3 +50,11 @@ class UnsupportedMedia(ServiceError):
 
 class TooLarge(ServiceError):
     """An upload is larger than the configured limit."""
+
+
+class Busy(ServiceError):
+    """Too much is going on to do this now; nothing was done, ``retry_after`` seconds."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from openreel.config import Settings
 from openreel.db.migrate import upgrade
-from openreel.db.session import make_engine, make_sessionmaker, session_scope
+from openreel.db.session import make_engine, make_sessionmaker, session_scope, writing_engine
 from openreel.services.accounts import caller_of
 from openreel.storage import BlobStore, blob_store_from_settings
 
@@ -22,8 +22,9 @@ class Platform:
 
     settings: Settings
     engine: Engine
-    sessions: sessionmaker[Session]
+    sessions: sessionmaker[Session]  # for reading (a write may be refused: see writes)
     blobs: BlobStore
+    writes: sessionmaker[Session]  # for transactions that write: they wait their turn
 
     @classmethod
     def from_settings(cls, settings: Settings, *, migrate: bool = True) -> Platform:
@@ -33,12 +34,19 @@ class Platform:
             upgrade(url)
         engine = make_engine(url)
         return cls(settings=settings, engine=engine, sessions=make_sessionmaker(engine),
-                   blobs=blob_store_from_settings(settings))
+                   blobs=blob_store_from_settings(settings),
+                   writes=make_sessionmaker(writing_engine(engine)))
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One database transaction, committed when the block ends."""
-        with session_scope(self.sessions) as session:
+        """One database transaction that writes, committed when the block ends."""
+        with session_scope(self.writes) as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session that only reads; closed when the block ends."""
+        with self.sessions() as session:
             yield session
 
     def caller_of(self, kind: str, secret: str) -> str | None:

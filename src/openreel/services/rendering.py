@@ -144,7 +144,7 @@ def _provenance(platform: Platform, ctx: JobContext, work: Path) -> Provenance:
     mark_hex = payload.get("mark")
     mark = bytes.fromhex(mark_hex) if mark_hex else mark_id_for("job", ctx.job_id)
     parent: ParentVideo | None = None
-    with platform.transaction() as session:
+    with platform.reading() as session:
         owner = session.get(User, ctx.user_id) if ctx.user_id is not None else None
         if owner is None:
             raise PermanentJobError("the account that asked for this video is gone")
@@ -177,7 +177,7 @@ def _seal_stitch(out: Path, provenance: Provenance) -> Sealed:
 
 def _source_keys(platform: Platform, ids: list[int]) -> list[str]:
     keys = []
-    with platform.transaction() as session:
+    with platform.reading() as session:
         for vid in ids:
             video = session.get(Video, vid)
             if video is None or video.video_key is None:

@@ -6,6 +6,8 @@ import hashlib
 import io
 import secrets
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from typing import BinaryIO
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -49,15 +51,32 @@ def open_picture(data: bytes, field: str) -> Image.Image:
 
 
 def store_source_image(blobs: BlobStore, data: bytes) -> str:
-    """Keep a first-frame picture as PNG (metadata dropped) and return its key."""
+    """Keep a first-frame picture as PNG (metadata dropped) and return its key.
+
+    Each upload gets a key of its own (not one per content), so the file of a request
+    whose rows are not committed can be deleted without taking another's.
+    """
     image = open_picture(data, "image")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     png = buffer.getvalue()
-    key = f"uploads/{hashlib.sha256(png).hexdigest()}.png"
-    if not blobs.exists(key):
-        blobs.put_bytes(key, png)
+    key = f"uploads/{hashlib.sha256(png).hexdigest()[:16]}-{secrets.token_hex(6)}.png"
+    blobs.put_bytes(key, png)
     return key
+
+
+@contextmanager
+def kept_if_committed(blobs: BlobStore, key: str | None) -> Iterator[None]:
+    """Around the commit of rows that name a blob just stored: if the block raises (the
+    commit failed, the database was busy), the blob is deleted, so nothing is left that
+    no row names."""
+    try:
+        yield
+    except BaseException:
+        if key is not None:
+            with suppress(Exception):  # the error that got here is the one to report
+                blobs.delete(key)
+        raise
 
 
 def store_avatar(blobs: BlobStore, user_id: int, data: bytes) -> str:

@@ -28,7 +28,7 @@ from openreel.services.errors import (
     QuotaExceeded,
 )
 from openreel.services.platform import Platform
-from openreel.services.uploads import store_source_image
+from openreel.services.uploads import kept_if_committed, store_source_image
 from openreel.social.feed import invalidate as invalidate_feed
 from openreel.spec import MAX_SECONDS, Storyboard, Style
 
@@ -121,22 +121,27 @@ def _queue_render(session: Session, platform: Platform, user: User, *, kind: Vid
 
 def create_generation(session: Session, platform: Platform, user: User,
                       request: CreateRequest) -> Planned:
-    """Plan a video from a prompt (and an optional first-frame picture) and queue it."""
+    """Plan a video from a prompt (and an optional first-frame picture) and queue it
+    (committed)."""
     prompt = request.prompt.strip()
     if not prompt:
         raise InvalidInput("prompt", "describe the video you want")
     if len(prompt) > MAX_PROMPT:
         raise InvalidInput("prompt", f"at most {MAX_PROMPT} characters")
     options = _options(request)
-    check_quota(session, platform, user)
-    image_key = store_source_image(platform.blobs, request.image) if request.image else None
+    # The slow parts first (directing the prompt, decoding the picture): the transaction
+    # that checks the quota and queues the job holds the write lock only for that.
     try:
         board = plan(prompt, None, options)
     except InvalidRequest as exc:
         raise InvalidInput("prompt", str(exc)) from None
     notes = _notes(board)
-    job = _queue_render(session, platform, user, kind=VideoKind.GENERATE, prompt=prompt,
-                        options=options, board=board, image_key=image_key, notes=notes)
+    image_key = store_source_image(platform.blobs, request.image) if request.image else None
+    with kept_if_committed(platform.blobs, image_key):
+        check_quota(session, platform, user)
+        job = _queue_render(session, platform, user, kind=VideoKind.GENERATE, prompt=prompt,
+                            options=options, board=board, image_key=image_key, notes=notes)
+        session.commit()
     return Planned(job=job, storyboard=board, notes=notes)
 
 

@@ -61,7 +61,7 @@ from openreel.db.models import (
     VideoStatus,
     VideoView,
 )
-from openreel.db.session import PerEngine
+from openreel.db.session import PerEngine, base_engine
 from openreel.db.timestamps import utcnow
 from openreel.social.ranking import (
     CandidateTable,
@@ -250,6 +250,7 @@ class FeedIndex:
         """Start a reload on its own thread and session, unless one is under way."""
         engine = session.get_bind()
         assert isinstance(engine, Engine), "background reloads need a session on an engine"
+        engine = base_engine(engine)  # a reload reads: never on the writing engine
         if not self._refresh_lock.acquire(blocking=False):
             return
         try:

@@ -11,13 +11,26 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from openreel.api.deps import SESSION_COOKIE, Caller, PlatformDep, SessionDep
+from openreel.api.deps import (
+    SESSION_COOKIE,
+    Caller,
+    PlatformDep,
+    SessionDep,
+    client_address,
+    looking_up,
+)
 from openreel.api.errors import STATUS
 from openreel.api.present import avatar_url, user_out, video_out, videos_out
 from openreel.api.schemas import IdPath
 from openreel.pipeline import SIZES
 from openreel.services import accounts, engagement, provenance, videos
-from openreel.services.errors import InvalidInput, NotSignedIn, ServiceError
+from openreel.services.errors import (
+    Busy,
+    InvalidInput,
+    NotSignedIn,
+    QuotaExceeded,
+    ServiceError,
+)
 from openreel.services.uploads import read_limited
 from openreel.spec import Style
 
@@ -25,13 +38,14 @@ ANON_CSRF_COOKIE = "openreel_csrf"
 templates = Jinja2Templates(directory=str(files("openreel.web") / "templates"))
 
 
-def page_caller(request: Request, db: SessionDep) -> Caller:
+def page_caller(request: Request, db: SessionDep, platform: PlatformDep) -> Caller:
     """The caller of a page: GETs resolve the cookie; form POSTs check the form's token."""
     cookie = request.cookies.get(SESSION_COOKIE)
-    web = accounts.resolve_session(db, cookie) if cookie else None
-    if web is None:
-        return Caller.of(None, "anonymous")
-    return Caller.of(web.user, "session", web.csrf_token)
+    with looking_up(db, platform):
+        web = accounts.resolve_session(db, cookie) if cookie else None
+        if web is None:
+            return Caller.of(None, "anonymous")
+        return Caller.of(web.user, "session", web.csrf_token)
 
 
 PageCaller = Annotated[Caller, Depends(page_caller)]
@@ -65,7 +79,7 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
         # The header still shows who is signed in, so a 404 does not look like a sign-out.
-        with request.app.state.platform.transaction() as session:
+        with request.app.state.platform.reading() as session:
             web = accounts.resolve_session(session, cookie)
             if web is not None:
                 me, csrf = web.user, web.csrf_token
@@ -145,12 +159,16 @@ def web_router() -> APIRouter:
                csrf_token: Annotated[str, Form()] = "") -> Response:
         _check_form_csrf(request, caller, csrf_token)
         try:
-            user = accounts.authenticate(db, login, password)
+            user = accounts.authenticate(db, login, password, client_address(request))
             signed = accounts.start_session(db, user, days=platform.settings.session_days)
             db.commit()
-        except NotSignedIn as exc:
-            return _render(request, caller, "signin.html", 401, error=exc.message,
+        except (NotSignedIn, QuotaExceeded, Busy) as exc:
+            status = 401 if isinstance(exc, NotSignedIn) else STATUS[type(exc)]
+            page = _render(request, caller, "signin.html", status, error=exc.message,
                            next=_safe_next(next), login=login)
+            if not isinstance(exc, NotSignedIn):
+                page.headers["Retry-After"] = str(exc.retry_after)
+            return page
         response = RedirectResponse(_safe_next(next), status_code=303)
         _set_session(response, signed.token, platform.settings.session_days,
                      platform.settings.secure_cookies)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, File, UploadFile
+from fastapi import APIRouter, File, Request, UploadFile
 
-from openreel.api.deps import CurrentUser, PlatformDep, SessionDep
+from openreel.api.deps import CurrentUser, PlatformDep, SessionDep, client_address
 from openreel.api.present import me_out
 from openreel.api.schemas import (
     IdPath,
@@ -17,7 +17,7 @@ from openreel.api.schemas import (
 )
 from openreel.api.strict_json import FiniteJSONRoute
 from openreel.services import accounts
-from openreel.services.uploads import read_limited, store_avatar
+from openreel.services.uploads import kept_if_committed, read_limited, store_avatar
 
 router = APIRouter(tags=["accounts"], route_class=FiniteJSONRoute)
 
@@ -32,9 +32,12 @@ def sign_up(body: SignUp, db: SessionDep) -> MeOut:
 
 
 @router.post("/auth/token", status_code=201, response_model=TokenOut)
-def create_token(body: TokenRequest, db: SessionDep) -> TokenOut:
-    """Exchange a handle (or email) and password for a personal API token."""
-    user = accounts.authenticate(db, body.login, body.password)
+def create_token(body: TokenRequest, request: Request, db: SessionDep) -> TokenOut:
+    """Exchange a handle (or email) and password for a personal API token.
+
+    Too many wrong passwords for an account or from an address lately answer 429 with
+    Retry-After, before any password is checked."""
+    user = accounts.authenticate(db, body.login, body.password, client_address(request))
     row, secret = accounts.create_api_token(db, user, body.name)
     db.commit()
     return TokenOut(id=row.id, name=row.name, created_at=row.created_at, secret=secret)
@@ -61,8 +64,10 @@ def set_avatar(user: CurrentUser, db: SessionDep, platform: PlatformDep,
     """Upload a new avatar (cropped to a square)."""
     data = read_limited(avatar.file, platform.settings.max_upload_bytes)
     old = user.avatar_key
-    user.avatar_key = store_avatar(platform.blobs, user.id, data)
-    db.commit()
+    key = store_avatar(platform.blobs, user.id, data)
+    with kept_if_committed(platform.blobs, key):
+        user.avatar_key = key
+        db.commit()
     if old:
         platform.blobs.delete(old)
     return me_out(db, user)

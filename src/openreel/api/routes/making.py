@@ -103,7 +103,7 @@ def job_events(job_id: IdPath, request: Request, user: CurrentUser, db: SessionD
     db.close()
 
     def snapshot() -> tuple[str, bool]:
-        with platform.transaction() as session:
+        with platform.reading() as session:
             job = videos.job_for(session, user, job_id)
             body = job_out(job, job.payload.get("notes")).model_dump_json()
             return body, job.status in FINISHED
