@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -22,6 +23,8 @@ from openreel.services.rendering import render_handler
 from openreel.services.videos import RENDER_JOB
 from openreel.web.pages import CsrfMissing, error_page, web_router
 
+logger = logging.getLogger(__name__)
+
 
 def start_workers(platform: Platform) -> WorkerPool:
     """Render workers in this process, as many as the settings ask for."""
@@ -40,6 +43,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        removed = platform.clean_scratch()
+        if removed:
+            logger.info("removed %d unfinished work folders and files left in %s", removed,
+                        settings.scratch_dir())
         pool = start_workers(platform)
         # What exists once the app is built (modules, routes, schemas: some hundred
         # thousand objects) lives as long as the process; frozen, the collector stops

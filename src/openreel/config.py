@@ -56,6 +56,10 @@ class Settings(BaseSettings):
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'openreel.db').resolve().as_posix()}"
 
+    def scratch_dir(self) -> Path:
+        """Where work in progress is kept (render folders, uploads being checked)."""
+        return self.data_dir / "tmp"
+
     def keys_dir(self) -> Path:
         """Where the local signing CA and its keys live."""
         return self.data_dir / "keys"

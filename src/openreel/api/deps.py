@@ -13,11 +13,12 @@ from __future__ import annotations
 import hmac
 import logging
 from collections.abc import AsyncIterator, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from typing import Annotated, ParamSpec, TypeVar
 
-from fastapi import BackgroundTasks, Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -121,11 +122,10 @@ class Caller:
         return self._user
 
 
-async def get_caller(request: Request, db: SessionDep, platform: PlatformDep,
-                     after: BackgroundTasks) -> Caller:
+async def get_caller(request: Request, db: SessionDep, platform: PlatformDep) -> Caller:
     """Resolve a bearer token or a session cookie; cookie writes must carry the CSRF token."""
     with looking_up(db, platform):
-        caller = await _resolve_caller(request, db, platform, after)
+        caller = await _resolve_caller(request, db, platform)
         await run_db(platform, _user_of, caller)  # read now, while the look-up reads
     return caller
 
@@ -153,8 +153,7 @@ def looking_up(db: Session, platform: Platform) -> Iterator[None]:
         db.bind = writing
 
 
-async def _resolve_caller(request: Request, db: Session, platform: Platform,
-                          after: BackgroundTasks) -> Caller:
+async def _resolve_caller(request: Request, db: Session, platform: Platform) -> Caller:
     auth = request.headers.get("authorization", "")
     if auth:
         scheme, _, secret = auth.partition(" ")
@@ -163,8 +162,8 @@ async def _resolve_caller(request: Request, db: Session, platform: Platform,
         if found is None:
             raise HTTPException(401, "the API token is not valid",
                                 headers={"WWW-Authenticate": "Bearer"})
-        if found.record:  # at most once a minute per token, once the answer is sent
-            after.add_task(_record_token_use, platform, found.token_id)
+        if found.record:  # at most once a minute per token, on a thread of its own
+            _token_uses.submit(_record_token_use, platform, found.token_id)
         return Caller(found.user_id, "token", session=db)
     cookie = request.cookies.get(SESSION_COOKIE)
     web = await run_db(platform, resolve_session, db, cookie) if cookie else None
@@ -177,12 +176,14 @@ async def _resolve_caller(request: Request, db: Session, platform: Platform,
     return Caller.of(web.user, "session", web.csrf_token)
 
 
-def _record_token_use(platform: Platform, token_id: int) -> None:
-    """Write a token's last use in a transaction of its own; a failure costs only that.
+# One thread writes tokens' last uses: no request waits for a write that may wait for the
+# database's lock, and none holds a lock it waits for (an after-response task would run
+# while the request's session is still open).
+_token_uses = ThreadPoolExecutor(max_workers=1, thread_name_prefix="token-use")
 
-    Run after the response (on the threadpool, as Starlette runs a plain function), so
-    no request waits for a write that may wait for the database's lock.
-    """
+
+def _record_token_use(platform: Platform, token_id: int) -> None:
+    """Write a token's last use in a transaction of its own; a failure costs only that."""
     try:
         with platform.transaction() as session:
             record_token_use(session, token_id)

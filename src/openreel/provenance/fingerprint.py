@@ -53,6 +53,9 @@ MAX_SIDE = 8192
 MAX_PIXELS = 40_000_000
 MAX_VIDEO_SECONDS = 600.0
 MAX_QUERY_SECONDS = 120.0
+# What a query may decode whatever its timestamps say (a raw stream has none, so its
+# frames all read as time 0): two minutes of 720p at 30 frames a second, in pixels.
+MAX_QUERY_PIXELS = int(MAX_QUERY_SECONDS * 30 * 1280 * 720)
 # Shapes (height / width) of the pictures the platform makes: 9:16, 1:1 and 16:9.
 PICTURE_ASPECTS = (16 / 9, 1.0, 9 / 16)
 # A screenshot query tries picture placements this far apart (a share of the picture
@@ -344,11 +347,14 @@ def _small_rgb(frame: av.VideoFrame) -> np.ndarray:
 
 
 def _scan(path: Path, keys: _KeyFrames, max_seconds: float, stop_at_limit: bool,
-          on_frame: FrameObserver | None = None, rate: int = _DECODE_RATE) -> _Scan:
+          on_frame: FrameObserver | None = None, rate: int = _DECODE_RATE,
+          max_pixels: int | None = None) -> _Scan:
     """Decode video and sound of ``path`` in one pass, hashing frames as they come.
 
     ``on_frame`` sees every decoded frame (with its time) too; the sound is decoded to
-    mono at ``rate`` (a multiple of the fingerprint's own rate).
+    mono at ``rate`` (a multiple of the fingerprint's own rate). Reading stops at
+    ``max_seconds`` by the timestamps, and also, whatever they say, after ``max_pixels``
+    of pictures or ``max_seconds`` of decoded sound.
     """
     try:
         container = av.open(str(path))
@@ -368,6 +374,7 @@ def _scan(path: Path, keys: _KeyFrames, max_seconds: float, stop_at_limit: bool,
         chunks: list[np.ndarray] = []
         starts: dict[int, float] = {}
         reached, frames, limited, damaged = 0.0, 0, False, 0
+        pixels, heard = 0, 0.0
         try:
             for packet in container.demux(*(s for s in (video, sound) if s is not None)):
                 try:
@@ -382,7 +389,12 @@ def _scan(path: Path, keys: _KeyFrames, max_seconds: float, stop_at_limit: bool,
                         continue
                     start = starts.setdefault(packet.stream.index, decoded.time or 0.0)
                     t = (decoded.time or 0.0) - start
-                    if t > max_seconds:
+                    if isinstance(decoded, av.VideoFrame):
+                        pixels += decoded.width * decoded.height
+                    else:
+                        heard += decoded.samples / max(decoded.sample_rate or 1, 1)
+                    if t > max_seconds or heard > max_seconds or (
+                            max_pixels is not None and pixels > max_pixels):
                         limited = True
                         break
                     reached = max(reached, t)
@@ -499,7 +511,8 @@ class CopyScan:
 
 def scan_copy(path: Path | str, *, on_frame: FrameObserver | None = None,
               rate: int = _DECODE_RATE) -> CopyScan:
-    """Decode a video or sound file once (at most :data:`MAX_QUERY_SECONDS`) for a query.
+    """Decode a video or sound file once (at most :data:`MAX_QUERY_SECONDS`, and at most
+    :data:`MAX_QUERY_PIXELS` of pictures whatever the timestamps say) for a query.
 
     ``on_frame`` is called with every decoded video frame and its time, so other
     detectors can share the pass; ``rate`` is the mono rate the sound is decoded to.
@@ -508,7 +521,7 @@ def scan_copy(path: Path | str, *, on_frame: FrameObserver | None = None,
         raise ValueError(f"rate must be a multiple of {_DECODE_RATE}")
     path = Path(path)
     scan = _scan(path, _KeyFrames(QUERY_INTERVAL, centre=False), MAX_QUERY_SECONDS,
-                 stop_at_limit=True, on_frame=on_frame, rate=rate)
+                 stop_at_limit=True, on_frame=on_frame, rate=rate, max_pixels=MAX_QUERY_PIXELS)
     query = (QueryFingerprint("video", scan.keys.frames, scan.audio) if scan.has_video
              else QueryFingerprint("audio", [], scan.audio))
     return CopyScan(query, scan.sound, rate, scan.seconds)

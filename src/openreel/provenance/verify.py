@@ -11,7 +11,7 @@ video, whose, when) is the catalogue's job, in ``openreel.services.provenance``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -76,9 +76,28 @@ class Examination:
                 if r is not None and r.payload is not None}
 
 
+@dataclass(frozen=True)
+class Looked:
+    """What a file shows by itself, and its fingerprint to look up in an index."""
+
+    examination: Examination  # with no matches yet
+    query: QueryFingerprint
+
+
 def examine(path: Path | str, *, key: int, trust_anchors_pem: str | None,
             index: HashIndex | None = None) -> Examination:
     """Look at ``path`` (video, image or sound) for every sign of openreel provenance."""
+    return with_matches(look(path, key=key, trust_anchors_pem=trust_anchors_pem), index)
+
+
+def with_matches(looked: Looked, index: HashIndex | None) -> Examination:
+    """The examination with the index's closest fingerprints to the file."""
+    return replace(looked.examination, matches=_lookup(index, looked.query))
+
+
+def look(path: Path | str, *, key: int, trust_anchors_pem: str | None) -> Looked:
+    """Everything ``path`` shows by itself: manifest, marks, and its query fingerprint (the
+    part of :func:`examine` that reads the file, so it can run apart from the index)."""
     path = Path(path)
     if not path.exists():
         raise VerifyError(f"{path.name}: no such file")
@@ -89,22 +108,21 @@ def examine(path: Path | str, *, key: int, trust_anchors_pem: str | None,
     try:
         image = read_image(path)
         if image is not None:
-            return _examine_image(path, image, key, trust_anchors_pem, index)
-        return _examine_clip(path, key, trust_anchors_pem, index)
+            return _examine_image(path, image, key, trust_anchors_pem)
+        return _examine_clip(path, key, trust_anchors_pem)
     except FingerprintError as exc:
         raise VerifyError(str(exc)) from exc
 
 
-def _examine_image(path: Path, image: np.ndarray, key: int, anchors: str | None,
-                   index: HashIndex | None) -> Examination:
+def _examine_image(path: Path, image: np.ndarray, key: int, anchors: str | None) -> Looked:
     rgb = np.ascontiguousarray(image[..., :3])
     found = picture_mark.detect([_detector_size(rgb)], key)
     query = QueryFingerprint("image", image_query_hashes(rgb))
-    return Examination(
+    return Looked(Examination(
         kind="image", width=rgb.shape[1], height=rgb.shape[0], seconds=0.0,
         manifest=_manifest(path, anchors),
         picture=MarkReading(found.payload, found.confidence, found.bit_errors),
-        sound=None, matches=_lookup(index, query))
+        sound=None), query)
 
 
 class _FramePicker:
@@ -147,8 +165,7 @@ def _detector_size(rgb: np.ndarray) -> np.ndarray:
                       interpolation=cv2.INTER_AREA)
 
 
-def _examine_clip(path: Path, key: int, anchors: str | None,
-                  index: HashIndex | None) -> Examination:
+def _examine_clip(path: Path, key: int, anchors: str | None) -> Looked:
     picker = _FramePicker()
     scan = scan_copy(path, on_frame=picker, rate=SOUND_RATE)
     picture = None
@@ -159,12 +176,11 @@ def _examine_clip(path: Path, key: int, anchors: str | None,
     if len(scan.sound) and float(np.max(np.abs(scan.sound))) > 0:
         heard = audio_mark.detect(scan.sound, scan.rate, key)
         sound = MarkReading(heard.payload, heard.confidence, heard.bit_errors)
-    return Examination(
+    return Looked(Examination(
         kind="video" if scan.query.kind == "video" else "audio",
         width=picker.width, height=picker.height,
         seconds=round(min(scan.seconds, MAX_QUERY_SECONDS), 3),
-        manifest=_manifest(path, anchors), picture=picture, sound=sound,
-        matches=_lookup(index, scan.query))
+        manifest=_manifest(path, anchors), picture=picture, sound=sound), scan.query)
 
 
 def _manifest(path: Path, anchors: str | None) -> ManifestReport:

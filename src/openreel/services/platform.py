@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -14,6 +19,19 @@ from openreel.db.migrate import upgrade
 from openreel.db.session import make_engine, make_sessionmaker, session_scope, writing_engine
 from openreel.services.accounts import caller_of
 from openreel.storage import BlobStore, blob_store_from_settings
+
+SCRATCH_KEPT = timedelta(hours=1)
+
+
+def _last_touched(path: Path) -> float:
+    """The latest modification time of ``path`` or anything under it."""
+    latest = path.lstat().st_mtime
+    if path.is_dir() and not path.is_symlink():
+        for folder, _, names in os.walk(path):
+            for name in [*names, "."]:
+                with suppress(FileNotFoundError):
+                    latest = max(latest, os.lstat(os.path.join(folder, name)).st_mtime)
+    return latest
 
 
 @dataclass
@@ -55,6 +73,31 @@ class Platform:
         with self.sessions() as session:
             user_id = caller_of(session, kind, secret)
         return None if user_id is None else f"user:{user_id}"
+
+    def clean_scratch(self, older_than: timedelta = SCRATCH_KEPT) -> int:
+        """Remove work left in the scratch folder by processes that did not finish it (a
+        crash, a kill): entries nothing has touched for ``older_than``. Returns how many.
+
+        Work of processes still running is younger (it is written to as it goes), so this
+        is safe to run while other processes of the same deployment work.
+        """
+        scratch = self.settings.scratch_dir()
+        if not scratch.is_dir():
+            return 0
+        cutoff = time.time() - older_than.total_seconds()
+        removed = 0
+        for entry in scratch.iterdir():
+            try:
+                if _last_touched(entry) >= cutoff:
+                    continue
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry)
+                else:
+                    entry.unlink()
+                removed += 1
+            except FileNotFoundError:
+                continue  # another process cleaned it first
+        return removed
 
     def close(self) -> None:
         """Release database connections."""

@@ -25,8 +25,16 @@ from openreel.db.models import Fingerprint, User, Video, VideoStatus
 from openreel.provenance.fingerprint import FingerprintError, VideoFingerprint
 from openreel.provenance.hash_index import HashIndex
 from openreel.provenance.stage import Sealed, mark_id_hex
-from openreel.provenance.verify import Examination, MarkReading, VerifyError, examine
+from openreel.provenance.verify import (
+    Examination,
+    Looked,
+    MarkReading,
+    VerifyError,
+    look,
+    with_matches,
+)
 from openreel.services.errors import InvalidInput, TooLarge, UnsupportedMedia
+from openreel.services.isolation import Isolated, OutOfMemory, TookTooLong
 from openreel.services.signing import signing_identity, watermark_key
 from openreel.services.videos import can_see
 
@@ -105,13 +113,40 @@ class Verdict:
     matches: tuple[tuple[int | None, float], ...] = field(default=())
 
 
+# Checks of uploads run apart (see services.isolation): two at a time per server process,
+# each within a minute and 1.5 GiB; a third waits up to 20 s for its turn.
+CHECKS_AT_ONCE = 2
+CHECK_SECONDS = 60.0
+CHECK_MEMORY_BYTES = 1536 * 2**20
+CHECK_WAIT_SECONDS = 20.0
+_checks: Isolated | None = None
+_checks_lock = threading.Lock()
+
+
+def _apart() -> Isolated:
+    global _checks
+    with _checks_lock:
+        if _checks is None:
+            _checks = Isolated(at_once=CHECKS_AT_ONCE, wait_seconds=CHECK_WAIT_SECONDS,
+                               seconds=CHECK_SECONDS, memory_bytes=CHECK_MEMORY_BYTES,
+                               preload=("openreel.provenance.verify",))
+        return _checks
+
+
 def verify_file(session: Session, settings: Settings, path: Path,
-                viewer: User | None = None) -> Verdict:
-    """Examine ``path`` and tell what it is, naming the video it comes from when known."""
+                viewer: User | None = None, *, apart: bool = False) -> Verdict:
+    """Examine ``path`` and tell what it is, naming the video it comes from when known.
+
+    ``apart``: read the file in a child process, bounded in time, memory and number (for
+    files strangers send; see services.isolation).
+    """
     identity = signing_identity(settings)
-    index = catalogue(settings).refresh(session)
-    found = examine(path, key=watermark_key(settings),
-                    trust_anchors_pem=identity.trust_anchors_pem, index=index)
+    key, anchors = watermark_key(settings), identity.trust_anchors_pem
+    if apart:
+        looked = _look_apart(path, key, anchors)
+    else:
+        looked = look(path, key=key, trust_anchors_pem=anchors)
+    found = with_matches(looked, catalogue(settings).refresh(session))
     video, evidence = _identify(session, found)
     facts = found.manifest.facts
     # A manifest alone counts when this server trusts its signer, or when it is openreel's
@@ -125,12 +160,23 @@ def verify_file(session: Session, settings: Settings, path: Path,
                    summary=_summary(found, about, is_openreel), matches=matches)
 
 
+def _look_apart(path: Path, key: int, anchors: str | None) -> Looked:
+    try:
+        return _apart().run(look, path, key=key, trust_anchors_pem=anchors)
+    except TookTooLong:
+        raise InvalidInput("file", f"took longer than {CHECK_SECONDS:g} s to examine: send a "
+                           "shorter or smaller copy") from None
+    except OutOfMemory:
+        raise TooLarge("the file needs more memory to examine than openreel gives one "
+                       "check: send a shorter or smaller copy") from None
+
+
 def verify_upload(session: Session, settings: Settings, stream: BinaryIO, filename: str,
                   viewer: User | None = None) -> Verdict:
     """Verify an uploaded file: copied to scratch space (never whole into memory), examined,
     removed. Too large → TooLarge; empty → InvalidInput; not media → UnsupportedMedia."""
     limit = settings.max_upload_bytes
-    scratch = settings.data_dir / "tmp"
+    scratch = settings.scratch_dir()
     scratch.mkdir(parents=True, exist_ok=True)
     suffix = Path(filename).suffix.lower()[:10] if filename else ""
     if not re.fullmatch(r"\.[a-z0-9]{1,9}", suffix):
@@ -146,7 +192,7 @@ def verify_upload(session: Session, settings: Settings, stream: BinaryIO, filena
         if size == 0:
             raise InvalidInput("file", "the file is empty")
         try:
-            return verify_file(session, settings, Path(copy.name), viewer)
+            return verify_file(session, settings, Path(copy.name), viewer, apart=True)
         except VerifyError as exc:
             raise UnsupportedMedia(str(exc).replace(Path(copy.name).name, filename or "file")
                                    ) from exc

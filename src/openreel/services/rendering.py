@@ -78,7 +78,7 @@ def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
         kind = VideoKind(spec["kind"])
         encode = EncodeSettings(preset=platform.settings.x264_preset,
                                 crf=platform.settings.x264_crf)
-        scratch = platform.settings.data_dir / "tmp"
+        scratch = platform.settings.scratch_dir()
         scratch.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=scratch) as tmp:
             work = Path(tmp)

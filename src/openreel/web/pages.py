@@ -245,8 +245,9 @@ def web_router() -> APIRouter:
         try:
             if file is None or not name:
                 raise InvalidInput("file", "choose a file to verify")
-            verdict = provenance.verify_upload(db, platform.settings, file.file, name,
-                                               caller.user)
+            with platform.reading() as session:  # it writes nothing: no write lock
+                verdict = provenance.verify_upload(session, platform.settings, file.file,
+                                                   name, caller.user)
         except ServiceError as exc:
             status = 422 if isinstance(exc, InvalidInput) else STATUS.get(type(exc), 400)
             message = exc.reason if isinstance(exc, InvalidInput) else exc.message

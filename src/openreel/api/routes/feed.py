@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, BackgroundTasks, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from pydantic_core import to_json
 from sqlalchemy.orm import Session
 
@@ -39,7 +39,7 @@ Mode = Literal["for_you", "following"]
 
 
 @router.get("/feed", response_model=FeedPage)
-async def feed(request: Request, after: BackgroundTasks, mode: Mode = "for_you",
+async def feed(request: Request, mode: Mode = "for_you",
                limit: Annotated[int, Query(ge=1, le=50)] = 10,
                cursor: Annotated[str | None, Query(max_length=200)] = None) -> Response:
     """A page of the feed, each item with the reasons it was shown."""
@@ -48,7 +48,7 @@ async def feed(request: Request, after: BackgroundTasks, mode: Mode = "for_you",
     # cost about a third of a feed request's time.
     platform = await get_platform(request)
     async with request_session(platform) as db:
-        caller = await get_caller(request, db, platform, after)
+        caller = await get_caller(request, db, platform)
         # Reads only: inline on SQLite, so a feed request never waits on the threadpool.
         return await run_db(platform, _feed, db, caller.user_id, mode, limit, cursor)
 
