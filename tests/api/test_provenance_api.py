@@ -4,13 +4,16 @@ and anyone can verify a file at /api/v1/verify or on the /verify page."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
+import av
 import numpy as np
 from api_client import PlatformApp
 from PIL import Image
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from openreel.db.models import Fingerprint, Video
+from openreel.provenance.fingerprint import fingerprint_video
 
 
 def _download(app: PlatformApp, video_id: int, auth: dict[str, str]) -> bytes:
@@ -121,3 +124,80 @@ def test_verify_page_shows_the_verdict(platform_app: PlatformApp) -> None:
     forged = platform_app.client.post("/verify", data={"csrf_token": "wrong"},
                                       files={"file": ("mine.mp4", data, "video/mp4")})
     assert forged.status_code == 403
+
+
+def test_a_named_file_that_is_no_media_is_said_to_be_none(platform_app: PlatformApp) -> None:
+    for name in ("photo.png", "clip.gif", "song.mp3"):
+        answer = platform_app.client.post(
+            "/api/v1/verify", files={"file": (name, b"just some words, not a picture\n",
+                                              "application/octet-stream")})
+        assert answer.status_code == 415, answer.text
+        assert f"{name}: not an image, video or sound file" in answer.json()["detail"]
+        assert "pixels" not in answer.text
+
+
+def test_a_deleted_video_is_no_longer_named_or_matched(platform_app: PlatformApp) -> None:
+    auth = platform_app.sign_up("maya")
+    video = platform_app.make_video(auth, "a yellow bus drives past a park")
+    copy = _download(platform_app, video["id"], auth)
+    assert _verify(platform_app, "copy.mp4", copy)["video"]["id"] == video["id"]
+    deleted = platform_app.client.delete(f"/api/v1/videos/{video['id']}", headers=auth)
+    assert deleted.status_code == 204
+    report = _verify(platform_app, "copy.mp4", copy)
+    assert report["video"] is None and report["matches"] == []
+    # its marks and its own manifest still say what made it, but the catalogue names nothing
+    assert report["is_openreel"] is True
+    assert "made by" not in report["summary"] and "its manifest names" in report["summary"]
+
+
+def _photo() -> bytes:
+    """A picture someone took: shapes and a gradient, nothing openreel drew."""
+    y, x = np.mgrid[0:720, 0:540]
+    picture = np.stack([(x * 255 // 540), (y * 255 // 720), np.full_like(x, 90)], -1)
+    picture[200:420, 120:400] = (240, 210, 40)
+    picture[480:640, 300:500] = (30, 60, 200)
+    buffer = io.BytesIO()
+    Image.fromarray(picture.astype(np.uint8)).save(buffer, format="JPEG", quality=92)
+    return buffer.getvalue()
+
+
+def _clip_of(picture: bytes, path: Path) -> Path:
+    """Two seconds of a still, as a video: what a clip that barely moves looks like."""
+    frame = np.asarray(Image.open(io.BytesIO(picture)).convert("RGB").resize((720, 1280)))
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("libx264", rate=24)
+        stream.width, stream.height, stream.pix_fmt = 720, 1280, "yuv420p"
+        for _ in range(48):
+            for packet in stream.encode(av.VideoFrame.from_ndarray(frame, format="rgb24")):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    return path
+
+
+def test_the_picture_a_video_was_started_from_is_not_identified_as_the_video(
+        platform_app: PlatformApp, tmp_path: Path) -> None:
+    auth = platform_app.sign_up("maya")
+    photo = _photo()
+    job = platform_app.client.post("/api/v1/generations", headers=auth,
+                                   data={"prompt": "the picture comes alive", "seconds": "2"},
+                                   files={"image": ("mine.jpg", photo, "image/jpeg")})
+    assert job.status_code == 202, job.text
+    platform_app.run_jobs()
+    video_id = platform_app.client.get(f"/api/v1/jobs/{job.json()['id']}",
+                                       headers=auth).json()["video_id"]
+    # A clip that barely moves looks like the picture it started from: its fingerprint is
+    # the picture's (stored before the catalogue is first read).
+    fingerprint = fingerprint_video(_clip_of(photo, tmp_path / "still.mp4")).to_bytes()
+    with platform_app.platform.transaction() as session:
+        session.execute(update(Fingerprint).where(Fingerprint.video_id == video_id)
+                        .values(data=fingerprint))
+    # Her own photo is hers: not an openreel video, and no video of hers is named for it
+    report = _verify(platform_app, "mine.jpg", photo, auth)
+    assert report["is_openreel"] is False and report["video"] is None
+    assert report["matches"] == []
+    # the same still, were the video not started from it, would be traced to the video
+    with platform_app.platform.transaction() as session:
+        session.execute(update(Video).where(Video.id == video_id).values(source_image_key=None))
+    traced = _verify(platform_app, "mine.jpg", photo, auth)
+    assert traced["video"] is not None and traced["video"]["id"] == video_id

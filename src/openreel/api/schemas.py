@@ -319,7 +319,6 @@ class FoundVideoOut(BaseModel):
     creator: str
     created_at: str
     engine: str
-    removed: bool
     evidence: list[str]
 
 

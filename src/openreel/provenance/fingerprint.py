@@ -368,6 +368,11 @@ def _scan(path: Path, keys: _KeyFrames, max_seconds: float, stop_at_limit: bool,
         if video is None and sound is None:
             raise FingerprintError(f"{path.name}: holds neither pictures nor sound")
         if video is not None:
+            if min(video.codec_context.width, video.codec_context.height) < 1:
+                # named like a picture or a video, but nothing in it decodes as one (a text
+                # file called photo.png): say what it is not, not what it lacks
+                raise FingerprintError(f"{path.name}: not an image, video or sound file "
+                                       "openreel can read")
             _check_size(video.codec_context.width, video.codec_context.height, "video")
             video.thread_type = "AUTO"
         resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)

@@ -10,7 +10,10 @@ while, then are told to come back).
 
 The children fork from a server process started once (multiprocessing's "forkserver"),
 which has the modules they need loaded already: forking one takes milliseconds and shares
-nothing with the web server's threads or database connections.
+nothing with the web server's threads or database connections. As with multiprocessing's
+spawn method, each child imports the main module of the process that asked for it under
+another name, so that module must do nothing on import (openreel's entry points, uvicorn
+and pytest keep their work under ``if __name__ == "__main__"``).
 """
 
 from __future__ import annotations

@@ -13,17 +13,25 @@ import datetime as dt
 import re
 import tempfile
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import numpy as np
+from PIL import Image as PILImage
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from openreel.config import Settings
 from openreel.db.models import Fingerprint, User, Video, VideoStatus
-from openreel.provenance.fingerprint import FingerprintError, VideoFingerprint
-from openreel.provenance.hash_index import HashIndex
+from openreel.provenance.fingerprint import (
+    FingerprintError,
+    FrameHash,
+    QueryFingerprint,
+    VideoFingerprint,
+    image_query_hashes,
+)
+from openreel.provenance.hash_index import Candidate, HashIndex
 from openreel.provenance.stage import Sealed, mark_id_hex
 from openreel.provenance.verify import (
     Examination,
@@ -37,6 +45,7 @@ from openreel.services.errors import InvalidInput, TooLarge, UnsupportedMedia
 from openreel.services.isolation import Isolated, OutOfMemory, TookTooLong
 from openreel.services.signing import signing_identity, watermark_key
 from openreel.services.videos import can_see
+from openreel.storage import blob_store_from_settings
 
 
 def register(session: Session, video: Video, sealed: Sealed) -> None:
@@ -96,7 +105,6 @@ class FoundVideo:
     creator: str
     created_at: dt.datetime
     engine: str
-    removed: bool
     evidence: tuple[str, ...]  # "picture mark", "sound mark", "manifest", "fingerprint"
 
 
@@ -147,6 +155,11 @@ def verify_file(session: Session, settings: Settings, path: Path,
     else:
         looked = look(path, key=key, trust_anchors_pem=anchors)
     found = with_matches(looked, catalogue(settings).refresh(session))
+    # Only what openreel generated is identified: a deleted video is gone (never named,
+    # never matched; its marks still say openreel), and a picture someone started a video
+    # from is theirs, not a frame of the video.
+    found = replace(found, matches=[c for c in found.matches
+                                    if _generated(session, settings, c, looked.query)])
     video, evidence = _identify(session, found)
     facts = found.manifest.facts
     # A manifest alone counts when this server trusts its signer, or when it is openreel's
@@ -198,8 +211,23 @@ def verify_upload(session: Session, settings: Settings, stream: BinaryIO, filena
                                    ) from exc
 
 
+def _generated(session: Session, settings: Settings, match: Candidate,
+               query: QueryFingerprint) -> bool:
+    """Whether a fingerprint match is to what openreel generated: a video not deleted,
+    and for a still, not (a copy of) the picture the video was started from (someone's own
+    photo resembles the video's first frames, but is closer to itself than to them)."""
+    video = session.get(Video, match.video_id)
+    if video is None or video.status == VideoStatus.DELETED:
+        return False
+    return not (query.kind == "image" and video.source_image_key is not None
+                and match.best_distance is not None
+                and _is_the_picture(settings, video.source_image_key, query,
+                                    match.best_distance))
+
+
 def _identify(session: Session, found: Examination) -> tuple[Video | None, list[str]]:
-    """The catalogued video the evidence points at, and which evidence does."""
+    """The catalogued video the evidence points at, and which evidence does (a deleted
+    one is not named)."""
     by_mark: dict[str, list[str]] = {}
     for name, reading in (("picture mark", found.picture), ("sound mark", found.sound)):
         if reading is not None and reading.payload is not None:
@@ -208,30 +236,46 @@ def _identify(session: Session, found: Examination) -> tuple[Video | None, list[
     if facts is not None and found.manifest.state in ("valid", "trusted"):
         by_mark.setdefault(facts.video_id, []).append("manifest")
     for mark, evidence in sorted(by_mark.items(), key=lambda kv: -len(kv[1])):
-        video = session.scalar(select(Video).where(Video.mark == mark))
+        video = session.scalar(select(Video).where(Video.mark == mark,
+                                                   Video.status != VideoStatus.DELETED))
         if video is not None:
             if found.matches and found.matches[0].video_id == video.id:
                 evidence.append("fingerprint")
             return video, evidence
     if found.matches:
-        best = found.matches[0]
-        video = session.get(Video, best.video_id)
+        video = session.get(Video, found.matches[0].video_id)
         if video is not None:
             return video, ["fingerprint"]
     return None, []
 
 
+def _is_the_picture(settings: Settings, key: str, query: QueryFingerprint,
+                    to_video: int) -> bool:
+    """Whether a still is (a copy of) the picture a video was started from rather than a
+    frame of the video: at least as close to that picture as to the video."""
+    blobs = blob_store_from_settings(settings)
+    if not blobs.exists(key):
+        return False
+    with blobs.open(key) as stream:
+        picture = np.asarray(PILImage.open(stream).convert("RGB"))
+    return _distance(query.frames, image_query_hashes(picture)) <= to_video
+
+
+def _distance(a: list[FrameHash], b: list[FrameHash]) -> int:
+    """The fewest differing bits between any hash of ``a`` and any of ``b``."""
+    return min((int.from_bytes(x.hash, "big") ^ int.from_bytes(y.hash, "big")).bit_count()
+               for x in a for y in b) if a and b else 256
+
+
 def _found_video(video: Video, evidence: list[str], viewer: User | None) -> FoundVideo:
-    removed = video.status == VideoStatus.DELETED
-    shown = not removed and can_see(viewer, video)
-    return FoundVideo(video_id=video.id if shown else None, creator=video.owner.handle,
-                      created_at=video.created_at, engine=video.engine, removed=removed,
-                      evidence=tuple(evidence))
+    return FoundVideo(video_id=video.id if can_see(viewer, video) else None,
+                      creator=video.owner.handle, created_at=video.created_at,
+                      engine=video.engine, evidence=tuple(evidence))
 
 
 def _visible_id(session: Session, video_id: int, viewer: User | None) -> bool:
     video = session.get(Video, video_id)
-    return video is not None and video.status != VideoStatus.DELETED and can_see(viewer, video)
+    return video is not None and can_see(viewer, video)
 
 
 _MANIFEST_WORDS = {
@@ -254,7 +298,7 @@ def _summary(found: Examination, video: FoundVideo | None, is_openreel: bool) ->
         when = video.created_at.strftime("%d %b %Y")
         made = (f"This is an AI-generated openreel video made by @{video.creator} on {when} "
                 f"with the {video.engine} engine")
-        parts.append(made + (", since removed by its creator." if video.removed else "."))
+        parts.append(made + ".")
     elif facts is not None and is_openreel:
         parts.append(f"This is an AI-generated openreel video; its manifest names "
                      f"@{facts.creator} as its creator, {facts.created_at:%d %b %Y}.")
@@ -319,5 +363,5 @@ def verdict_json(verdict: Verdict) -> dict[str, Any]:
         "video": None if video is None else {
             "id": video.video_id, "creator": video.creator,
             "created_at": video.created_at.isoformat(), "engine": video.engine,
-            "removed": video.removed, "evidence": list(video.evidence)},
+            "evidence": list(video.evidence)},
     }
