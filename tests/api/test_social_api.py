@@ -166,3 +166,63 @@ def test_feed_items_show_counters_and_likes_as_they_are_now(platform_app: Platfo
     client.post(f"/api/v1/videos/{video['id']}/like", headers=cyd)
     assert (shown(ben)["likes"], shown(ben)["liked"]) == (2, True)
     assert shown({})["likes"] == 2 and shown({})["liked"] is False
+
+
+def test_a_remix_counts_and_tells_the_parent_s_owner_only_once_it_is_public(
+        platform_app: PlatformApp) -> None:
+    client = platform_app.client
+    ada, ben = platform_app.sign_up("ada"), platform_app.sign_up("ben")
+    parent = platform_app.make_video(ada, "a red car drives down a city street")
+    job = client.post(f"/api/v1/videos/{parent['id']}/remix", headers=ben,
+                      json={"prompt": "make it night"})
+    platform_app.run_jobs()
+    remix_id = client.get(f"/api/v1/jobs/{job.json()['id']}", headers=ben).json()["video_id"]
+
+    def remixes() -> int:
+        count: int = client.get(f"/api/v1/videos/{parent['id']}").json()["remixes"]
+        return count
+
+    def told() -> list[dict[str, object]]:
+        notes = client.get("/api/v1/notifications", headers=ada).json()
+        return [n for n in notes if n["kind"] == "remix"]
+
+    # a private draft: Ada is not told of a video she could not open, nor is it counted
+    assert remixes() == 0 and told() == []
+    published = client.post(f"/api/v1/videos/{remix_id}/publish", headers=ben,
+                            json={"caption": "night drive"})
+    assert published.status_code == 200
+    assert remixes() == 1
+    [note] = told()
+    assert note["actor"] == "ben" and note["video_id"] == remix_id
+    assert client.get(f"/v/{remix_id}", headers=ada).status_code == 200  # the link opens
+    # deleted: no longer counted, and the notification says so instead of leading to a 404
+    assert client.delete(f"/api/v1/videos/{remix_id}", headers=ben).status_code == 204
+    assert remixes() == 0
+    [note] = told()
+    assert note["video_id"] is None and "since been deleted" in str(note["text"])
+
+
+def test_opening_the_notifications_page_does_not_mark_them_read(
+        platform_app: PlatformApp) -> None:
+    client = platform_app.client
+    ada, ben = platform_app.sign_up("ada"), platform_app.sign_up("ben")
+    video = platform_app.make_video(ada)
+    client.post(f"/api/v1/videos/{video['id']}/like", headers=ben)
+    unread = client.get("/api/v1/notifications/unread", headers=ada).json()["unread"]
+    assert unread >= 1
+    client.get("/signin")  # the form sets its CSRF cookie
+    signed = client.post("/signin", data={"login": "ada", "password": "correct horse battery",
+                                          "csrf_token": client.cookies.get("openreel_csrf")},
+                         follow_redirects=False)
+    assert signed.status_code == 303
+    page = client.get("/notifications")
+    assert page.status_code == 200 and "ben liked your video" in page.text
+    assert 'id="mark-read"' in page.text
+    assert client.get("/api/v1/notifications/unread", headers=ada).json()["unread"] == unread
+    csrf = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+    newest = client.get("/api/v1/notifications", headers=ada).json()[0]["id"]
+    marked = client.post("/notifications/read", data={"csrf_token": csrf, "up_to": newest},
+                         follow_redirects=False)
+    assert marked.status_code == 303 and marked.headers["location"] == "/notifications"
+    assert client.get("/api/v1/notifications/unread", headers=ada).json()["unread"] == 0
+    assert 'id="mark-read"' not in client.get("/notifications").text

@@ -168,6 +168,7 @@ def notification_out(session: Session, note: Notification) -> NotificationOut:
     """A notification with a sentence describing it."""
     actor = session.get(User, note.actor_id) if note.actor_id else None
     return NotificationOut(id=note.id, kind=note.kind.value,
-                           actor=actor.handle if actor else None, video_id=note.video_id,
+                           actor=actor.handle if actor else None,
+                           video_id=engagement.linked_video(session, note),
                            job_id=note.job_id, text=engagement.describe(session, note),
                            read=note.read_at is not None, created_at=note.created_at)

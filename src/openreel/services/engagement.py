@@ -17,23 +17,15 @@ from openreel.db.models import (
     NotInterested,
     User,
     Video,
+    VideoStatus,
     VideoView,
 )
 from openreel.db.timestamps import utcnow
 from openreel.services.errors import Conflict, Forbidden, InvalidInput, NotFound
-from openreel.services.videos import visible_video
+from openreel.services.notices import notify
+from openreel.services.videos import can_see, visible_video
 
 MAX_COMMENT = 1000
-
-
-def notify(session: Session, recipient_id: int, kind: NotificationKind, *,
-           actor_id: int | None = None, video_id: int | None = None,
-           job_id: int | None = None) -> None:
-    """Tell someone something happened; nobody is told about their own actions."""
-    if actor_id is not None and actor_id == recipient_id:
-        return
-    session.add(Notification(recipient_id=recipient_id, kind=kind, actor_id=actor_id,
-                             video_id=video_id, job_id=job_id))
 
 
 def _bump(session: Session, video_id: int, column: str, delta: int) -> None:
@@ -237,8 +229,27 @@ def mark_read(session: Session, user: User, up_to_id: int | None = None) -> int:
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
+def linked_video(session: Session, note: Notification) -> int | None:
+    """The video a notification leads to, unless it is gone (deleted) or hidden from its
+    recipient since: a link that would only answer 404 is not offered."""
+    if note.video_id is None:
+        return None
+    video = session.get(Video, note.video_id)
+    if video is None or video.status == VideoStatus.DELETED:
+        return None
+    recipient = session.get(User, note.recipient_id)
+    return video.id if can_see(recipient, video) else None
+
+
 def describe(session: Session, note: Notification) -> str:
     """A sentence for a notification, as the recipient reads it."""
+    text = _sentence(session, note)
+    if note.video_id is not None and linked_video(session, note) is None:
+        text += " (the video has since been deleted)"
+    return text
+
+
+def _sentence(session: Session, note: Notification) -> str:
     actor = session.get(User, note.actor_id) if note.actor_id else None
     who = f"@{actor.handle}" if actor else "someone"
     if note.kind == NotificationKind.LIKE:

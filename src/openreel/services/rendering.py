@@ -31,7 +31,7 @@ from openreel.provenance.fingerprint import FingerprintError, fingerprint_video
 from openreel.provenance.manifest import ParentVideo
 from openreel.provenance.signing import SigningError
 from openreel.provenance.stage import Provenance, Sealed, mark_id_for, seal
-from openreel.services.engagement import notify
+from openreel.services.notices import notify
 from openreel.services.platform import Platform
 from openreel.services.provenance import register
 from openreel.services.signing import provenance_for
@@ -226,10 +226,8 @@ def _create_video(session: Session, job: Job, kind: VideoKind, board: Storyboard
     if kind == VideoKind.STITCH:
         for position, source in enumerate(spec["sources"]):
             session.add(StitchPart(video_id=video.id, source_id=source, position=position))
-    if parent is not None and kind == VideoKind.REMIX:
-        parent.remix_count += 1
-        notify(session, parent.owner_id, NotificationKind.REMIX, actor_id=owner.id,
-               video_id=video.id)
+    # A remix is counted and its parent's owner told when it is published (services.videos),
+    # not while it is a private draft.
     notify(session, owner.id, NotificationKind.JOB_FINISHED, video_id=video.id, job_id=job.id)
     return video.id
 

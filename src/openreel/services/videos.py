@@ -11,10 +11,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
-from openreel.db.models import Job, JobStatus, User, Video, VideoKind, VideoStatus
+from openreel.db.models import (
+    Job,
+    JobStatus,
+    NotificationKind,
+    User,
+    Video,
+    VideoKind,
+    VideoStatus,
+)
 from openreel.db.timestamps import utcnow
 from openreel.director import extend as extend_board
 from openreel.director import remix as remix_board
@@ -27,6 +35,7 @@ from openreel.services.errors import (
     NotFound,
     QuotaExceeded,
 )
+from openreel.services.notices import notify
 from openreel.services.platform import Platform
 from openreel.services.uploads import kept_if_committed, store_source_image
 from openreel.social.feed import invalidate as invalidate_feed
@@ -276,14 +285,37 @@ def publish(session: Session, user: User, video_id: int, caption: str) -> Video:
     video.caption = text
     video.status = VideoStatus.PUBLISHED
     video.published_at = utcnow()
+    parent = _remixed(session, video)
+    if parent is not None:  # now the remix is public: it counts, and its parent's owner hears
+        _count_remix(session, parent, 1)
+        notify(session, parent.owner_id, NotificationKind.REMIX, actor_id=user.id,
+               video_id=video.id)
     invalidate_feed(session)
     return video
+
+
+def _remixed(session: Session, video: Video) -> Video | None:
+    """The video ``video`` is a remix of, unless it is not one or that one is gone."""
+    if video.kind != VideoKind.REMIX or video.parent_id is None:
+        return None
+    parent = session.get(Video, video.parent_id)
+    return parent if parent is not None and parent.status != VideoStatus.DELETED else None
+
+
+def _count_remix(session: Session, parent: Video, delta: int) -> None:
+    # arithmetic in the UPDATE: concurrent publishes all count
+    counted = Video.remix_count + delta
+    session.execute(update(Video).where(Video.id == parent.id)
+                    .values(remix_count=case((counted < 0, 0), else_=counted)))
 
 
 def delete_video(session: Session, platform: Platform, user: User, video_id: int) -> None:
     """Remove a video: files go, the row stays as a tombstone so remix chains hold."""
     video = own_video(session, user, video_id)
     keys = [k for k in (video.video_key, video.poster_key) if k]
+    parent = _remixed(session, video) if video.status == VideoStatus.PUBLISHED else None
+    if parent is not None:  # a public remix no longer is one
+        _count_remix(session, parent, -1)
     video.status = VideoStatus.DELETED
     video.video_key = None
     video.poster_key = None

@@ -316,10 +316,23 @@ def web_router() -> APIRouter:
             return redirect
         assert caller.user is not None
         notes = engagement.notifications(db, caller.user)
-        rows = [(n, engagement.describe(db, n)) for n in notes]
-        engagement.mark_read(db, caller.user)
+        rows = [(n, engagement.describe(db, n), engagement.linked_video(db, n)) for n in notes]
+        # Opening the page reads; marking read is the reader's choice (the button)
+        return _render(request, caller, "notifications.html", rows=rows,
+                       newest=notes[0].id if notes else None,
+                       unread=engagement.unread_count(db, caller.user))
+
+    @router.post("/notifications/read")
+    def notifications_read(request: Request, caller: PageCaller, db: SessionDep,
+                           up_to: Annotated[int | None, Form(ge=1, le=2**63 - 1)] = None,
+                           csrf_token: Annotated[str, Form()] = "") -> Response:
+        _check_form_csrf(request, caller, csrf_token)
+        if (redirect := _signed_in(caller, request)) is not None:
+            return redirect
+        assert caller.user is not None
+        engagement.mark_read(db, caller.user, up_to)
         db.commit()
-        return _render(request, caller, "notifications.html", rows=rows)
+        return RedirectResponse("/notifications", status_code=303)
 
     return router
 
