@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from api_client import PlatformApp
 from PIL import Image
 from sqlalchemy import select, update
 
 from openreel.db.models import ApiToken, User
+from openreel.services import accounts
 
 
 def _png(size: tuple[int, int] = (64, 48)) -> bytes:
@@ -165,3 +167,52 @@ def test_token_use_is_recorded_at_most_once_a_minute(platform_app: PlatformApp) 
         session.execute(update(ApiToken).values(last_used_at=first - timedelta(hours=1)))
     assert client.get("/api/v1/me", headers=auth).status_code == 200
     assert last_used() >= first
+
+
+@pytest.mark.parametrize("password", ["password", "12345678", "qwertyuiop", "aaaaaaaaaa",
+                                      "mayamaya", "maya1234", "iloveyou1"])
+def test_passwords_easy_to_guess_are_refused_saying_why(platform_app: PlatformApp,
+                                                        password: str) -> None:
+    answer = platform_app.client.post("/api/v1/auth/signup", json={
+        "handle": "maya", "email": "maya@example.org", "password": password})
+    assert answer.status_code == 422, answer.text
+    [problem] = answer.json()["detail"]
+    assert problem["loc"][-1] == "password" and "harder to guess" in problem["msg"]
+
+
+def test_a_birth_year_out_of_range_is_not_called_too_young(platform_app: PlatformApp) -> None:
+    def year(value: int) -> str:
+        answer = platform_app.client.post("/api/v1/auth/signup", json={
+            "handle": f"kid{value}", "email": f"kid{value}@example.org",
+            "password": "correct horse battery", "birth_year": value})
+        assert answer.status_code == 422, answer.text
+        return str(answer.json()["detail"][0]["msg"])
+
+    assert "like 1990" in year(1901) and "like 1990" in year(2099)
+    assert "at least 13" in year(datetime.now(UTC).year - 5)
+    page = platform_app.client
+    page.get("/signup")
+    form = page.post("/signup", data={
+        "handle": "kiddo", "email": "kiddo@example.org", "password": "correct horse battery",
+        "birth_year": str(datetime.now(UTC).year - 5),
+        "csrf_token": page.cookies.get("openreel_csrf")})
+    assert form.status_code == 422 and "birth year: you must be at least 13" in form.text
+
+
+def test_signing_up_with_a_used_email_does_not_say_it_has_an_account(
+        platform_app: PlatformApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(accounts, "GUESSES_PER_ADDRESS", 3)
+    platform_app.sign_up("ada")
+
+    def attempt(handle: str, email: str) -> tuple[int, str]:
+        answer = platform_app.client.post("/api/v1/auth/signup", json={
+            "handle": handle, "email": email, "password": "correct horse battery"})
+        return answer.status_code, str(answer.json()["detail"])
+
+    status, message = attempt("bea", "ada@example.org")
+    assert status == 409 and "exists" not in message and "sign in" in message
+    attempt("cid", "ada@example.org")
+    attempt("dot", "ada@example.org")
+    # trying emails one after another from one address is slowed down like guessing
+    status, message = attempt("eve", "eve@example.org")
+    assert status == 429 and "too many" in message

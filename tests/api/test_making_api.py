@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 
 import av
+import pytest
 from api_client import SMALL, PlatformApp
 from PIL import Image
 from sqlalchemy import func, select
 
-from openreel.db.models import Job, JobStatus, Notification, Video
+from openreel.api.routes import making
+from openreel.db.models import Job, JobStatus, Notification, User, Video
 
 
 def test_generation_lands_in_drafts_then_publishes(platform_app: PlatformApp) -> None:
@@ -213,3 +215,27 @@ def test_delete_removes_files_but_keeps_the_chain(platform_app: PlatformApp) -> 
     with platform_app.platform.transaction() as session:
         assert session.get(Video, video["id"]) is not None
         assert session.scalar(select(func.count()).select_from(Notification)) >= 1
+
+
+def test_progress_streams_per_person_are_bounded_and_given_back(
+        platform_app: PlatformApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    auth = platform_app.sign_up("ada")
+    job = platform_app.client.post("/api/v1/generations", headers=auth,
+                                   data={"prompt": "a ball", **SMALL}).json()
+    platform_app.run_jobs()
+    path = f"/api/v1/jobs/{job['id']}/events"
+    for _ in range(making.STREAMS_PER_USER + 2):  # each ended stream gives its place back
+        answer = platform_app.client.get(path, headers=auth)
+        assert answer.status_code == 200 and "event: done" in answer.text
+    monkeypatch.setattr(making, "STREAMS_PER_USER", 1)
+    with platform_app.platform.sessions() as session:
+        ada = session.scalar(select(User.id).where(User.handle == "ada"))
+    assert ada is not None
+    assert making._streams.open(ada)  # another tab is watching a job
+    try:
+        refused = platform_app.client.get(path, headers=auth)
+    finally:
+        making._streams.close(ada)
+    assert refused.status_code == 429 and "retry-after" in refused.headers
+    assert "progress streams at once" in refused.json()["detail"]
+    assert platform_app.client.get(path, headers=auth).status_code == 200

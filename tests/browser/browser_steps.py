@@ -46,6 +46,8 @@ def wait_for_preview(page: Page) -> int:
     expect(page.locator("#job-status")).to_have_attribute("data-status", "succeeded",
                                                           timeout=RENDER_TIMEOUT_MS)
     expect(page.locator("#job-result")).to_be_visible()
+    # a finished job cannot be cancelled: the button goes (a style once kept it showing)
+    expect(page.get_by_role("button", name="Cancel")).to_be_hidden()
     preview = page.locator("#job-preview")
     expect(preview).to_have_attribute("src", re.compile(r"^/api/v1/videos/\d+/file$"))
     page.wait_for_function("document.getElementById('job-preview').readyState >= 1",

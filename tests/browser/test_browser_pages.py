@@ -76,13 +76,15 @@ def test_a_sentence_the_steer_box_cannot_read_shows_an_error(new_context) -> Non
     page = new_context().new_page()
     sign_up(page, unique_handle("vague"))
     page.get_by_placeholder(re.compile("^Steer your feed")).fill("whatever")
-    messages: list[str] = []
-    page.on("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     with page.expect_response("**/api/v1/feed/steer", timeout=STEER_TIMEOUT_MS) as steered:
         page.get_by_role("button", name="Steer").click()
     assert steered.value.status == 422
     expect(page.get_by_role("button", name="Steer")).to_be_enabled()
-    assert len(messages) == 1 and "no topic recognised" in messages[0], messages
+    # said in the page, where a screen reader hears it, not in a browser dialog
+    expect(page.get_by_role("alert")).to_contain_text("no topic recognised")
+    assert dialogs == []
     expect(page.locator("#steer-result")).to_be_hidden()
 
 
@@ -135,6 +137,17 @@ def test_keeping_a_draft_when_delete_is_not_confirmed(new_context, platform) -> 
     with platform.transaction() as db:
         row = db.get(Video, video_id)
         assert row is not None and row.status == VideoStatus.DRAFT
+
+
+def test_an_unknown_address_is_the_styled_not_found_page(new_context) -> None:
+    page = new_context().new_page()
+    answer = page.goto("/no/such/page")
+    assert answer is not None and answer.status == 404
+    assert answer.headers["content-type"].startswith("text/html")
+    expect(page.get_by_role("heading", name="Not found")).to_be_visible()
+    expect(page.get_by_role("alert")).to_have_text("there is nothing at this address")
+    api = page.request.get("/api/v1/no/such/thing")  # scripts still get JSON
+    assert api.status == 404 and api.json() == {"detail": "Not Found"}
 
 
 def test_an_unknown_video_is_a_not_found_page(new_context, shot) -> None:

@@ -6,8 +6,10 @@ import logging
 from collections.abc import Callable
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from openreel.services.errors import (
     Busy,
@@ -96,6 +98,19 @@ def install_error_handlers(app: FastAPI, page: PageRenderer | None = None) -> No
             return answer
         return JSONResponse(status_code=503, content={"detail": BUSY_MESSAGE}, headers=headers)
 
+    async def on_http_error(request: Request, exc: Exception) -> Response:
+        # Unknown addresses and refusals the framework raises: the styled page for people,
+        # FastAPI's JSON for scripts.
+        assert isinstance(exc, StarletteHTTPException)
+        if for_people(request) and page is not None:
+            message = ("there is nothing at this address" if exc.status_code == 404
+                       else str(exc.detail))
+            answer = page(request, exc.status_code, message)
+            answer.headers.update(exc.headers or {})
+            return answer
+        return await http_exception_handler(request, exc)
+
+    app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(ServiceError, on_service_error)
     app.add_exception_handler(BlobNotFound, on_missing_blob)
     app.add_exception_handler(OperationalError, on_database_busy)

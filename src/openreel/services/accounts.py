@@ -15,6 +15,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
+from zxcvbn import zxcvbn
 
 from openreel.db.driver import Prepared
 from openreel.db.models import ApiToken, SignInFailure, User, WebSession
@@ -32,6 +33,7 @@ from openreel.services.handles import HANDLE, RESERVED_HANDLES
 
 EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}")
 MIN_PASSWORD = 8
+MIN_PASSWORD_SCORE = 2  # zxcvbn's 0-4 scale: 2 is "somewhat guessable", 10^8 guesses
 MAX_PASSWORD = 256
 TOKEN_PREFIX = "or_"
 # A token's last use is written at most this often, so a busy script does not turn reads
@@ -103,29 +105,57 @@ def check_handle(handle: str) -> str:
 
 
 def sign_up(session: Session, *, handle: str, email: str, password: str,
-            display_name: str = "", birth_year: int | None = None) -> User:
-    """Create an account; handles and emails are unique, case-insensitively."""
+            display_name: str = "", birth_year: int | None = None, client: str = "") -> User:
+    """Create an account; handles and emails are unique, case-insensitively.
+
+    Handles are public (profiles show them), so a taken one is said to be taken. Whether
+    an email has an account is not public: a sign-up with one answers in words that do
+    not say so, and counts against the ``client`` address it came from as a wrong password
+    does, so emails cannot be tried by the thousand."""
     normal = check_handle(handle)
     address = email.strip().lower()
     if not EMAIL.fullmatch(address) or len(address) > 254:
         raise InvalidInput("email", "not an email address")
     if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
         raise InvalidInput("password", f"use {MIN_PASSWORD} to {MAX_PASSWORD} characters")
+    check_password_strength(password, normal, address)
     this_year = datetime.now(UTC).year
-    if birth_year is not None and not this_year - 120 <= birth_year <= this_year - 13:
-        raise InvalidInput("birth_year", "you must be at least 13 to use openreel")
+    if birth_year is not None:
+        if not this_year - 120 <= birth_year <= this_year:
+            raise InvalidInput("birth_year", f"a year between {this_year - 120} and "
+                               f"{this_year}, like 1990")
+        if birth_year > this_year - 13:
+            raise InvalidInput("birth_year", "you must be at least 13 to use openreel")
     # Hashed before the database is read: the transaction that checks and adds the
     # account holds the write lock for that alone, not for the hashing's fraction of a second.
     password_hash = _hash(password)
+    _check_guesses(session, "", client[:64])
     if session.scalar(select(User.id).where(User.handle == normal)) is not None:
         raise Conflict(f"@{normal} is taken")
     if session.scalar(select(User.id).where(User.email == address)) is not None:
-        raise Conflict("an account with that email exists")
+        _refused(session, "", client)
+        raise Conflict("this email cannot be used for a new account: if it is yours, sign in "
+                       "(or use another)")
     user = User(handle=normal, email=address, password_hash=password_hash,
                 display_name=display_name.strip()[:64] or normal, birth_year=birth_year)
     session.add(user)
     session.flush()
     return user
+
+
+def check_password_strength(password: str, *about: str) -> None:
+    """Refuse a password that is easy to guess: common ones ("password", "12345678"),
+    keyboard walks, repeats, dates, and ones made of the handle or email (``about``).
+
+    zxcvbn estimates how many guesses it would take; a score under 2 falls to an online
+    attacker who gets past the sign-in limits. Only the first 100 characters are scored
+    (the estimate is slow on very long input, and a long password is not a weak one)."""
+    verdict = zxcvbn(password[:100], user_inputs=[w for w in about if w])
+    if verdict["score"] >= MIN_PASSWORD_SCORE:
+        return
+    warning = verdict["feedback"].get("warning") or "it is easy to guess"
+    raise InvalidInput("password", f"{warning.rstrip('.')}: choose one that is harder to "
+                       "guess, such as a few unrelated words")
 
 
 def authenticate(session: Session, login: str, password: str, address: str = "") -> User:
@@ -142,15 +172,22 @@ def authenticate(session: Session, login: str, password: str, address: str = "")
     if not (session.new or session.dirty or session.deleted):
         end_reads(session)  # hold no lock while the password is hashed
     if not _matches(user.password_hash if user else _DUMMY_HASH, password) or user is None:
-        now = utcnow()
-        session.execute(delete(SignInFailure).where(SignInFailure.at < now - GUESS_WINDOW))
-        session.add(SignInFailure(login=key, address=address, at=now))
-        session.commit()
+        _refused(session, key, address)
         raise NotSignedIn("wrong handle, email or password")
     session.execute(delete(SignInFailure).where(SignInFailure.login == key))
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hash(password)
     return user
+
+
+def _refused(session: Session, login: str, address: str) -> None:
+    """Count a refusal (a wrong password, an email tried at sign-up) and commit it, whatever
+    the request does next; refusals older than the window are forgotten."""
+    now = utcnow()
+    session.rollback()  # nothing of the refused request is kept but the count
+    session.execute(delete(SignInFailure).where(SignInFailure.at < now - GUESS_WINDOW))
+    session.add(SignInFailure(login=login, address=address[:64], at=now))
+    session.commit()
 
 
 def _check_guesses(session: Session, login: str, address: str) -> None:

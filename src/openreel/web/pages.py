@@ -134,14 +134,19 @@ def web_router() -> APIRouter:
                            error="birth year: a year like 1990")
         try:
             user = accounts.sign_up(db, handle=handle, email=email, password=password,
-                                    birth_year=year)
+                                    birth_year=year, client=client_address(request))
             signed = accounts.start_session(db, user, days=platform.settings.session_days)
             db.commit()
         except ServiceError as exc:
             db.rollback()
-            status = 422 if isinstance(exc, InvalidInput) else 409
-            return _render(request, caller, "signup.html", status, values=values,
-                           error=exc.message)
+            status = 422 if isinstance(exc, InvalidInput) else STATUS.get(type(exc), 409)
+            # the field as the form labels it ("birth year", not "birth_year")
+            error = (f"{exc.field.replace('_', ' ')}: {exc.reason}"
+                     if isinstance(exc, InvalidInput) else exc.message)
+            page = _render(request, caller, "signup.html", status, values=values, error=error)
+            if isinstance(exc, QuotaExceeded | Busy):
+                page.headers["Retry-After"] = str(exc.retry_after)
+            return page
         response = RedirectResponse("/", status_code=303)
         _set_session(response, signed.token, platform.settings.session_days,
                      platform.settings.secure_cookies)

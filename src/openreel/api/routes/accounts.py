@@ -23,10 +23,11 @@ router = APIRouter(tags=["accounts"], route_class=FiniteJSONRoute)
 
 
 @router.post("/auth/signup", status_code=201, response_model=MeOut)
-def sign_up(body: SignUp, db: SessionDep) -> MeOut:
+def sign_up(body: SignUp, request: Request, db: SessionDep) -> MeOut:
     """Create an account; then ask for a token with POST /auth/token."""
     user = accounts.sign_up(db, handle=body.handle, email=body.email, password=body.password,
-                            display_name=body.display_name, birth_year=body.birth_year)
+                            display_name=body.display_name, birth_year=body.birth_year,
+                            client=client_address(request))
     db.commit()
     return me_out(db, user)
 

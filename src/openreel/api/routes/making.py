@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
+import weakref
 from collections.abc import AsyncIterator
 from typing import Annotated
 
@@ -17,6 +19,7 @@ from openreel.api.schemas import ExtendRequest, IdPath, JobOut, RemixRequest, St
 from openreel.api.strict_json import FiniteJSONRoute
 from openreel.db.models import JobStatus
 from openreel.services import videos
+from openreel.services.errors import QuotaExceeded
 from openreel.services.uploads import read_limited
 
 router = APIRouter(tags=["making"], route_class=FiniteJSONRoute)
@@ -93,14 +96,51 @@ def cancel_job(job_id: IdPath, user: CurrentUser, db: SessionDep, platform: Plat
     return job_out(videos.cancel(db, platform, user, job_id))
 
 
+STREAMS_PER_USER = 4
+
+
+class _OpenStreams:
+    """How many progress streams each person has open in this process."""
+
+    def __init__(self) -> None:
+        self._open: dict[int, int] = {}
+        self._lock = threading.Lock()
+
+    def open(self, user_id: int) -> bool:
+        """Count one more for ``user_id``, unless they have STREAMS_PER_USER open already."""
+        with self._lock:
+            if self._open.get(user_id, 0) >= STREAMS_PER_USER:
+                return False
+            self._open[user_id] = self._open.get(user_id, 0) + 1
+            return True
+
+    def close(self, user_id: int) -> None:
+        """One of ``user_id``'s streams ended."""
+        with self._lock:
+            left = self._open.get(user_id, 0) - 1
+            if left > 0:
+                self._open[user_id] = left
+            else:
+                self._open.pop(user_id, None)
+
+
+_streams = _OpenStreams()
+
+
 @router.get("/jobs/{job_id}/events", response_class=StreamingResponse,
             responses={200: {"content": {"text/event-stream": {}},
                              "description": "server-sent `progress` events until the job ends"}})
 def job_events(job_id: IdPath, request: Request, user: CurrentUser, db: SessionDep,
                platform: PlatformDep) -> StreamingResponse:
-    """Live progress of one of your jobs as server-sent events."""
+    """Live progress of one of your jobs as server-sent events.
+
+    At most STREAMS_PER_USER at once per person (per server process): one more is 429 with
+    Retry-After (each open stream reads the job every EVENT_INTERVAL seconds)."""
     videos.job_for(db, user, job_id)  # 404 before the stream starts
     db.close()
+    if not _streams.open(user.id):
+        raise QuotaExceeded(f"at most {STREAMS_PER_USER} progress streams at once: close a "
+                            "tab that shows a job", retry_after=int(EVENT_INTERVAL) + 5)
 
     def snapshot() -> tuple[str, bool]:
         with platform.reading() as session:
@@ -122,5 +162,9 @@ def job_events(job_id: IdPath, request: Request, user: CurrentUser, db: SessionD
                 return
             await asyncio.sleep(EVENT_INTERVAL)
 
-    return StreamingResponse(stream(), media_type="text/event-stream",
+    events = stream()
+    # counted until the stream is let go of, however it ends (even never started)
+    weakref.finalize(events, _streams.close, user.id)
+
+    return StreamingResponse(events, media_type="text/event-stream",
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})

@@ -33,14 +33,27 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// A message in the page (not a browser dialog): read out by screen readers, gone after a while.
+function say(message) {
+  let note = document.getElementById("notice");
+  if (!note) {
+    note = el("p", { id: "notice", class: "notice", role: "alert" });
+    document.body.append(note);
+  }
+  note.textContent = message;
+  note.hidden = false;
+  clearTimeout(say.timer);
+  say.timer = setTimeout(() => { note.hidden = true; }, 6000);
+}
+
 function showError(form, message) {
   const p = form.querySelector(".error");
-  if (p) { p.textContent = message; p.hidden = false; } else alert(message);
+  if (p) { p.textContent = message; p.hidden = false; } else say(message);
 }
 
 async function share(url) {
   const full = new URL(url, location.origin).href;
-  try { await navigator.clipboard.writeText(full); alert("Link copied: " + full); }
+  try { await navigator.clipboard.writeText(full); say("Link copied: " + full); }
   catch { prompt("Copy this link", full); }
 }
 
@@ -51,7 +64,7 @@ function likeButton(button) {
       const video = await api(liked ? "DELETE" : "POST", `/api/v1/videos/${button.dataset.videoId}/like`);
       button.dataset.liked = String(video.liked);
       button.querySelector(".count").textContent = video.likes;
-    } catch (error) { alert(error.message); }
+    } catch (error) { say(error.message); }
   });
 }
 
@@ -64,7 +77,7 @@ function followButton(button) {
       button.textContent = user.is_following ? "Following" : "Follow";
       const count = document.getElementById("followers");
       if (count) count.textContent = user.followers;
-    } catch (error) { alert(error.message); }
+    } catch (error) { say(error.message); }
   });
 }
 
@@ -92,7 +105,7 @@ function feedItem(item, signedIn) {
       el("button", { class: "why", onclick: () => { reasons.hidden = !reasons.hidden; } }, "Why?"),
       signedIn ? el("button", { class: "less", onclick: async (event) => {
         try { await api("POST", `/api/v1/videos/${v.id}/not-interested`); section.classList.add("dismissed"); event.target.textContent = "Got it"; }
-        catch (error) { alert(error.message); }
+        catch (error) { say(error.message); }
       } }, "Show less") : null,
       el("button", { class: "sound", onclick: (event) => { video.muted = !video.muted; event.target.textContent = video.muted ? "🔇" : "🔊"; } }, "🔇"))));
   return section;
@@ -155,7 +168,8 @@ function startJob(panel) {
   const cancel = document.getElementById("job-cancel");
   bar.style.width = `${bar.dataset.progress}%`;  // no inline styles: the page's policy forbids them
   cancel?.addEventListener("click", async () => {
-    try { await api("POST", `/api/v1/jobs/${id}/cancel`); } catch (error) { alert(error.message); }
+    try { await api("POST", `/api/v1/jobs/${id}/cancel`); }
+    catch (error) { const e = document.getElementById("job-error"); e.textContent = error.message; e.hidden = false; }
   });
   if (!["queued", "running"].includes(status.dataset.status)) return;
   const events = new EventSource(`/api/v1/jobs/${id}/events`);
@@ -199,7 +213,7 @@ function wirePage() {
   document.querySelectorAll("button.delete").forEach((button) => button.addEventListener("click", async () => {
     if (!confirm("Delete this video for good?")) return;
     try { await api("DELETE", `/api/v1/videos/${button.dataset.videoId}`); location.href = "/drafts"; }
-    catch (error) { alert(error.message); }
+    catch (error) { say(error.message); }
   }));
   const remix = document.getElementById("remix-form");
   if (remix) onSubmit(remix, async (data) => {
