@@ -262,3 +262,26 @@ def test_kids_building_a_sandcastle_kneel_at_it_on_the_beach() -> None:
         2, Motion.DIG, "sandcastle", castle.id)
     assert (board.environment.place, board.environment.ground) == ("beach", "sand")
     assert "not understood: nothing" in describe(board)
+
+
+@pytest.mark.parametrize(("prompt", "seat"), [
+    ("a woman reads a book on a bench", "bench"),
+    ("an old man sits on a bench and reads", "bench"),
+    ("a man sits on a bench reading a newspaper", "bench"),
+    ("a girl reads on the sofa", "sofa"),
+])
+def test_reading_where_a_seat_is_named_is_done_sitting_on_it(prompt: str, seat: str) -> None:
+    board, shot = one_shot(prompt)
+    reader = next(e for e in shot.entities if e.kind in ("person", "child"))
+    assert (reader.motion, reader.action) == (Motion.SIT, "reading")
+    assert reader.object == entity(shot, seat).id
+    # the seat does not read, and no book is left lying on it: the act holds it open
+    assert entity(shot, seat).motion is Motion.IDLE
+    assert not any(e.kind in ("book", "notebook") for e in shot.entities)
+    assert "not understood: nothing" in describe(board)
+
+
+def test_reading_with_no_seat_named_stays_standing_with_the_book() -> None:
+    _, shot = one_shot("a boy reads a book")
+    boy, book = entity(shot, "child"), entity(shot, "book")
+    assert (boy.motion, boy.object) == (Motion.READ, book.id)

@@ -81,6 +81,8 @@ OUTSIDE_PLACE = "city_street"  # where a shop or a room named "outside" is seen 
 _SPOKEN = re.compile(r"q(\d+)")  # a quotation as the parser sees it: "Q0" → token q0
 _TRAILING_VIEW = re.compile(
     r",\s*((?:" + "|".join(re.escape(v) for v in lx.VIEW_WORDS) + r")\b[^,.;]*)", re.I)
+# Things people sit on to do what they do ("reads on a bench")
+SEATS = frozenset({"bench", "sofa", "chair", "bed"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "them", "him", "her", "itself", "its",
                        "their", "his", "we", "i", "you", "someone", "somebody", "everyone"})
 _CAMERA_WORDS = frozenset({"camera", "shot", "view", "frame", "scene", "footage", "video",
@@ -137,6 +139,7 @@ class ShotReader:
         self._share_objects()
         for start, _, wording in self.activities:
             self._activity(start, ACTIVITIES[wording])
+        self._seated_reading()
         for index in sorted(self.quote_at):
             self._quote(index)
         self._sounds()
@@ -675,6 +678,36 @@ class ShotReader:
         self.used.add(clause.verb)
         self._clause_prepositions(subjects, how.motion, clause)
         return True
+
+    def _seated_reading(self) -> None:
+        """"a woman reads a book on a bench", "an old man sits on a bench and reads": a
+        person reading where a seat is named reads sitting on it (the book in their hands,
+        not left lying on the seat)."""
+        for actor in list(self.shot.entities):
+            if actor.archetype is not Archetype.HUMANOID or actor.motion not in (
+                    Motion.READ, Motion.SIT):
+                continue
+            held = next((d for d in self.shot.entities if d.id == actor.object), None)
+            seat = next((d for d in self.shot.entities if d.kind in SEATS and (
+                d.id in (actor.relative_to, actor.object, actor.target)
+                or (held is not None and held.relative_to == d.id))), None)
+            if seat is None:
+                continue
+            if actor.motion is Motion.SIT:
+                reads = any(c.lemma == "read" and self._things_of(c.subjects) == [actor]
+                            for c in self.parsed.clauses)
+                if seat.motion is Motion.READ:  # "sits on a bench reading": not the bench
+                    held = next((d for d in self.shot.entities if d.id == seat.object), None)
+                    seat.motion, seat.object, reads = Motion.IDLE, None, True
+                if not reads or actor.action is not None:
+                    continue
+            actor.target = None
+            actor.motion, actor.action, actor.object = Motion.SIT, "reading", seat.id
+            actor.relation = actor.relative_to = None
+            if held is not None and held is not seat and held.kind in ("book", "notebook"):
+                held.relation = held.relative_to = None
+                self._retire(held, held.label or held.kind, f"{held.label or held.kind} → "
+                             "held open in the act")
 
     def _retire(self, thing: Draft, word: str, note: str, keep: bool = False) -> None:
         """Take a thing off the stage (the act it is part of draws it); ``keep`` it when the

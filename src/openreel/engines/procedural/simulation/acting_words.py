@@ -99,6 +99,7 @@ VARIANTS: dict[Motion, dict[str, tuple[str, ...]]] = {
     M.LIFT: {"barbell": ("barbell", "weights", "weightlifting", "dumbbell")},
     M.SIT: {"knit": ("knit", "knits", "knitting", "knitted", "crochet", "crochets",
                      "crocheting", "sew", "sews", "sewing", "embroider", "embroidering"),
+            "read": ("reading", "reads", "read", "book", "newspaper", "magazine"),
             "chair": ("chair", "stool", "bench", "sofa", "couch", "seat")},
 }
 # the form an act takes when nothing says otherwise

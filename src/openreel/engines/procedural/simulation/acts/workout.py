@@ -208,6 +208,8 @@ def sit(c: Cue) -> Act:
     breathe = osc(c.t, 3.6, c.phase)
     if c.variant == "knit":
         return _knit(c)
+    if c.variant == "read":
+        return _seated_read(c)
     if c.prop is None:
         j = gaits.sit(0.0, 0.0)
         j.lean += 0.015 * breathe
@@ -243,6 +245,26 @@ def _knit(c: Cue) -> Act:
     if c.prop is None:
         gear["stool"] = (*hp, 0.0)
     return Act(j, support="seat", seat=seat, gear=gear, period=period, face=Face(squint=0.3))
+
+
+def _seated_read(c: Cue) -> Act:
+    """Reading in a seat (the one given, else a stool): a book held open over the lap in
+    both hands, head bowed, a page turned now and then."""
+    s, b = c.size, c.body
+    period = 6.0
+    j = HumanoidJoints(lean=-0.05 + 0.01 * osc(c.t, period, c.phase), head=-0.4,
+                       hip_near=1.5, knee_near=1.45, hip_far=1.42, knee_far=1.35)
+    hp = hip(s, j, b)
+    centre = (hp[0] + 0.22 * s, hp[1] + 0.2 * s)
+    turn = pulse(c.t, period, 0.7, 0.1)
+    arm_to(j, "near", (centre[0] + 0.05 * s - 0.05 * s * turn, centre[1] - 0.02 * s), s, b)
+    arm_to(j, "far", (centre[0] - 0.05 * s, centre[1] - 0.02 * s), s, b)
+    seat = c.prop.seat if c.prop is not None else 0.27 * s
+    gear: Gear = {"book": (centre[0], centre[1], -0.35)}
+    if c.prop is None:
+        gear["stool"] = (*hp, 0.0)
+    return Act(j, support="seat", seat=seat, gear=gear, period=period,
+               face=Face(squint=0.35))
 
 
 def sleep(c: Cue) -> Act:
