@@ -216,6 +216,89 @@ def seed_demo() -> None:
 
 
 @app.command()
+def batch(
+    template: Annotated[str, typer.Argument(
+        help='the prompt with {fields}, e.g. "{product} on a table in {city}"')],
+    rows: Annotated[Path, typer.Argument(
+        help="a CSV with a header row, or a JSON list of objects: one video per row")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="the folder to write to")] = Path(
+        "batch"),
+    seconds: Annotated[float | None, typer.Option(help="length, 1..60 s (default 10)")] = None,
+    size: Annotated[str, typer.Option(help=f"one of {', '.join(SIZES)}")] = "720x1280",
+    style: Annotated[str | None, typer.Option(
+        help=f"{', '.join(STYLE_NAMES)} (default: from each prompt)")] = None,
+    seed: Annotated[int | None, typer.Option(
+        help="seed of the first row (the next rows count up); default: from each prompt")
+    ] = None,
+    creator: Annotated[str | None, typer.Option(
+        help="the @handle the watermark and manifest credit (default: your login name)")
+    ] = None,
+) -> None:
+    """Make one video per row of a table, the template's {fields} filled from the row.
+
+    Rows that cannot fill the template are reported and skipped; a "caption" column is kept
+    in batch.json beside the clips. Exit code 0 when every row made its video, 1 when some
+    did not, 2 when the template or the table cannot be read.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from openreel.config import get_settings
+    from openreel.media import EncodeSettings
+    from openreel.pipeline import GenerateOptions, InvalidRequest
+    from openreel.services.batches import fill, read_rows, rows_kind
+    from openreel.services.errors import InvalidInput
+    from openreel.services.generation import generate_file, local_creator, plan_video
+
+    if not rows.is_file():
+        raise _fail(f"{rows}: no such file")
+    try:
+        text = rows.read_text(encoding="utf-8")
+        filled = fill(template, read_rows(text, rows_kind(rows.name, text)))
+    except UnicodeDecodeError:
+        raise _fail(f"{rows}: not a text file (save the table as UTF-8 CSV or JSON)") from None
+    except InvalidInput as exc:
+        raise _fail(exc.message) from None
+    settings = get_settings()
+    chosen_style = _parse_style(style)
+    output.mkdir(parents=True, exist_ok=True)
+    credit = (creator or local_creator()).lstrip("@")
+    made: list[dict[str, Any]] = []
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=_console()) as bar:
+        task = bar.add_task("rows", total=len(filled))
+        for row in filled:
+            entry: dict[str, Any] = {"row": row.number, "prompt": row.prompt,
+                                     "caption": row.caption}
+            if row.prompt is not None:
+                bar.update(task, description=f"row {row.number}: {row.prompt[:48]}")
+                clip = output / f"{row.number:03d}.mp4"
+                options = GenerateOptions(
+                    seconds=seconds, size=size, style=chosen_style,
+                    seed=(seed + row.number - 1) if seed is not None else _seed_for(
+                        row.prompt, None),
+                    encode=EncodeSettings(preset=settings.x264_preset, crf=settings.x264_crf))
+                try:
+                    board = plan_video(row.prompt, None, options, None)
+                    generate_file(board, options, clip, settings, credit)
+                    entry.update(video=clip.name, poster=clip.with_suffix(".jpg").name,
+                                 seed=options.seed)
+                except InvalidRequest as exc:
+                    entry["error"] = str(exc)
+            else:
+                entry["error"] = row.error
+            if "error" in entry:
+                bar.console.print(f"[yellow]row {row.number}:[/] {entry['error']}")
+            made.append(entry)
+            bar.advance(task)
+    (output / "batch.json").write_text(json.dumps(
+        {"template": template, "rows": made}, indent=2, ensure_ascii=False) + "\n")
+    done = sum("video" in e for e in made)
+    _console().print(f"[green]wrote[/] {done} of {len(made)} videos to {output}/ "
+                     f"(batch.json lists each row)")
+    raise typer.Exit(code=0 if done == len(made) else 1)
+
+
+@app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="address to listen on")] = None,
     port: Annotated[int | None, typer.Option(min=1, max=65535, help="port to listen on")] = None,
@@ -261,7 +344,7 @@ def verify(
         raise _fail(f"{file}: no such file")
     platform = Platform.from_settings(get_settings())
     try:
-        with platform.transaction() as session:
+        with platform.reading() as session:
             verdict = verify_file(session, platform.settings, file)
             report = verdict_json(verdict)
     except (VerifyError, SigningError) as exc:
