@@ -336,3 +336,45 @@ class VerifyOut(BaseModel):
     sound_mark: MarkOut | None
     matches: list[MatchOut]
     video: FoundVideoOut | None
+
+
+class BatchRequest(BaseModel):
+    """One idea personalised for many: a template with {fields} and a row per video."""
+
+    template: str = Field(min_length=1, max_length=2000,
+                          description='the prompt with fields, e.g. "{product} in {city}"')
+    rows: list[dict[str, str | int | float | None]] | None = Field(
+        None, max_length=100, description="one object per video (or send csv)")
+    csv: str | None = Field(None, max_length=200_000,
+                            description="the rows as CSV with a header row (or send rows)")
+    seconds: float = Field(10.0, ge=1, le=60)
+    size: str = Field("720x1280", pattern=r"^(720x1280|1280x720|1024x1024|1920x1080)$")
+    style: str | None = Field(
+        None, pattern=r"^(cinematic|animated|anime|photoreal|surreal|noir|watercolor|pixel)?$")
+    seed: int | None = Field(None, ge=0, le=2**62,
+                             description="seed of the first row; the next rows count up")
+
+
+class BatchRowOut(BaseModel):
+    """One row of a batch: its prompt and its job's state, or why it was skipped."""
+
+    row: int
+    prompt: str | None
+    caption: str
+    status: str = Field(description='"skipped", or the job\'s status')
+    progress: float
+    job_id: int | None
+    video_id: int | None
+    error: str | None
+
+
+class BatchOut(BaseModel):
+    """A batch: overall progress, counts by status, and every row."""
+
+    id: int
+    template: str
+    created_at: datetime
+    progress: float = Field(description="0..1 over the rows that have a job")
+    counts: dict[str, int]
+    rows: list[BatchRowOut]
+    zip_url: str

@@ -386,6 +386,22 @@ class NotInterested(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class Batch(Base):
+    """One template filled from many rows: a video job per row that could be made.
+
+    ``rows`` holds, per row of the table in order, its number, prompt, caption and either
+    the job made for it or the reason none was."""
+
+    __tablename__ = "batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"),
+                                          index=True)
+    template: Mapped[str] = mapped_column(Text)
+    rows: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class StitchPart(Base):
     """One source clip of a stitched video, in order."""
 

@@ -13,8 +13,15 @@ import io
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from openreel.services.errors import InvalidInput
+from sqlalchemy.orm import Session
+
+from openreel.db.models import Batch, Job, JobStatus, User, Video, VideoKind
+from openreel.pipeline import InvalidRequest, plan
+from openreel.services.errors import InvalidInput, NotFound
+from openreel.services.platform import Platform
+from openreel.services.videos import CreateRequest, check_quota, options_for, queue_render
 
 MAX_ROWS = 100  # rows in one batch
 MAX_VALUE = 200  # characters a field's value may have
@@ -106,4 +113,91 @@ def fill(template: str, rows: list[dict[str, str]]) -> list[Row]:
             out.append(Row(number, _filled(template, values), caption))
             continue
         out.append(Row(number, None, caption, error))
+    return out
+
+
+# -- batches on the platform -------------------------------------------------------------------
+def create_batch(session: Session, platform: Platform, user: User, template: str,
+                 rows: list[dict[str, str]], request: CreateRequest) -> Batch:
+    """Queue a video for every row that fills the template (committed); the others are kept
+    with their reason. ``request`` carries the options every clip shares (its prompt is
+    unused); with a seed, row n uses seed + n - 1.
+
+    Every prompt is directed before the transaction that checks the quota for all of them
+    and queues their jobs, so the write lock is held for that alone."""
+    filled = fill(template, rows)
+    planned: list[tuple[Row, Any]] = []
+    for row in filled:
+        if row.prompt is None:
+            planned.append((row, None))
+            continue
+        seed = None if request.seed is None else request.seed + row.number - 1
+        options = options_for(CreateRequest(prompt=row.prompt, seconds=request.seconds,
+                                         size=request.size, style=request.style, seed=seed,
+                                         engine=request.engine))
+        try:
+            planned.append((row, (options, plan(row.prompt, None, options))))
+        except InvalidRequest as exc:
+            planned.append((Row(row.number, row.prompt, row.caption, str(exc)), None))
+    wanted = sum(made is not None for _, made in planned)
+    if wanted == 0:
+        raise InvalidInput("rows", "no row could be made: " + "; ".join(
+            f"row {r.number}: {r.error}" for r, _ in planned[:5]))
+    check_quota(session, platform, user, wanted)
+    entries: list[dict[str, Any]] = []
+    for row, made in planned:
+        entry: dict[str, Any] = {"row": row.number, "prompt": row.prompt,
+                                 "caption": row.caption, "job_id": None, "error": row.error}
+        if made is not None:
+            options, board = made
+            job = queue_render(session, platform, user, kind=VideoKind.GENERATE,
+                                prompt=row.prompt or "", options=options, board=board)
+            entry["job_id"] = job.id
+        entries.append(entry)
+    batch = Batch(owner_id=user.id, template=template.strip(), rows={"rows": entries})
+    session.add(batch)
+    session.commit()
+    return batch
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    """One row of a batch as it stands: its job's state and video, or why it has none."""
+
+    number: int
+    prompt: str | None
+    caption: str
+    error: str | None
+    job_id: int | None
+    status: str  # "skipped" for a row with no job, else the job's status
+    progress: float
+    video_id: int | None
+
+
+def batch_for(session: Session, user: User, batch_id: int) -> tuple[Batch, list[BatchRow]]:
+    """One of the user's batches with each row's state; others' look absent."""
+    batch = session.get(Batch, batch_id)
+    if batch is None or batch.owner_id != user.id:
+        raise NotFound(f"no batch {batch_id}")
+    rows: list[BatchRow] = []
+    for entry in batch.rows.get("rows", []):
+        job = session.get(Job, entry["job_id"]) if entry.get("job_id") else None
+        status = job.status.value if job is not None else "skipped"
+        error = entry.get("error") or (job.error if job is not None else None)
+        rows.append(BatchRow(entry["row"], entry.get("prompt"), entry.get("caption", ""),
+                             error, entry.get("job_id"), status,
+                             1.0 if job is not None and job.status == JobStatus.SUCCEEDED
+                             else (job.progress if job is not None else 0.0),
+                             job.video_id if job is not None else None))
+    return batch, rows
+
+
+def batch_clips(session: Session, user: User, batch_id: int) -> list[tuple[BatchRow, Video]]:
+    """The finished (and not deleted) videos of a batch, with their rows, in row order."""
+    _, rows = batch_for(session, user, batch_id)
+    out = []
+    for row in rows:
+        video = session.get(Video, row.video_id) if row.video_id else None
+        if video is not None and video.video_key is not None:
+            out.append((row, video))
     return out

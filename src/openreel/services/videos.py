@@ -69,8 +69,9 @@ class Planned:
     notes: list[str] = field(default_factory=list)
 
 
-def check_quota(session: Session, platform: Platform, user: User) -> None:
-    """Refuse a new render once the user has started ``daily_quota`` today (UTC)."""
+def check_quota(session: Session, platform: Platform, user: User, wanted: int = 1) -> None:
+    """Refuse ``wanted`` new renders that would take the user past ``daily_quota`` started
+    today (UTC)."""
     now = datetime.now(UTC)
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
     started = session.scalar(
@@ -78,13 +79,15 @@ def check_quota(session: Session, platform: Platform, user: User) -> None:
         .where(Job.user_id == user.id, Job.kind == RENDER_JOB, Job.created_at >= midnight)
     ) or 0
     quota = platform.settings.daily_quota
-    if started >= quota:
+    if started + wanted > quota:
         retry = int((midnight + timedelta(days=1) - now).total_seconds()) + 1
-        raise QuotaExceeded(f"daily limit reached: {quota} videos a day; it resets at "
+        left = max(quota - started, 0)
+        more = "" if wanted == 1 else f" ({wanted} asked for, {left} left today)"
+        raise QuotaExceeded(f"daily limit reached: {quota} videos a day{more}; it resets at "
                             "midnight UTC", retry_after=retry)
 
 
-def _options(request: CreateRequest) -> GenerateOptions:
+def options_for(request: CreateRequest) -> GenerateOptions:
     style = None
     if request.style:
         try:
@@ -110,7 +113,7 @@ def _options_payload(options: GenerateOptions) -> dict[str, Any]:
             "style": options.style.value if options.style else None}
 
 
-def _queue_render(session: Session, platform: Platform, user: User, *, kind: VideoKind,
+def queue_render(session: Session, platform: Platform, user: User, *, kind: VideoKind,
                   prompt: str, options: GenerateOptions, board: Storyboard | None,
                   parent_id: int | None = None, image_key: str | None = None,
                   sources: list[int] | None = None, notes: list[str] | None = None) -> Job:
@@ -137,7 +140,7 @@ def create_generation(session: Session, platform: Platform, user: User,
         raise InvalidInput("prompt", "describe the video you want")
     if len(prompt) > MAX_PROMPT:
         raise InvalidInput("prompt", f"at most {MAX_PROMPT} characters")
-    options = _options(request)
+    options = options_for(request)
     # The slow parts first (directing the prompt, decoding the picture): the transaction
     # that checks the quota and queues the job holds the write lock only for that.
     try:
@@ -148,7 +151,7 @@ def create_generation(session: Session, platform: Platform, user: User,
     image_key = store_source_image(platform.blobs, request.image) if request.image else None
     with kept_if_committed(platform.blobs, image_key):
         check_quota(session, platform, user)
-        job = _queue_render(session, platform, user, kind=VideoKind.GENERATE, prompt=prompt,
+        job = queue_render(session, platform, user, kind=VideoKind.GENERATE, prompt=prompt,
                             options=options, board=board, image_key=image_key, notes=notes)
         session.commit()
     return Planned(job=job, storyboard=board, notes=notes)
@@ -168,7 +171,7 @@ def _parent_board(video: Video) -> Storyboard:
 
 
 def _options_like(video: Video, seed: int | None, style: str | None = None) -> GenerateOptions:
-    return _options(CreateRequest(prompt="", seconds=video.seconds, size=video.size,
+    return options_for(CreateRequest(prompt="", seconds=video.seconds, size=video.size,
                                   style=style, seed=video.seed if seed is None else seed,
                                   engine=video.engine))
 
@@ -191,7 +194,7 @@ def create_remix(session: Session, platform: Platform, user: User, parent_id: in
     notes = list(result.changes)
     if result.not_understood:
         notes.append("not understood: " + ", ".join(result.not_understood))
-    job = _queue_render(session, platform, user, kind=VideoKind.REMIX, prompt=text,
+    job = queue_render(session, platform, user, kind=VideoKind.REMIX, prompt=text,
                         options=options, board=result.storyboard, parent_id=parent.id,
                         image_key=parent.source_image_key, notes=notes)
     return Planned(job=job, storyboard=result.storyboard, notes=notes)
@@ -214,7 +217,7 @@ def create_extension(session: Session, platform: Platform, user: User, video_id:
     options = _options_like(source, None)
     options = GenerateOptions(seconds=extended.duration, size=options.size, seed=options.seed,
                               engine=options.engine)
-    job = _queue_render(session, platform, user, kind=VideoKind.EXTEND,
+    job = queue_render(session, platform, user, kind=VideoKind.EXTEND,
                         prompt=instruction.strip(), options=options, board=extended,
                         parent_id=source.id, image_key=source.source_image_key)
     return Planned(job=job, storyboard=extended)
@@ -236,7 +239,7 @@ def create_stitch(session: Session, platform: Platform, user: User,
     first = sources[0]
     options = GenerateOptions(seconds=total, size=first.size, seed=first.seed,
                               engine=first.engine, fps=first.fps)
-    job = _queue_render(session, platform, user, kind=VideoKind.STITCH,
+    job = queue_render(session, platform, user, kind=VideoKind.STITCH,
                         prompt=" + ".join(v.prompt for v in sources)[:MAX_PROMPT],
                         options=options, board=None, sources=[v.id for v in sources])
     return Planned(job=job, storyboard=None)
