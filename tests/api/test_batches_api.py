@@ -46,6 +46,12 @@ def test_a_batch_makes_a_clip_per_row_reports_bad_rows_and_downloads_as_a_zip(
         listing = json.loads(bundle.read("batch.json"))
         assert listing["rows"][0]["caption"] == "Fresh in Rome"
         assert bundle.read("001.mp4")[4:8] == b"ftyp"
+    # published together, each with its row's caption (else its prompt)
+    assert client.post(f"/api/v1/batches/{batch['id']}/publish",
+                       headers=auth).status_code == 200
+    shown = [client.get(f"/api/v1/videos/{ids[i]}").json() for i in (0, 2)]
+    assert [v["status"] for v in shown] == ["published", "published"]
+    assert [v["caption"] for v in shown] == ["Fresh in Rome", "a green bottle on a table in Oslo"]
     # another person sees no such batch
     other = platform_app.sign_up("nosy")
     assert client.get(f"/api/v1/batches/{batch['id']}", headers=other).status_code == 404

@@ -17,11 +17,18 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from openreel.db.models import Batch, Job, JobStatus, User, Video, VideoKind
+from openreel.db.models import Batch, Job, JobStatus, User, Video, VideoKind, VideoStatus
 from openreel.pipeline import InvalidRequest, plan
 from openreel.services.errors import InvalidInput, NotFound
 from openreel.services.platform import Platform
-from openreel.services.videos import CreateRequest, check_quota, options_for, queue_render
+from openreel.services.videos import (
+    MAX_CAPTION,
+    CreateRequest,
+    check_quota,
+    options_for,
+    publish,
+    queue_render,
+)
 
 MAX_ROWS = 100  # rows in one batch
 MAX_VALUE = 200  # characters a field's value may have
@@ -201,3 +208,15 @@ def batch_clips(session: Session, user: User, batch_id: int) -> list[tuple[Batch
         if video is not None and video.video_key is not None:
             out.append((row, video))
     return out
+
+
+def publish_batch(session: Session, user: User, batch_id: int) -> list[int]:
+    """Publish every finished clip of the batch still in drafts, each with its row's caption
+    (else its prompt); returns the ids published (committed)."""
+    published = []
+    for row, video in batch_clips(session, user, batch_id):
+        if video.status == VideoStatus.DRAFT:
+            publish(session, user, video.id, (row.caption or row.prompt or "")[:MAX_CAPTION])
+            published.append(video.id)
+    session.commit()
+    return published

@@ -46,6 +46,14 @@ def get_batch(batch_id: IdPath, user: CurrentUser, db: SessionDep) -> BatchOut:
     return _batch_out(db, user, batch_id)
 
 
+@router.post("/batches/{batch_id}/publish", response_model=BatchOut)
+def publish_batch(batch_id: IdPath, user: CurrentUser, db: SessionDep) -> BatchOut:
+    """Publish every finished clip still in drafts, each with its row's caption (a
+    "caption" field of the row, else its prompt)."""
+    batches.publish_batch(db, user, batch_id)
+    return _batch_out(db, user, batch_id)
+
+
 @router.get("/batches/{batch_id}/zip", response_class=FileResponse,
             responses={200: {"content": {"application/zip": {}}}})
 def batch_zip(batch_id: IdPath, user: CurrentUser, db: SessionDep,
