@@ -87,3 +87,32 @@ def test_bad_batches_are_refused_with_the_reason_and_queue_nothing(
         assert session.scalar(select(func.count()).select_from(Job)) == 0
     status, _ = post({"template": TEMPLATE, "rows": [{"product": "x", "city": "y"}] * 101})
     assert status == 422
+
+
+def test_the_web_app_makes_follows_and_publishes_a_batch(platform_app: PlatformApp) -> None:
+    client = platform_app.client
+    platform_app.sign_up("shop")
+    client.get("/signin")
+    client.post("/signin", data={"login": "shop", "password": "correct horse battery",
+                                 "csrf_token": client.cookies.get("openreel_csrf")})
+    form = client.get("/batches/new")
+    assert form.status_code == 200 and "{fields}" in form.text
+    csrf = form.text.split('name="csrf_token" value="')[1].split('"')[0]
+    bad = client.post("/batches/new", data={"template": "no fields here", "rows": "a\nb\n",
+                                            "csrf_token": csrf})
+    assert bad.status_code == 422 and "at least one field" in bad.text
+    made = client.post("/batches/new", follow_redirects=False, data={
+        "template": TEMPLATE, "seconds": "1", "csrf_token": csrf,
+        "rows": "product,city,caption\na red apple,Rome,Rome!\na pen,,\n"})
+    assert made.status_code == 303 and made.headers["location"].startswith("/batches/")
+    page = client.get(made.headers["location"])
+    assert page.status_code == 200 and 'data-pending="true"' in page.text
+    assert "a red apple on a table in Rome" in page.text and "no value for {city}" in page.text
+    platform_app.run_jobs()
+    page = client.get(made.headers["location"])
+    assert 'data-pending="false"' in page.text and 'data-status="succeeded"' in page.text
+    assert "Publish all" in page.text and 'id="batch-zip"' in page.text
+    published = client.post(made.headers["location"] + "/publish", data={"csrf_token": csrf},
+                            follow_redirects=False)
+    assert published.status_code == 303
+    assert "Publish all" not in client.get(made.headers["location"]).text

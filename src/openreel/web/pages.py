@@ -23,7 +23,7 @@ from openreel.api.errors import STATUS
 from openreel.api.present import avatar_url, user_out, video_out, videos_out
 from openreel.api.schemas import IdPath
 from openreel.pipeline import SIZES
-from openreel.services import accounts, engagement, provenance, videos
+from openreel.services import accounts, batches, engagement, provenance, videos
 from openreel.services.errors import (
     Busy,
     InvalidInput,
@@ -190,6 +190,77 @@ def web_router() -> APIRouter:
         response = RedirectResponse("/", status_code=303)
         response.delete_cookie(SESSION_COOKIE)
         return response
+
+    @router.get("/batches/new", response_class=HTMLResponse)
+    def batch_new_page(request: Request, caller: PageCaller) -> Response:
+        if (redirect := _signed_in(caller, request)) is not None:
+            return redirect
+        return _render(request, caller, "batch_new.html", styles=[s.value for s in Style],
+                       values={}, error=None, max_rows=batches.MAX_ROWS)
+
+    @router.post("/batches/new", response_class=HTMLResponse)
+    def batch_new(request: Request, caller: PageCaller, db: SessionDep, platform: PlatformDep,
+                  template: Annotated[str, Form()] = "",
+                  rows: Annotated[str, Form()] = "",
+                  table: Annotated[UploadFile | None, File()] = None,
+                  seconds: Annotated[str, Form()] = "10",
+                  style: Annotated[str, Form()] = "",
+                  csrf_token: Annotated[str, Form()] = "") -> Response:
+        if (redirect := _signed_in(caller, request)) is not None:
+            return redirect
+        _check_form_csrf(request, caller, csrf_token)
+        assert caller.user is not None
+        values = {"template": template, "rows": rows, "seconds": seconds, "style": style}
+        try:
+            try:
+                secs = float(seconds)
+            except ValueError:
+                raise InvalidInput("seconds", "a number of seconds") from None
+            name, text = "rows.csv", rows
+            if table is not None and table.filename:
+                name = table.filename
+                try:
+                    text = read_limited(table.file, 1 << 20).decode("utf-8")
+                except UnicodeDecodeError:
+                    raise InvalidInput("table", "save the table as UTF-8 CSV or JSON") from None
+            batch = batches.create_batch(
+                db, platform, caller.user, template,
+                batches.read_rows(text, batches.rows_kind(name, text)),
+                videos.CreateRequest(prompt="", seconds=secs, style=style or None))
+        except ServiceError as exc:
+            db.rollback()
+            status = 422 if isinstance(exc, InvalidInput) else STATUS.get(type(exc), 400)
+            error = (f"{exc.field}: {exc.reason}" if isinstance(exc, InvalidInput)
+                     else exc.message)
+            return _render(request, caller, "batch_new.html", status,
+                           styles=[s.value for s in Style], values=values, error=error,
+                           max_rows=batches.MAX_ROWS)
+        return RedirectResponse(f"/batches/{batch.id}", status_code=303)
+
+    @router.get("/batches/{batch_id}", response_class=HTMLResponse)
+    def batch_page(batch_id: IdPath, request: Request, caller: PageCaller,
+                   db: SessionDep) -> Response:
+        if (redirect := _signed_in(caller, request)) is not None:
+            return redirect
+        assert caller.user is not None
+        batch, rows = batches.batch_for(db, caller.user, batch_id)
+        jobs = [r for r in rows if r.job_id is not None]
+        progress = sum(r.progress for r in jobs) / len(jobs) if jobs else 0.0
+        pending = any(r.status in ("queued", "running") for r in rows)
+        drafts = {v.id for _, v in batches.batch_clips(db, caller.user, batch_id)
+                  if v.status.value == "draft"}
+        return _render(request, caller, "batch.html", batch=batch, rows=rows,
+                       progress=round(100 * progress), pending=pending, drafts=drafts)
+
+    @router.post("/batches/{batch_id}/publish")
+    def batch_publish(batch_id: IdPath, request: Request, caller: PageCaller,
+                      db: SessionDep, csrf_token: Annotated[str, Form()] = "") -> Response:
+        if (redirect := _signed_in(caller, request)) is not None:
+            return redirect
+        _check_form_csrf(request, caller, csrf_token)
+        assert caller.user is not None
+        batches.publish_batch(db, caller.user, batch_id)
+        return RedirectResponse(f"/batches/{batch_id}", status_code=303)
 
     @router.get("/create", response_class=HTMLResponse)
     def create_page(request: Request, caller: PageCaller) -> Response:

@@ -161,6 +161,15 @@ function startFeed(root) {
   more();
 }
 
+// ---- progress of a batch: the bar drawn, the page read again while rows render ----------
+function wireBatch() {
+  const page = document.getElementById("batch");
+  if (!page) return;
+  const bar = document.getElementById("batch-bar");
+  bar.style.width = `${bar.dataset.progress}%`;
+  if (page.dataset.pending === "true") setTimeout(() => location.reload(), 3000);
+}
+
 // ---- progress of a job -------------------------------------------------------------
 function startJob(panel) {
   const id = panel.dataset.jobId;
@@ -284,3 +293,4 @@ function wirePage() {
 }
 
 document.addEventListener("DOMContentLoaded", wirePage);
+document.addEventListener("DOMContentLoaded", wireBatch);
