@@ -35,6 +35,9 @@ from openreel.services.uploads import read_limited
 from openreel.spec import Style
 
 ANON_CSRF_COOKIE = "openreel_csrf"
+# A batch row's state in words for its page
+_ROW_STATES = {"queued": "waiting", "running": "being made", "succeeded": "ready",
+               "failed": "failed", "cancelled": "cancelled", "skipped": "skipped"}
 templates = Jinja2Templates(directory=str(files("openreel.web") / "templates"))
 
 
@@ -250,7 +253,8 @@ def web_router() -> APIRouter:
         drafts = {v.id for _, v in batches.batch_clips(db, caller.user, batch_id)
                   if v.status.value == "draft"}
         return _render(request, caller, "batch.html", batch=batch, rows=rows,
-                       progress=round(100 * progress), pending=pending, drafts=drafts)
+                       progress=round(100 * progress), pending=pending, drafts=drafts,
+                       words=_ROW_STATES)
 
     @router.post("/batches/{batch_id}/publish")
     def batch_publish(batch_id: IdPath, request: Request, caller: PageCaller,
