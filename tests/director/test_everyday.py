@@ -285,3 +285,20 @@ def test_reading_with_no_seat_named_stays_standing_with_the_book() -> None:
     _, shot = one_shot("a boy reads a book")
     boy, book = entity(shot, "child"), entity(shot, "book")
     assert (boy.motion, boy.object) == (Motion.READ, book.id)
+
+
+@pytest.mark.parametrize(("prompt", "kinds", "name"), [
+    ("a red bicycle on a street in Paris", ["bicycle"], "paris"),
+    ("a birthday cake on a table in Tokyo", ["cake", "table"], "tokyo"),
+    ("a girl waves from London", ["child"], "london"),
+])
+def test_a_named_place_is_where_not_a_prop(prompt: str, kinds: list[str], name: str) -> None:
+    # "Paris" was staged as a seedling (a plant genus is also called Paris)
+    board, shot = one_shot(prompt)
+    assert sorted(e.kind for e in shot.entities) == sorted(kinds)
+    assert f"{name} → the name of a place" in describe(board)
+
+
+def test_a_lower_case_thing_after_in_is_still_a_thing() -> None:
+    _, shot = one_shot("a cat sleeps in the box")
+    assert sorted(e.kind for e in shot.entities) == ["box", "cat"]

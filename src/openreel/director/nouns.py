@@ -121,6 +121,14 @@ def only_a_name(word: str) -> bool:
     return bool(senses) and all(s.instance for s in senses)
 
 
+def can_name_an_individual(word: str) -> bool:
+    """Whether one of ``word``'s noun senses is a named individual ("Paris" the city, though
+    also a plant's genus), or WordNet does not know the word at all (most names)."""
+    wordnet = installed()
+    senses = wordnet.synsets(word) if wordnet is not None else []
+    return not senses or any(s.instance for s in senses)
+
+
 def is_concrete(word: str) -> bool:
     """Whether ``word``'s commonest noun sense is a thing one can see (WordNet)."""
     wordnet = installed()

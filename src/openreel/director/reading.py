@@ -39,7 +39,13 @@ from openreel.director.entities import (
     set_target,
 )
 from openreel.director.nearest import nearest_kind
-from openreel.director.nouns import KindChoice, kind_of_noun, only_a_name, wordnet_knows
+from openreel.director.nouns import (
+    KindChoice,
+    can_name_an_individual,
+    kind_of_noun,
+    only_a_name,
+    wordnet_knows,
+)
 from openreel.director.persona_words import (
     CLOTHING_WORDS,
     FEMALE_WORDS,
@@ -81,6 +87,9 @@ OUTSIDE_PLACE = "city_street"  # where a shop or a room named "outside" is seen 
 _SPOKEN = re.compile(r"q(\d+)")  # a quotation as the parser sees it: "Q0" → token q0
 _TRAILING_VIEW = re.compile(
     r",\s*((?:" + "|".join(re.escape(v) for v in lx.VIEW_WORDS) + r")\b[^,.;]*)", re.I)
+# Prepositions before the name of a place a prompt is set in ("in Paris", "from Tokyo")
+_WHERE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "around", "across", "through",
+                                 "outside", "to", "of"})
 # Things people sit on to do what they do ("reads on a bench")
 SEATS = frozenset({"bench", "sofa", "chair", "bed"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "them", "him", "her", "itself", "its",
@@ -366,10 +375,27 @@ class ShotReader:
         if text in _BODY_PARTS and phrase.possessor is not None:
             self.used.add(head)  # "on his finger", "in her hands": part of who owns it
             return
+        if self._named_place(phrase):
+            self.used.add(head)  # "in Paris", "at Shibuya": where, not a thing to stage
+            self.reading.notes[text] = f"{text} → the name of a place (not staged)"
+            return
         choice = self._kind(phrase)
         if choice is not None:
             self._thing(phrase, choice, phrase.words if choice.how == "exact" else text)
             self._contents(phrase)
+
+    def _named_place(self, phrase: parsing.Phrase) -> bool:
+        """A capitalised name after "in", "at", "from" … that is no word of the catalog and
+        names only individuals (a city, a country): a place the prompt is set in."""
+        start, _ = self.parsed.spans[phrase.head]
+        if not self.parsed.text[start:start + 1].isupper() or phrase.text in lx.KIND_WORDS:
+            return False
+        if not can_name_an_individual(phrase.lemma):
+            return False
+        return any(inner.head == phrase.head and word in _WHERE_PREPOSITIONS
+                   for p in self.parsed.phrases for word, inner in p.preps) or any(
+            inner.head == phrase.head and word in _WHERE_PREPOSITIONS
+            for c in self.parsed.clauses for word, inner in c.preps)
 
     def _contents(self, phrase: parsing.Phrase) -> None:
         """"a ball of red yarn", "a bowl of soup": what a container holds is part of it (its
