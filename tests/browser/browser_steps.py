@@ -117,4 +117,6 @@ def sign_up(page: Page, handle: str) -> None:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Create account").click()
     page.wait_for_url("**/")
-    expect(page.get_by_role("link", name=f"@{handle}")).to_be_visible()
+    # signed in: a link to their profile shows (the header's @handle, or on a phone the
+    # tab bar's Profile)
+    expect(page.locator(f'a[href="/@{handle}"]:visible').first).to_be_visible()

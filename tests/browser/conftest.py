@@ -120,8 +120,9 @@ def new_context(browser: Browser, server: Server) -> Iterator:
     """Make fresh browser contexts (separate cookie jars: separate people)."""
     made: list[BrowserContext] = []
 
-    def make() -> BrowserContext:
-        context = browser.new_context(base_url=server.url, viewport={"width": 1280, "height": 860})
+    def make(width: int = 1280, height: int = 860) -> BrowserContext:
+        context = browser.new_context(base_url=server.url,
+                                      viewport={"width": width, "height": height})
         context.set_default_timeout(15_000)
         made.append(context)
         return context

@@ -207,3 +207,30 @@ def test_a_feed_reel_keeps_its_caption_and_buttons_on_the_video(new_context, sho
         # One reel fills the window below the header; the page itself does not scroll.
         assert page.evaluate("document.scrollingElement.scrollHeight <= innerHeight"), where
         shot(page, f"feed-{width}x{height}")
+
+
+def test_on_a_phone_the_main_places_are_a_tab_bar_and_the_header_is_one_line(
+        new_context, shot) -> None:
+    page = new_context(390, 844).new_page()
+    page.goto("/")
+    tabs = page.get_by_role("navigation", name="Main")
+    expect(tabs).to_be_visible()  # signed out: where to start creating is one tap away
+    expect(tabs.get_by_role("link", name="Create")).to_have_attribute("href", "/signup")
+    handle = unique_handle("thumb")
+    sign_up(page, handle)
+    for name, href in (("Home", "/"), ("Following", "/following"), ("Create", "/create"),
+                       ("Inbox", "/notifications"), ("Profile", f"/@{handle}")):
+        link = tabs.get_by_role("link", name=re.compile(f"^{name}"))
+        expect(link).to_be_visible()
+        expect(link).to_have_attribute("href", href)
+    header = page.locator("header.top").bounding_box()
+    bar = tabs.bounding_box()
+    assert header is not None and bar is not None
+    assert header["height"] < 70, header  # it wrapped to four lines
+    assert bar["y"] + bar["height"] == 844  # along the bottom of the screen
+    shot(page, "phone-tab-bar")
+    tabs.get_by_role("link", name="Create").click()
+    page.wait_for_url("**/create")
+    wide = new_context().new_page()  # on a desktop the header has it all, no tab bar
+    wide.goto("/")
+    expect(wide.get_by_role("navigation", name="Main")).to_be_hidden()
