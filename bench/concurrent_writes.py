@@ -40,9 +40,7 @@ import json
 import os
 import platform
 import secrets
-import signal
 import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -59,6 +57,7 @@ import httpx
 import numpy as np
 from sqlalchemy import func, insert, select
 
+from bench.feed_load import serve
 from openreel.db.migrate import upgrade
 from openreel.db.models import (
     ApiToken,
@@ -117,8 +116,8 @@ def seed(data_dir: Path, writers: int) -> list[str]:
 
 
 @contextmanager
-def serve(data_dir: Path, processes: int) -> Iterator[int]:
-    """The app under uvicorn until the block ends (its whole process group ended then)."""
+def serve_app(data_dir: Path, processes: int) -> Iterator[int]:
+    """The app under uvicorn until the block ends; yields its process group."""
     with socket.socket() as probe:
         if probe.connect_ex((HOST, PORT)) == 0:
             raise RuntimeError(f"something already listens on {HOST}:{PORT}")
@@ -127,26 +126,8 @@ def serve(data_dir: Path, processes: int) -> Iterator[int]:
     command = [sys.executable, "-m", "uvicorn", "--host", HOST, "--port", str(PORT),
                "--workers", str(processes), "--log-level", "warning", "--no-access-log",
                "--factory", "openreel.app:create_app"]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            with suppress(httpx.HTTPError):
-                if httpx.get(f"{API}/feed?limit=1", timeout=5).status_code == 200:
-                    break
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError("the server did not start")
-            time.sleep(0.3)
+    with serve(command, env, PORT, "/api/v1/feed?limit=1") as process:
         yield process.pid  # the process group of the server and its workers
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        with suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
 
 
 def group_rss(group: int) -> int:
@@ -356,7 +337,7 @@ def run(writers: int = 100, signups: int = 40, processes: int = 2, guesses: int 
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         tokens = seed(data, writers)
-        with serve(data, processes) as group:
+        with serve_app(data, processes) as group:
             results = asyncio.run(drive(tokens, signups))
             results.update(asyncio.run(guessing(group, guesses, flood)))
             clip = raw_stream(data / "clip.h264")

@@ -307,8 +307,10 @@ async def _drive(targets: list[Target], seconds: float, rate: float, connections
 
 
 @contextmanager
-def _serve(command: list[str], env: dict[str, str], port: int,
-           path: str) -> Iterator[subprocess.Popen[bytes]]:
+def serve(command: list[str], env: dict[str, str], port: int,
+          path: str) -> Iterator[subprocess.Popen[bytes]]:
+    """Run a server ``command`` until the block ends, once ``path`` on ``port`` answers 200;
+    then end it and its whole process group."""
     # In a process group of its own, so its worker processes can be ended with it.
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL, start_new_session=True)
@@ -348,9 +350,9 @@ def run(seconds: float = 120.0, rate: float = TARGET_REQ_PER_S, connections: int
                    "--workers", str(processes), "--log-level", "warning", "--no-access-log"]
         feed = Target("feed", 18731, FEED_PATH, [*tokens, None])
         baseline = Target("baseline", 18732, PING_PATH, [None])
-        with _serve([*uvicorn, "--port", str(feed.port), "--factory",
+        with serve([*uvicorn, "--port", str(feed.port), "--factory",
                      "openreel.app:create_app"], env, feed.port, FEED_PATH), \
-             _serve([*uvicorn, "--port", str(baseline.port), "baseline_app:app"],
+             serve([*uvicorn, "--port", str(baseline.port), "baseline_app:app"],
                     {**env, "PYTHONPATH": str(data)}, baseline.port, PING_PATH):
             tallies = asyncio.run(_drive([feed, baseline], seconds, rate, connections,
                                          open_connections))
