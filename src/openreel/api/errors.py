@@ -55,16 +55,20 @@ COMMON_RESPONSES: dict[int | str, dict[str, object]] = {
 }
 
 
+def retry_headers(error: ServiceError) -> dict[str, str]:
+    """Retry-After for an error that says when to come back (a quota, a busy moment)."""
+    if isinstance(error, QuotaExceeded | Busy):
+        return {"Retry-After": str(error.retry_after)}
+    return {}
+
+
 def problem_response(error: ServiceError) -> JSONResponse:
     """The JSON answer for a domain error."""
     if isinstance(error, InvalidInput):
         return JSONResponse(status_code=422, content={"detail": [
             {"loc": ["body", error.field], "msg": error.reason, "type": "value_error"}]})
-    headers = {}
-    if isinstance(error, QuotaExceeded | Busy):
-        headers["Retry-After"] = str(error.retry_after)
     return JSONResponse(status_code=STATUS.get(type(error), 400),
-                        content={"detail": error.message}, headers=headers)
+                        content={"detail": error.message}, headers=retry_headers(error))
 
 
 def install_error_handlers(app: FastAPI, page: PageRenderer | None = None) -> None:
@@ -77,7 +81,9 @@ def install_error_handlers(app: FastAPI, page: PageRenderer | None = None) -> No
         assert isinstance(exc, ServiceError)
         response = problem_response(exc)
         if for_people(request) and page is not None:
-            return page(request, response.status_code, exc.message)
+            answer = page(request, response.status_code, exc.message)
+            answer.headers.update(retry_headers(exc))
+            return answer
         return response
 
     async def on_missing_blob(request: Request, exc: Exception) -> Response:

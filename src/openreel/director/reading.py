@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from itertools import chain
 
 from openreel.director import lexicon as lx
 from openreel.director import parsing
@@ -392,10 +393,10 @@ class ShotReader:
             return False
         if not can_name_an_individual(phrase.lemma):
             return False
+        preps = chain((pp for p in self.parsed.phrases for pp in p.preps),
+                      (pp for c in self.parsed.clauses for pp in c.preps))
         return any(inner.head == phrase.head and word in _WHERE_PREPOSITIONS
-                   for p in self.parsed.phrases for word, inner in p.preps) or any(
-            inner.head == phrase.head and word in _WHERE_PREPOSITIONS
-            for c in self.parsed.clauses for word, inner in c.preps)
+                   for word, inner in preps)
 
     def _contents(self, phrase: parsing.Phrase) -> None:
         """"a ball of red yarn", "a bowl of soup": what a container holds is part of it (its
@@ -713,7 +714,8 @@ class ShotReader:
             if actor.archetype is not Archetype.HUMANOID or actor.motion not in (
                     Motion.READ, Motion.SIT):
                 continue
-            held = next((d for d in self.shot.entities if d.id == actor.object), None)
+            by_id = {d.id: d for d in self.shot.entities}
+            held = by_id.get(actor.object or "")
             seat = next((d for d in self.shot.entities if d.kind in SEATS and (
                 d.id in (actor.relative_to, actor.object, actor.target)
                 or (held is not None and held.relative_to == d.id))), None)
@@ -723,7 +725,7 @@ class ShotReader:
                 reads = any(c.lemma == "read" and self._things_of(c.subjects) == [actor]
                             for c in self.parsed.clauses)
                 if seat.motion is Motion.READ:  # "sits on a bench reading": not the bench
-                    held = next((d for d in self.shot.entities if d.id == seat.object), None)
+                    held = by_id.get(seat.object or "")
                     seat.motion, seat.object, reads = Motion.IDLE, None, True
                 if not reads or actor.action is not None:
                     continue
@@ -878,7 +880,7 @@ class ShotReader:
         if doer.object is None and activity.motion is Motion.SIT:
             # "knits on a porch swing": done sitting on the seat the sentence names
             taken = {d.object for d in self.shot.entities}
-            seat = next((d for d in self.shot.entities if d.archetype is Archetype.FURNITURE
+            seat = next((d for d in self.shot.entities if d.kind in SEATS
                          and d.id not in taken), None)
             doer.object = seat.id if seat is not None else None
         if doer.object is None:

@@ -199,9 +199,14 @@ def batch_for(session: Session, user: User, batch_id: int) -> tuple[Batch, list[
     return batch, rows
 
 
-def batch_clips(session: Session, user: User, batch_id: int) -> list[tuple[BatchRow, Video]]:
-    """The finished (and not deleted) videos of a batch, with their rows, in row order."""
-    _, rows = batch_for(session, user, batch_id)
+def batch_progress(rows: list[BatchRow]) -> float:
+    """How far a batch is, 0..1, over its rows that have a job."""
+    jobs = [r for r in rows if r.job_id is not None]
+    return sum(r.progress for r in jobs) / len(jobs) if jobs else 0.0
+
+
+def batch_clips(session: Session, rows: list[BatchRow]) -> list[tuple[BatchRow, Video]]:
+    """The finished (and not deleted) videos of a batch's rows, with their rows, in order."""
     out = []
     for row in rows:
         video = session.get(Video, row.video_id) if row.video_id else None
@@ -213,8 +218,9 @@ def batch_clips(session: Session, user: User, batch_id: int) -> list[tuple[Batch
 def publish_batch(session: Session, user: User, batch_id: int) -> list[int]:
     """Publish every finished clip of the batch still in drafts, each with its row's caption
     (else its prompt); returns the ids published (committed)."""
+    _, rows = batch_for(session, user, batch_id)
     published = []
-    for row, video in batch_clips(session, user, batch_id):
+    for row, video in batch_clips(session, rows):
         if video.status == VideoStatus.DRAFT:
             publish(session, user, video.id, (row.caption or row.prompt or "")[:MAX_CAPTION])
             published.append(video.id)

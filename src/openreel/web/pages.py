@@ -19,7 +19,7 @@ from openreel.api.deps import (
     client_address,
     looking_up,
 )
-from openreel.api.errors import STATUS
+from openreel.api.errors import STATUS, retry_headers
 from openreel.api.present import avatar_url, user_out, video_out, videos_out
 from openreel.api.schemas import IdPath
 from openreel.pipeline import SIZES
@@ -147,8 +147,7 @@ def web_router() -> APIRouter:
             error = (f"{exc.field.replace('_', ' ')}: {exc.reason}"
                      if isinstance(exc, InvalidInput) else exc.message)
             page = _render(request, caller, "signup.html", status, values=values, error=error)
-            if isinstance(exc, QuotaExceeded | Busy):
-                page.headers["Retry-After"] = str(exc.retry_after)
+            page.headers.update(retry_headers(exc))
             return page
         response = RedirectResponse("/", status_code=303)
         _set_session(response, signed.token, platform.settings.session_days,
@@ -174,8 +173,7 @@ def web_router() -> APIRouter:
             status = 401 if isinstance(exc, NotSignedIn) else STATUS[type(exc)]
             page = _render(request, caller, "signin.html", status, error=exc.message,
                            next=_safe_next(next), login=login)
-            if not isinstance(exc, NotSignedIn):
-                page.headers["Retry-After"] = str(exc.retry_after)
+            page.headers.update(retry_headers(exc))
             return page
         response = RedirectResponse(_safe_next(next), status_code=303)
         _set_session(response, signed.token, platform.settings.session_days,
@@ -247,13 +245,11 @@ def web_router() -> APIRouter:
             return redirect
         assert caller.user is not None
         batch, rows = batches.batch_for(db, caller.user, batch_id)
-        jobs = [r for r in rows if r.job_id is not None]
-        progress = sum(r.progress for r in jobs) / len(jobs) if jobs else 0.0
         pending = any(r.status in ("queued", "running") for r in rows)
-        drafts = {v.id for _, v in batches.batch_clips(db, caller.user, batch_id)
-                  if v.status.value == "draft"}
+        drafts = {v.id for _, v in batches.batch_clips(db, rows) if v.status.value == "draft"}
         return _render(request, caller, "batch.html", batch=batch, rows=rows,
-                       progress=round(100 * progress), pending=pending, drafts=drafts,
+                       progress=round(100 * batches.batch_progress(rows)), pending=pending,
+                       drafts=drafts,
                        words=_ROW_STATES)
 
     @router.post("/batches/{batch_id}/publish")

@@ -16,7 +16,7 @@ from starlette.background import BackgroundTask
 from openreel.api.deps import CurrentUser, PlatformDep, SessionDep
 from openreel.api.schemas import BatchOut, BatchRequest, BatchRowOut, IdPath
 from openreel.api.strict_json import FiniteJSONRoute
-from openreel.db.models import Batch, User
+from openreel.db.models import User
 from openreel.services import batches
 from openreel.services.errors import InvalidInput
 from openreel.services.videos import CreateRequest
@@ -60,7 +60,8 @@ def batch_zip(batch_id: IdPath, user: CurrentUser, db: SessionDep,
               platform: PlatformDep) -> FileResponse:
     """Every finished clip of the batch (as NNN.mp4 by row) and batch.json, in one zip."""
     batch, rows = batches.batch_for(db, user, batch_id)
-    clips = batches.batch_clips(db, user, batch_id)
+    clips = batches.batch_clips(db, rows)
+    zipped = {row.number for row, _ in clips}
     scratch = platform.settings.scratch_dir()
     scratch.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(dir=scratch, suffix=".zip")
@@ -77,8 +78,7 @@ def batch_zip(batch_id: IdPath, user: CurrentUser, db: SessionDep,
                 "template": batch.template,
                 "rows": [{"row": r.number, "prompt": r.prompt, "caption": r.caption,
                           "status": r.status, "video_id": r.video_id, "error": r.error,
-                          "file": f"{r.number:03d}.mp4" if any(
-                              c.number == r.number for c, _ in clips) else None}
+                          "file": f"{r.number:03d}.mp4" if r.number in zipped else None}
                          for r in rows]}, indent=2, ensure_ascii=False))
     except BaseException:
         os.unlink(name)
@@ -89,12 +89,10 @@ def batch_zip(batch_id: IdPath, user: CurrentUser, db: SessionDep,
 
 
 def _batch_out(session: Session, user: User, batch_id: int) -> BatchOut:
-    batch: Batch
     batch, rows = batches.batch_for(session, user, batch_id)
-    jobs = [r for r in rows if r.job_id is not None]
     return BatchOut(
         id=batch.id, template=batch.template, created_at=batch.created_at,
-        progress=round(sum(r.progress for r in jobs) / len(jobs), 4) if jobs else 0.0,
+        progress=round(batches.batch_progress(rows), 4),
         counts=dict(Counter(r.status for r in rows)),
         rows=[BatchRowOut(row=r.number, prompt=r.prompt, caption=r.caption, status=r.status,
                           progress=r.progress, job_id=r.job_id, video_id=r.video_id,
