@@ -156,11 +156,14 @@ PLACE_TOPICS: dict[str, tuple[str, ...]] = {
     "stage": ("music",), "studio": ("art",),
 }
 
+# A look's own name comes first where it is not a topic already ("less noir" means noir).
 STYLE_TOPICS: dict[str, tuple[str, ...]] = {
     "cinematic": ("cinematic",), "animated": ("cartoon",), "anime": ("anime",),
-    "photoreal": ("cinematic",), "surreal": ("art",), "noir": ("cinematic", "mystery"),
-    "watercolor": ("art",), "pixel": ("retro", "art"),
+    "photoreal": ("photoreal", "cinematic"), "surreal": ("surreal", "art"),
+    "noir": ("noir", "cinematic", "mystery"), "watercolor": ("watercolor", "art"),
+    "pixel": ("pixel art", "retro", "art"),
 }
+STYLE_LABELS: tuple[str, ...] = ("noir", "watercolor", "pixel art", "surreal", "photoreal")
 
 MOOD_TOPICS: dict[str, tuple[str, ...]] = {
     "happy": (), "calm": ("relaxing",), "tense": ("action",), "epic": ("action", "cinematic"),
@@ -216,16 +219,24 @@ def _word_topics(words: str) -> list[str]:
     return found
 
 
+def subject_label(kind: str) -> str:
+    """The label a video showing ``kind`` is filed under besides its topics ("palm tree")."""
+    return kind.replace("_", " ")
+
+
 def topics_for(kinds: Iterable[str], place: str | None, style: str | None, mood: str | None,
                words: str = "") -> list[str]:
-    """The feed topics of a video, from its storyboard's facts, most telling first.
+    """The feed labels of a video, from its storyboard's facts, most telling first.
 
-    Kinds come first (what is in the clip), then the place, the prompt's words, the mood
-    and the look. Unknown names are ignored, so old rows and new catalog entries never fail.
+    Topics of the kinds come first (what is in the clip), then the place, the prompt's
+    words, the mood and the look; then the kinds themselves ("cat", "dog"), so a viewer
+    can ask for fewer cats without losing every pet. Unknown names are ignored, so old
+    rows and new catalog entries never fail.
     """
     topics: list[str] = []
+    kinds = [kind for kind in kinds if kind in KIND_TOPICS]
     for kind in kinds:
-        _add(topics, KIND_TOPICS.get(kind, ()))
+        _add(topics, KIND_TOPICS[kind])
     if place is not None:
         _add(topics, PLACE_TOPICS.get(place, ()))
     _add(topics, _word_topics(words))
@@ -233,4 +244,5 @@ def topics_for(kinds: Iterable[str], place: str | None, style: str | None, mood:
         _add(topics, MOOD_TOPICS.get(mood, ()))
     if style is not None:
         _add(topics, STYLE_TOPICS.get(style, ()))
+    _add(topics, (subject_label(kind) for kind in kinds))
     return topics
