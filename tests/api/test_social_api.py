@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
 from api_client import PlatformApp
+from PIL import Image
 
 from openreel.api.schemas import FeedPage
 
@@ -64,6 +67,15 @@ def test_feeds_rank_explain_and_follow(platform_app: PlatformApp) -> None:
     assert ids[0] == dog["id"], "a followed creator ranks first"
     reasons = " ".join(r["text"] for r in feed["items"][0]["reasons"])
     assert "@ada" in reasons
+    assert [item["following"] for item in feed["items"]] == [True, False]
+    assert all(item["owner_avatar_url"] is None for item in feed["items"])
+    picture = io.BytesIO()
+    Image.new("RGB", (64, 64), "orange").save(picture, "PNG")
+    avatar = client.put("/api/v1/me/avatar", headers=ada,
+                        files={"avatar": ("me.png", picture.getvalue(), "image/png")}).json()
+    items = client.get("/api/v1/feed", headers=cy).json()["items"]
+    by_owner = {item["video"]["owner"]: item["owner_avatar_url"] for item in items}
+    assert by_owner == {"ada": avatar["avatar_url"], "ben": None}
     following = client.get("/api/v1/feed?mode=following", headers=cy).json()
     assert [i["video"]["id"] for i in following["items"]] == [dog["id"]]
     assert client.get("/api/v1/feed?mode=following").status_code == 401
@@ -73,6 +85,11 @@ def test_feeds_rank_explain_and_follow(platform_app: PlatformApp) -> None:
     assert less.status_code == 204
     after = client.get("/api/v1/feed", headers=cy).json()
     assert dog["id"] not in [i["video"]["id"] for i in after["items"]]
+    undone = client.delete(f"/api/v1/videos/{dog['id']}/not-interested", headers=cy)
+    assert undone.status_code == 204
+    back = client.get("/api/v1/feed", headers=cy).json()
+    assert dog["id"] in [i["video"]["id"] for i in back["items"]]
+    assert client.delete("/api/v1/videos/999999/not-interested", headers=cy).status_code == 404
 
 
 def test_feed_body_is_exactly_its_schema(platform_app: PlatformApp) -> None:

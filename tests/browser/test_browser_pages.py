@@ -54,6 +54,8 @@ def test_the_steer_box_says_what_changed(new_context, platform, shot) -> None:
     sign_up(page, handle)
     result = page.locator("#steer-result")
     expect(result).to_be_hidden()
+    page.get_by_role("button", name="Your feed").click()
+    expect(page.get_by_text("You have not steered your feed yet")).to_be_visible()
     page.get_by_placeholder(re.compile("^Steer your feed")).fill("more animals, less sports")
     # The server loads its sentence model on the first steer: allow for a slow machine.
     with page.expect_response("**/api/v1/feed/steer", timeout=STEER_TIMEOUT_MS) as steered:
@@ -75,7 +77,8 @@ def test_the_steer_box_says_what_changed(new_context, platform, shot) -> None:
 def test_a_sentence_the_steer_box_cannot_read_shows_an_error(new_context) -> None:
     page = new_context().new_page()
     sign_up(page, unique_handle("vague"))
-    page.get_by_placeholder(re.compile("^Steer your feed")).fill("whatever")
+    page.get_by_role("button", name="Your feed").click()
+    page.get_by_placeholder(re.compile("^Steer your feed")).fill("whatever blorf")
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     with page.expect_response("**/api/v1/feed/steer", timeout=STEER_TIMEOUT_MS) as steered:
@@ -83,7 +86,8 @@ def test_a_sentence_the_steer_box_cannot_read_shows_an_error(new_context) -> Non
     assert steered.value.status == 422
     expect(page.get_by_role("button", name="Steer")).to_be_enabled()
     # said in the page, where a screen reader hears it, not in a browser dialog
-    expect(page.get_by_role("alert")).to_contain_text("no topic recognised")
+    alert = page.locator("#steer-form").get_by_role("alert")
+    expect(alert).to_contain_text("“blorf”: not something the feed knows")
     assert dialogs == []
     expect(page.locator("#steer-result")).to_be_hidden()
 
@@ -223,6 +227,9 @@ def test_on_a_phone_the_main_places_are_a_tab_bar_and_the_header_is_one_line(
         link = tabs.get_by_role("link", name=re.compile(f"^{name}"))
         expect(link).to_be_visible()
         expect(link).to_have_attribute("href", href)
+    # the feed is the video, the tools over it and the tab bar: no header
+    expect(page.locator("header.top")).to_be_hidden()
+    page.goto("/notifications")
     header = page.locator("header.top").bounding_box()
     bar = tabs.bounding_box()
     assert header is not None and bar is not None

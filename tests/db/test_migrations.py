@@ -11,13 +11,13 @@ from pathlib import Path
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from db_rows import add_user
+from db_rows import add_user, add_video
 from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from openreel.config import Settings
 from openreel.db.migrate import alembic_config, upgrade
-from openreel.db.models import Base, User
+from openreel.db.models import Base, User, Video
 from openreel.db.session import make_engine, session_scope
 
 HEAD = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
@@ -86,3 +86,32 @@ def test_database_url_defaults_to_a_file_in_the_data_dir(tmp_path: Path) -> None
     assert settings.resolved_database_url() == f"sqlite:///{tmp_path.resolve()}/openreel.db"
     chosen = Settings(data_dir=tmp_path, database_url="postgresql+psycopg://db/openreel")
     assert chosen.resolved_database_url() == "postgresql+psycopg://db/openreel"
+
+
+def test_videos_made_before_labels_are_filed_again_from_their_storyboards(
+        tmp_path: Path) -> None:
+    from alembic import command
+
+    from openreel.director import direct
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    command.upgrade(alembic_config(url), "0007")
+    engine = make_engine(url)
+    try:
+        with session_scope(sessionmaker(engine)) as session:
+            owner = add_user(session, "ada")
+            story = add_video(session, owner)
+            story.storyboard = direct("a cat and a dog on a rainy street, noir style",
+                                      seconds=4.0).model_dump(mode="json")
+            story.topics = ["pets", "animals"]
+            unreadable = add_video(session, owner)
+            unreadable.storyboard = {"not": "a storyboard"}
+            unreadable.topics = ["toys"]
+            ids = story.id, unreadable.id
+        upgrade(url)
+        with session_scope(sessionmaker(engine)) as session:
+            labels = {v.id: v.topics for v in session.scalars(select(Video))}
+        assert {"cat", "dog", "noir", "pets"} <= set(labels[ids[0]]), labels
+        assert labels[ids[1]] == ["toys"]  # kept as it was
+    finally:
+        engine.dispose()

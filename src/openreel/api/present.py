@@ -27,6 +27,7 @@ from openreel.db.models import (
 from openreel.services import engagement
 from openreel.services.engagement import Thread
 from openreel.services.people import profile_stats
+from openreel.services.saved import saved_ids
 
 API = "/api/v1"
 
@@ -80,8 +81,9 @@ class VideoFacts(Protocol):
     def poster_key(self) -> str | None: ...
 
 
-def video_fields(video: VideoFacts, owner: str, liked: bool) -> dict[str, Any]:
-    """The fields of :class:`VideoOut` for a video by ``owner`` (a handle), unvalidated.
+def video_fields(video: VideoFacts, owner: str, liked: bool, saved: bool) -> dict[str, Any]:
+    """The fields of :class:`VideoOut` for a video by ``owner`` (a handle), unvalidated;
+    ``liked`` and ``saved`` say what the viewer did with it.
 
     For pages that validate many videos at once (``Model.model_validate`` of the whole
     page is several times cheaper than one model per video).
@@ -97,6 +99,7 @@ def video_fields(video: VideoFacts, owner: str, liked: bool) -> dict[str, Any]:
         "created_at": video.created_at, "published_at": video.published_at,
         "likes": video.like_count, "comments": video.comment_count,
         "remixes": video.remix_count, "views": video.view_count, "liked": liked,
+        "saved": saved,
         "video_url": f"{base}/file" if has_file else None,
         "poster_url": f"{base}/poster" if has_file and video.poster_key else None,
         "download_url": f"{base}/file?download=1" if has_file else None,
@@ -104,15 +107,22 @@ def video_fields(video: VideoFacts, owner: str, liked: bool) -> dict[str, Any]:
     }
 
 
-def video_out(video: Video, liked: bool = False) -> VideoOut:
+def video_out(video: Video, liked: bool = False, saved: bool = False) -> VideoOut:
     """A video with its counters and the URLs to play, download and share it."""
-    return VideoOut.model_validate(video_fields(video, video.owner.handle, liked))
+    return VideoOut.model_validate(video_fields(video, video.owner.handle, liked, saved))
 
 
 def videos_out(session: Session, viewer: User | None, videos: list[Video]) -> list[VideoOut]:
-    """Several videos, with whether the viewer likes each."""
-    liked = engagement.liked_ids(session, viewer, [v.id for v in videos])
-    return [video_out(v, v.id in liked) for v in videos]
+    """Several videos, with whether the viewer likes and has saved each."""
+    ids = [v.id for v in videos]
+    liked = engagement.liked_ids(session, viewer, ids)
+    kept = saved_ids(session, viewer, ids)
+    return [video_out(v, v.id in liked, v.id in kept) for v in videos]
+
+
+def viewed_video_out(session: Session, viewer: User | None, video: Video) -> VideoOut:
+    """One video, with whether the viewer likes and has saved it."""
+    return videos_out(session, viewer, [video])[0]
 
 
 def stage_of(job: Job) -> str:
@@ -134,8 +144,13 @@ def job_out(job: Job, notes: list[str] | None = None) -> JobOut:
 
 def avatar_url(user: User) -> str | None:
     """Where the user's avatar is served, if they have one."""
-    return f"{API}/users/{user.handle}/avatar?v={user.avatar_key.rsplit('-', 1)[-1][:12]}" \
-        if user.avatar_key else None
+    return avatar_url_of(user.handle, user.avatar_key)
+
+
+def avatar_url_of(handle: str, avatar_key: str | None) -> str | None:
+    """Where the avatar stored at ``avatar_key`` is served (its key versions the URL)."""
+    return f"{API}/users/{handle}/avatar?v={avatar_key.rsplit('-', 1)[-1][:12]}" \
+        if avatar_key else None
 
 
 def user_out(session: Session, user: User, viewer: User | None) -> UserOut:

@@ -93,6 +93,16 @@ class MeOut(UserOut):
     birth_year: int | None
 
 
+class QuotaOut(BaseModel):
+    """Your daily allowance of new videos; it resets at midnight UTC."""
+
+    limit: int = Field(description="videos you may start per UTC day")
+    used: int = Field(description="videos started since midnight UTC (remixes, "
+                                  "extensions, stitches and batch rows count)")
+    left: int = Field(description="videos you may still start today")
+    resets_at: datetime = Field(description="the next midnight UTC")
+
+
 class ProfileUpdate(BaseModel):
     """Profile fields to change."""
 
@@ -125,6 +135,7 @@ class VideoOut(BaseModel):
     remixes: int
     views: int
     liked: bool
+    saved: bool = Field(description="whether the viewer saved it (Save: a bookmark)")
     video_url: str | None
     poster_url: str | None
     download_url: str | None
@@ -212,6 +223,8 @@ class FeedItem(BaseModel):
     video: VideoOut
     score: float
     reasons: list[Reason]
+    following: bool = Field(False, description="whether the viewer follows its creator")
+    owner_avatar_url: str | None = None
 
 
 class FeedPage(BaseModel):
@@ -219,6 +232,13 @@ class FeedPage(BaseModel):
 
     mode: Literal["for_you", "following"]
     items: list[FeedItem]
+    next_cursor: str | None
+
+
+class SavedPage(BaseModel):
+    """One page of your saved videos, newest save first; pass ``next_cursor`` for more."""
+
+    items: list[VideoOut]
     next_cursor: str | None
 
 
@@ -242,6 +262,8 @@ class SteerOut(BaseModel):
     hidden: list[str]
     not_understood: list[str]
     preferences: list[TopicWeight]
+    allowed: list[str] = Field(default_factory=list,
+                               description="labels this sentence said were fine again")
 
 
 class NotificationOut(BaseModel):

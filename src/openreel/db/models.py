@@ -247,6 +247,22 @@ class Like(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class SavedVideo(Base):
+    """A user keeps a video to find again ("Save"), at most once; private to them."""
+
+    __tablename__ = "saved_videos"
+    __table_args__ = (
+        UniqueConstraint("user_id", "video_id"),
+        # A user's saves, newest first: the Saved list and its cursor read this index.
+        Index("ix_saved_videos_user_id_created_at", "user_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    video_id: Mapped[int] = mapped_column(ForeignKey("videos.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class Comment(Base):
     """A comment on a video; a reply names its parent (services keep it to one level)."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -205,6 +205,13 @@ def not_interested(session: Session, user: User, video_id: int) -> None:
                                                            NotInterested.video_id == video.id))
     if exists is None:
         session.add(NotInterested(user_id=user.id, video_id=video.id))
+
+
+def undo_not_interested(session: Session, user: User, video_id: int) -> None:
+    """Take back a "show me less": the video may come back, its topics count as before."""
+    video = visible_video(session, user, video_id)
+    session.execute(delete(NotInterested).where(NotInterested.user_id == user.id,
+                                                NotInterested.video_id == video.id))
 
 
 def notifications(session: Session, user: User, *, limit: int = 50) -> list[Notification]:

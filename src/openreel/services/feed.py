@@ -13,8 +13,10 @@ import openreel.social.feed as social_feed
 from openreel.db.driver import Prepared
 from openreel.db.models import (
     FeedPreference,
+    Follow,
     HiddenTopic,
     Like,
+    SavedVideo,
     User,
     Video,
     VideoKind,
@@ -74,12 +76,21 @@ _PAGE_ROWS = (
 
 def _page_state(count: int) -> Prepared:
     """What a page checks of its ``count`` videos each time it is served: still published,
-    changed since it was read, liked by the viewer (None: nobody). Bound to ``:viewer``
-    and ``:v0`` … (one statement per page size, so none is rendered per request).
+    changed since it was read, liked and saved by the viewer, its creator followed by the
+    viewer (None: nobody), and the creator's avatar (which changes without the video).
+    Bound to ``:viewer`` and ``:v0`` … (one statement per page size, so none is rendered
+    per request).
     """
+    viewer = bindparam("viewer", type_=Integer)
     return Prepared(
-        select(Video.id, Video.status, Video.changed_at, Like.id)
-        .outerjoin(Like, and_(Like.video_id == Video.id, Like.user_id == bindparam("viewer")))
+        select(Video.id, Video.status, Video.changed_at, Like.id, SavedVideo.id, Follow.id,
+               User.avatar_key)
+        .join(User, User.id == Video.owner_id)
+        .outerjoin(Like, and_(Like.video_id == Video.id, Like.user_id == viewer))
+        .outerjoin(SavedVideo, and_(SavedVideo.video_id == Video.id,
+                                    SavedVideo.user_id == viewer))
+        .outerjoin(Follow, and_(Follow.followee_id == Video.owner_id,
+                                Follow.follower_id == viewer))
         .where(Video.id.in_([bindparam(f"v{i}", type_=Integer) for i in range(count)])))
 
 
@@ -129,6 +140,9 @@ class FeedEntry:
     score: float
     reasons: list[Reason]
     liked: bool = False  # by the viewer
+    saved: bool = False  # by the viewer
+    following: bool = False  # the viewer follows its creator
+    avatar_key: str | None = None  # the creator's avatar picture, if any
 
 
 @dataclass
@@ -163,16 +177,16 @@ def feed_page(session: Session, viewer_id: int | None, *, mode: str = "for_you",
     found = _PAGE_STATE[len(ids)].rows(
         connection, {"viewer": viewer_id, **{f"v{i}": video_id for i, video_id in enumerate(ids)}}
     ) if ids else []
-    state = {row[0]: (row[2], row[3] is not None) for row in found
-             if row[1] == VideoStatus.PUBLISHED}
+    state = {row[0]: (row[2], row[3] is not None, row[4] is not None, row[5] is not None,
+                      row[6]) for row in found if row[1] == VideoStatus.PUBLISHED}
     kept = kept_videos(session)
-    videos = kept.current({i: stamp for i, (stamp, _) in state.items()})
+    videos = kept.current({i: facts[0] for i, facts in state.items()})
     missing = [i for i in state if i not in videos]
     if missing:
         read = [FeedVideo(*list(row)) for row in connection.execute(_PAGE_ROWS, {"ids": missing})]
         kept.keep(read)
         videos.update((v.id, v) for v in read if v.status == VideoStatus.PUBLISHED)
-    entries = [FeedEntry(videos[i.video_id], i.score, list(i.reasons), state[i.video_id][1])
+    entries = [FeedEntry(videos[i.video_id], i.score, list(i.reasons), *state[i.video_id][1:])
                for i in page.items if i.video_id in videos]
     return Page(mode=mode, entries=entries, next_cursor=page.next_cursor)
 
@@ -183,8 +197,11 @@ def steer_feed(session: Session, user: User, sentence: str) -> Steering:
     if not text:
         raise InvalidInput("sentence", "say what you want more or less of")
     steering = steer(text, embed)
-    if not steering.weights and not steering.hidden:
-        raise InvalidInput("sentence", "no topic recognised: try “more animals, less sports”")
+    if not steering.changes_anything:
+        unknown = ", ".join(f"“{word}”" for word in steering.not_understood)
+        said = f"{unknown}: not something the feed knows" if unknown else "nothing to change"
+        raise InvalidInput("sentence", f"{said}; try “more animals, less sports” or "
+                                       "“no cats but dogs are fine”")
     apply_steering(session, user.id, steering)
     return steering
 
@@ -193,7 +210,8 @@ def preferences(session: Session, user: User) -> tuple[list[FeedPreference], lis
     """The user's topic weights and hidden topics."""
     weights = list(session.scalars(select(FeedPreference).where(FeedPreference.user_id == user.id)
                                    .order_by(FeedPreference.weight.desc())))
-    hidden = list(session.scalars(select(HiddenTopic.topic).where(HiddenTopic.user_id == user.id)))
+    hidden = list(session.scalars(select(HiddenTopic.topic).where(HiddenTopic.user_id == user.id)
+                                  .order_by(HiddenTopic.topic)))
     return weights, hidden
 
 

@@ -44,6 +44,7 @@ from openreel.provenance.verify import (
 from openreel.services.errors import InvalidInput, TooLarge, UnsupportedMedia
 from openreel.services.isolation import Isolated, OutOfMemory, TookTooLong
 from openreel.services.signing import signing_identity, watermark_key
+from openreel.services.uploads import VERIFIABLE
 from openreel.services.videos import can_see
 from openreel.storage import blob_store_from_settings
 
@@ -203,12 +204,12 @@ def verify_upload(session: Session, settings: Settings, stream: BinaryIO, filena
             copy.write(chunk)
         copy.flush()
         if size == 0:
-            raise InvalidInput("file", "the file is empty")
+            raise InvalidInput("file", VERIFIABLE.refusal("the file is empty"))
         try:
             return verify_file(session, settings, Path(copy.name), viewer, apart=True)
         except VerifyError as exc:
-            raise UnsupportedMedia(str(exc).replace(Path(copy.name).name, filename or "file")
-                                   ) from exc
+            problem = str(exc).replace(Path(copy.name).name, filename or "file")
+            raise UnsupportedMedia(VERIFIABLE.refusal(problem)) from exc
 
 
 def _generated(session: Session, settings: Settings, match: Candidate,

@@ -1,4 +1,8 @@
-"""Pictures people upload: first frames for image → video, and avatars."""
+"""Files people upload: first frames for image → video, avatars, and files to verify.
+
+What each upload takes is said once here (``PICTURES``, ``VERIFIABLE``): its refusals
+name it, its form's file picker offers it, its API documentation states it.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import secrets
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -17,7 +22,71 @@ from openreel.storage import BlobStore
 
 MAX_IMAGE_PIXELS = 40_000_000
 AVATAR_SIDE = 256
-ACCEPTED_FORMATS = frozenset({"PNG", "JPEG", "WEBP", "GIF", "BMP"})
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """One kind of file an upload takes."""
+
+    name: str  # as people write it: "WebP"
+    media_type: str
+    extensions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """The kinds of file one upload takes, grouped by what they are ("picture", "video")."""
+
+    groups: tuple[tuple[str, tuple[FileKind, ...]], ...]
+
+    @property
+    def words(self) -> str:
+        """Said to people: "a PNG, JPEG or WebP picture" (and more groups after commas)."""
+        said = [_article(_listed([k.name for k in kinds])) + " " + noun
+                for noun, kinds in self.groups]
+        return _listed(said, final=", or " if len(said) > 2 else " or ")
+
+    @property
+    def accept(self) -> str:
+        """The value of a file input's ``accept``: what its file picker offers."""
+        kinds = [k for _, group in self.groups for k in group]
+        return ",".join([k.media_type for k in kinds]
+                        + [e for k in kinds for e in k.extensions])
+
+    def refusal(self, problem: str) -> str:
+        """``problem``, then what to upload instead."""
+        return f"{problem}; upload {self.words}"
+
+
+def _listed(items: list[str], final: str = " or ") -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + final + items[-1]
+
+
+def _article(phrase: str) -> str:
+    # "an MP4", "an M4A", "a PNG", "a WAV": how the first letter sounds, not what it is
+    return ("an " if phrase[0] in "AEFHILMNORSX" else "a ") + phrase
+
+
+# Pillow's name for each picture format taken → how it is said and sent
+PICTURE_KINDS = {
+    "PNG": FileKind("PNG", "image/png", (".png",)),
+    "JPEG": FileKind("JPEG", "image/jpeg", (".jpg", ".jpeg")),
+    "WEBP": FileKind("WebP", "image/webp", (".webp",)),
+    "GIF": FileKind("GIF", "image/gif", (".gif",)),
+    "BMP": FileKind("BMP", "image/bmp", (".bmp",)),
+}
+PICTURES = Accepted((("picture", tuple(PICTURE_KINDS.values())),))
+# /verify reads any picture Pillow opens and any clip FFmpeg decodes; these are the ones
+# it says it takes (and has tests for)
+VERIFIABLE = Accepted((
+    ("video", (FileKind("MP4", "video/mp4", (".mp4", ".m4v")),
+               FileKind("MOV", "video/quicktime", (".mov",)),
+               FileKind("WebM", "video/webm", (".webm",)))),
+    ("sound", (FileKind("WAV", "audio/wav", (".wav",)),
+               FileKind("MP3", "audio/mpeg", (".mp3",)),
+               FileKind("M4A", "audio/mp4", (".m4a",)))),
+    ("picture", tuple(PICTURE_KINDS.values())),
+))
 
 
 def read_limited(stream: BinaryIO, limit: int) -> bytes:
@@ -31,22 +100,25 @@ def read_limited(stream: BinaryIO, limit: int) -> bytes:
 def open_picture(data: bytes, field: str) -> Image.Image:
     """Decode an uploaded picture as RGB, refusing what is not one or is absurdly large."""
     if not data:
-        raise InvalidInput(field, "the file is empty")
+        raise InvalidInput(field, PICTURES.refusal("the file is empty"))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
-            if image.format not in ACCEPTED_FORMATS:
-                raise UnsupportedMedia(f"{field}: send a PNG, JPEG, WebP, GIF or BMP picture")
+            if image.format not in PICTURE_KINDS:
+                raise UnsupportedMedia(PICTURES.refusal(
+                    f"{field}: {image.format or 'this'} pictures are not taken"))
             if image.width * image.height > MAX_IMAGE_PIXELS:
                 raise InvalidInput(
                     field, f"the picture is too large ({image.width}x{image.height})")
             image.load()
     except (UnidentifiedImageError, Image.DecompressionBombError,
             Image.DecompressionBombWarning) as exc:
-        raise UnsupportedMedia(f"{field}: the file is not a picture openreel can read") from exc
+        raise UnsupportedMedia(PICTURES.refusal(
+            f"{field}: the file is not a picture openreel can read")) from exc
     except OSError as exc:
-        raise UnsupportedMedia(f"{field}: the picture is damaged ({exc})") from exc
+        raise UnsupportedMedia(PICTURES.refusal(
+            f"{field}: the picture is damaged ({exc})")) from exc
     return ImageOps.exif_transpose(image).convert("RGB")
 
 

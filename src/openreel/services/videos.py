@@ -69,22 +69,44 @@ class Planned:
     notes: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class DailyQuota:
+    """How many renders a person may start per UTC day, and how many they have today."""
+
+    limit: int
+    used: int
+    resets_at: datetime  # the next midnight UTC
+
+    @property
+    def left(self) -> int:
+        """Renders they may still start today."""
+        return max(self.limit - self.used, 0)
+
+
+def daily_quota(session: Session, platform: Platform, user: User,
+                now: datetime | None = None) -> DailyQuota:
+    """The user's daily quota as it stands: every render job started since midnight UTC
+    counts (generations, remixes, extensions, stitches, batch rows; failed ones too)."""
+    now = now or datetime.now(UTC)
+    midnight = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    used = session.scalar(
+        select(func.count()).select_from(Job)
+        .where(Job.user_id == user.id, Job.kind == RENDER_JOB, Job.created_at >= midnight)
+    ) or 0
+    return DailyQuota(limit=platform.settings.daily_quota, used=used,
+                      resets_at=midnight + timedelta(days=1))
+
+
 def check_quota(session: Session, platform: Platform, user: User, wanted: int = 1) -> None:
     """Refuse ``wanted`` new renders that would take the user past ``daily_quota`` started
     today (UTC)."""
     now = datetime.now(UTC)
-    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    started = session.scalar(
-        select(func.count()).select_from(Job)
-        .where(Job.user_id == user.id, Job.kind == RENDER_JOB, Job.created_at >= midnight)
-    ) or 0
-    quota = platform.settings.daily_quota
-    if started + wanted > quota:
-        retry = int((midnight + timedelta(days=1) - now).total_seconds()) + 1
-        left = max(quota - started, 0)
-        more = "" if wanted == 1 else f" ({wanted} asked for, {left} left today)"
-        raise QuotaExceeded(f"daily limit reached: {quota} videos a day{more}; it resets at "
-                            "midnight UTC", retry_after=retry)
+    quota = daily_quota(session, platform, user, now)
+    if quota.used + wanted > quota.limit:
+        retry = int((quota.resets_at - now).total_seconds()) + 1
+        more = "" if wanted == 1 else f" ({wanted} asked for, {quota.left} left today)"
+        raise QuotaExceeded(f"daily limit reached: {quota.limit} videos a day{more}; it "
+                            "resets at midnight UTC", retry_after=retry)
 
 
 def options_for(request: CreateRequest) -> GenerateOptions:

@@ -7,7 +7,7 @@ import secrets
 from importlib.resources import files
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
@@ -20,10 +20,10 @@ from openreel.api.deps import (
     looking_up,
 )
 from openreel.api.errors import STATUS, retry_headers
-from openreel.api.present import avatar_url, user_out, video_out, videos_out
+from openreel.api.present import avatar_url, user_out, videos_out, viewed_video_out
 from openreel.api.schemas import IdPath
 from openreel.pipeline import SIZES
-from openreel.services import accounts, batches, engagement, provenance, videos
+from openreel.services import accounts, batches, engagement, provenance, saved, videos
 from openreel.services.errors import (
     Busy,
     InvalidInput,
@@ -31,7 +31,7 @@ from openreel.services.errors import (
     QuotaExceeded,
     ServiceError,
 )
-from openreel.services.uploads import read_limited
+from openreel.services.uploads import PICTURES, VERIFIABLE, read_limited
 from openreel.spec import Style
 
 ANON_CSRF_COOKIE = "openreel_csrf"
@@ -39,6 +39,8 @@ ANON_CSRF_COOKIE = "openreel_csrf"
 _ROW_STATES = {"queued": "waiting", "running": "being made", "succeeded": "ready",
                "failed": "failed", "cancelled": "cancelled", "skipped": "skipped"}
 templates = Jinja2Templates(directory=str(files("openreel.web") / "templates"))
+# What each upload takes, for the file pickers and their hints (said once, in uploads)
+templates.env.globals.update(pictures=PICTURES, verifiable=VERIFIABLE)
 
 
 def page_caller(request: Request, db: SessionDep, platform: PlatformDep) -> Caller:
@@ -89,6 +91,16 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return templates.TemplateResponse(request, "error.html", status_code=status, context={
         "me": me, "csrf": csrf, "unread": None, "avatar_url": avatar_url,
         "message": message, "status": status})
+
+
+def _create_page(request: Request, caller: Caller, db: SessionDep, platform: PlatformDep,
+                 status: int = 200, values: dict[str, str] | None = None,
+                 error: str | None = None) -> HTMLResponse:
+    assert caller.user is not None
+    return _render(request, caller, "create.html", status, sizes=list(SIZES),
+                   styles=[s.value for s in Style], values=values or {}, error=error,
+                   max_prompt=videos.MAX_PROMPT,
+                   quota=videos.daily_quota(db, platform, caller.user))
 
 
 def _signed_in(caller: Caller, request: Request) -> Any:
@@ -262,12 +274,17 @@ def web_router() -> APIRouter:
         batches.publish_batch(db, caller.user, batch_id)
         return RedirectResponse(f"/batches/{batch_id}", status_code=303)
 
+    @router.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        # Browsers ask for this path on their own; the mark is the SVG every page links to.
+        return RedirectResponse("/static/favicon.svg", status_code=301)
+
     @router.get("/create", response_class=HTMLResponse)
-    def create_page(request: Request, caller: PageCaller) -> Response:
+    def create_page(request: Request, caller: PageCaller, db: SessionDep,
+                    platform: PlatformDep) -> Response:
         if (redirect := _signed_in(caller, request)) is not None:
             return redirect
-        return _render(request, caller, "create.html", sizes=list(SIZES),
-                       styles=[s.value for s in Style], values={}, error=None)
+        return _create_page(request, caller, db, platform)
 
     @router.post("/create", response_class=HTMLResponse)
     def create(request: Request, caller: PageCaller, db: SessionDep, platform: PlatformDep,
@@ -304,8 +321,9 @@ def web_router() -> APIRouter:
         except ServiceError as exc:
             db.rollback()
             status = 422 if isinstance(exc, InvalidInput) else STATUS.get(type(exc), 400)
-            return _render(request, caller, "create.html", status, sizes=list(SIZES),
-                           styles=[s.value for s in Style], values=values, error=exc.message)
+            page = _create_page(request, caller, db, platform, status, values, exc.message)
+            page.headers.update(retry_headers(exc))
+            return page
         return RedirectResponse(f"/jobs/{planned.job.id}", status_code=303)
 
     @router.get("/verify", response_class=HTMLResponse)
@@ -320,7 +338,7 @@ def web_router() -> APIRouter:
         name = (file.filename or "") if file is not None else ""
         try:
             if file is None or not name:
-                raise InvalidInput("file", "choose a file to verify")
+                raise InvalidInput("file", f"choose a file to verify: {VERIFIABLE.words}")
             with platform.reading() as session:  # it writes nothing: no write lock
                 verdict = provenance.verify_upload(session, platform.settings, file.file,
                                                    name, caller.user)
@@ -354,14 +372,25 @@ def web_router() -> APIRouter:
                        mine=videos_out(db, caller.user, videos.videos_by(
                            db, caller.user, caller.user)))
 
+    @router.get("/saved", response_class=HTMLResponse)
+    def saved_page(request: Request, caller: PageCaller, db: SessionDep,
+                   cursor: Annotated[str | None, Query(max_length=200)] = None) -> Response:
+        if (redirect := _signed_in(caller, request)) is not None:
+            return redirect
+        assert caller.user is not None
+        page = saved.saved_videos(db, caller.user, limit=saved.MAX_PAGE, before=cursor)
+        return _render(request, caller, "saved.html",
+                       videos=videos_out(db, caller.user, page.videos),
+                       next_cursor=page.next_cursor, first=cursor is None)
+
     @router.get("/v/{video_id}", response_class=HTMLResponse)
     def video_page(video_id: IdPath, request: Request, caller: PageCaller,
                    db: SessionDep) -> Response:
         video = videos.visible_video(db, caller.user, video_id)
-        liked = engagement.liked_ids(db, caller.user, [video.id])
         chain = [(v, videos.can_see(caller.user, v))
                  for v in videos.ancestry(db, caller.user, video)]
-        return _render(request, caller, "video.html", video=video_out(video, video.id in liked),
+        return _render(request, caller, "video.html",
+                       video=viewed_video_out(db, caller.user, video),
                        owner=user_out(db, video.owner, caller.user),
                        threads=engagement.comment_threads(db, caller.user, video.id),
                        chain=chain, remixes=videos_out(db, caller.user,

@@ -10,14 +10,15 @@ from openreel.api.schemas import (
     IdPath,
     MeOut,
     ProfileUpdate,
+    QuotaOut,
     SignUp,
     TokenName,
     TokenOut,
     TokenRequest,
 )
 from openreel.api.strict_json import FiniteJSONRoute
-from openreel.services import accounts
-from openreel.services.uploads import kept_if_committed, read_limited, store_avatar
+from openreel.services import accounts, videos
+from openreel.services.uploads import PICTURES, kept_if_committed, read_limited, store_avatar
 
 router = APIRouter(tags=["accounts"], route_class=FiniteJSONRoute)
 
@@ -60,7 +61,7 @@ def update_me(body: ProfileUpdate, user: CurrentUser, db: SessionDep) -> MeOut:
 
 @router.put("/me/avatar", response_model=MeOut)
 def set_avatar(user: CurrentUser, db: SessionDep, platform: PlatformDep,
-               avatar: UploadFile = File(..., description="a PNG, JPEG, WebP or GIF picture")
+               avatar: UploadFile = File(..., description=PICTURES.words)
                ) -> MeOut:
     """Upload a new avatar (cropped to a square)."""
     data = read_limited(avatar.file, platform.settings.max_upload_bytes)
@@ -72,6 +73,14 @@ def set_avatar(user: CurrentUser, db: SessionDep, platform: PlatformDep,
     if old:
         platform.blobs.delete(old)
     return me_out(db, user)
+
+
+@router.get("/me/quota", response_model=QuotaOut)
+def my_quota(user: CurrentUser, db: SessionDep, platform: PlatformDep) -> QuotaOut:
+    """How many videos you may still start today; the count resets at midnight UTC."""
+    quota = videos.daily_quota(db, platform, user)
+    return QuotaOut(limit=quota.limit, used=quota.used, left=quota.left,
+                    resets_at=quota.resets_at)
 
 
 @router.get("/me/tokens", response_model=list[TokenOut])

@@ -17,7 +17,7 @@ from openreel.api.deps import (
     request_session,
     run_db,
 )
-from openreel.api.present import notification_out, video_fields
+from openreel.api.present import avatar_url_of, notification_out, video_fields
 from openreel.api.schemas import (
     Count,
     FeedPage,
@@ -56,10 +56,10 @@ async def feed(request: Request, mode: Mode = "for_you",
 class _Cards:
     """Each feed video's JSON as last encoded, per process, under the row's change stamp.
 
-    A card is the video's object without its closing brace and without ``liked``, which
-    depends on the viewer: a page adds that and closes it. A card is reused only for the
-    very row it was made from (the same id and ``changed_at``), so it never shows a
-    caption or counter older than the row's.
+    A card is the video's object without its closing brace and without ``liked`` and
+    ``saved``, which depend on the viewer: a page adds those and closes it. A card is
+    reused only for the very row it was made from (the same id and ``changed_at``), so it
+    never shows a caption or counter older than the row's.
     """
 
     def __init__(self, size: int = 8192) -> None:
@@ -70,8 +70,8 @@ class _Cards:
         stamp = video.changed_at
         card = self._cards.get((video.id, stamp)) if stamp is not None else None
         if card is None:
-            fields = video_fields(video, video.owner_handle, False)
-            del fields["liked"]
+            fields = video_fields(video, video.owner_handle, False, False)
+            del fields["liked"], fields["saved"]
             card = to_json(fields)[:-1]
             if stamp is not None:  # a row never stamped: nothing tells its changes
                 self._cards.put((video.id, stamp), card)
@@ -79,7 +79,9 @@ class _Cards:
 
 
 _cards = _Cards()
-_LIKED = {True: b',"liked":true}', False: b',"liked":false}'}
+# What the viewer did with a video, by (liked, saved): the end of its object after the card.
+_VIEWER = {(liked, saved): b',"liked":%s,"saved":%s}' % (to_json(liked), to_json(saved))
+           for liked in (True, False) for saved in (True, False)}
 
 
 def _feed(db: Session, viewer_id: int | None, mode: Mode, limit: int,
@@ -93,18 +95,20 @@ def _feed(db: Session, viewer_id: int | None, mode: Mode, limit: int,
     for index, entry in enumerate(page.entries):
         rest = to_json({"score": entry.score, "reasons": [
             {"signal": r.signal, "contribution": r.contribution, "text": r.text}
-            for r in entry.reasons]})
+            for r in entry.reasons], "following": entry.following,
+            "owner_avatar_url": avatar_url_of(entry.video.owner_handle, entry.avatar_key)})
         parts += [b',{"video":' if index else b'{"video":', _cards.of(entry.video),
-                  _LIKED[entry.liked], b",", rest[1:]]
+                  _VIEWER[entry.liked, entry.saved], b",", rest[1:]]
     parts += [b'],"next_cursor":', to_json(page.next_cursor), b"}"]
     return Response(b"".join(parts), media_type="application/json")
 
 
 def _steer_out(db: SessionDep, user: CurrentUser, changed: list[TopicWeight],
-               not_understood: list[str]) -> SteerOut:
+               not_understood: list[str], allowed: list[str] | None = None) -> SteerOut:
     weights, hidden = feeds.preferences(db, user)
     return SteerOut(changed=changed, hidden=hidden, not_understood=not_understood,
-                    preferences=[TopicWeight(topic=p.topic, weight=p.weight) for p in weights])
+                    preferences=[TopicWeight(topic=p.topic, weight=p.weight) for p in weights],
+                    allowed=allowed or [])
 
 
 @router.post("/feed/steer", response_model=SteerOut)
@@ -113,7 +117,7 @@ def steer(body: SteerRequest, user: CurrentUser, db: SessionDep) -> SteerOut:
     steering = feeds.steer_feed(db, user, body.sentence)
     db.commit()
     changed = [TopicWeight(topic=t, weight=w) for t, w in steering.weights.items()]
-    return _steer_out(db, user, changed, list(steering.not_understood))
+    return _steer_out(db, user, changed, list(steering.not_understood), list(steering.allowed))
 
 
 @router.get("/feed/preferences", response_model=SteerOut)

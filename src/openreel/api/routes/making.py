@@ -20,7 +20,7 @@ from openreel.api.strict_json import FiniteJSONRoute
 from openreel.db.models import JobStatus
 from openreel.services import videos
 from openreel.services.errors import QuotaExceeded
-from openreel.services.uploads import read_limited
+from openreel.services.uploads import PICTURES, read_limited
 
 router = APIRouter(tags=["making"], route_class=FiniteJSONRoute)
 FINISHED = {JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED}
@@ -37,7 +37,8 @@ def create_generation(
         pattern=r"^(cinematic|animated|anime|photoreal|surreal|noir|watercolor|pixel)?$")] = None,
     seed: Annotated[int | None, Form(ge=0, le=2**63 - 1)] = None,
     engine: Annotated[str, Form(pattern=r"^[a-z0-9_]{1,32}$")] = "procedural",
-    image: Annotated[UploadFile | None, File(description="optional first frame")] = None,
+    image: Annotated[UploadFile | None, File(
+        description=f"optional first frame: {PICTURES.words}")] = None,
 ) -> JobOut:
     """Start a video from a prompt (and an optional first-frame picture); it lands in drafts."""
     data = None

@@ -10,13 +10,14 @@ from openreel.api.deps import PlatformDep, ViewerDep
 from openreel.api.schemas import VerifyOut
 from openreel.api.strict_json import FiniteJSONRoute
 from openreel.services.provenance import verdict_json, verify_upload
+from openreel.services.uploads import VERIFIABLE
 
 router = APIRouter(tags=["provenance"], route_class=FiniteJSONRoute)
 
 
 @router.post("/verify", response_model=VerifyOut)
 def verify(viewer: ViewerDep, platform: PlatformDep,
-           file: Annotated[UploadFile, File(description="a video, image or sound file")]
+           file: Annotated[UploadFile, File(description=VERIFIABLE.words)]
            ) -> VerifyOut:
     """Examine a file: C2PA manifest, invisible picture and sound marks, fingerprint matches.
 

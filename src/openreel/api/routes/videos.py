@@ -1,4 +1,5 @@
-"""Videos: watch, download, drafts, publish, delete, likes, comments, views, remix chains."""
+"""Videos: watch, download, drafts, publish, delete, likes, saves, comments, views, remix
+chains."""
 
 from __future__ import annotations
 
@@ -9,32 +10,28 @@ from fastapi.responses import StreamingResponse
 
 from openreel.api.deps import CurrentUser, PlatformDep, SessionDep, ViewerDep
 from openreel.api.files import blob_response
-from openreel.api.present import thread_out, video_out, videos_out
+from openreel.api.present import thread_out, videos_out, viewed_video_out
 from openreel.api.schemas import (
     CommentOut,
     CommentRequest,
     IdPath,
     PublishRequest,
+    SavedPage,
     VideoOut,
     ViewRequest,
 )
 from openreel.api.strict_json import FiniteJSONRoute
-from openreel.services import engagement, videos
+from openreel.services import engagement, saved, videos
 from openreel.services.errors import NotFound
 
 router = APIRouter(tags=["videos"], route_class=FiniteJSONRoute)
 RangeHeader = Annotated[str | None, Header(alias="range")]
 
 
-def _one(db: Any, viewer: Any, video_id: int) -> VideoOut:
-    video = videos.visible_video(db, viewer, video_id)
-    return video_out(video, video.id in engagement.liked_ids(db, viewer, [video.id]))
-
-
 @router.get("/videos/{video_id}", response_model=VideoOut)
 def get_video(video_id: IdPath, viewer: ViewerDep, db: SessionDep) -> VideoOut:
     """A video you can see: published, or your own draft."""
-    return _one(db, viewer, video_id)
+    return viewed_video_out(db, viewer, videos.visible_video(db, viewer, video_id))
 
 
 @router.get("/videos/{video_id}/file", response_class=StreamingResponse,
@@ -100,7 +97,7 @@ def publish(video_id: IdPath, body: PublishRequest, user: CurrentUser, db: Sessi
     """Publish one of your drafts with a caption."""
     video = videos.publish(db, user, video_id, body.caption)
     db.commit()
-    return video_out(video)
+    return viewed_video_out(db, user, video)
 
 
 @router.delete("/videos/{video_id}", status_code=204)
@@ -115,7 +112,7 @@ def like(video_id: IdPath, user: CurrentUser, db: SessionDep) -> VideoOut:
     """Like a video."""
     video = engagement.like(db, user, video_id)
     db.commit()
-    return video_out(video, True)
+    return viewed_video_out(db, user, video)
 
 
 @router.delete("/videos/{video_id}/like", response_model=VideoOut)
@@ -123,7 +120,32 @@ def unlike(video_id: IdPath, user: CurrentUser, db: SessionDep) -> VideoOut:
     """Take a like back."""
     video = engagement.unlike(db, user, video_id)
     db.commit()
-    return video_out(video, False)
+    return viewed_video_out(db, user, video)
+
+
+@router.post("/videos/{video_id}/save", response_model=VideoOut)
+def save(video_id: IdPath, user: CurrentUser, db: SessionDep) -> VideoOut:
+    """Save a video to find again in your saved list (a bookmark, not a download)."""
+    video = saved.save(db, user, video_id)
+    db.commit()
+    return viewed_video_out(db, user, video)
+
+
+@router.delete("/videos/{video_id}/save", response_model=VideoOut)
+def unsave(video_id: IdPath, user: CurrentUser, db: SessionDep) -> VideoOut:
+    """Take a video out of your saved list."""
+    video = saved.unsave(db, user, video_id)
+    db.commit()
+    return viewed_video_out(db, user, video)
+
+
+@router.get("/me/saved", response_model=SavedPage)
+def saved_list(user: CurrentUser, db: SessionDep,
+               limit: Annotated[int, Query(ge=1, le=saved.MAX_PAGE)] = 20,
+               cursor: Annotated[str | None, Query(max_length=200)] = None) -> SavedPage:
+    """Your saved videos that you can still see, newest save first."""
+    page = saved.saved_videos(db, user, limit=limit, before=cursor)
+    return SavedPage(items=videos_out(db, user, page.videos), next_cursor=page.next_cursor)
 
 
 @router.get("/videos/{video_id}/comments", response_model=list[CommentOut])
@@ -155,12 +177,20 @@ def view(video_id: IdPath, body: ViewRequest, viewer: ViewerDep, db: SessionDep)
     """Count a view and how long it was watched."""
     video = engagement.record_view(db, viewer, video_id, body.watched_seconds)
     db.commit()
-    return video_out(video, video.id in engagement.liked_ids(db, viewer, [video.id]))
+    return viewed_video_out(db, viewer, video)
 
 
 @router.post("/videos/{video_id}/not-interested", status_code=204)
 def not_interested(video_id: IdPath, user: CurrentUser, db: SessionDep) -> Response:
     """“Show me less of this”: the video leaves your feed, and its topics count less."""
     engagement.not_interested(db, user, video_id)
+    db.commit()
+    return Response(status_code=204)
+
+
+@router.delete("/videos/{video_id}/not-interested", status_code=204)
+def undo_not_interested(video_id: IdPath, user: CurrentUser, db: SessionDep) -> Response:
+    """Take back “show me less”: the video may come back to your feed."""
+    engagement.undo_not_interested(db, user, video_id)
     db.commit()
     return Response(status_code=204)
