@@ -107,6 +107,7 @@ def test_the_web_app_makes_follows_and_publishes_a_batch(platform_app: PlatformA
     assert made.status_code == 303 and made.headers["location"].startswith("/batches/")
     page = client.get(made.headers["location"])
     assert page.status_code == 200 and 'data-pending="true"' in page.text
+    assert "Stop the clips not made yet" in page.text
     assert "a red apple on a table in Rome" in page.text and "no value for {city}" in page.text
     platform_app.run_jobs()
     page = client.get(made.headers["location"])
@@ -116,3 +117,79 @@ def test_the_web_app_makes_follows_and_publishes_a_batch(platform_app: PlatformA
                             follow_redirects=False)
     assert published.status_code == 303
     assert "Publish all" not in client.get(made.headers["location"]).text
+    # a second batch, stopped from its page before anything is made
+    other = client.post("/batches/new", follow_redirects=False, data={
+        "template": TEMPLATE, "seconds": "1", "csrf_token": csrf,
+        "rows": "product,city\na cup,Oslo\n"})
+    stopped = client.post(other.headers["location"] + "/cancel", data={"csrf_token": csrf},
+                          follow_redirects=False)
+    assert stopped.status_code == 303
+    page = client.get(other.headers["location"])
+    assert 'data-status="cancelled"' in page.text and 'data-pending="false"' in page.text
+    assert "Stop the clips not made yet" not in page.text
+    refused = client.post(other.headers["location"] + "/cancel", data={"csrf_token": "nope"})
+    assert refused.status_code == 403
+
+
+def test_rows_uploaded_as_a_file_in_a_form(platform_app: PlatformApp) -> None:
+    client = platform_app.client
+    auth = platform_app.sign_up("shop")
+
+    def upload(name: str, data: bytes, **form: str) -> tuple[int, dict]:
+        answer = client.post("/api/v1/batches/upload", headers=auth,
+                             data={"template": TEMPLATE, "seconds": "1", **form},
+                             files={"table": (name, data, "text/csv")})
+        return answer.status_code, answer.json()
+
+    status, batch = upload("rows.csv", b"\xef\xbb\xbfproduct,city\na pen,Lima\na cup,\n",
+                           seed="7")
+    assert status == 202, batch
+    assert batch["counts"] == {"queued": 1, "skipped": 1}
+    assert batch["rows"][0]["prompt"] == "a pen on a table in Lima"
+    status, batch = upload("rows.json", json.dumps([{"product": "a hat", "city": "Oslo"}])
+                           .encode())
+    assert status == 202 and batch["rows"][0]["prompt"] == "a hat on a table in Oslo"
+    status, refused = upload("rows.csv", "product,city\nun café,Zürich\n".encode("latin-1"))
+    assert status == 422
+    assert refused["detail"][0]["loc"] == ["body", "table"]
+    assert "UTF-8" in refused["detail"][0]["msg"]
+    status, refused = upload("rows.csv", b"product,city\n" + b"a pen,Lima\n" * 120_000)
+    assert status == 413 and "larger than" in refused["detail"]
+    status, refused = upload("rows.csv", b"product,city\na pen,Lima\n", seconds="600")
+    assert status == 422
+    status, refused = upload("rows.csv", b"product,city\na pen,Lima\n", style="claymation")
+    assert status == 422
+    with platform_app.platform.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Job)) == 2
+
+
+def test_a_whole_batch_can_be_stopped(platform_app: PlatformApp) -> None:
+    client = platform_app.client
+    auth = platform_app.sign_up("shop")
+    made = client.post("/api/v1/batches", headers=auth, json={
+        "template": TEMPLATE, "seconds": 1,
+        "rows": [{"product": p, "city": "Rome"} for p in ("a pen", "a cup", "a hat")]}).json()
+    other = platform_app.sign_up("nosy")
+    assert client.post(f"/api/v1/batches/{made['id']}/cancel",
+                       headers=other).status_code == 404
+    stopped = client.post(f"/api/v1/batches/{made['id']}/cancel", headers=auth)
+    assert stopped.status_code == 200, stopped.text
+    assert stopped.json()["counts"] == {"cancelled": 3}
+    platform_app.run_jobs()
+    after = client.get(f"/api/v1/batches/{made['id']}", headers=auth).json()
+    assert after["counts"] == {"cancelled": 3}
+    assert all(r["video_id"] is None for r in after["rows"])
+    assert client.get("/api/v1/drafts", headers=auth).json() == []
+    # nothing left to stop: the batch stays as it is
+    again = client.post(f"/api/v1/batches/{made['id']}/cancel", headers=auth)
+    assert again.status_code == 200 and again.json()["counts"] == {"cancelled": 3}
+
+
+def test_stopping_keeps_the_clips_already_made(platform_app: PlatformApp) -> None:
+    client = platform_app.client
+    auth = platform_app.sign_up("shop")
+    first = client.post("/api/v1/batches", headers=auth, json={
+        "template": TEMPLATE, "seconds": 1, "rows": [{"product": "a pen", "city": "Rome"}]})
+    platform_app.run_jobs()
+    done = client.post(f"/api/v1/batches/{first.json()['id']}/cancel", headers=auth).json()
+    assert done["counts"] == {"succeeded": 1} and done["rows"][0]["video_id"]

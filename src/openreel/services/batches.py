@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from openreel.db.models import Batch, Job, JobStatus, User, Video, VideoKind, VideoStatus
+from openreel.jobs import cancel as cancel_job
 from openreel.pipeline import InvalidRequest, plan
 from openreel.services.errors import InvalidInput, NotFound
 from openreel.services.platform import Platform
@@ -88,6 +89,19 @@ def read_rows(data: str, kind: str) -> list[dict[str, str]]:
     if len(rows) > MAX_ROWS:
         raise InvalidInput("rows", f"at most {MAX_ROWS} rows in one batch ({len(rows)} sent)")
     return rows
+
+
+MAX_TABLE_BYTES = 1 << 20  # an uploaded table of rows
+
+
+def read_table(filename: str, data: bytes) -> list[dict[str, str]]:
+    """The rows of an uploaded table file (CSV with a header row, or JSON), its kind told
+    by its name or else its first character."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput("table", "save the table as UTF-8 CSV or JSON") from None
+    return read_rows(text, rows_kind(filename, text))
 
 
 def rows_kind(filename: str, data: str) -> str:
@@ -213,6 +227,18 @@ def batch_clips(session: Session, rows: list[BatchRow]) -> list[tuple[BatchRow, 
         if video is not None and video.video_key is not None:
             out.append((row, video))
     return out
+
+
+def cancel_batch(session: Session, platform: Platform, user: User, batch_id: int) -> list[int]:
+    """Stop every row's job that has not finished; returns their ids. Finished clips stay
+    in drafts; a batch with nothing left to stop is left as it is."""
+    _, rows = batch_for(session, user, batch_id)
+    pending = [r.job_id for r in rows
+               if r.job_id is not None and r.status in (JobStatus.QUEUED, JobStatus.RUNNING)]
+    session.commit()  # the queue cancels in transactions of its own
+    stopped = [job_id for job_id in pending if cancel_job(platform.sessions, job_id)]
+    session.expire_all()
+    return stopped
 
 
 def publish_batch(session: Session, user: User, batch_id: int) -> list[int]:

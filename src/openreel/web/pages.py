@@ -229,16 +229,13 @@ def web_router() -> APIRouter:
                 secs = float(seconds)
             except ValueError:
                 raise InvalidInput("seconds", "a number of seconds") from None
-            name, text = "rows.csv", rows
             if table is not None and table.filename:
-                name = table.filename
-                try:
-                    text = read_limited(table.file, 1 << 20).decode("utf-8")
-                except UnicodeDecodeError:
-                    raise InvalidInput("table", "save the table as UTF-8 CSV or JSON") from None
+                table_rows = batches.read_table(
+                    table.filename, read_limited(table.file, batches.MAX_TABLE_BYTES))
+            else:
+                table_rows = batches.read_rows(rows, batches.rows_kind("rows.csv", rows))
             batch = batches.create_batch(
-                db, platform, caller.user, template,
-                batches.read_rows(text, batches.rows_kind(name, text)),
+                db, platform, caller.user, template, table_rows,
                 videos.CreateRequest(prompt="", seconds=secs, style=style or None))
         except ServiceError as exc:
             db.rollback()
@@ -272,6 +269,16 @@ def web_router() -> APIRouter:
         _check_form_csrf(request, caller, csrf_token)
         assert caller.user is not None
         batches.publish_batch(db, caller.user, batch_id)
+        return RedirectResponse(f"/batches/{batch_id}", status_code=303)
+
+    @router.post("/batches/{batch_id}/cancel")
+    def batch_cancel(batch_id: IdPath, request: Request, caller: PageCaller, db: SessionDep,
+                     platform: PlatformDep, csrf_token: Annotated[str, Form()] = "") -> Response:
+        if (redirect := _signed_in(caller, request)) is not None:
+            return redirect
+        _check_form_csrf(request, caller, csrf_token)
+        assert caller.user is not None
+        batches.cancel_batch(db, platform, caller.user, batch_id)
         return RedirectResponse(f"/batches/{batch_id}", status_code=303)
 
     @router.get("/favicon.ico", include_in_schema=False)

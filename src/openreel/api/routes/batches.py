@@ -7,8 +7,9 @@ import os
 import tempfile
 import zipfile
 from collections import Counter
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, File, Form, UploadFile
 from fastapi.responses import FileResponse
 from sqlalchemy.orm import Session
 from starlette.background import BackgroundTask
@@ -19,6 +20,7 @@ from openreel.api.strict_json import FiniteJSONRoute
 from openreel.db.models import User
 from openreel.services import batches
 from openreel.services.errors import InvalidInput
+from openreel.services.uploads import read_limited
 from openreel.services.videos import CreateRequest
 
 router = APIRouter(tags=["making"], route_class=FiniteJSONRoute)
@@ -38,6 +40,36 @@ def create_batch(body: BatchRequest, user: CurrentUser, db: SessionDep,
         prompt="", seconds=body.seconds, size=body.size, style=body.style or None,
         seed=body.seed))
     return _batch_out(db, user, batch.id)
+
+
+Seconds = Annotated[float, Form(ge=1, le=60)]
+Size = Annotated[str, Form(pattern=r"^(720x1280|1280x720|1024x1024|1920x1080)$")]
+StyleName = Annotated[str, Form(
+    pattern=r"^(cinematic|animated|anime|photoreal|surreal|noir|watercolor|pixel)?$")]
+
+
+@router.post("/batches/upload", status_code=202, response_model=BatchOut)
+def upload_batch(user: CurrentUser, db: SessionDep, platform: PlatformDep,
+                 template: Annotated[str, Form(min_length=1, max_length=2000)],
+                 table: Annotated[UploadFile, File(
+                     description="the rows: a .csv with a header row, or a .json list of "
+                                 "objects")],
+                 seconds: Seconds = 10.0, size: Size = "720x1280", style: StyleName = "",
+                 seed: Annotated[int | None, Form(ge=0, le=2**62)] = None) -> BatchOut:
+    """The same as POST /batches, with the rows as an uploaded file (multipart form)."""
+    rows = batches.read_table(table.filename or "rows.csv",
+                              read_limited(table.file, batches.MAX_TABLE_BYTES))
+    batch = batches.create_batch(db, platform, user, template, rows, CreateRequest(
+        prompt="", seconds=seconds, size=size, style=style or None, seed=seed))
+    return _batch_out(db, user, batch.id)
+
+
+@router.post("/batches/{batch_id}/cancel", response_model=BatchOut)
+def cancel_batch(batch_id: IdPath, user: CurrentUser, db: SessionDep,
+                 platform: PlatformDep) -> BatchOut:
+    """Stop every clip of the batch not made yet; the finished ones stay in drafts."""
+    batches.cancel_batch(db, platform, user, batch_id)
+    return _batch_out(db, user, batch_id)
 
 
 @router.get("/batches/{batch_id}", response_model=BatchOut)
