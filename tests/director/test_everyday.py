@@ -245,6 +245,16 @@ def test_needlework_is_done_sitting_on_the_seat_named_else_a_chair(prompt: str,
     assert "not understood: nothing" in describe(board)
 
 
+def test_what_needlework_makes_is_in_the_hands_and_it_is_done_indoors() -> None:
+    # the quilt was an invisible stand-in, and the window's room a park
+    board, shot = one_shot("an old woman sews a quilt by the window")
+    assert sorted(e.kind for e in shot.entities) == ["chair", "person", "window"]
+    assert board.environment.place == "living_room"
+    assert "quilt → made in the act (knitting)" in describe(board)
+    # a place the prompt names still wins
+    assert one_shot("a girl knits a scarf in the park")[0].environment.place == "park"
+
+
 def test_a_ball_of_yarn_is_one_thing_and_a_cup_of_coffee_is_the_cup() -> None:
     _, shot = one_shot("a kitten plays with a ball of red yarn")
     assert [e.kind for e in shot.entities] == ["cat", "yarn"]
@@ -269,6 +279,8 @@ def test_kids_building_a_sandcastle_kneel_at_it_on_the_beach() -> None:
     ("an old man sits on a bench and reads", "bench"),
     ("a man sits on a bench reading a newspaper", "bench"),
     ("a girl reads on the sofa", "sofa"),
+    ("a teenager reads a comic on the couch", "sofa"),
+    ("a grandmother reads a magazine in bed", "bed"),
 ])
 def test_reading_where_a_seat_is_named_is_done_sitting_on_it(prompt: str, seat: str) -> None:
     board, shot = one_shot(prompt)

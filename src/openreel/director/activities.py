@@ -28,12 +28,15 @@ class Activity:
     wording: str | None = None  # Entity.action: the form of the template it asks for
     target: str | None = None  # the kind it is aimed at (an axe at a target)
     answer: Motion | None = None  # what the partner does back (catches what is thrown)
+    makes: bool = False  # the thing it makes is drawn by the act ("sews a quilt")
 
 
 def _a(motion: Motion, *props: str, places: tuple[str, ...] = (), ground: str | None = None,
        partner: bool = False, age: Age | None = None, wording: str | None = None,
-       target: str | None = None, answer: Motion | None = None) -> Activity:
-    return Activity(motion, props, places, ground, partner, age, wording, target, answer)
+       target: str | None = None, answer: Motion | None = None, makes: bool = False
+       ) -> Activity:
+    return Activity(motion, props, places, ground, partner, age, wording, target, answer,
+                    makes)
 
 
 ACTIVITIES: dict[str, Activity] = {
@@ -161,8 +164,9 @@ ACTIVITIES: dict[str, Activity] = {
        for verb in ("build", "builds", "building", "built", "make", "makes", "making")
        for thing in ("a sandcastle", "sandcastles", "a sand castle", "sand castles",
                      "the sandcastle")},
-    # needlework: done sitting, the seat named ("on a porch swing") or a chair
-    **{word: _a(M.SIT, wording="knitting") for word in (
+    # needlework: done sitting, the seat named ("on a porch swing") or a chair, indoors
+    # unless the prompt says where; the piece in the hands is the act's own
+    **{word: _a(M.SIT, places=("living_room",), wording="knitting", makes=True) for word in (
         "knit", "knits", "knitting", "crochet", "crochets", "crocheting", "sew", "sews",
         "sewing", "embroider", "embroiders", "embroidering")},
     # banknotes held in both hands, eyes on them, one flicked over now and then

@@ -242,6 +242,10 @@ class ShotReader:
         if thing is not None and (thing[1] > n or (thing[1] == n and what == "place"
                                                    and self._is_subject(i + n - 1))):
             return 0
+        # "reads a comic": a mood word used as a noun that names a thing is the thing
+        if thing is not None and thing[1] == n and what in ("mood", "style") and \
+                self.parsed.pos[i + n - 1] in ("NOUN", "PROPN"):
+            return 0
         if what in ("camera", "framing") and self.parsed.pos[i + n - 1] == "VERB" and \
                 self.parsed.tokens[i + n - 1] in lx.MOTION_VERBS and n == 1:
             return 0  # "a ball rolls" is no camera move; "the camera rolls" is read later
@@ -877,6 +881,8 @@ class ShotReader:
         doer.action = activity.wording
         if activity.age is not None:
             doer.persona = merged(doer.persona, age=activity.age)
+        if activity.makes:
+            self._made_in_the_act(start, doer, activity)
         if doer.object is None and activity.motion is Motion.SIT:
             # "knits on a porch swing": done sitting on the seat the sentence names
             taken = {d.object for d in self.shot.entities}
@@ -904,6 +910,19 @@ class ShotReader:
         self.shot.places_wanted.extend(activity.places)
         if activity.ground is not None and self.shot.ground is None:
             self.shot.ground = activity.ground
+
+    def _made_in_the_act(self, start: int, doer: Draft, activity: Activity) -> None:
+        """"sews a quilt", "knits a scarf": what the activity makes is in the doer's hands,
+        drawn by the act, not a thing of its own on the stage."""
+        for clause in self.parsed.clauses:
+            if clause.verb != start:
+                continue
+            for made in self._things_of(clause.objects):
+                if made is doer or made.kind in SEATS or \
+                        made.archetype is Archetype.HUMANOID:
+                    continue
+                word = made.label or made.kind
+                self._retire(made, word, f"{word} → made in the act ({activity.wording})")
 
     def _share_objects(self) -> None:
         """"catches or throws a frisbee": conjoined verbs share the object named once."""
