@@ -314,3 +314,31 @@ def test_a_named_place_is_where_not_a_prop(prompt: str, kinds: list[str], name: 
 def test_a_lower_case_thing_after_in_is_still_a_thing() -> None:
     _, shot = one_shot("a cat sleeps in the box")
     assert sorted(e.kind for e in shot.entities) == ["box", "cat"]
+
+
+@pytest.mark.parametrize(("prompt", "count", "motion"), [
+    ("a couple walks in the park", 2, Motion.WALK),
+    ("a family walks on the beach", 4, Motion.WALK),
+    ("a crowd cheers at a concert", 12, Motion.CHEER),
+    ("a band plays on stage", 4, Motion.PLAY),
+])
+def test_a_group_of_people_named_on_its_own_is_that_many_people(prompt: str, count: int,
+                                                                 motion: Motion) -> None:
+    # "a couple walks in the park" staged two trees and two birds, and nobody
+    board, shot = one_shot(prompt)
+    people = entity(shot, "person")
+    assert (people.count, people.motion) == (count, motion)
+    assert "not understood: nothing" in describe(board)
+
+
+def test_a_group_word_with_of_still_counts_what_follows() -> None:
+    _, shot = one_shot("a couple of dogs play in the park")
+    assert [(e.kind, e.count) for e in shot.entities] == [("dog", 2)]
+
+
+@pytest.mark.parametrize("prompt", ["a family picnic by the lake", "a man reads by the lake",
+                                    "a couple walks along the lakeside at sunset"])
+def test_the_shore_of_a_lake_is_a_grassy_bank_not_the_open_sea(prompt: str) -> None:
+    board, _ = one_shot(prompt)
+    assert board.environment.place == "river"
+    assert board.environment.resolved_ground() == "grass"

@@ -40,6 +40,11 @@ QUANTITY_NOUNS: dict[str, int] = {
     "handful": 4, "bouquet": 7, "fleet": 5, "parade": 8, "cluster": 6, "set": 4, "series": 6,
     "plenty": 8, "army": 20, "gang": 5, "band": 4, "litter": 5, "colony": 12, "collection": 6,
 }
+# Groups of people, named on their own: "a couple walks", "the family has a picnic" are
+# that many people (with "of" they count what follows, as any quantity noun does).
+PEOPLE_GROUPS = frozenset({"couple", "family", "crowd", "team", "gang", "band", "group",
+                           "army", "choir", "audience"})
+QUANTITY_NOUNS.update(choir=8, audience=12)
 
 # Nouns whose "of" names what they hold or are made of, drawn as the one thing: "a ball of
 # yarn", "a bowl of soup", "a cup of coffee" (the contents are no second thing).
@@ -401,6 +406,9 @@ class _Builder:
                     phrase.text, QUANTITY_NOUNS.get(phrase.lemma, 3))
                 of.quantity = phrase.text
                 of.det = of.det or phrase.det
+            elif phrase.lemma in PEOPLE_GROUPS and phrase.number is None:
+                each = QUANTITY_NOUNS[phrase.lemma]
+                phrase.number = each * 2 if phrase.plural else each
 
     def _prep_object(self, prep: Any, lead: bool = False) -> tuple[str, Phrase] | None:
         """The phrase a preposition governs, with the whole preposition ("in front of").

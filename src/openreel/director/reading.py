@@ -440,6 +440,8 @@ class ShotReader:
         words = " ".join(w for w in phrase.words.split() if w not in lx.COLOUR_WORDS
                          and w not in lx.SIZE_WORDS and w not in lx.MATERIAL_WORDS)
         words = words or phrase.text
+        if phrase.lemma in parsing.PEOPLE_GROUPS and not any(w == "of" for w, _ in phrase.preps):
+            return KindChoice("person", "generalised")  # "a couple walks": that many people
         choice = kind_of_noun(words, phrase.lemma)
         if choice is None and phrase.pos in ("NOUN", "PROPN") and phrase.text.isalpha() and (
                 not wordnet_knows(phrase.lemma) or only_a_name(phrase.lemma)):

@@ -498,8 +498,13 @@ _PLACE_LIST: tuple[Place, ...] = (
     _out("marsh", "grass", "nature", ("marsh", "swamp", "wetland", "wetlands", "bog", "bayou",
                                       "fen", "marshland"),
          (("duck", 1, "walk"), ("frog", 1, "jump"))),
+    # the water's edge: a grassy bank before the water (a lake's shore too; on the lake
+    # itself is open water)
     _out("river", "grass", "nature", ("river", "riverbank", "river bank", "creek",
-                                      "brook", "riverside"), _BIRDS),
+                                      "brook", "riverside", "lakeside", "lake shore",
+                                      "lakeshore", "by the lake", "by a lake", "by the pond",
+                                      "by a pond", "near the lake", "beside the lake",
+                                      "at the lake", "pondside"), _BIRDS),
     _out("campsite", "grass", "nature", ("campsite", "campground", "camp", "camping",
                                          "camp site"), (("tent", 1, "idle"), *_STANDER)),
     _out("forest_road", "asphalt", "nature", ("forest road", "forest path", "dirt road",

@@ -51,6 +51,23 @@ def test_a_medium_shot_fills_a_third_to_a_half_of_the_frame_and_keeps_its_subjec
     assert np.mean([_inside(b, size) for b in boxes]) >= 0.95
 
 
+@pytest.mark.parametrize("prompt", ["a couple walks in the park", "two men walk in the park",
+                                    "three dogs run on the beach"])
+def test_a_group_that_travels_goes_one_way_and_stays_in_frame(prompt: str) -> None:
+    # the second walker went the other way and the camera looked at the gap between them:
+    # for most of the clip nobody was in frame
+    board = direct(prompt, seconds=6)
+    group = board.shots[0].entities[0]
+    sims = simulate_storyboard(board, fps=24, seed=5)
+    first = [e for e in sims[0].frames[0].entities if e.group == group.id]
+    assert len(first) >= 2 and len({e.facing for e in first}) == 1
+    boxes = _boxes(board, PORTRAIT)
+    members = [uid for uid in boxes if uid.split(".")[0] == group.id]
+    seen = [any(_inside(boxes[uid][i], PORTRAIT, 0.0) for uid in members)
+            for i in range(len(boxes[members[0]]))]
+    assert np.mean(seen) >= 0.95
+
+
 def test_a_close_up_is_the_face() -> None:
     board = direct('close-up: a woman says "I have never seen anything like it"', seconds=3)
     shot = board.shots[0]

@@ -63,6 +63,9 @@ class ShotCamera:
         # middle of a group is the gap between its members
         members = cast.subject[:1] if self.close else cast.subject
         self._subject = self._boxes(members, count)
+        # a group spread wider than the frame is followed by its first member: between
+        # them there is only the gap
+        self._lead = self._boxes(members[:1], count) if len(members) > 1 else self._subject
         self._own = list(self._subject)  # the subject itself, before any ball is followed
         self._flight: list[Box | None] = [None] * count  # the ball once it has left
         self._follow_flight(cast.thrown, count, cast.keep_thrower)
@@ -195,6 +198,9 @@ class ShotCamera:
             if subject is None:
                 xs[f], ys[f] = last_x, rest_y
                 continue
+            lead = self._lead[f]
+            if subject.width > view_w - 2 * mx and lead is not None:
+                subject = cast = lead
             if self.close:
                 # a close-up is of its subject alone: a face centred, not a reaching hand
                 xs[f] = last_x = self._face_x(f, subject.cx)
@@ -278,6 +284,9 @@ class ShotCamera:
             return cx, cy  # a close-up holds a face, and a body is larger than the frame
         half_w, half_h = self.width / ppm / 2, self.height / ppm / 2
         mx, my = half_w * 2 * _MARGIN, half_h * 2 * _MARGIN
+        lead = self._lead[f]
+        if box.width > 2 * (half_w - mx) and lead is not None:
+            box = lead  # a group wider than the frame: keep its first member in
         cx = _within(cx, box.x1 - half_w + mx, box.x0 + half_w - mx, box.cx)
         cy = _within(cy, box.y1 - half_h + my, box.y0 + half_h - my, box.y0 + box.height / 2)
         return cx, cy
