@@ -49,16 +49,6 @@ def _band(layer: skia.Image) -> _Band | None:
     return _Band(layer.makeSubset(skia.IRect.MakeLTRB(0, top, layer.width(), bottom)), top)
 
 
-def _wrapped(canvas: skia.Canvas, image: skia.Image, x: float, y: float, width: int) -> None:
-    """Draw a layer at ``x``, repeated beside itself where a long pan has carried the
-    camera past its edge (a walk along a lake showed bare sky where the water ended)."""
-    span = image.width()
-    x = (x % span) - span if x > 0 or x + span < width else x
-    while x < width:
-        canvas.drawImage(image, x, y)
-        x += span
-
-
 class BackdropPlacer:
     """Lays one shot's backdrop into frames of ``width`` × ``height``."""
 
@@ -115,7 +105,7 @@ class BackdropPlacer:
             band = self._bands[name]
             if band is not None:
                 x = -(band.image.width() - w) / 2 - view.pan * view.ppm * factor
-                _wrapped(canvas, band.image, x, lift * factor * 2 + band.top, w)
+                canvas.drawImage(band.image, x, lift * factor * 2 + band.top)
         canvas.restore()
         if not ground:
             return
@@ -123,7 +113,7 @@ class BackdropPlacer:
         near = self._bands["near"]
         if near is not None:
             x = -(near.image.width() - w) / 2 - view.pan * view.ppm * 1.3
-            _wrapped(canvas, near.image, x, gy - rest.to_px(0.0, 0.0)[1] + near.top, w)
+            canvas.drawImage(near.image, x, gy - rest.to_px(0.0, 0.0)[1] + near.top)
 
     def _ground(self, pixels: np.ndarray, view: View, gy: float, ground_row: int) -> None:
         """Copy the ground band in at the camera's offset (the texture moves with it)."""
