@@ -72,7 +72,7 @@ from openreel.db.models import (
 )
 from openreel.db.session import make_engine
 from openreel.services.accounts import GUESSES_PER_ACCOUNT, HASHES_AT_ONCE, TOKEN_PREFIX, _digest
-from openreel.services.provenance import CHECK_MEMORY_BYTES, CHECKS_AT_ONCE
+from openreel.services.verifying import CHECK_MEMORY_BYTES, CHECKS_AT_ONCE
 
 HOST = "127.0.0.1"
 PORT = 18741

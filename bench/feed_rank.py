@@ -34,7 +34,7 @@ from openreel.db.models import (
     VideoView,
 )
 from openreel.db.session import make_engine, make_sessionmaker
-from openreel.social.feed import FeedIndex, following, for_you
+from openreel.services.feed_index import FeedIndex, following, for_you
 from openreel.social.topics import TOPICS
 
 USERS = 1_000

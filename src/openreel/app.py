@@ -31,13 +31,14 @@ def start_workers(platform: Platform) -> WorkerPool:
     settings = platform.settings
     pool = WorkerPool(platform.sessions, {RENDER_JOB: render_handler(platform)},
                       workers=settings.workers, lease_seconds=settings.job_lease_seconds,
-                      retry_seconds=settings.job_retry_seconds)
+                      retry_seconds=settings.job_retry_seconds, queue=platform.queue)
     pool.start()
     return pool
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    """The whole app for ``settings`` (the process-wide settings by default)."""
+    """The whole app for ``settings`` (the process-wide settings by default), on one
+    platform built here: every route and page gets it from ``app.state.platform``."""
     settings = settings or get_settings()
     platform = Platform.from_settings(settings)
 

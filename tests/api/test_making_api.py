@@ -10,7 +10,6 @@ from api_client import SMALL, PlatformApp
 from PIL import Image
 from sqlalchemy import func, select
 
-from openreel.api.routes import making
 from openreel.db.models import Job, JobStatus, Notification, User, Video
 
 
@@ -224,18 +223,19 @@ def test_progress_streams_per_person_are_bounded_and_given_back(
                                    data={"prompt": "a ball", **SMALL}).json()
     platform_app.run_jobs()
     path = f"/api/v1/jobs/{job['id']}/events"
-    for _ in range(making.STREAMS_PER_USER + 2):  # each ended stream gives its place back
+    streams = platform_app.platform.streams
+    for _ in range(streams.limit + 2):  # each ended stream gives its place back
         answer = platform_app.client.get(path, headers=auth)
         assert answer.status_code == 200 and "event: done" in answer.text
-    monkeypatch.setattr(making, "STREAMS_PER_USER", 1)
+    monkeypatch.setattr(streams, "limit", 1)
     with platform_app.platform.sessions() as session:
         ada = session.scalar(select(User.id).where(User.handle == "ada"))
     assert ada is not None
-    assert making._streams.open(ada)  # another tab is watching a job
+    assert streams.open(ada)  # another tab is watching a job
     try:
         refused = platform_app.client.get(path, headers=auth)
     finally:
-        making._streams.close(ada)
+        streams.close(ada)
     assert refused.status_code == 429 and "retry-after" in refused.headers
     assert "progress streams at once" in refused.json()["detail"]
     assert platform_app.client.get(path, headers=auth).status_code == 200

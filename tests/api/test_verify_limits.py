@@ -14,7 +14,6 @@ from PIL import Image
 
 from openreel.app import create_app
 from openreel.config import Settings
-from openreel.services import provenance
 from openreel.services.isolation import Isolated
 
 
@@ -33,7 +32,7 @@ def _verify(platform_app: PlatformApp) -> tuple[int, dict[str, str], str]:
 def test_checks_past_the_bound_are_told_to_come_back(platform_app: PlatformApp,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     checks = Isolated(at_once=1, wait_seconds=0.05, seconds=30, memory_bytes=1024 * 2**20)
-    monkeypatch.setattr(provenance, "_checks", checks)
+    monkeypatch.setattr(platform_app.platform, "checks", checks)
     assert checks._turns.acquire()  # another check is under way
     try:
         status, headers, text = _verify(platform_app)
@@ -46,9 +45,8 @@ def test_checks_past_the_bound_are_told_to_come_back(platform_app: PlatformApp,
 
 def test_a_check_that_runs_too_long_is_stopped_and_said_so(
         platform_app: PlatformApp, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(provenance, "_checks", Isolated(
+    monkeypatch.setattr(platform_app.platform, "checks", Isolated(
         at_once=1, wait_seconds=1, seconds=0.001, memory_bytes=1024 * 2**20))
-    monkeypatch.setattr(provenance, "CHECK_SECONDS", 0.001)
     status, _, text = _verify(platform_app)
     assert status == 422 and "took longer than" in text
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from openreel.db.migrate import upgrade
 from openreel.db.session import make_engine, make_sessionmaker
+from openreel.services.feed import FeedReader
 
 
 @pytest.fixture
@@ -34,3 +35,11 @@ def session(sessions: sessionmaker[Session]) -> Iterator[Session]:
 def world(session: Session) -> World:
     """The helper that fills the test database."""
     return World(session)
+
+
+@pytest.fixture
+def reader() -> Iterator[FeedReader]:
+    """The feeds' read path as a platform builds it; closed when the test ends."""
+    reader = FeedReader()
+    yield reader
+    reader.close()

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from openreel.db.models import User, Video, VideoStatus
 from openreel.services import engagement
-from openreel.social.feed import FeedIndex, FeedPage, for_you
+from openreel.services.feed_index import FeedIndex, for_you
+from openreel.social.feed import FeedPage
 
 
 def ids(page: FeedPage) -> list[int]:

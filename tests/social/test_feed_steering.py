@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 
 from openreel.db.models import FeedPreference, HiddenTopic
 from openreel.director.nearest import embed
-from openreel.social.steering import Direction, Steering, apply_steering, steer
+from openreel.services.feed import apply_steering
+from openreel.social.steering import Direction, Steering, steer
 
 
 @pytest.mark.parametrize(("sentence", "weights", "hidden"), [

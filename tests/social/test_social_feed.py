@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from feed_world import NOW, World
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from openreel.db.models import (
     FeedPreference,
@@ -16,16 +16,9 @@ from openreel.db.models import (
     VideoStatus,
     VideoView,
 )
-from openreel.social.feed import (
-    BadCursor,
-    FeedIndex,
-    FeedPage,
-    feed_index,
-    following,
-    for_you,
-    invalidate,
-    is_minor,
-)
+from openreel.services.feed import FeedReader, mark_feed_changed
+from openreel.services.feed_index import FeedIndex, following, for_you
+from openreel.social.feed import BadCursor, FeedPage, is_minor
 
 
 def fresh() -> FeedIndex:
@@ -288,17 +281,34 @@ def test_a_video_removed_after_loading_never_shows(session: Session, viewer: Use
     assert videos[7].id not in ids(for_you(session, viewer.id, limit=20, now=NOW, index=index))
 
 
-def test_invalidate_reloads_the_process_index(world: World, session: Session, viewer: User,
-                                              videos: list[Video]) -> None:
-    index = feed_index(session)
-    index.max_age = 3600.0
-    before = ids(for_you(session, viewer.id, limit=20, now=NOW))
+def test_invalidate_reloads_the_reader_index(world: World, session: Session, viewer: User,
+                                             videos: list[Video]) -> None:
+    reader = FeedReader(FeedIndex(max_age=3600.0, background=True))
+    index = reader.index
+    before = ids(for_you(session, viewer.id, limit=20, now=NOW, index=index))
     late = world.video(videos[0].owner, likes=50)
-    assert late.id not in ids(for_you(session, viewer.id, limit=20, now=NOW))
-    invalidate(session)
-    after = ids(for_you(session, viewer.id, limit=20, now=NOW))
+    assert late.id not in ids(for_you(session, viewer.id, limit=20, now=NOW, index=index))
+    reader.invalidate()
+    after = ids(for_you(session, viewer.id, limit=20, now=NOW, index=index))
     assert after[0] == late.id and after[1:] == before
-    assert feed_index(session) is index
+    assert reader.index is index
+
+
+def test_a_commit_that_changes_the_feed_invalidates_it(
+        world: World, sessions: sessionmaker[Session], session: Session, viewer: User,
+        videos: list[Video]) -> None:
+    reader = FeedReader(FeedIndex(max_age=3600.0))
+    reader.invalidate_on_commit(sessions)
+    index = reader.index
+    before = ids(for_you(session, viewer.id, limit=20, now=NOW, index=index))
+    late = world.video(videos[0].owner, likes=50)  # committed, but said nothing of the feed
+    assert late.id not in ids(for_you(session, viewer.id, limit=20, now=NOW, index=index))
+    with sessions() as publishing:
+        mark_feed_changed(publishing)
+        assert late.id not in ids(for_you(session, viewer.id, limit=20, now=NOW, index=index))
+        publishing.commit()
+    after = ids(for_you(session, viewer.id, limit=20, now=NOW, index=index))
+    assert after[0] == late.id and after[1:] == before
 
 
 def test_following_has_only_followed_creators_newest_first(world: World, session: Session,

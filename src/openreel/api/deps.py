@@ -11,28 +11,24 @@ that may wait on a lock (commits), the work goes to the threadpool. See :func:`r
 from __future__ import annotations
 
 import hmac
-import logging
 from collections.abc import AsyncIterator, Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from typing import Annotated, ParamSpec, TypeVar
 
 from fastapi import Depends, HTTPException, Request
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from openreel.db.models import User
 from openreel.db.session import end_reads, reads_after_commit
-from openreel.services.accounts import record_token_use, resolve_api_token, resolve_session
+from openreel.services.accounts import resolve_api_token, resolve_session
 from openreel.services.platform import Platform
 
 SESSION_COOKIE = "openreel_session"
 CSRF_HEADER = "x-csrf-token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
-logger = logging.getLogger(__name__)
 P = ParamSpec("P")
 T = TypeVar("T")
 
@@ -62,7 +58,8 @@ async def run_db(platform: Platform, work: Callable[P, T], *args: P.args,
 @asynccontextmanager
 async def request_session(platform: Platform, *, writes: bool = False
                           ) -> AsyncIterator[Session]:
-    """A session for one request; routes commit their writes before they answer.
+    """A session for one request; the service a route calls commits what it writes (see
+    ``services.transactions``), before the route answers.
 
     A request that may write gets a session whose transactions wait their turn for the
     write lock as they begin (see ``db.session.writing_engine``): overlapping writers then
@@ -163,7 +160,7 @@ async def _resolve_caller(request: Request, db: Session, platform: Platform) -> 
             raise HTTPException(401, "the API token is not valid",
                                 headers={"WWW-Authenticate": "Bearer"})
         if found.record:  # at most once a minute per token, on a thread of its own
-            _token_uses.submit(_record_token_use, platform, found.token_id)
+            platform.token_uses.record(found.token_id)
         return Caller(found.user_id, "token", session=db)
     cookie = request.cookies.get(SESSION_COOKIE)
     web = await run_db(platform, resolve_session, db, cookie) if cookie else None
@@ -174,21 +171,6 @@ async def _resolve_caller(request: Request, db: Session, platform: Platform) -> 
         if not hmac.compare_digest(sent.encode(), web.csrf_token.encode()):
             raise HTTPException(403, "missing or wrong CSRF token: reload the page and try again")
     return Caller.of(web.user, "session", web.csrf_token)
-
-
-# One thread writes tokens' last uses: no request waits for a write that may wait for the
-# database's lock, and none holds a lock it waits for (an after-response task would run
-# while the request's session is still open).
-_token_uses = ThreadPoolExecutor(max_workers=1, thread_name_prefix="token-use")
-
-
-def _record_token_use(platform: Platform, token_id: int) -> None:
-    """Write a token's last use in a transaction of its own; a failure costs only that."""
-    try:
-        with platform.transaction() as session:
-            record_token_use(session, token_id)
-    except OperationalError:
-        logger.warning("could not record the use of API token %s", token_id, exc_info=True)
 
 
 CallerDep = Annotated[Caller, Depends(get_caller)]

@@ -120,6 +120,7 @@ def _generate(prompt: str | None, output: Path, image: Path | None, seconds: flo
         local_creator,
         plan_video,
     )
+    from openreel.services.signing import Signing
 
     settings = get_settings()
     options = GenerateOptions(
@@ -149,7 +150,7 @@ def _generate(prompt: str | None, output: Path, image: Path | None, seconds: flo
 
                 # plain text: "cook [flipping pancakes]" is no markup
                 bar.console.print(describe(board), markup=False, highlight=False)
-            result = generate_file(board, options, output, settings,
+            result = generate_file(board, options, output, Signing(settings),
                                    (creator or local_creator()).lstrip("@"), progress)
         except InvalidRequest as exc:
             raise _fail(str(exc)) from None
@@ -208,7 +209,7 @@ def seed_demo() -> None:
     platform = Platform.from_settings(get_settings())
     try:
         handlers = {RENDER_JOB: render_handler(platform)}
-        made = seed(platform, lambda: drain(platform.sessions, handlers),
+        made = seed(platform, lambda: drain(platform.sessions, handlers, queue=platform.queue),
                     report=lambda line: _console().print(line))
     finally:
         platform.close()
@@ -248,6 +249,7 @@ def batch(
     from openreel.services.batches import fill, read_rows, rows_kind
     from openreel.services.errors import InvalidInput
     from openreel.services.generation import generate_file, local_creator, plan_video
+    from openreel.services.signing import Signing
 
     if not rows.is_file():
         raise _fail(f"{rows}: no such file")
@@ -259,6 +261,7 @@ def batch(
     except InvalidInput as exc:
         raise _fail(exc.message) from None
     settings = get_settings()
+    signing = Signing(settings)  # one identity for every row
     chosen_style = _parse_style(style)
     output.mkdir(parents=True, exist_ok=True)
     credit = (creator or local_creator()).lstrip("@")
@@ -279,7 +282,7 @@ def batch(
                     encode=EncodeSettings(preset=settings.x264_preset, crf=settings.x264_crf))
                 try:
                     board = plan_video(row.prompt, None, options, None)
-                    generate_file(board, options, clip, settings, credit)
+                    generate_file(board, options, clip, signing, credit)
                     entry.update(video=clip.name, poster=clip.with_suffix(".jpg").name,
                                  seed=options.seed)
                 except InvalidRequest as exc:
@@ -345,7 +348,7 @@ def verify(
     platform = Platform.from_settings(get_settings())
     try:
         with platform.reading() as session:
-            verdict = verify_file(session, platform.settings, file)
+            verdict = verify_file(session, platform, file)
             report = verdict_json(verdict)
     except (VerifyError, SigningError) as exc:
         raise _fail(str(exc)) from None

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -131,10 +130,16 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 
+# In a session's ``info`` while a block owns its transaction and commits it when it ends
+# (session_scope, a service's unit of work): the services' units inside join that one.
+TRANSACTION_OWNED = "openreel_transaction_owned"
+
+
 @contextmanager
 def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One transaction: commit when the block ends, roll back if it raises."""
     session = factory()
+    session.info[TRANSACTION_OWNED] = True
     try:
         yield session
         session.commit()
@@ -143,26 +148,6 @@ def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
         raise
     finally:
         session.close()
-
-
-class PerEngine(Generic[T]):
-    """One ``T`` per database engine in this process, made on first use (caches, indexes)."""
-
-    def __init__(self, make: Callable[[], T]) -> None:
-        self._make = make
-        self._made: weakref.WeakKeyDictionary[Engine, T] = weakref.WeakKeyDictionary()
-        self._lock = threading.Lock()
-
-    def of(self, session: Session) -> T:
-        """The one for the engine ``session`` is bound to."""
-        engine = session.get_bind()
-        assert isinstance(engine, Engine), "needs a session bound to an engine"
-        engine = base_engine(engine)  # the writing one shares its database and pool
-        with self._lock:
-            made = self._made.get(engine)
-            if made is None:
-                made = self._made[engine] = self._make()
-            return made
 
 
 class Recent(Generic[K, T]):

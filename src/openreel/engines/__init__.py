@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from openreel.engines.base import FrameSink, ProgressFn, RenderRequest, RenderResult, VideoEngine
 
 ENGINE_NAMES = ("procedural",)
@@ -20,5 +22,27 @@ def get_engine(name: str) -> VideoEngine:
     raise UnknownEngine(f"unknown engine {name!r}; available: {', '.join(ENGINE_NAMES)}")
 
 
-__all__ = ["ENGINE_NAMES", "FrameSink", "ProgressFn", "RenderRequest", "RenderResult",
-           "UnknownEngine", "VideoEngine", "get_engine"]
+class Engines:
+    """The engines one deployment renders with: each made on first use, then kept (an
+    engine that loads model weights loads them once)."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, VideoEngine] = {}
+        self._lock = threading.Lock()
+
+    def get(self, name: str) -> VideoEngine:
+        """The engine called ``name`` (see :func:`get_engine`)."""
+        with self._lock:
+            engine = self._made.get(name)
+            if engine is None:
+                engine = self._made[name] = get_engine(name)
+            return engine
+
+    def close(self) -> None:
+        """Let go of the engines made."""
+        with self._lock:
+            self._made.clear()
+
+
+__all__ = ["ENGINE_NAMES", "Engines", "FrameSink", "ProgressFn", "RenderRequest",
+           "RenderResult", "UnknownEngine", "VideoEngine", "get_engine"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import cv2
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
-from openreel.engines import ENGINE_NAMES, RenderRequest, get_engine
+from openreel.engines import ENGINE_NAMES, RenderRequest, VideoEngine, get_engine
 from openreel.engines.base import ProgressFn, no_progress
 from openreel.media import EncodeSettings, Mp4Writer
 from openreel.pipeline.ahead import Directing
@@ -127,12 +128,14 @@ def check_output_path(out: Path) -> None:
 
 def render_to_file(storyboard: Storyboard, options: GenerateOptions, out: Path,
                    progress: ProgressFn = no_progress, *,
-                   provenance: Provenance | None = None) -> GenerationResult:
+                   provenance: Provenance | None = None,
+                   engines: Callable[[str], VideoEngine] = get_engine) -> GenerationResult:
     """Render ``storyboard`` into ``out`` (MP4) and a poster JPEG beside it, atomically.
 
     With ``provenance`` (every output a person gets), the frames and sound are marked on
     their way to the encoder, the file is signed and ``sealed`` holds its fingerprint.
     Without it the output is unmarked: for measuring the engine and the marks themselves.
+    ``engines`` gives the engine of a name (a platform's keeps the engines it made).
     """
     # The render runs beside the sound, the marks and the encoder, each on its own thread:
     # OpenCV's own worker pool would only compete with them for the same cores (one
@@ -142,7 +145,7 @@ def render_to_file(storyboard: Storyboard, options: GenerateOptions, out: Path,
     check_output_path(out)
     width, height = SIZES[options.size]
     image = load_image(options.image) if options.image is not None else None
-    engine = get_engine(options.engine)
+    engine = engines(options.engine)
     request = RenderRequest(width=width, height=height, fps=options.fps, seed=options.seed,
                             image=image, annotations=options.annotations)
     poster_path = out.with_suffix(".jpg")

@@ -30,6 +30,9 @@ from openreel.services.errors import (
     QuotaExceeded,
 )
 from openreel.services.handles import HANDLE, RESERVED_HANDLES
+from openreel.services.transactions import commits, unit_of_work
+from openreel.services.uploads import kept_if_committed, store_avatar
+from openreel.storage import BlobStore
 
 EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}")
 MIN_PASSWORD = 8
@@ -50,6 +53,9 @@ GUESSES_PER_ADDRESS = 50
 HASHES_AT_ONCE = 2
 HASH_WAIT_SECONDS = 10.0
 
+# Module-level, not the platform's: the hasher holds only its parameters, and the slots
+# bound what hashing takes of this process's cores and memory, which every platform in
+# the process shares.
 _hasher = PasswordHasher()
 _hashing = threading.BoundedSemaphore(HASHES_AT_ONCE)
 # Verifying against this keeps a sign-in for an unknown account as slow as a wrong password.
@@ -104,6 +110,7 @@ def check_handle(handle: str) -> str:
     return normal
 
 
+@commits
 def sign_up(session: Session, *, handle: str, email: str, password: str,
             display_name: str = "", birth_year: int | None = None, client: str = "") -> User:
     """Create an account; handles and emails are unique, case-insensitively.
@@ -143,6 +150,17 @@ def sign_up(session: Session, *, handle: str, email: str, password: str,
     return user
 
 
+@commits
+def sign_up_and_sign_in(session: Session, *, handle: str, email: str, password: str,
+                        birth_year: int | None = None, client: str = "",
+                        days: int) -> SignedIn:
+    """Create an account (see :func:`sign_up`) and its first browser session, lasting
+    ``days``."""
+    user = sign_up(session, handle=handle, email=email, password=password,
+                   birth_year=birth_year, client=client)
+    return start_session(session, user, days=days)
+
+
 def check_password_strength(password: str, *about: str) -> None:
     """Refuse a password that is easy to guess: common ones ("password", "12345678"),
     keyboard walks, repeats, dates, and ones made of the handle or email (``about``).
@@ -158,6 +176,7 @@ def check_password_strength(password: str, *about: str) -> None:
                        "guess, such as a few unrelated words")
 
 
+@commits
 def authenticate(session: Session, login: str, password: str, address: str = "") -> User:
     """The user whose handle or email and password match, else NotSignedIn.
 
@@ -180,9 +199,29 @@ def authenticate(session: Session, login: str, password: str, address: str = "")
     return user
 
 
+@commits
+def sign_in(session: Session, login: str, password: str, address: str, *,
+            days: int) -> SignedIn:
+    """A new browser session, lasting ``days``, for the user whose handle or email and
+    password match (see :func:`authenticate`)."""
+    return start_session(session, authenticate(session, login, password, address), days=days)
+
+
+@commits
+def issue_api_token(session: Session, login: str, password: str, name: str,
+                    address: str = "") -> tuple[ApiToken, str]:
+    """A new API token named ``name`` for the user whose handle or email and password
+    match (see :func:`authenticate`); the secret is returned once and never stored."""
+    return create_api_token(session, authenticate(session, login, password, address), name)
+
+
 def _refused(session: Session, login: str, address: str) -> None:
     """Count a refusal (a wrong password, an email tried at sign-up) and commit it, whatever
-    the request does next; refusals older than the window are forgotten."""
+    the request does next; refusals older than the window are forgotten.
+
+    It commits inside the use case's unit of work (see ``services.transactions``) on
+    purpose: the count outlives the refused use case, which then raises and keeps nothing
+    else."""
     now = utcnow()
     session.rollback()  # nothing of the refused request is kept but the count
     session.execute(delete(SignInFailure).where(SignInFailure.at < now - GUESS_WINDOW))
@@ -206,6 +245,7 @@ def _check_guesses(session: Session, login: str, address: str) -> None:
                                 f"{max(1, round(wait / 60))} minutes", retry_after=wait)
 
 
+@commits
 def start_session(session: Session, user: User, *, days: int) -> SignedIn:
     """A new browser session for ``user`` lasting ``days``."""
     token = secrets.token_urlsafe(32)
@@ -226,11 +266,13 @@ def resolve_session(session: Session, token: str) -> WebSession | None:
     return row
 
 
+@commits
 def end_session(session: Session, token: str) -> None:
     """Sign a browser out; unknown tokens are ignored."""
     session.execute(delete(WebSession).where(WebSession.token_hash == _digest(token)))
 
 
+@commits
 def create_api_token(session: Session, user: User, name: str) -> tuple[ApiToken, str]:
     """A new personal API token; the secret is returned once and never stored."""
     label = name.strip()
@@ -303,6 +345,7 @@ def list_api_tokens(session: Session, user: User) -> list[ApiToken]:
                                 .order_by(ApiToken.id.desc())))
 
 
+@commits
 def revoke_api_token(session: Session, user: User, token_id: int) -> None:
     """Delete one of the user's tokens."""
     row = session.get(ApiToken, token_id)
@@ -319,6 +362,7 @@ def user_by_handle(session: Session, handle: str) -> User:
     return user
 
 
+@commits
 def update_profile(session: Session, user: User, *, display_name: str | None = None,
                    bio: str | None = None) -> User:
     """Change the name and bio shown on the profile."""
@@ -331,4 +375,16 @@ def update_profile(session: Session, user: User, *, display_name: str | None = N
         if len(bio) > 500:
             raise InvalidInput("bio", "at most 500 characters")
         user.bio = bio.strip()
+    return user
+
+
+def set_avatar(session: Session, blobs: BlobStore, user: User, data: bytes) -> User:
+    """Make the uploaded picture ``data`` the user's avatar (cropped to a square); the old
+    picture is deleted once the new one is committed, the new one if the commit fails."""
+    old = user.avatar_key
+    key = store_avatar(blobs, user.id, data)
+    with kept_if_committed(blobs, key), unit_of_work(session, outermost=True):
+        user.avatar_key = key
+    if old:
+        blobs.delete(old)
     return user

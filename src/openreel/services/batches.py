@@ -22,6 +22,7 @@ from openreel.jobs import cancel as cancel_job
 from openreel.pipeline import InvalidRequest, plan
 from openreel.services.errors import InvalidInput, NotFound
 from openreel.services.platform import Platform
+from openreel.services.transactions import commits, unit_of_work
 from openreel.services.videos import (
     MAX_CAPTION,
     CreateRequest,
@@ -138,6 +139,7 @@ def fill(template: str, rows: list[dict[str, str]]) -> list[Row]:
 
 
 # -- batches on the platform -------------------------------------------------------------------
+@commits
 def create_batch(session: Session, platform: Platform, user: User, template: str,
                  rows: list[dict[str, str]], request: CreateRequest) -> Batch:
     """Queue a video for every row that fills the template (committed); the others are kept
@@ -177,7 +179,7 @@ def create_batch(session: Session, platform: Platform, user: User, template: str
         entries.append(entry)
     batch = Batch(owner_id=user.id, template=template.strip(), rows={"rows": entries})
     session.add(batch)
-    session.commit()
+    session.flush()
     return batch
 
 
@@ -232,15 +234,16 @@ def batch_clips(session: Session, rows: list[BatchRow]) -> list[tuple[BatchRow, 
 def cancel_batch(session: Session, platform: Platform, user: User, batch_id: int) -> list[int]:
     """Stop every row's job that has not finished; returns their ids. Finished clips stay
     in drafts; a batch with nothing left to stop is left as it is."""
-    _, rows = batch_for(session, user, batch_id)
-    pending = [r.job_id for r in rows
-               if r.job_id is not None and r.status in (JobStatus.QUEUED, JobStatus.RUNNING)]
-    session.commit()  # the queue cancels in transactions of its own
+    with unit_of_work(session, outermost=True):  # the queue cancels in units of its own
+        _, rows = batch_for(session, user, batch_id)
+        pending = [r.job_id for r in rows if r.job_id is not None
+                   and r.status in (JobStatus.QUEUED, JobStatus.RUNNING)]
     stopped = [job_id for job_id in pending if cancel_job(platform.sessions, job_id)]
     session.expire_all()
     return stopped
 
 
+@commits
 def publish_batch(session: Session, user: User, batch_id: int) -> list[int]:
     """Publish every finished clip of the batch still in drafts, each with its row's caption
     (else its prompt); returns the ids published (committed)."""
@@ -250,5 +253,4 @@ def publish_batch(session: Session, user: User, batch_id: int) -> list[int]:
         if video.status == VideoStatus.DRAFT:
             publish(session, user, video.id, (row.caption or row.prompt or "")[:MAX_CAPTION])
             published.append(video.id)
-    session.commit()
     return published

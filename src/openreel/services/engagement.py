@@ -23,6 +23,7 @@ from openreel.db.models import (
 from openreel.db.timestamps import utcnow
 from openreel.services.errors import Conflict, Forbidden, InvalidInput, NotFound
 from openreel.services.notices import notify
+from openreel.services.transactions import commits
 from openreel.services.videos import can_see, visible_video
 
 MAX_COMMENT = 1000
@@ -34,6 +35,7 @@ def _bump(session: Session, video_id: int, column: str, delta: int) -> None:
                     .values({column: getattr(Video, column) + delta}))
 
 
+@commits
 def like(session: Session, user: User, video_id: int) -> Video:
     """Like a visible video; liking twice is harmless."""
     video = visible_video(session, user, video_id)
@@ -52,6 +54,7 @@ def like(session: Session, user: User, video_id: int) -> Video:
     return video
 
 
+@commits
 def unlike(session: Session, user: User, video_id: int) -> Video:
     """Take a like back; unliking what was not liked is harmless."""
     video = visible_video(session, user, video_id)
@@ -72,6 +75,7 @@ def liked_ids(session: Session, user: User | None, video_ids: list[int]) -> set[
                                                            Like.video_id.in_(video_ids))))
 
 
+@commits
 def add_comment(session: Session, user: User, video_id: int, body: str,
                 reply_to: int | None = None) -> Comment:
     """Comment on a visible video, or reply to a top-level comment on it."""
@@ -102,6 +106,7 @@ def add_comment(session: Session, user: User, video_id: int, body: str,
     return comment
 
 
+@commits
 def delete_comment(session: Session, user: User, comment_id: int) -> None:
     """Remove a comment (its author or the video's owner may); replies go with it."""
     comment = session.get(Comment, comment_id)
@@ -137,6 +142,7 @@ def comment_threads(session: Session, viewer: User | None, video_id: int,
     return list(threads.values())
 
 
+@commits
 def follow(session: Session, user: User, followee: User) -> None:
     """Follow someone; following twice is harmless, following yourself is not allowed."""
     if followee.id == user.id:
@@ -152,6 +158,7 @@ def follow(session: Session, user: User, followee: User) -> None:
         notify(session, followee.id, NotificationKind.FOLLOW, actor_id=user.id)
 
 
+@commits
 def unfollow(session: Session, user: User, followee: User) -> None:
     """Stop following someone."""
     row = session.scalar(select(Follow).where(Follow.follower_id == user.id,
@@ -175,6 +182,7 @@ def follow_counts(session: Session, user: User) -> tuple[int, int]:
     return followers, following
 
 
+@commits
 def record_view(session: Session, user: User | None, video_id: int,
                 watched_seconds: float) -> Video:
     """Count a view and how long it was watched (capped at the video's length)."""
@@ -198,6 +206,7 @@ def record_view(session: Session, user: User | None, video_id: int,
     return video
 
 
+@commits
 def not_interested(session: Session, user: User, video_id: int) -> None:
     """"Show me less of this": the video leaves the user's feed for good."""
     video = visible_video(session, user, video_id)
@@ -207,6 +216,7 @@ def not_interested(session: Session, user: User, video_id: int) -> None:
         session.add(NotInterested(user_id=user.id, video_id=video.id))
 
 
+@commits
 def undo_not_interested(session: Session, user: User, video_id: int) -> None:
     """Take back a "show me less": the video may come back, its topics count as before."""
     video = visible_video(session, user, video_id)
@@ -226,6 +236,7 @@ def unread_count(session: Session, user: User) -> int:
                                                      Notification.read_at.is_(None))) or 0
 
 
+@commits
 def mark_read(session: Session, user: User, up_to_id: int | None = None) -> int:
     """Mark notifications read (all, or those up to an id); returns how many changed."""
     query = update(Notification).where(Notification.recipient_id == user.id,

@@ -1,15 +1,15 @@
-"""The feeds, and steering them with a sentence."""
+"""The feeds as the API serves them (one FeedReader per platform), and steering them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime
 
-from sqlalchemy import Integer, and_, bindparam, delete, select
-from sqlalchemy.orm import Session
+import numpy as np
+from sqlalchemy import Integer, and_, bindparam, delete, event, select
+from sqlalchemy.orm import Session, sessionmaker
 
-import openreel.social.feed as social_feed
 from openreel.db.driver import Prepared
 from openreel.db.models import (
     FeedPreference,
@@ -22,11 +22,13 @@ from openreel.db.models import (
     VideoKind,
     VideoStatus,
 )
-from openreel.db.session import PerEngine, Recent
-from openreel.director.nearest import embed
+from openreel.db.session import Recent
 from openreel.services.errors import InvalidInput, NotSignedIn
+from openreel.services.feed_index import FeedIndex, following, for_you
+from openreel.services.transactions import commits
+from openreel.social.feed import BadCursor
 from openreel.social.ranking import Reason
-from openreel.social.steering import Steering, apply_steering, steer
+from openreel.social.steering import Embed, Steering, steer
 
 MAX_PAGE = 50
 
@@ -94,12 +96,17 @@ def _page_state(count: int) -> Prepared:
         .where(Video.id.in_([bindparam(f"v{i}", type_=Integer) for i in range(count)])))
 
 
+# Compiled once per dialect from constants (see db.driver.Prepared): the same for every
+# platform in the process, so kept here rather than by each FeedReader.
 _PAGE_STATE = [_page_state(count) for count in range(MAX_PAGE + 1)]  # [0]: never run
 MAX_KEPT_VIDEOS = 8192
+MAX_CARDS = 8192
+# In a session's ``info`` once its transaction changed what the feed shows.
+FEED_CHANGED = "openreel_feed_changed"
 
 
 class KeptVideos:
-    """Feed videos as last read, per process; one is used only while its stamp is current.
+    """Feed videos as last read; one is used only while its stamp is current.
 
     Every write to a video stamps its ``changed_at``, so a kept copy whose stamp equals the
     row's shows exactly what the row holds now (a creator's handle never changes).
@@ -124,14 +131,6 @@ class KeptVideos:
             self._videos.put(video.id, video)
 
 
-_kept = PerEngine(KeptVideos)
-
-
-def kept_videos(session: Session) -> KeptVideos:
-    """The process's kept feed videos for the database ``session`` is bound to."""
-    return _kept.of(session)
-
-
 @dataclass
 class FeedEntry:
     """A video in a feed with the reasons it was chosen."""
@@ -154,45 +153,101 @@ class Page:
     next_cursor: str | None
 
 
-def feed_page(session: Session, viewer_id: int | None, *, mode: str = "for_you",
-              limit: int = 10, cursor: str | None = None) -> Page:
-    """A page of "For you" or "Following" for the viewer (anonymous gets popular and new)."""
-    if not 1 <= limit <= MAX_PAGE:
-        raise InvalidInput("limit", f"1 to {MAX_PAGE}")
-    try:
-        if mode == "following":
-            if viewer_id is None:
-                raise NotSignedIn("sign in to see the people you follow")
-            page = social_feed.following(session, viewer_id, limit=limit, cursor=cursor)
-        elif mode == "for_you":
-            # Rows are loaded below with their status, so the ranking need not look again.
-            page = social_feed.for_you(session, viewer_id, limit=limit, cursor=cursor,
-                                       drop_removed=False)
-        else:
-            raise InvalidInput("mode", "for_you or following")
-    except social_feed.BadCursor as exc:
-        raise InvalidInput("cursor", str(exc)) from None
-    ids = [item.video_id for item in page.items]
-    connection = session.connection()
-    found = _PAGE_STATE[len(ids)].rows(
-        connection, {"viewer": viewer_id, **{f"v{i}": video_id for i, video_id in enumerate(ids)}}
-    ) if ids else []
-    state = {row[0]: (row[2], row[3] is not None, row[4] is not None, row[5] is not None,
-                      row[6]) for row in found if row[1] == VideoStatus.PUBLISHED}
-    kept = kept_videos(session)
-    videos = kept.current({i: facts[0] for i, facts in state.items()})
-    missing = [i for i in state if i not in videos]
-    if missing:
-        read = [FeedVideo(*list(row)) for row in connection.execute(_PAGE_ROWS, {"ids": missing})]
-        kept.keep(read)
-        videos.update((v.id, v) for v in read if v.status == VideoStatus.PUBLISHED)
-    entries = [FeedEntry(videos[i.video_id], i.score, list(i.reasons), *state[i.video_id][1:])
-               for i in page.items if i.video_id in videos]
-    return Page(mode=mode, entries=entries, next_cursor=page.next_cursor)
+class FeedReader:
+    """The feeds' read path, built once per platform: the candidates and what was ranked
+    from them (:class:`FeedIndex`), the videos as last read (:class:`KeptVideos`) and each
+    video's encoded card.
+
+    A card is what a presenter made of a :class:`FeedVideo` (the API's JSON of it), reused
+    only for the very row it was made from (the same id and ``changed_at``), so it never
+    shows a caption or counter older than the row's.
+    """
+
+    def __init__(self, index: FeedIndex | None = None, *, cards: int = MAX_CARDS) -> None:
+        self.index = index if index is not None else FeedIndex(background=True)
+        self.kept = KeptVideos()
+        self._cards: Recent[tuple[int, datetime], bytes] = Recent(cards)
+
+    def page(self, session: Session, viewer_id: int | None, *, mode: str = "for_you",
+             limit: int = 10, cursor: str | None = None) -> Page:
+        """A page of "For you" or "Following" for the viewer (anonymous gets popular and
+        new)."""
+        if not 1 <= limit <= MAX_PAGE:
+            raise InvalidInput("limit", f"1 to {MAX_PAGE}")
+        try:
+            if mode == "following":
+                if viewer_id is None:
+                    raise NotSignedIn("sign in to see the people you follow")
+                page = following(session, viewer_id, index=self.index, limit=limit,
+                                 cursor=cursor)
+            elif mode == "for_you":
+                # Rows are loaded below with their status, so the ranking need not look again.
+                page = for_you(session, viewer_id, index=self.index, limit=limit,
+                               cursor=cursor, drop_removed=False)
+            else:
+                raise InvalidInput("mode", "for_you or following")
+        except BadCursor as exc:
+            raise InvalidInput("cursor", str(exc)) from None
+        ids = [item.video_id for item in page.items]
+        connection = session.connection()
+        found = _PAGE_STATE[len(ids)].rows(connection, {
+            "viewer": viewer_id, **{f"v{i}": video_id for i, video_id in enumerate(ids)}}
+        ) if ids else []
+        state = {row[0]: (row[2], row[3] is not None, row[4] is not None, row[5] is not None,
+                          row[6]) for row in found if row[1] == VideoStatus.PUBLISHED}
+        videos = self.kept.current({i: facts[0] for i, facts in state.items()})
+        missing = [i for i in state if i not in videos]
+        if missing:
+            read = [FeedVideo(*list(row))
+                    for row in connection.execute(_PAGE_ROWS, {"ids": missing})]
+            self.kept.keep(read)
+            videos.update((v.id, v) for v in read if v.status == VideoStatus.PUBLISHED)
+        entries = [FeedEntry(videos[i.video_id], i.score, list(i.reasons), *state[i.video_id][1:])
+                   for i in page.items if i.video_id in videos]
+        return Page(mode=mode, entries=entries, next_cursor=page.next_cursor)
+
+    def card(self, video: FeedVideo, encode: Callable[[FeedVideo], bytes]) -> bytes:
+        """``encode(video)``, made once per change of the video's row."""
+        stamp = video.changed_at
+        card = self._cards.get((video.id, stamp)) if stamp is not None else None
+        if card is None:
+            card = encode(video)
+            if stamp is not None:  # a row never stamped: nothing tells its changes
+                self._cards.put((video.id, stamp), card)
+        return card
+
+    def invalidate(self) -> None:
+        """Reload the candidates on next use (after a publish, delete or moderation)."""
+        self.index.invalidate()
+
+    def invalidate_on_commit(self, sessions: sessionmaker[Session]) -> None:
+        """Invalidate after every transaction of ``sessions`` that changed what the feed
+        shows (see :func:`mark_feed_changed`), once it is committed."""
+
+        @event.listens_for(sessions, "after_commit")
+        def _after_commit(session: Session) -> None:
+            if session.in_nested_transaction():
+                return  # a savepoint released: the transaction goes on
+            if session.info.pop(FEED_CHANGED, False):
+                self.invalidate()
+
+    def close(self) -> None:
+        """Stop reloading in the background and forget what was read."""
+        self.index.close()
+        self.kept.forget()
+        self._cards.clear()
 
 
-def steer_feed(session: Session, user: User, sentence: str) -> Steering:
-    """Read a sentence like “more animals, less sports” into the user's topic weights."""
+def mark_feed_changed(session: Session) -> None:
+    """Say that the transaction of ``session`` changes what the feed shows (a publish, a
+    removal): the platform's feed reloads its candidates once it commits."""
+    session.info[FEED_CHANGED] = True
+
+
+@commits
+def steer_feed(session: Session, user: User, sentence: str, embed: Embed) -> Steering:
+    """Read a sentence like “more animals, less sports” into the user's topic weights
+    (``embed``: the platform's sentence embedder)."""
     text = sentence.strip()
     if not text:
         raise InvalidInput("sentence", "say what you want more or less of")
@@ -206,6 +261,42 @@ def steer_feed(session: Session, user: User, sentence: str) -> Steering:
     return steering
 
 
+def apply_steering(session: Session, user_id: int, steering: Steering) -> None:
+    """Merge a steering into the user's FeedPreference and HiddenTopic rows (no commit).
+
+    Weight changes add to what is stored and are clamped to −1..1; hidden labels are
+    stored at −1; asking for more of a hidden label shows it again; a label said to be
+    fine is shown again and no longer weighed down.
+    """
+    touched = list(dict.fromkeys([*steering.weights, *steering.allowed]))
+    stored = {p.topic: p for p in session.scalars(select(FeedPreference).where(
+        FeedPreference.user_id == user_id, FeedPreference.topic.in_(touched)))}
+    for topic, change in steering.weights.items():
+        if topic in steering.hidden:
+            weight = -1.0
+        else:
+            weight = float(np.clip((stored[topic].weight if topic in stored else 0.0) + change,
+                                   -1.0, 1.0))
+        if topic in stored:
+            stored[topic].weight = weight
+        else:
+            session.add(FeedPreference(user_id=user_id, topic=topic, weight=weight))
+    for topic in steering.allowed:
+        if topic in stored and stored[topic].weight < 0:
+            session.delete(stored[topic])
+    already = set(session.scalars(select(HiddenTopic.topic).where(
+        HiddenTopic.user_id == user_id, HiddenTopic.topic.in_(list(steering.hidden)))))
+    for topic in steering.hidden:
+        if topic not in already:
+            session.add(HiddenTopic(user_id=user_id, topic=topic))
+    shown = [t for t, change in steering.weights.items() if change > 0 and t not in steering.hidden]
+    shown += list(steering.allowed)
+    if shown:
+        session.execute(delete(HiddenTopic).where(HiddenTopic.user_id == user_id,
+                                                  HiddenTopic.topic.in_(shown)))
+    session.flush()
+
+
 def preferences(session: Session, user: User) -> tuple[list[FeedPreference], list[str]]:
     """The user's topic weights and hidden topics."""
     weights = list(session.scalars(select(FeedPreference).where(FeedPreference.user_id == user.id)
@@ -215,6 +306,7 @@ def preferences(session: Session, user: User) -> tuple[list[FeedPreference], lis
     return weights, hidden
 
 
+@commits
 def reset_preferences(session: Session, user: User) -> None:
     """Forget every steering the user gave."""
     session.execute(delete(FeedPreference).where(FeedPreference.user_id == user.id))

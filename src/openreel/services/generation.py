@@ -9,7 +9,6 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from openreel.config import Settings
 from openreel.engines.base import ProgressFn, no_progress
 from openreel.pipeline import (
     GenerateOptions,
@@ -23,7 +22,7 @@ from openreel.pipeline.generate import check_output_path, load_image
 from openreel.provenance.signing import SigningError
 from openreel.provenance.stage import mark_id_for
 from openreel.services.handles import HANDLE
-from openreel.services.signing import provenance_for
+from openreel.services.signing import Signing
 from openreel.spec import Storyboard
 
 
@@ -65,9 +64,10 @@ def plan_video(prompt: str | None, storyboard_file: Path | None, options: Genera
 
 
 def generate_file(storyboard: Storyboard, options: GenerateOptions, out: Path,
-                  settings: Settings, creator: str,
+                  signing: Signing, creator: str,
                   progress: ProgressFn = no_progress) -> GenerationResult:
-    """Render a planned storyboard into ``out`` and a poster beside it, marked and signed.
+    """Render a planned storyboard into ``out`` and a poster beside it, marked and signed
+    with ``signing``.
 
     The mark id comes from what was asked for, so the same request gives the same file.
     """
@@ -78,8 +78,8 @@ def generate_file(storyboard: Storyboard, options: GenerateOptions, out: Path,
     mark = mark_id_for("local", creator, storyboard.model_dump_json(), options.seed,
                        options.size, options.fps, options.engine)
     try:
-        provenance = provenance_for(settings, creator=creator, mark=mark,
-                                    title=out.stem, engine=options.engine)
+        provenance = signing.provenance_for(creator=creator, mark=mark, title=out.stem,
+                                            engine=options.engine)
     except SigningError as exc:
         raise InvalidRequest(f"cannot sign the video: {exc}") from exc
     return render_to_file(storyboard, options, out, progress, provenance=provenance)

@@ -1,4 +1,12 @@
-"""What every use case needs from the deployment: settings, database and blob store."""
+"""The composition root of the services: what every use case needs from the deployment.
+
+A :class:`Platform` is built once per process (by the app factory, or by a command of the
+command line) and holds every part that lives as long as the process does: the database,
+the blob store, the job queue, the engines, the embedder, signing, the verify checker and
+catalogue, the progress-stream counter, the token-use writer and the feed's read model.
+What caches or threads such a part keeps, it keeps for this platform; :meth:`Platform.close`
+stops and releases them.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +25,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from openreel.config import Settings
 from openreel.db.migrate import upgrade
 from openreel.db.session import make_engine, make_sessionmaker, session_scope, writing_engine
+from openreel.director.nearest import embed
+from openreel.engines import Engines
+from openreel.jobs import DatabaseQueue, JobQueue
 from openreel.services.accounts import caller_of
+from openreel.services.feed import FeedReader
+from openreel.services.isolation import Isolated
+from openreel.services.signing import Signing
+from openreel.services.streams import OpenStreams
+from openreel.services.token_uses import TokenUses
+from openreel.services.verifying import Catalogue, upload_checker
+from openreel.social.steering import Embed
 from openreel.storage import BlobStore, blob_store_from_settings
 
 SCRATCH_KEPT = timedelta(hours=1)
@@ -43,6 +61,15 @@ class Platform:
     sessions: sessionmaker[Session]  # for reading (a write may be refused: see writes)
     blobs: BlobStore
     writes: sessionmaker[Session]  # for transactions that write: they wait their turn
+    queue: JobQueue  # where services put jobs and workers take them
+    engines: Engines  # the video engines, each made once
+    embed: Embed  # sentence embeddings (the director's MiniLM), for steering the feed
+    signing: Signing  # what outputs are marked and signed with
+    catalogue: Catalogue  # every stored fingerprint, for reverse search
+    checks: Isolated  # files strangers send to verify are examined apart, a few at a time
+    streams: OpenStreams  # progress streams open per person
+    token_uses: TokenUses  # API tokens' last uses, written on a thread of their own
+    feed: FeedReader  # the feeds' read model: candidates, rows as last read, encoded cards
 
     @classmethod
     def from_settings(cls, settings: Settings, *, migrate: bool = True) -> Platform:
@@ -51,9 +78,16 @@ class Platform:
         if migrate:
             upgrade(url)
         engine = make_engine(url)
-        return cls(settings=settings, engine=engine, sessions=make_sessionmaker(engine),
-                   blobs=blob_store_from_settings(settings),
-                   writes=make_sessionmaker(writing_engine(engine)))
+        sessions = make_sessionmaker(engine)
+        writes = make_sessionmaker(writing_engine(engine))
+        feed = FeedReader()
+        for factory in (sessions, writes):
+            feed.invalidate_on_commit(factory)
+        return cls(settings=settings, engine=engine, sessions=sessions,
+                   blobs=blob_store_from_settings(settings), writes=writes,
+                   queue=DatabaseQueue(sessions), engines=Engines(), embed=embed,
+                   signing=Signing(settings), catalogue=Catalogue(), checks=upload_checker(),
+                   streams=OpenStreams(), token_uses=TokenUses(writes), feed=feed)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -100,5 +134,9 @@ class Platform:
         return removed
 
     def close(self) -> None:
-        """Release database connections."""
+        """Finish the token uses asked for, stop the feed's reloads, let go of the engines
+        and release database connections."""
+        self.token_uses.close()
+        self.feed.close()
+        self.engines.close()
         self.engine.dispose()

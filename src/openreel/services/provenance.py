@@ -1,10 +1,11 @@
 """Provenance for the platform: who signs, how outputs are marked, the catalogue, verifying.
 
 Every video the platform stores went through the pipeline's provenance stage, which gets its
-inputs from :mod:`openreel.services.signing`; this module files what it leaves behind (the
-mark id on the video row, the fingerprint in its own table) and answers "where does this
-file come from?" by combining what the file shows (``openreel.provenance.verify``) with the
-catalogue.
+inputs from the platform's :class:`~openreel.services.signing.Signing`; this module files
+what it leaves behind (the mark id on the video row, the fingerprint in its own table) and
+answers "where does this file come from?" by combining what the file shows
+(``openreel.provenance.verify``) with the platform's catalogue
+(:mod:`openreel.services.verifying`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tempfile
-import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -22,16 +22,9 @@ from PIL import Image as PILImage
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from openreel.config import Settings
 from openreel.db.models import Fingerprint, User, Video, VideoStatus
-from openreel.provenance.fingerprint import (
-    FingerprintError,
-    FrameHash,
-    QueryFingerprint,
-    VideoFingerprint,
-    image_query_hashes,
-)
-from openreel.provenance.hash_index import Candidate, HashIndex
+from openreel.provenance.fingerprint import FrameHash, QueryFingerprint, image_query_hashes
+from openreel.provenance.hash_index import Candidate
 from openreel.provenance.stage import Sealed, mark_id_hex
 from openreel.provenance.verify import (
     Examination,
@@ -43,58 +36,15 @@ from openreel.provenance.verify import (
 )
 from openreel.services.errors import InvalidInput, TooLarge, UnsupportedMedia
 from openreel.services.isolation import Isolated, OutOfMemory, TookTooLong
-from openreel.services.signing import signing_identity, watermark_key
+from openreel.services.platform import Platform
 from openreel.services.uploads import VERIFIABLE
 from openreel.services.videos import can_see
-from openreel.storage import blob_store_from_settings
 
 
 def register(session: Session, video: Video, sealed: Sealed) -> None:
     """File an output's mark id and fingerprint with its (flushed) video row."""
     video.mark = mark_id_hex(sealed.mark)
     session.add(Fingerprint(video_id=video.id, data=sealed.fingerprint.to_bytes()))
-
-
-# -- the reverse-search catalogue --------------------------------------------------------------
-class Catalogue:
-    """The reverse-search index over every stored fingerprint, kept in step with the database.
-
-    Fingerprint rows are only ever added (a deleted video keeps its row: a copy of it is still
-    an openreel video), so bringing the index up to date reads the rows past the last one
-    seen. One catalogue per database per process.
-    """
-
-    def __init__(self) -> None:
-        self.index = HashIndex()
-        self._lock = threading.Lock()
-        self._last_id = 0
-
-    def refresh(self, session: Session) -> HashIndex:
-        """Add the fingerprints stored since the last refresh; return the index."""
-        with self._lock:
-            rows = session.execute(
-                select(Fingerprint.video_id, Fingerprint.data)
-                .where(Fingerprint.video_id > self._last_id)
-                .order_by(Fingerprint.video_id)
-            ).all()
-            for video_id, data in rows:
-                try:
-                    self.index.add(video_id, VideoFingerprint.from_bytes(data))
-                except FingerprintError:
-                    continue  # a row from a future format: skipped, not fatal
-                self._last_id = video_id
-            return self.index
-
-
-_catalogues: dict[str, Catalogue] = {}
-_catalogues_lock = threading.Lock()
-
-
-def catalogue(settings: Settings) -> Catalogue:
-    """This process's catalogue of the database the settings name."""
-    url = settings.resolved_database_url()
-    with _catalogues_lock:
-        return _catalogues.setdefault(url, Catalogue())
 
 
 # -- verifying ---------------------------------------------------------------------------------
@@ -122,45 +72,25 @@ class Verdict:
     matches: tuple[tuple[int | None, float], ...] = field(default=())
 
 
-# Checks of uploads run apart (see services.isolation): two at a time per server process,
-# each within a minute and 1.5 GiB; a third waits up to 20 s for its turn.
-CHECKS_AT_ONCE = 2
-CHECK_SECONDS = 60.0
-CHECK_MEMORY_BYTES = 1536 * 2**20
-CHECK_WAIT_SECONDS = 20.0
-_checks: Isolated | None = None
-_checks_lock = threading.Lock()
-
-
-def _apart() -> Isolated:
-    global _checks
-    with _checks_lock:
-        if _checks is None:
-            _checks = Isolated(at_once=CHECKS_AT_ONCE, wait_seconds=CHECK_WAIT_SECONDS,
-                               seconds=CHECK_SECONDS, memory_bytes=CHECK_MEMORY_BYTES,
-                               preload=("openreel.provenance.verify",))
-        return _checks
-
-
-def verify_file(session: Session, settings: Settings, path: Path,
+def verify_file(session: Session, platform: Platform, path: Path,
                 viewer: User | None = None, *, apart: bool = False) -> Verdict:
     """Examine ``path`` and tell what it is, naming the video it comes from when known.
 
-    ``apart``: read the file in a child process, bounded in time, memory and number (for
-    files strangers send; see services.isolation).
+    ``apart``: read the file in a child process, through the platform's checker: bounded
+    in time, memory and number (for files strangers send; see services.isolation).
     """
-    identity = signing_identity(settings)
-    key, anchors = watermark_key(settings), identity.trust_anchors_pem
+    key = platform.signing.watermark_key
+    anchors = platform.signing.identity().trust_anchors_pem
     if apart:
-        looked = _look_apart(path, key, anchors)
+        looked = _look_apart(platform.checks, path, key, anchors)
     else:
         looked = look(path, key=key, trust_anchors_pem=anchors)
-    found = with_matches(looked, catalogue(settings).refresh(session))
+    found = with_matches(looked, platform.catalogue.refresh(session))
     # Only what openreel generated is identified: a deleted video is gone (never named,
     # never matched; its marks still say openreel), and a picture someone started a video
     # from is theirs, not a frame of the video.
     found = replace(found, matches=[c for c in found.matches
-                                    if _generated(session, settings, c, looked.query)])
+                                    if _generated(session, platform, c, looked.query)])
     video, evidence = _identify(session, found)
     facts = found.manifest.facts
     # A manifest alone counts when this server trusts its signer, or when it is openreel's
@@ -174,21 +104,22 @@ def verify_file(session: Session, settings: Settings, path: Path,
                    summary=_summary(found, about, is_openreel), matches=matches)
 
 
-def _look_apart(path: Path, key: int, anchors: str | None) -> Looked:
+def _look_apart(checks: Isolated, path: Path, key: int, anchors: str | None) -> Looked:
     try:
-        return _apart().run(look, path, key=key, trust_anchors_pem=anchors)
+        return checks.run(look, path, key=key, trust_anchors_pem=anchors)
     except TookTooLong:
-        raise InvalidInput("file", f"took longer than {CHECK_SECONDS:g} s to examine: send a "
+        raise InvalidInput("file", f"took longer than {checks.seconds:g} s to examine: send a "
                            "shorter or smaller copy") from None
     except OutOfMemory:
         raise TooLarge("the file needs more memory to examine than openreel gives one "
                        "check: send a shorter or smaller copy") from None
 
 
-def verify_upload(session: Session, settings: Settings, stream: BinaryIO, filename: str,
+def verify_upload(session: Session, platform: Platform, stream: BinaryIO, filename: str,
                   viewer: User | None = None) -> Verdict:
     """Verify an uploaded file: copied to scratch space (never whole into memory), examined,
     removed. Too large → TooLarge; empty → InvalidInput; not media → UnsupportedMedia."""
+    settings = platform.settings
     limit = settings.max_upload_bytes
     scratch = settings.scratch_dir()
     scratch.mkdir(parents=True, exist_ok=True)
@@ -206,13 +137,13 @@ def verify_upload(session: Session, settings: Settings, stream: BinaryIO, filena
         if size == 0:
             raise InvalidInput("file", VERIFIABLE.refusal("the file is empty"))
         try:
-            return verify_file(session, settings, Path(copy.name), viewer, apart=True)
+            return verify_file(session, platform, Path(copy.name), viewer, apart=True)
         except VerifyError as exc:
             problem = str(exc).replace(Path(copy.name).name, filename or "file")
             raise UnsupportedMedia(VERIFIABLE.refusal(problem)) from exc
 
 
-def _generated(session: Session, settings: Settings, match: Candidate,
+def _generated(session: Session, platform: Platform, match: Candidate,
                query: QueryFingerprint) -> bool:
     """Whether a fingerprint match is to what openreel generated: a video not deleted,
     and for a still, not (a copy of) the picture the video was started from (someone's own
@@ -222,7 +153,7 @@ def _generated(session: Session, settings: Settings, match: Candidate,
         return False
     return not (query.kind == "image" and video.source_image_key is not None
                 and match.best_distance is not None
-                and _is_the_picture(settings, video.source_image_key, query,
+                and _is_the_picture(platform, video.source_image_key, query,
                                     match.best_distance))
 
 
@@ -250,11 +181,11 @@ def _identify(session: Session, found: Examination) -> tuple[Video | None, list[
     return None, []
 
 
-def _is_the_picture(settings: Settings, key: str, query: QueryFingerprint,
+def _is_the_picture(platform: Platform, key: str, query: QueryFingerprint,
                     to_video: int) -> bool:
     """Whether a still is (a copy of) the picture a video was started from rather than a
     frame of the video: at least as close to that picture as to the video."""
-    blobs = blob_store_from_settings(settings)
+    blobs = platform.blobs
     if not blobs.exists(key):
         return False
     with blobs.open(key) as stream:

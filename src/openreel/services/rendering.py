@@ -34,7 +34,6 @@ from openreel.provenance.stage import Provenance, Sealed, mark_id_for, seal
 from openreel.services.notices import notify
 from openreel.services.platform import Platform
 from openreel.services.provenance import register
-from openreel.services.signing import provenance_for
 from openreel.services.topics import storyboard_topics
 from openreel.spec import Storyboard, Style
 
@@ -111,7 +110,8 @@ def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
                         ctx.progress(RENDER_SHARE * done / total, stage)
 
                 try:
-                    result = render_to_file(board, options, out, report, provenance=provenance)
+                    result = render_to_file(board, options, out, report, provenance=provenance,
+                                            engines=platform.engines.get)
                 except InvalidRequest as exc:
                     raise PermanentJobError(str(exc)) from exc
                 if result.sealed is None:
@@ -157,9 +157,9 @@ def _provenance(platform: Platform, ctx: JobContext, work: Path) -> Provenance:
         parent = ParentVideo(path=_fetch(platform, parent_key, work / "parent.mp4"),
                              title=parent_title, video_id=parent_mark)
     try:
-        return provenance_for(platform.settings, creator=creator, mark=mark,
-                              title=spec["prompt"][:120] or "openreel video",
-                              engine=payload["options"]["engine"], parent=parent)
+        return platform.signing.provenance_for(
+            creator=creator, mark=mark, title=spec["prompt"][:120] or "openreel video",
+            engine=payload["options"]["engine"], parent=parent)
     except SigningError as exc:
         raise PermanentJobError(f"cannot sign videos: {exc}") from exc
 

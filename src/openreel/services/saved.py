@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from openreel.db.models import SavedVideo, User, Video, VideoStatus
 from openreel.services.errors import InvalidInput
+from openreel.services.transactions import commits
 from openreel.services.videos import visible_video
 
 MAX_PAGE = 50
@@ -25,6 +26,7 @@ MAX_ROW_ID = 2**63 - 1
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
+@commits
 def save(session: Session, user: User, video_id: int) -> Video:
     """Save a visible video; saving twice keeps one save (the first)."""
     video = visible_video(session, user, video_id)
@@ -39,6 +41,7 @@ def save(session: Session, user: User, video_id: int) -> Video:
     return video
 
 
+@commits
 def unsave(session: Session, user: User, video_id: int) -> Video:
     """Take a save back; unsaving what was not saved is harmless."""
     video = visible_video(session, user, video_id)

@@ -26,8 +26,6 @@ from openreel.db.models import (
 from openreel.db.timestamps import utcnow
 from openreel.director import extend as extend_board
 from openreel.director import remix as remix_board
-from openreel.jobs import cancel as cancel_job
-from openreel.jobs import enqueue
 from openreel.pipeline import GenerateOptions, InvalidRequest, plan
 from openreel.services.errors import (
     Conflict,
@@ -35,10 +33,11 @@ from openreel.services.errors import (
     NotFound,
     QuotaExceeded,
 )
+from openreel.services.feed import mark_feed_changed
 from openreel.services.notices import notify
 from openreel.services.platform import Platform
+from openreel.services.transactions import commits, unit_of_work
 from openreel.services.uploads import kept_if_committed, store_source_image
-from openreel.social.feed import invalidate as invalidate_feed
 from openreel.spec import MAX_SECONDS, Storyboard, Style
 
 RENDER_JOB = "render"
@@ -149,14 +148,14 @@ def queue_render(session: Session, platform: Platform, user: User, *, kind: Vide
         # The id both invisible marks will carry; drawn now so every attempt uses the same.
         "mark": secrets.token_hex(8),
     }
-    return enqueue(session, RENDER_JOB, payload, user_id=user.id,
-                   max_attempts=platform.settings.job_max_attempts)
+    return platform.queue.enqueue(session, RENDER_JOB, payload, user_id=user.id,
+                                  max_attempts=platform.settings.job_max_attempts)
 
 
 def create_generation(session: Session, platform: Platform, user: User,
                       request: CreateRequest) -> Planned:
     """Plan a video from a prompt (and an optional first-frame picture) and queue it
-    (committed)."""
+    (committed: the picture is kept only if the job is)."""
     prompt = request.prompt.strip()
     if not prompt:
         raise InvalidInput("prompt", "describe the video you want")
@@ -171,11 +170,10 @@ def create_generation(session: Session, platform: Platform, user: User,
         raise InvalidInput("prompt", str(exc)) from None
     notes = _notes(board)
     image_key = store_source_image(platform.blobs, request.image) if request.image else None
-    with kept_if_committed(platform.blobs, image_key):
+    with kept_if_committed(platform.blobs, image_key), unit_of_work(session):
         check_quota(session, platform, user)
         job = queue_render(session, platform, user, kind=VideoKind.GENERATE, prompt=prompt,
                             options=options, board=board, image_key=image_key, notes=notes)
-        session.commit()
     return Planned(job=job, storyboard=board, notes=notes)
 
 
@@ -198,6 +196,7 @@ def _options_like(video: Video, seed: int | None, style: str | None = None) -> G
                                   engine=video.engine))
 
 
+@commits
 def create_remix(session: Session, platform: Platform, user: User, parent_id: int,
                  instruction: str, *, seed: int | None = None) -> Planned:
     """Queue a remix: the parent's storyboard with the instruction applied."""
@@ -222,6 +221,7 @@ def create_remix(session: Session, platform: Platform, user: User, parent_id: in
     return Planned(job=job, storyboard=result.storyboard, notes=notes)
 
 
+@commits
 def create_extension(session: Session, platform: Platform, user: User, video_id: int,
                      instruction: str, seconds: float = 5.0) -> Planned:
     """Queue a longer version of one of the user's videos with a shot appended."""
@@ -245,6 +245,7 @@ def create_extension(session: Session, platform: Platform, user: User, video_id:
     return Planned(job=job, storyboard=extended)
 
 
+@commits
 def create_stitch(session: Session, platform: Platform, user: User,
                   video_ids: list[int]) -> Planned:
     """Queue one video made of several of the user's videos, in order."""
@@ -299,8 +300,10 @@ def drafts(session: Session, user: User) -> list[Video]:
         .order_by(Video.id.desc())))
 
 
+@commits
 def publish(session: Session, user: User, video_id: int, caption: str) -> Video:
-    """Make a draft public with a caption."""
+    """Make a draft public with a caption (committed; a batch publishes its clips in one
+    unit of work)."""
     video = own_video(session, user, video_id)
     if video.status == VideoStatus.PUBLISHED:
         raise Conflict(f"video {video_id} is already published")
@@ -315,7 +318,7 @@ def publish(session: Session, user: User, video_id: int, caption: str) -> Video:
         _count_remix(session, parent, 1)
         notify(session, parent.owner_id, NotificationKind.REMIX, actor_id=user.id,
                video_id=video.id)
-    invalidate_feed(session)
+    mark_feed_changed(session)
     return video
 
 
@@ -336,19 +339,18 @@ def _count_remix(session: Session, parent: Video, delta: int) -> None:
 
 def delete_video(session: Session, platform: Platform, user: User, video_id: int) -> None:
     """Remove a video: files go, the row stays as a tombstone so remix chains hold."""
-    video = own_video(session, user, video_id)
-    keys = [k for k in (video.video_key, video.poster_key) if k]
-    parent = _remixed(session, video) if video.status == VideoStatus.PUBLISHED else None
-    if parent is not None:  # a public remix no longer is one
-        _count_remix(session, parent, -1)
-    video.status = VideoStatus.DELETED
-    video.video_key = None
-    video.poster_key = None
-    session.flush()
-    # Files are removed after the row no longer points at them: a crash between the two
-    # leaves an orphan file, never a row that points at nothing.
-    session.commit()
-    invalidate_feed(session)
+    with unit_of_work(session, outermost=True):
+        video = own_video(session, user, video_id)
+        keys = [k for k in (video.video_key, video.poster_key) if k]
+        parent = _remixed(session, video) if video.status == VideoStatus.PUBLISHED else None
+        if parent is not None:  # a public remix no longer is one
+            _count_remix(session, parent, -1)
+        video.status = VideoStatus.DELETED
+        video.video_key = None
+        video.poster_key = None
+        mark_feed_changed(session)
+    # Files are removed once the row no longer points at them (committed): a crash between
+    # the two leaves an orphan file, never a row that points at nothing.
     for key in keys:
         platform.blobs.delete(key)
 
@@ -363,11 +365,11 @@ def job_for(session: Session, user: User, job_id: int) -> Job:
 
 def cancel(session: Session, platform: Platform, user: User, job_id: int) -> Job:
     """Stop one of the user's jobs that has not finished."""
-    job = job_for(session, user, job_id)
-    if job.status not in (JobStatus.QUEUED, JobStatus.RUNNING):
-        raise Conflict(f"job {job_id} has already {job.status.value}")
-    session.commit()
-    cancel_job(platform.sessions, job_id)
+    with unit_of_work(session, outermost=True):  # the queue cancels in a transaction of its own
+        job = job_for(session, user, job_id)
+        if job.status not in (JobStatus.QUEUED, JobStatus.RUNNING):
+            raise Conflict(f"job {job_id} has already {job.status.value}")
+    platform.queue.cancel(job_id)
     session.refresh(job)
     return job
 

@@ -1,1 +1,2 @@
-"""Feed ranking, steering and topics: pure logic over rows of ``openreel.db``."""
+"""Feed ranking, steering and topics: pure logic over what the services read from the
+database (nothing here imports ``openreel.db`` or SQLAlchemy)."""

@@ -9,7 +9,8 @@ close to none of them maps to nothing and is reported as not understood: a guess
 "spiders" → every animal would hide far more than was asked.
 
 The embedder is handed in (unit vectors, one row per text), so this module does not
-depend on any model; the services layer passes the director's MiniLM encoder.
+depend on any model; the services layer passes the platform's (the director's MiniLM
+encoder). Storing a steering is the services' (``services.feed.apply_steering``).
 """
 
 from __future__ import annotations
@@ -21,10 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
 
-from openreel.db.models import FeedPreference, HiddenTopic
 from openreel.social.topics import KIND_TOPICS, STYLE_LABELS, TOPICS, WORD_TOPICS, subject_label
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -189,6 +187,9 @@ _JOINED = tuple(sorted((phrase for phrase, _ in topic_phrases()
                         if _CLAUSE_BREAK.search(phrase) and " " in phrase),
                        key=len, reverse=True))
 
+# Kept per process, not per platform: the table is a pure function of the phrases (fixed
+# at import) and the embedder, the same wherever it is asked for, and takes the model a
+# few seconds to compute.
 _tables: dict[Embed, tuple[list[str], list[str], np.ndarray]] = {}
 _tables_lock = threading.Lock()
 
@@ -329,39 +330,3 @@ def _record(weights: dict[str, float], hidden: list[str], allowed: list[str], la
         hidden.remove(label)  # a later "more" takes back an earlier "never"
     # Within one sentence the last word on a label counts once: "more cats and kittens".
     weights[label] = step
-
-
-def apply_steering(session: Session, user_id: int, steering: Steering) -> None:
-    """Merge a steering into the user's FeedPreference and HiddenTopic rows (no commit).
-
-    Weight changes add to what is stored and are clamped to −1..1; hidden labels are
-    stored at −1; asking for more of a hidden label shows it again; a label said to be
-    fine is shown again and no longer weighed down.
-    """
-    touched = list(dict.fromkeys([*steering.weights, *steering.allowed]))
-    stored = {p.topic: p for p in session.scalars(select(FeedPreference).where(
-        FeedPreference.user_id == user_id, FeedPreference.topic.in_(touched)))}
-    for topic, change in steering.weights.items():
-        if topic in steering.hidden:
-            weight = -1.0
-        else:
-            weight = float(np.clip((stored[topic].weight if topic in stored else 0.0) + change,
-                                   -1.0, 1.0))
-        if topic in stored:
-            stored[topic].weight = weight
-        else:
-            session.add(FeedPreference(user_id=user_id, topic=topic, weight=weight))
-    for topic in steering.allowed:
-        if topic in stored and stored[topic].weight < 0:
-            session.delete(stored[topic])
-    already = set(session.scalars(select(HiddenTopic.topic).where(
-        HiddenTopic.user_id == user_id, HiddenTopic.topic.in_(list(steering.hidden)))))
-    for topic in steering.hidden:
-        if topic not in already:
-            session.add(HiddenTopic(user_id=user_id, topic=topic))
-    shown = [t for t, change in steering.weights.items() if change > 0 and t not in steering.hidden]
-    shown += list(steering.allowed)
-    if shown:
-        session.execute(delete(HiddenTopic).where(HiddenTopic.user_id == user_id,
-                                                  HiddenTopic.topic.in_(shown)))
-    session.flush()

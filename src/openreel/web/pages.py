@@ -148,12 +148,10 @@ def web_router() -> APIRouter:
             return _render(request, caller, "signup.html", 422, values=values,
                            error="birth year: a year like 1990")
         try:
-            user = accounts.sign_up(db, handle=handle, email=email, password=password,
-                                    birth_year=year, client=client_address(request))
-            signed = accounts.start_session(db, user, days=platform.settings.session_days)
-            db.commit()
+            signed = accounts.sign_up_and_sign_in(
+                db, handle=handle, email=email, password=password, birth_year=year,
+                client=client_address(request), days=platform.settings.session_days)
         except ServiceError as exc:
-            db.rollback()
             status = 422 if isinstance(exc, InvalidInput) else STATUS.get(type(exc), 409)
             # the field as the form labels it ("birth year", not "birth_year")
             error = (f"{exc.field.replace('_', ' ')}: {exc.reason}"
@@ -178,9 +176,8 @@ def web_router() -> APIRouter:
                csrf_token: Annotated[str, Form()] = "") -> Response:
         _check_form_csrf(request, caller, csrf_token)
         try:
-            user = accounts.authenticate(db, login, password, client_address(request))
-            signed = accounts.start_session(db, user, days=platform.settings.session_days)
-            db.commit()
+            signed = accounts.sign_in(db, login, password, client_address(request),
+                                      days=platform.settings.session_days)
         except (NotSignedIn, QuotaExceeded, Busy) as exc:
             status = 401 if isinstance(exc, NotSignedIn) else STATUS[type(exc)]
             page = _render(request, caller, "signin.html", status, error=exc.message,
@@ -199,7 +196,6 @@ def web_router() -> APIRouter:
         token = request.cookies.get(SESSION_COOKIE)
         if token:
             accounts.end_session(db, token)
-            db.commit()
         response = RedirectResponse("/", status_code=303)
         response.delete_cookie(SESSION_COOKIE)
         return response
@@ -238,7 +234,6 @@ def web_router() -> APIRouter:
                 db, platform, caller.user, template, table_rows,
                 videos.CreateRequest(prompt="", seconds=secs, style=style or None))
         except ServiceError as exc:
-            db.rollback()
             status = 422 if isinstance(exc, InvalidInput) else STATUS.get(type(exc), 400)
             error = (f"{exc.field}: {exc.reason}" if isinstance(exc, InvalidInput)
                      else exc.message)
@@ -324,9 +319,7 @@ def web_router() -> APIRouter:
             planned = videos.create_generation(db, platform, caller.user, videos.CreateRequest(
                 prompt=prompt, seconds=secs, size=size, style=style or None, seed=seed_value,
                 engine=engine, image=data))
-            db.commit()
         except ServiceError as exc:
-            db.rollback()
             status = 422 if isinstance(exc, InvalidInput) else STATUS.get(type(exc), 400)
             page = _create_page(request, caller, db, platform, status, values, exc.message)
             page.headers.update(retry_headers(exc))
@@ -347,7 +340,7 @@ def web_router() -> APIRouter:
             if file is None or not name:
                 raise InvalidInput("file", f"choose a file to verify: {VERIFIABLE.words}")
             with platform.reading() as session:  # it writes nothing: no write lock
-                verdict = provenance.verify_upload(session, platform.settings, file.file,
+                verdict = provenance.verify_upload(session, platform, file.file,
                                                    name, caller.user)
         except ServiceError as exc:
             status = 422 if isinstance(exc, InvalidInput) else STATUS.get(type(exc), 400)
@@ -443,7 +436,6 @@ def web_router() -> APIRouter:
             return redirect
         assert caller.user is not None
         engagement.mark_read(db, caller.user, up_to)
-        db.commit()
         return RedirectResponse("/notifications", status_code=303)
 
     return router

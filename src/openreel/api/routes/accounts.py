@@ -18,7 +18,7 @@ from openreel.api.schemas import (
 )
 from openreel.api.strict_json import FiniteJSONRoute
 from openreel.services import accounts, videos
-from openreel.services.uploads import PICTURES, kept_if_committed, read_limited, store_avatar
+from openreel.services.uploads import PICTURES, read_limited
 
 router = APIRouter(tags=["accounts"], route_class=FiniteJSONRoute)
 
@@ -29,7 +29,6 @@ def sign_up(body: SignUp, request: Request, db: SessionDep) -> MeOut:
     user = accounts.sign_up(db, handle=body.handle, email=body.email, password=body.password,
                             display_name=body.display_name, birth_year=body.birth_year,
                             client=client_address(request))
-    db.commit()
     return me_out(db, user)
 
 
@@ -39,9 +38,8 @@ def create_token(body: TokenRequest, request: Request, db: SessionDep) -> TokenO
 
     Too many wrong passwords for an account or from an address lately answer 429 with
     Retry-After, before any password is checked."""
-    user = accounts.authenticate(db, body.login, body.password, client_address(request))
-    row, secret = accounts.create_api_token(db, user, body.name)
-    db.commit()
+    row, secret = accounts.issue_api_token(db, body.login, body.password, body.name,
+                                           client_address(request))
     return TokenOut(id=row.id, name=row.name, created_at=row.created_at, secret=secret)
 
 
@@ -55,7 +53,6 @@ def me(user: CurrentUser, db: SessionDep) -> MeOut:
 def update_me(body: ProfileUpdate, user: CurrentUser, db: SessionDep) -> MeOut:
     """Change the display name or bio."""
     accounts.update_profile(db, user, display_name=body.display_name, bio=body.bio)
-    db.commit()
     return me_out(db, user)
 
 
@@ -65,14 +62,7 @@ def set_avatar(user: CurrentUser, db: SessionDep, platform: PlatformDep,
                ) -> MeOut:
     """Upload a new avatar (cropped to a square)."""
     data = read_limited(avatar.file, platform.settings.max_upload_bytes)
-    old = user.avatar_key
-    key = store_avatar(platform.blobs, user.id, data)
-    with kept_if_committed(platform.blobs, key):
-        user.avatar_key = key
-        db.commit()
-    if old:
-        platform.blobs.delete(old)
-    return me_out(db, user)
+    return me_out(db, accounts.set_avatar(db, platform.blobs, user, data))
 
 
 @router.get("/me/quota", response_model=QuotaOut)
@@ -94,7 +84,6 @@ def list_tokens(user: CurrentUser, db: SessionDep) -> list[TokenOut]:
 def new_token(body: TokenName, user: CurrentUser, db: SessionDep) -> TokenOut:
     """Create another API token; its secret is shown this once."""
     row, secret = accounts.create_api_token(db, user, body.name)
-    db.commit()
     return TokenOut(id=row.id, name=row.name, created_at=row.created_at, secret=secret)
 
 
@@ -102,4 +91,3 @@ def new_token(body: TokenName, user: CurrentUser, db: SessionDep) -> TokenOut:
 def delete_token(token_id: IdPath, user: CurrentUser, db: SessionDep) -> None:
     """Revoke an API token."""
     accounts.revoke_api_token(db, user, token_id)
-    db.commit()

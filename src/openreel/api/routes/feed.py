@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
@@ -11,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from openreel.api.deps import (
     CurrentUser,
+    PlatformDep,
     SessionDep,
     get_caller,
     get_platform,
@@ -29,10 +29,9 @@ from openreel.api.schemas import (
     UnreadCount,
 )
 from openreel.api.strict_json import FiniteJSONRoute
-from openreel.db.session import Recent
 from openreel.services import engagement
 from openreel.services import feed as feeds
-from openreel.services.feed import FeedVideo
+from openreel.services.feed import FeedReader, FeedVideo
 
 router = APIRouter(tags=["feed"], route_class=FiniteJSONRoute)
 Mode = Literal["for_you", "following"]
@@ -50,54 +49,38 @@ async def feed(request: Request, mode: Mode = "for_you",
     async with request_session(platform) as db:
         caller = await get_caller(request, db, platform)
         # Reads only: inline on SQLite, so a feed request never waits on the threadpool.
-        return await run_db(platform, _feed, db, caller.user_id, mode, limit, cursor)
+        return await run_db(platform, _feed, platform.feed, db, caller.user_id, mode, limit,
+                            cursor)
 
 
-class _Cards:
-    """Each feed video's JSON as last encoded, per process, under the row's change stamp.
-
-    A card is the video's object without its closing brace and without ``liked`` and
-    ``saved``, which depend on the viewer: a page adds those and closes it. A card is
-    reused only for the very row it was made from (the same id and ``changed_at``), so it
-    never shows a caption or counter older than the row's.
-    """
-
-    def __init__(self, size: int = 8192) -> None:
-        self._cards: Recent[tuple[int, datetime], bytes] = Recent(size)
-
-    def of(self, video: FeedVideo) -> bytes:
-        """The card of ``video``, made now if this row has none yet."""
-        stamp = video.changed_at
-        card = self._cards.get((video.id, stamp)) if stamp is not None else None
-        if card is None:
-            fields = video_fields(video, video.owner_handle, False, False)
-            del fields["liked"], fields["saved"]
-            card = to_json(fields)[:-1]
-            if stamp is not None:  # a row never stamped: nothing tells its changes
-                self._cards.put((video.id, stamp), card)
-        return card
+def _card(video: FeedVideo) -> bytes:
+    """A feed video's card: its object without the closing brace and without ``liked``
+    and ``saved``, which depend on the viewer (a page adds those and closes it). The
+    platform's FeedReader keeps each under the row's change stamp."""
+    fields = video_fields(video, video.owner_handle, False, False)
+    del fields["liked"], fields["saved"]
+    return to_json(fields)[:-1]
 
 
-_cards = _Cards()
 # What the viewer did with a video, by (liked, saved): the end of its object after the card.
 _VIEWER = {(liked, saved): b',"liked":%s,"saved":%s}' % (to_json(liked), to_json(saved))
            for liked in (True, False) for saved in (True, False)}
 
 
-def _feed(db: Session, viewer_id: int | None, mode: Mode, limit: int,
+def _feed(reader: FeedReader, db: Session, viewer_id: int | None, mode: Mode, limit: int,
           cursor: str | None) -> Response:
-    page = feeds.feed_page(db, viewer_id, mode=mode, limit=limit, cursor=cursor)
+    page = reader.page(db, viewer_id, mode=mode, limit=limit, cursor=cursor)
     # The body is put together from pieces pydantic's encoder made (the same formats as
     # a model's), not validated first: every value comes typed from the database or the
     # ranking, and the tests hold this output to the FeedPage schema field for field.
-    # Videos come as cards encoded once per change of their row (see _Cards).
+    # Videos come as cards encoded once per change of their row (see _card).
     parts = [b'{"mode":', to_json(mode), b',"items":[']
     for index, entry in enumerate(page.entries):
         rest = to_json({"score": entry.score, "reasons": [
             {"signal": r.signal, "contribution": r.contribution, "text": r.text}
             for r in entry.reasons], "following": entry.following,
             "owner_avatar_url": avatar_url_of(entry.video.owner_handle, entry.avatar_key)})
-        parts += [b',{"video":' if index else b'{"video":', _cards.of(entry.video),
+        parts += [b',{"video":' if index else b'{"video":', reader.card(entry.video, _card),
                   _VIEWER[entry.liked, entry.saved], b",", rest[1:]]
     parts += [b'],"next_cursor":', to_json(page.next_cursor), b"}"]
     return Response(b"".join(parts), media_type="application/json")
@@ -112,10 +95,10 @@ def _steer_out(db: SessionDep, user: CurrentUser, changed: list[TopicWeight],
 
 
 @router.post("/feed/steer", response_model=SteerOut)
-def steer(body: SteerRequest, user: CurrentUser, db: SessionDep) -> SteerOut:
+def steer(body: SteerRequest, user: CurrentUser, db: SessionDep,
+          platform: PlatformDep) -> SteerOut:
     """Steer your feed with a sentence, e.g. “more animals, less sports”."""
-    steering = feeds.steer_feed(db, user, body.sentence)
-    db.commit()
+    steering = feeds.steer_feed(db, user, body.sentence, platform.embed)
     changed = [TopicWeight(topic=t, weight=w) for t, w in steering.weights.items()]
     return _steer_out(db, user, changed, list(steering.not_understood), list(steering.allowed))
 
@@ -130,7 +113,6 @@ def preferences(user: CurrentUser, db: SessionDep) -> SteerOut:
 def reset(user: CurrentUser, db: SessionDep) -> Response:
     """Forget all steering."""
     feeds.reset_preferences(db, user)
-    db.commit()
     return Response(status_code=204)
 
 
@@ -150,5 +132,4 @@ def unread(user: CurrentUser, db: SessionDep) -> UnreadCount:
 def mark_read(body: ReadRequest, user: CurrentUser, db: SessionDep) -> Count:
     """Mark notifications read: all of them, or those up to an id."""
     changed = engagement.mark_read(db, user, body.up_to_id)
-    db.commit()
     return Count(changed=changed)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
 import weakref
 from collections.abc import AsyncIterator
 from typing import Annotated
@@ -47,7 +46,6 @@ def create_generation(
     planned = videos.create_generation(db, platform, user, videos.CreateRequest(
         prompt=prompt, seconds=seconds, size=size, style=style or None, seed=seed,
         engine=engine, image=data))
-    db.commit()
     return job_out(planned.job, planned.notes)
 
 
@@ -56,7 +54,6 @@ def remix(video_id: IdPath, body: RemixRequest, user: CurrentUser, db: SessionDe
           platform: PlatformDep) -> JobOut:
     """Start a remix of any video you can see: its storyboard with your change applied."""
     planned = videos.create_remix(db, platform, user, video_id, body.prompt, seed=body.seed)
-    db.commit()
     return job_out(planned.job, planned.notes)
 
 
@@ -65,7 +62,6 @@ def extend(video_id: IdPath, body: ExtendRequest, user: CurrentUser, db: Session
            platform: PlatformDep) -> JobOut:
     """Start a longer version of your video with a shot that continues it."""
     planned = videos.create_extension(db, platform, user, video_id, body.prompt, body.seconds)
-    db.commit()
     return job_out(planned.job, planned.notes)
 
 
@@ -74,7 +70,6 @@ def stitch(body: StitchRequest, user: CurrentUser, db: SessionDep,
            platform: PlatformDep) -> JobOut:
     """Start one video made of several of yours, in the order given."""
     planned = videos.create_stitch(db, platform, user, body.video_ids)
-    db.commit()
     return job_out(planned.job)
 
 
@@ -97,37 +92,6 @@ def cancel_job(job_id: IdPath, user: CurrentUser, db: SessionDep, platform: Plat
     return job_out(videos.cancel(db, platform, user, job_id))
 
 
-STREAMS_PER_USER = 4
-
-
-class _OpenStreams:
-    """How many progress streams each person has open in this process."""
-
-    def __init__(self) -> None:
-        self._open: dict[int, int] = {}
-        self._lock = threading.Lock()
-
-    def open(self, user_id: int) -> bool:
-        """Count one more for ``user_id``, unless they have STREAMS_PER_USER open already."""
-        with self._lock:
-            if self._open.get(user_id, 0) >= STREAMS_PER_USER:
-                return False
-            self._open[user_id] = self._open.get(user_id, 0) + 1
-            return True
-
-    def close(self, user_id: int) -> None:
-        """One of ``user_id``'s streams ended."""
-        with self._lock:
-            left = self._open.get(user_id, 0) - 1
-            if left > 0:
-                self._open[user_id] = left
-            else:
-                self._open.pop(user_id, None)
-
-
-_streams = _OpenStreams()
-
-
 @router.get("/jobs/{job_id}/events", response_class=StreamingResponse,
             responses={200: {"content": {"text/event-stream": {}},
                              "description": "server-sent `progress` events until the job ends"}})
@@ -139,8 +103,9 @@ def job_events(job_id: IdPath, request: Request, user: CurrentUser, db: SessionD
     Retry-After (each open stream reads the job every EVENT_INTERVAL seconds)."""
     videos.job_for(db, user, job_id)  # 404 before the stream starts
     db.close()
-    if not _streams.open(user.id):
-        raise QuotaExceeded(f"at most {STREAMS_PER_USER} progress streams at once: close a "
+    streams = platform.streams
+    if not streams.open(user.id):
+        raise QuotaExceeded(f"at most {streams.limit} progress streams at once: close a "
                             "tab that shows a job", retry_after=int(EVENT_INTERVAL) + 5)
 
     def snapshot() -> tuple[str, bool]:
@@ -165,7 +130,7 @@ def job_events(job_id: IdPath, request: Request, user: CurrentUser, db: SessionD
 
     events = stream()
     # counted until the stream is let go of, however it ends (even never started)
-    weakref.finalize(events, _streams.close, user.id)
+    weakref.finalize(events, streams.close, user.id)
 
     return StreamingResponse(events, media_type="text/event-stream",
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})

@@ -26,6 +26,6 @@ def verify(viewer: ViewerDep, platform: PlatformDep,
     them the answer is 503 with Retry-After (busy), 422 (too slow) or 413 (too large).
     """
     with platform.reading() as session:  # it writes nothing: no write lock is taken
-        verdict = verify_upload(session, platform.settings, file.file, file.filename or "",
+        verdict = verify_upload(session, platform, file.file, file.filename or "",
                                 viewer)
         return VerifyOut.model_validate(verdict_json(verdict))

@@ -52,7 +52,6 @@ def follow(handle: HandlePath, user: CurrentUser, db: SessionDep) -> UserOut:
     """Follow someone."""
     other = accounts.user_by_handle(db, handle)
     engagement.follow(db, user, other)
-    db.commit()
     return user_out(db, other, user)
 
 
@@ -61,5 +60,4 @@ def unfollow(handle: HandlePath, user: CurrentUser, db: SessionDep) -> UserOut:
     """Stop following someone."""
     other = accounts.user_by_handle(db, handle)
     engagement.unfollow(db, user, other)
-    db.commit()
     return user_out(db, other, user)

@@ -96,7 +96,6 @@ def drafts(user: CurrentUser, db: SessionDep) -> list[VideoOut]:
 def publish(video_id: IdPath, body: PublishRequest, user: CurrentUser, db: SessionDep) -> VideoOut:
     """Publish one of your drafts with a caption."""
     video = videos.publish(db, user, video_id, body.caption)
-    db.commit()
     return viewed_video_out(db, user, video)
 
 
@@ -111,7 +110,6 @@ def delete(video_id: IdPath, user: CurrentUser, db: SessionDep, platform: Platfo
 def like(video_id: IdPath, user: CurrentUser, db: SessionDep) -> VideoOut:
     """Like a video."""
     video = engagement.like(db, user, video_id)
-    db.commit()
     return viewed_video_out(db, user, video)
 
 
@@ -119,7 +117,6 @@ def like(video_id: IdPath, user: CurrentUser, db: SessionDep) -> VideoOut:
 def unlike(video_id: IdPath, user: CurrentUser, db: SessionDep) -> VideoOut:
     """Take a like back."""
     video = engagement.unlike(db, user, video_id)
-    db.commit()
     return viewed_video_out(db, user, video)
 
 
@@ -127,7 +124,6 @@ def unlike(video_id: IdPath, user: CurrentUser, db: SessionDep) -> VideoOut:
 def save(video_id: IdPath, user: CurrentUser, db: SessionDep) -> VideoOut:
     """Save a video to find again in your saved list (a bookmark, not a download)."""
     video = saved.save(db, user, video_id)
-    db.commit()
     return viewed_video_out(db, user, video)
 
 
@@ -135,7 +131,6 @@ def save(video_id: IdPath, user: CurrentUser, db: SessionDep) -> VideoOut:
 def unsave(video_id: IdPath, user: CurrentUser, db: SessionDep) -> VideoOut:
     """Take a video out of your saved list."""
     video = saved.unsave(db, user, video_id)
-    db.commit()
     return viewed_video_out(db, user, video)
 
 
@@ -159,7 +154,6 @@ def comment(video_id: IdPath, body: CommentRequest, user: CurrentUser, db: Sessi
             ) -> CommentOut:
     """Comment on a video, or reply to a comment on it."""
     row = engagement.add_comment(db, user, video_id, body.body, body.reply_to)
-    db.commit()
     return CommentOut(id=row.id, author=user.handle, body=row.body, created_at=row.created_at,
                       reply_to=row.parent_id)
 
@@ -168,7 +162,6 @@ def comment(video_id: IdPath, body: CommentRequest, user: CurrentUser, db: Sessi
 def delete_comment(comment_id: IdPath, user: CurrentUser, db: SessionDep) -> Response:
     """Delete your comment, or one on your video."""
     engagement.delete_comment(db, user, comment_id)
-    db.commit()
     return Response(status_code=204)
 
 
@@ -176,7 +169,6 @@ def delete_comment(comment_id: IdPath, user: CurrentUser, db: SessionDep) -> Res
 def view(video_id: IdPath, body: ViewRequest, viewer: ViewerDep, db: SessionDep) -> VideoOut:
     """Count a view and how long it was watched."""
     video = engagement.record_view(db, viewer, video_id, body.watched_seconds)
-    db.commit()
     return viewed_video_out(db, viewer, video)
 
 
@@ -184,7 +176,6 @@ def view(video_id: IdPath, body: ViewRequest, viewer: ViewerDep, db: SessionDep)
 def not_interested(video_id: IdPath, user: CurrentUser, db: SessionDep) -> Response:
     """“Show me less of this”: the video leaves your feed, and its topics count less."""
     engagement.not_interested(db, user, video_id)
-    db.commit()
     return Response(status_code=204)
 
 
@@ -192,5 +183,4 @@ def not_interested(video_id: IdPath, user: CurrentUser, db: SessionDep) -> Respo
 def undo_not_interested(video_id: IdPath, user: CurrentUser, db: SessionDep) -> Response:
     """Take back “show me less”: the video may come back to your feed."""
     engagement.undo_not_interested(db, user, video_id)
-    db.commit()
     return Response(status_code=204)

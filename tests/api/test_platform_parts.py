@@ -1,0 +1,86 @@
+"""Requests are served by the parts of the one platform the app was built with."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+from api_client import PlatformApp
+from fastapi.testclient import TestClient
+
+from openreel.app import create_app
+from openreel.config import Settings
+from openreel.services.feed import FeedReader, Page
+
+
+def test_feed_requests_share_the_platforms_feed_reader(platform_app: PlatformApp,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    platform_app.make_video(platform_app.sign_up("ada"))
+    auth = platform_app.sign_up("bob")
+    readers: list[FeedReader] = []
+    page = FeedReader.page
+
+    def recording(reader: FeedReader, *args: Any, **kwargs: Any) -> Page:
+        readers.append(reader)
+        return page(reader, *args, **kwargs)
+
+    monkeypatch.setattr(FeedReader, "page", recording)
+    for headers in (auth, {}):
+        answer = platform_app.client.get("/api/v1/feed", headers=headers)
+        assert answer.status_code == 200 and len(answer.json()["items"]) == 1
+    assert readers == [platform_app.platform.feed] * 2
+    assert readers[0] is readers[1]
+    assert platform_app.platform.feed.index.loads == 1, "one candidate table for both"
+
+
+def test_steering_uses_the_platforms_embedder(platform_app: PlatformApp) -> None:
+    auth = platform_app.sign_up("ada")
+    platform = platform_app.platform
+    real = platform.embed
+    calls: list[list[str]] = []
+
+    def embed(texts: list[str]) -> np.ndarray:
+        calls.append(texts)
+        return real(texts)
+
+    platform.embed = embed
+    for sentence in ("more animals", "less sports"):
+        answer = platform_app.client.post("/api/v1/feed/steer", headers=auth,
+                                          json={"sentence": sentence})
+        assert answer.status_code == 200, answer.text
+    asked = [text for batch in calls for text in batch]
+    assert "animals" in asked and "sports" in asked
+
+
+def test_the_app_builds_one_platform_and_closes_it(settings: Settings) -> None:
+    app = create_app(settings)
+    platform = app.state.platform
+    with TestClient(app) as client:
+        assert client.get("/api/v1/feed").status_code == 200
+        assert app.state.platform is platform
+        assert platform.feed.index.background
+    assert not platform.feed.index.background  # closed with the app
+    with pytest.raises(RuntimeError):
+        platform.token_uses.record(1)
+
+
+def test_a_publish_reaches_the_platforms_feed_at_once(platform_app: PlatformApp) -> None:
+    ada = platform_app.sign_up("ada")
+    first = platform_app.make_video(ada, prompt="a red ball bounces")
+    viewer = platform_app.sign_up("bob")
+
+    def shown() -> list[int]:
+        answer = platform_app.client.get("/api/v1/feed", headers=viewer)
+        return [item["video"]["id"] for item in answer.json()["items"]]
+
+    assert shown() == [first["id"]]
+    index = platform_app.platform.feed.index
+    loads = index.loads
+    second = platform_app.make_video(ada, prompt="a blue cube slides")
+    assert sorted(shown()) == sorted([first["id"], second["id"]])  # well within max_age
+    assert index.loads == loads + 1
+    assert platform_app.client.delete(f"/api/v1/videos/{second['id']}",
+                                      headers=ada).status_code == 204
+    assert shown() == [first["id"]]
+    assert index.loads == loads + 2
