@@ -13,7 +13,7 @@ export TRANSFORMERS_OFFLINE := 1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run seed test lint typecheck pytest browser bench gallery demo clean
+.PHONY: install run seed test lint typecheck pytest browser bench gallery screens demo clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { apt-get update -q && apt-get install -y -q python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -73,6 +73,9 @@ bench: $(ART)
 
 gallery: $(ART)
 	$(BIN)/python -m gallery.make
+
+screens: $(ART)
+	$(BIN)/python -m gallery.screens
 
 clean:
 	rm -rf $(ART) out bench/results/*.json gallery/*.mp4 .pytest_cache .mypy_cache .ruff_cache
