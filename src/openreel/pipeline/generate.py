@@ -24,7 +24,12 @@ MAX_IMAGE_PIXELS = 40_000_000
 
 
 class InvalidRequest(ValueError):
-    """The request cannot be rendered; the message says why."""
+    """The request cannot be rendered; the message says why and ``field`` which option
+    it is about, where it is one."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -45,16 +50,17 @@ class GenerateOptions:
         """Raise InvalidRequest for values no engine can honour."""
         if self.seconds is not None and not 1.0 <= self.seconds <= MAX_SECONDS:
             raise InvalidRequest(f"seconds must be between 1 and {MAX_SECONDS:g}, "
-                                 f"got {self.seconds:g}")
+                                 f"got {self.seconds:g}", "seconds")
         if self.size not in SIZES:
-            raise InvalidRequest(f"unknown size {self.size!r}; choose one of {', '.join(SIZES)}")
+            raise InvalidRequest(f"unknown size {self.size!r}; choose one of "
+                                 f"{', '.join(SIZES)}", "size")
         if self.fps not in FPS_CHOICES:
-            raise InvalidRequest(f"fps must be one of {FPS_CHOICES}, got {self.fps}")
+            raise InvalidRequest(f"fps must be one of {FPS_CHOICES}, got {self.fps}", "fps")
         if self.engine not in ENGINE_NAMES:
             raise InvalidRequest(f"unknown engine {self.engine!r}; available: "
-                                 f"{', '.join(ENGINE_NAMES)}")
+                                 f"{', '.join(ENGINE_NAMES)}", "engine")
         if not 0 <= self.seed < 2**63:
-            raise InvalidRequest("seed must be a non-negative 64-bit integer")
+            raise InvalidRequest("seed must be a non-negative 64-bit integer", "seed")
 
 
 @dataclass

@@ -12,7 +12,6 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -26,7 +25,7 @@ from openreel.db.models import (
 )
 from openreel.jobs import JobContext, JobOutcome, PermanentJobError
 from openreel.media import EncodeSettings, StitchError, probe, stitch
-from openreel.pipeline import GenerateOptions, InvalidRequest, render_to_file
+from openreel.pipeline import InvalidRequest, render_to_file
 from openreel.provenance.fingerprint import FingerprintError, fingerprint_video
 from openreel.provenance.manifest import ParentVideo
 from openreel.provenance.signing import SigningError
@@ -34,20 +33,12 @@ from openreel.provenance.stage import Provenance, Sealed, mark_id_for, seal
 from openreel.services.notices import notify
 from openreel.services.platform import Platform
 from openreel.services.provenance import register
+from openreel.services.render_job import RenderPayload
 from openreel.services.topics import storyboard_topics
-from openreel.spec import Storyboard, Style
+from openreel.spec import Storyboard
 
 # Share of the progress bar each stage takes.
 RENDER_SHARE = 0.9
-
-
-def _options(payload: dict[str, Any], image: Path | None, settings_encode: EncodeSettings
-             ) -> GenerateOptions:
-    opts = payload["options"]
-    return GenerateOptions(seconds=opts.get("seconds"), size=opts["size"], fps=opts["fps"],
-                           style=Style(opts["style"]) if opts.get("style") else None,
-                           seed=int(opts["seed"]), engine=opts["engine"], image=image,
-                           encode=settings_encode)
 
 
 def _fetch(platform: Platform, key: str, path: Path) -> Path:
@@ -72,9 +63,8 @@ def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
             raise
 
     def render(ctx: JobContext) -> JobOutcome:
-        payload = ctx.payload
-        spec = payload["video"]
-        kind = VideoKind(spec["kind"])
+        payload = RenderPayload.read(ctx.payload)  # checked once, as the job is claimed
+        kind = payload.video.kind
         encode = EncodeSettings(preset=platform.settings.x264_preset,
                                 crf=platform.settings.x264_crf)
         scratch = platform.settings.scratch_dir()
@@ -84,10 +74,10 @@ def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
             out = work / "video.mp4"
             poster = work / "video.jpg"
             board: Storyboard | None = None
-            provenance = _provenance(platform, ctx, work)
+            provenance = _provenance(platform, ctx, payload, work)
             if kind == VideoKind.STITCH:
                 sources = [_fetch(platform, key, work / f"part{i}.mp4")
-                           for i, key in enumerate(_source_keys(platform, spec["sources"]))]
+                           for i, key in enumerate(_source_keys(platform, payload.video.sources))]
                 ctx.progress(0.1, "stitching")
                 try:
                     stitch(sources, out, encode=encode)
@@ -100,10 +90,12 @@ def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
                 _poster_from(out, poster)
             else:
                 image = None
-                if payload.get("image_key"):
-                    image = _fetch(platform, payload["image_key"], work / "first.png")
-                board = Storyboard.model_validate(payload["storyboard"])
-                options = _options(payload, image, encode)
+                if payload.image_key:
+                    image = _fetch(platform, payload.image_key, work / "first.png")
+                if payload.storyboard is None:
+                    raise PermanentJobError(f"a {kind.value} job needs a storyboard")
+                board = payload.storyboard
+                options = payload.options.generate(image, encode)
 
                 def report(stage: str, done: float, total: float) -> None:
                     if stage == "rendering" and total > 0:
@@ -125,7 +117,7 @@ def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
             platform.blobs.put_file(poster_key, poster)
 
         def finalize(session: Session, job: Job) -> int:
-            video_id = _create_video(session, job, kind, board, info.width, info.height,
+            video_id = _create_video(session, job, payload, board, info.width, info.height,
                                      info.duration, video_key, poster_key)
             video = session.get(Video, video_id)
             assert video is not None
@@ -137,29 +129,28 @@ def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
     return handle
 
 
-def _provenance(platform: Platform, ctx: JobContext, work: Path) -> Provenance:
+def _provenance(platform: Platform, ctx: JobContext, payload: RenderPayload,
+                work: Path) -> Provenance:
     """How this job's output is marked and signed: its creator, mark id and parent."""
-    payload = ctx.payload
-    spec = payload["video"]
-    mark_hex = payload.get("mark")
-    mark = bytes.fromhex(mark_hex) if mark_hex else mark_id_for("job", ctx.job_id)
+    spec = payload.video
+    mark = bytes.fromhex(payload.mark) if payload.mark else mark_id_for("job", ctx.job_id)
     parent: ParentVideo | None = None
     with platform.reading() as session:
         owner = session.get(User, ctx.user_id) if ctx.user_id is not None else None
         if owner is None:
             raise PermanentJobError("the account that asked for this video is gone")
         creator = owner.handle
-        source = session.get(Video, spec["parent_id"]) if spec.get("parent_id") else None
+        source = session.get(Video, spec.parent_id) if spec.parent_id else None
         parent_key = source.video_key if source is not None else None
         parent_title = (source.caption or source.prompt)[:120] if source is not None else ""
         parent_mark = (source.mark or str(source.id)) if source is not None else ""
-    if parent_key is not None and VideoKind(spec["kind"]) == VideoKind.REMIX:
+    if parent_key is not None and spec.kind == VideoKind.REMIX:
         parent = ParentVideo(path=_fetch(platform, parent_key, work / "parent.mp4"),
                              title=parent_title, video_id=parent_mark)
     try:
         return platform.signing.provenance_for(
-            creator=creator, mark=mark, title=spec["prompt"][:120] or "openreel video",
-            engine=payload["options"]["engine"], parent=parent)
+            creator=creator, mark=mark, title=spec.prompt[:120] or "openreel video",
+            engine=payload.options.engine, parent=parent)
     except SigningError as exc:
         raise PermanentJobError(f"cannot sign videos: {exc}") from exc
 
@@ -198,33 +189,31 @@ def _poster_from(video: Path, poster: Path) -> None:
     raise PermanentJobError("the stitched video has no frames")
 
 
-def _create_video(session: Session, job: Job, kind: VideoKind, board: Storyboard | None,
-                  width: int, height: int, seconds: float, video_key: str,
-                  poster_key: str) -> int:
-    payload = job.payload
-    spec = payload["video"]
-    opts = payload["options"]
+def _create_video(session: Session, job: Job, payload: RenderPayload,
+                  board: Storyboard | None, width: int, height: int, seconds: float,
+                  video_key: str, poster_key: str) -> int:
+    spec, opts, kind = payload.video, payload.options, payload.video.kind
     owner = session.get(User, job.user_id)
     if owner is None:
         raise PermanentJobError("the account that asked for this video is gone")
-    parent_id = spec.get("parent_id")
-    parent = session.get(Video, parent_id) if parent_id else None
+    parent = session.get(Video, spec.parent_id) if spec.parent_id else None
     video = Video(
-        owner_id=owner.id, kind=kind, prompt=spec["prompt"],
+        owner_id=owner.id, kind=kind, prompt=spec.prompt,
         storyboard=board.model_dump(mode="json") if board is not None else None,
-        engine=opts["engine"], seed=int(opts["seed"]), seconds=round(seconds, 3),
-        size=opts["size"], fps=int(opts["fps"]),
-        style=board.style.value if board is not None else (opts.get("style") or ""),
+        engine=opts.engine, seed=opts.seed, seconds=round(seconds, 3),
+        size=opts.size, fps=opts.fps,
+        style=board.style.value if board is not None else (
+            opts.style.value if opts.style else ""),
         width=width, height=height, video_key=video_key, poster_key=poster_key,
-        source_image_key=payload.get("image_key"),
+        source_image_key=payload.image_key,
         parent_id=parent.id if parent is not None else None,
         topics=storyboard_topics(board) if board is not None else _stitch_topics(
-            session, spec["sources"]),
+            session, spec.sources),
     )
     session.add(video)
     session.flush()
     if kind == VideoKind.STITCH:
-        for position, source in enumerate(spec["sources"]):
+        for position, source in enumerate(spec.sources):
             session.add(StitchPart(video_id=video.id, source_id=source, position=position))
     # A remix is counted and its parent's owner told when it is published (services.videos),
     # not while it is a private draft.

@@ -9,7 +9,6 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
@@ -36,6 +35,7 @@ from openreel.services.errors import (
 from openreel.services.feed import mark_feed_changed
 from openreel.services.notices import notify
 from openreel.services.platform import Platform
+from openreel.services.render_job import RenderOptions, RenderPayload, VideoSpec
 from openreel.services.transactions import commits, unit_of_work
 from openreel.services.uploads import kept_if_committed, store_source_image
 from openreel.spec import MAX_SECONDS, Storyboard, Style
@@ -122,32 +122,18 @@ def options_for(request: CreateRequest) -> GenerateOptions:
     try:
         options.validate()
     except InvalidRequest as exc:
-        field_name = str(exc).split(" ", 1)[0].strip(":").lower()
-        known = {"seconds", "seed", "engine", "fps"}
-        raise InvalidInput(field_name if field_name in known else "size", str(exc)) from None
+        raise InvalidInput(exc.field or "options", str(exc)) from None
     return options
-
-
-def _options_payload(options: GenerateOptions) -> dict[str, Any]:
-    return {"seconds": options.seconds, "size": options.size, "seed": options.seed,
-            "engine": options.engine, "fps": options.fps,
-            "style": options.style.value if options.style else None}
 
 
 def queue_render(session: Session, platform: Platform, user: User, *, kind: VideoKind,
                   prompt: str, options: GenerateOptions, board: Storyboard | None,
                   parent_id: int | None = None, image_key: str | None = None,
                   sources: list[int] | None = None, notes: list[str] | None = None) -> Job:
-    payload: dict[str, Any] = {
-        "notes": notes or [],
-        "video": {"kind": kind.value, "prompt": prompt, "parent_id": parent_id,
-                  "sources": sources or []},
-        "options": _options_payload(options),
-        "storyboard": board.model_dump(mode="json") if board is not None else None,
-        "image_key": image_key,
-        # The id both invisible marks will carry; drawn now so every attempt uses the same.
-        "mark": secrets.token_hex(8),
-    }
+    payload = RenderPayload(
+        video=VideoSpec(kind=kind, prompt=prompt, parent_id=parent_id, sources=sources or []),
+        options=RenderOptions.of(options), storyboard=board, image_key=image_key,
+        mark=secrets.token_hex(8), notes=notes or []).dump()
     return platform.queue.enqueue(session, RENDER_JOB, payload, user_id=user.id,
                                   max_attempts=platform.settings.job_max_attempts)
 

@@ -31,6 +31,7 @@ from openreel.services.errors import (
     QuotaExceeded,
     ServiceError,
 )
+from openreel.services.render_job import notes_of
 from openreel.services.uploads import PICTURES, VERIFIABLE, read_limited
 from openreel.spec import Style
 
@@ -357,7 +358,7 @@ def web_router() -> APIRouter:
         assert caller.user is not None
         job = videos.job_for(db, caller.user, job_id)
         return _render(request, caller, "job.html", job=job,
-                       notes=job.payload.get("notes") or [],
+                       notes=notes_of(job.payload),
                        prompt=job.payload.get("video", {}).get("prompt", ""))
 
     @router.get("/drafts", response_class=HTMLResponse)

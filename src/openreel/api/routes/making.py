@@ -19,6 +19,7 @@ from openreel.api.strict_json import FiniteJSONRoute
 from openreel.db.models import JobStatus
 from openreel.services import videos
 from openreel.services.errors import QuotaExceeded
+from openreel.services.render_job import notes_of
 from openreel.services.uploads import PICTURES, read_limited
 
 router = APIRouter(tags=["making"], route_class=FiniteJSONRoute)
@@ -83,7 +84,7 @@ def list_jobs(user: CurrentUser, db: SessionDep) -> list[JobOut]:
 def get_job(job_id: IdPath, user: CurrentUser, db: SessionDep) -> JobOut:
     """One of your jobs."""
     job = videos.job_for(db, user, job_id)
-    return job_out(job, job.payload.get("notes"))
+    return job_out(job, notes_of(job.payload))
 
 
 @router.post("/jobs/{job_id}/cancel", response_model=JobOut)
@@ -111,7 +112,7 @@ def job_events(job_id: IdPath, request: Request, user: CurrentUser, db: SessionD
     def snapshot() -> tuple[str, bool]:
         with platform.reading() as session:
             job = videos.job_for(session, user, job_id)
-            body = job_out(job, job.payload.get("notes")).model_dump_json()
+            body = job_out(job, notes_of(job.payload)).model_dump_json()
             return body, job.status in FINISHED
 
     async def stream() -> AsyncIterator[str]:
