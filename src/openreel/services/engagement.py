@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import ColumnElement, delete, exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from openreel.db.models import (
+    Base,
     Comment,
     Follow,
     Like,
@@ -35,18 +36,26 @@ def _bump(session: Session, video_id: int, column: str, delta: int) -> None:
                     .values({column: getattr(Video, column) + delta}))
 
 
+def add_once(session: Session, row: Base, *where: ColumnElement[bool]) -> bool:
+    """Add ``row``, which a unique constraint keeps to one (a like, a follow, a save),
+    unless a row matching ``where`` exists; False when one did, or a concurrent request
+    added it first."""
+    if session.scalar(select(exists().where(*where))):
+        return False
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        return False
+    return True
+
+
 @commits
 def like(session: Session, user: User, video_id: int) -> Video:
     """Like a visible video; liking twice is harmless."""
     video = visible_video(session, user, video_id)
-    exists = session.scalar(select(Like.id).where(Like.user_id == user.id,
-                                                  Like.video_id == video.id))
-    if exists is None:
-        try:
-            with session.begin_nested():
-                session.add(Like(user_id=user.id, video_id=video.id))
-        except IntegrityError:
-            return video  # a concurrent request liked it first
+    if add_once(session, Like(user_id=user.id, video_id=video.id),
+                Like.user_id == user.id, Like.video_id == video.id):
         _bump(session, video.id, "like_count", 1)
         notify(session, video.owner_id, NotificationKind.LIKE, actor_id=user.id,
                video_id=video.id)
@@ -147,14 +156,8 @@ def follow(session: Session, user: User, followee: User) -> None:
     """Follow someone; following twice is harmless, following yourself is not allowed."""
     if followee.id == user.id:
         raise Conflict("you cannot follow yourself")
-    exists = session.scalar(select(Follow.id).where(Follow.follower_id == user.id,
-                                                    Follow.followee_id == followee.id))
-    if exists is None:
-        try:
-            with session.begin_nested():
-                session.add(Follow(follower_id=user.id, followee_id=followee.id))
-        except IntegrityError:
-            return
+    if add_once(session, Follow(follower_id=user.id, followee_id=followee.id),
+                Follow.follower_id == user.id, Follow.followee_id == followee.id):
         notify(session, followee.id, NotificationKind.FOLLOW, actor_id=user.id)
 
 

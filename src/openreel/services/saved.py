@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import and_, or_, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
 from openreel.db.models import SavedVideo, User, Video, VideoStatus
+from openreel.services.engagement import add_once
 from openreel.services.errors import InvalidInput
 from openreel.services.transactions import commits
 from openreel.services.videos import visible_video
@@ -30,14 +30,8 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 def save(session: Session, user: User, video_id: int) -> Video:
     """Save a visible video; saving twice keeps one save (the first)."""
     video = visible_video(session, user, video_id)
-    exists = session.scalar(select(SavedVideo.id).where(SavedVideo.user_id == user.id,
-                                                        SavedVideo.video_id == video.id))
-    if exists is None:
-        try:
-            with session.begin_nested():
-                session.add(SavedVideo(user_id=user.id, video_id=video.id))
-        except IntegrityError:
-            pass  # a concurrent request saved it first
+    add_once(session, SavedVideo(user_id=user.id, video_id=video.id),
+             SavedVideo.user_id == user.id, SavedVideo.video_id == video.id)
     return video
 
 
