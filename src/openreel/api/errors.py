@@ -62,12 +62,17 @@ def retry_headers(error: ServiceError) -> dict[str, str]:
     return {}
 
 
+def status_of(error: ServiceError, otherwise: int = 400) -> int:
+    """The HTTP status of a domain error: 422 for a field's value, else by its kind."""
+    return 422 if isinstance(error, InvalidInput) else STATUS.get(type(error), otherwise)
+
+
 def problem_response(error: ServiceError) -> JSONResponse:
     """The JSON answer for a domain error."""
     if isinstance(error, InvalidInput):
         return JSONResponse(status_code=422, content={"detail": [
             {"loc": ["body", error.field], "msg": error.reason, "type": "value_error"}]})
-    return JSONResponse(status_code=STATUS.get(type(error), 400),
+    return JSONResponse(status_code=status_of(error),
                         content={"detail": error.message}, headers=retry_headers(error))
 
 

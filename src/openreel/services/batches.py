@@ -196,6 +196,11 @@ class BatchRow:
     progress: float
     video_id: int | None
 
+    @property
+    def pending(self) -> bool:
+        """Whether the row's clip is still to be made (its job queued or running)."""
+        return self.status in (JobStatus.QUEUED, JobStatus.RUNNING)
+
 
 def batch_for(session: Session, user: User, batch_id: int) -> tuple[Batch, list[BatchRow]]:
     """One of the user's batches with each row's state; others' look absent."""
@@ -236,8 +241,7 @@ def cancel_batch(session: Session, platform: Platform, user: User, batch_id: int
     in drafts; a batch with nothing left to stop is left as it is."""
     with unit_of_work(session, outermost=True):  # the queue cancels in units of its own
         _, rows = batch_for(session, user, batch_id)
-        pending = [r.job_id for r in rows if r.job_id is not None
-                   and r.status in (JobStatus.QUEUED, JobStatus.RUNNING)]
+        pending = [r.job_id for r in rows if r.job_id is not None and r.pending]
     stopped = [job_id for job_id in pending if cancel_job(platform.sessions, job_id)]
     session.expire_all()
     return stopped

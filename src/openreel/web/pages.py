@@ -19,7 +19,7 @@ from openreel.api.deps import (
     client_address,
     looking_up,
 )
-from openreel.api.errors import STATUS, retry_headers
+from openreel.api.errors import retry_headers, status_of
 from openreel.api.present import avatar_url, user_out, videos_out, viewed_video_out
 from openreel.api.schemas import IdPath
 from openreel.pipeline import SIZES
@@ -153,7 +153,7 @@ def web_router() -> APIRouter:
                 db, handle=handle, email=email, password=password, birth_year=year,
                 client=client_address(request), days=platform.settings.session_days)
         except ServiceError as exc:
-            status = 422 if isinstance(exc, InvalidInput) else STATUS.get(type(exc), 409)
+            status = status_of(exc, 409)
             # the field as the form labels it ("birth year", not "birth_year")
             error = (f"{exc.field.replace('_', ' ')}: {exc.reason}"
                      if isinstance(exc, InvalidInput) else exc.message)
@@ -180,7 +180,7 @@ def web_router() -> APIRouter:
             signed = accounts.sign_in(db, login, password, client_address(request),
                                       days=platform.settings.session_days)
         except (NotSignedIn, QuotaExceeded, Busy) as exc:
-            status = 401 if isinstance(exc, NotSignedIn) else STATUS[type(exc)]
+            status = status_of(exc)
             page = _render(request, caller, "signin.html", status, error=exc.message,
                            next=_safe_next(next), login=login)
             page.headers.update(retry_headers(exc))
@@ -235,7 +235,7 @@ def web_router() -> APIRouter:
                 db, platform, caller.user, template, table_rows,
                 videos.CreateRequest(prompt="", seconds=secs, style=style or None))
         except ServiceError as exc:
-            status = 422 if isinstance(exc, InvalidInput) else STATUS.get(type(exc), 400)
+            status = status_of(exc)
             error = (f"{exc.field}: {exc.reason}" if isinstance(exc, InvalidInput)
                      else exc.message)
             return _render(request, caller, "batch_new.html", status,
@@ -250,7 +250,7 @@ def web_router() -> APIRouter:
             return redirect
         assert caller.user is not None
         batch, rows = batches.batch_for(db, caller.user, batch_id)
-        pending = any(r.status in ("queued", "running") for r in rows)
+        pending = any(r.pending for r in rows)
         drafts = {v.id for _, v in batches.batch_clips(db, rows) if v.status.value == "draft"}
         return _render(request, caller, "batch.html", batch=batch, rows=rows,
                        progress=round(100 * batches.batch_progress(rows)), pending=pending,
@@ -321,7 +321,7 @@ def web_router() -> APIRouter:
                 prompt=prompt, seconds=secs, size=size, style=style or None, seed=seed_value,
                 engine=engine, image=data))
         except ServiceError as exc:
-            status = 422 if isinstance(exc, InvalidInput) else STATUS.get(type(exc), 400)
+            status = status_of(exc)
             page = _create_page(request, caller, db, platform, status, values, exc.message)
             page.headers.update(retry_headers(exc))
             return page
@@ -344,7 +344,7 @@ def web_router() -> APIRouter:
                 verdict = provenance.verify_upload(session, platform, file.file,
                                                    name, caller.user)
         except ServiceError as exc:
-            status = 422 if isinstance(exc, InvalidInput) else STATUS.get(type(exc), 400)
+            status = status_of(exc)
             message = exc.reason if isinstance(exc, InvalidInput) else exc.message
             return _render(request, caller, "verify.html", status, report=None, error=message,
                            filename=name)
