@@ -13,6 +13,7 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
 import openreel
+from openreel.api.deps import reads_inline
 from openreel.api.errors import install_error_handlers
 from openreel.api.guards import BodyLimit, RateLimit, SecurityHeaders
 from openreel.api.router import api_router
@@ -76,7 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(files("openreel.web") / "static")),
               name="static")
     app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute,
-                       identify=platform.caller_of)
+                       identify=platform.caller_of, identify_inline=reads_inline(platform))
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
     app.add_middleware(SecurityHeaders)  # outermost: every answer carries them
     return app

@@ -3,7 +3,9 @@ their address's budget, a signed-in caller keeps their own."""
 
 from __future__ import annotations
 
+import asyncio
 import secrets
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import pytest
 from api_client import PlatformApp
 from fastapi.testclient import TestClient
 
+from openreel.api.guards import RateLimit
 from openreel.app import create_app
 from openreel.config import Settings
 
@@ -61,3 +64,61 @@ def test_a_known_caller_keeps_their_own_budget_beside_a_flood(limited: PlatformA
     # and alice's own budget is hers: spent, she is refused while the address is too
     more = [limited.client.get("/api/v1/feed", headers=auth).status_code for _ in range(10)]
     assert 429 in more
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _scope(token: str) -> dict[str, object]:
+    return {"type": "http", "path": "/api/v1/feed", "method": "GET", "query_string": b"",
+            "headers": [(b"authorization", f"Bearer {token}".encode())],
+            "client": ("127.0.0.1", 5000)}
+
+
+async def _answered(limiter: RateLimit, token: str) -> None:
+    async def receive() -> dict[str, object]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: object) -> None:
+        pass
+
+    await limiter(_scope(token), receive, send)  # type: ignore[arg-type]
+
+
+def test_credentials_seen_together_are_not_all_looked_up_again_together(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crowd first seen in the same instant (after a restart) is looked up again spread
+    over half a minute, not in one burst a minute later; on SQLite on the event loop."""
+    clock = _Clock()
+    monkeypatch.setattr("openreel.api.guards.time.monotonic", clock)
+    looked_up: list[tuple[str, int]] = []
+
+    def identify(kind: str, secret: str) -> str:
+        looked_up.append((secret, threading.get_ident()))
+        return f"user:{secret}"
+
+    async def inner(scope: object, receive: object, send: object) -> None:
+        pass
+
+    limiter = RateLimit(inner, per_minute=10**6, identify=identify,  # type: ignore[arg-type]
+                        identify_inline=True)
+    tokens = [f"t{i}" for i in range(200)]
+
+    def round_at(seconds: float) -> int:
+        clock.now = 1000.0 + seconds
+        before = len(looked_up)
+        for token in tokens:
+            asyncio.run(_answered(limiter, token))
+        return len(looked_up) - before
+
+    assert round_at(0) == 200
+    assert {thread for _, thread in looked_up} == {threading.get_ident()}, "not on a thread"
+    assert round_at(44) == 0, "remembered for at least three quarters of a minute"
+    again = round_at(60)
+    assert 40 <= again <= 160, f"{again} of 200 looked up again in the same instant"
+    assert round_at(76) == 200 - again, "none remembered past a minute and a quarter"

@@ -127,6 +127,14 @@ async def get_caller(request: Request, db: SessionDep, platform: PlatformDep) ->
     return caller
 
 
+async def identify(request: Request, db: Session, platform: Platform) -> Caller:
+    """Who is asking, as :func:`get_caller` tells, for a request that reads only and
+    needs no more of the user than their id: their row is not read. (A token of an
+    account that went is gone with it.)"""
+    assert not db.info.get("writes"), "a request that writes resolves its caller with get_caller"
+    return await _resolve_caller(request, db, platform)
+
+
 @contextmanager
 def looking_up(db: Session, platform: Platform) -> Iterator[None]:
     """Reads that come before a request's writes (who is asking) take no write lock.

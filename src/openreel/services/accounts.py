@@ -293,7 +293,7 @@ class TokenUse:
 
     user_id: int
     token_id: int
-    record: bool  # last recorded over TOKEN_USE_EVERY ago: call record_token_use
+    record: bool  # last recorded over TOKEN_USE_EVERY ago: call record_token_uses
 
 
 _TOKEN_OWNER = Prepared(select(ApiToken.user_id, ApiToken.id, ApiToken.last_used_at)
@@ -326,15 +326,15 @@ def caller_of(session: Session, kind: str, secret: str) -> int | None:
     return web.user_id if web is not None else None
 
 
-def record_token_use(session: Session, token_id: int) -> None:
-    """Record that a token was used now, unless that was done in the last minute.
+def record_token_uses(session: Session, token_ids: list[int]) -> None:
+    """Record that these tokens were used now, each unless that was done in the last minute.
 
     Meant for a transaction of its own: a write begun inside an older read transaction
     fails on SQLite when another connection wrote in between.
     """
     now = utcnow()
     session.execute(update(ApiToken).where(
-        ApiToken.id == token_id,
+        ApiToken.id.in_(token_ids),
         or_(ApiToken.last_used_at.is_(None), ApiToken.last_used_at < now - TOKEN_USE_EVERY))
         .values(last_used_at=now))
 

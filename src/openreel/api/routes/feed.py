@@ -12,8 +12,8 @@ from openreel.api.deps import (
     CurrentUser,
     PlatformDep,
     SessionDep,
-    get_caller,
     get_platform,
+    identify,
     request_session,
     run_db,
 )
@@ -47,7 +47,7 @@ async def feed(request: Request, mode: Mode = "for_you",
     # cost about a third of a feed request's time.
     platform = await get_platform(request)
     async with request_session(platform) as db:
-        caller = await get_caller(request, db, platform)
+        caller = await identify(request, db, platform)
         # Reads only: inline on SQLite, so a feed request never waits on the threadpool.
         return await run_db(platform, _feed, platform.feed, db, caller.user_id, mode, limit,
                             cursor)
