@@ -121,6 +121,34 @@ def test_steering_sentence_sets_topic_weights(platform_app: PlatformApp) -> None
     assert client.get("/api/v1/feed/preferences", headers=ada).json()["preferences"] == []
 
 
+def test_no_pets_but_dogs_are_fine_keeps_the_dogs_in_the_feed(platform_app: PlatformApp) -> None:
+    client = platform_app.client
+    ada, ben = platform_app.sign_up("ada"), platform_app.sign_up("ben")
+    dog = platform_app.make_video(ada, prompt="a dog runs in the park")
+    cat = platform_app.make_video(ada, prompt="a cat sleeps on the couch")
+    ball = platform_app.make_video(ada, prompt="a red ball bounces")
+
+    def shown(mode: str = "for_you") -> set[int]:
+        page = client.get(f"/api/v1/feed?mode={mode}", headers=ben).json()
+        return {item["video"]["id"] for item in page["items"]}
+
+    assert shown() == {dog["id"], cat["id"], ball["id"]}
+    client.post("/api/v1/users/ada/follow", headers=ben)
+    steered = client.post("/api/v1/feed/steer", headers=ben,
+                          json={"sentence": "no pets but dogs are fine"})
+    assert steered.status_code == 200, steered.text
+    assert steered.json()["hidden"] == ["pets"] and steered.json()["fine"] == ["dog"]
+    assert shown() == {dog["id"], ball["id"]}
+    assert shown("following") == {dog["id"], ball["id"]}
+    told = client.get("/api/v1/feed/preferences", headers=ben).json()
+    assert told["hidden"] == ["pets"] and told["fine"] == ["dog"]
+    client.post("/api/v1/feed/steer", headers=ben, json={"sentence": "no dogs"})
+    assert shown() == {ball["id"]}
+    assert client.get("/api/v1/feed/preferences", headers=ben).json()["fine"] == []
+    assert client.delete("/api/v1/feed/preferences", headers=ben).status_code == 204
+    assert shown() == {dog["id"], cat["id"], ball["id"]}
+
+
 def test_views_accumulate_watch_time(platform_app: PlatformApp) -> None:
     client = platform_app.client
     ada, ben = platform_app.sign_up("ada"), platform_app.sign_up("ben")

@@ -7,7 +7,7 @@ from feed_world import World
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from openreel.db.models import FeedPreference, HiddenTopic
+from openreel.db.models import FeedPreference, FineTopic, HiddenTopic
 from openreel.director.nearest import embed
 from openreel.services.feed import apply_steering
 from openreel.social.steering import Direction, Steering, steer
@@ -133,6 +133,23 @@ def test_saying_a_hidden_thing_is_fine_shows_it_again(world: World, session: Ses
     assert preferences(session, cy.id) == {"cat": -1.0}
 
 
+def fine(session: Session, user_id: int) -> set[str]:
+    return set(session.scalars(select(FineTopic.topic).where(FineTopic.user_id == user_id)))
+
+
+def test_a_label_said_to_be_fine_is_kept_until_taken_back(world: World, session: Session) -> None:
+    di = world.user("di")
+    apply_steering(session, di.id, steer("no pets but dogs are fine", embed))
+    session.commit()
+    assert hidden(session, di.id) == {"pets"} and fine(session, di.id) == {"dog"}
+    apply_steering(session, di.id, steer("more cooking", embed))  # other steering keeps it
+    session.commit()
+    assert fine(session, di.id) == {"dog"}
+    apply_steering(session, di.id, steer("no dogs either", embed))
+    session.commit()
+    assert hidden(session, di.id) == {"pets", "dog"} and fine(session, di.id) == set()
+
+
 def test_no_cats_hides_the_cat_videos_and_keeps_the_dogs_and_noir_goes_by_its_look() -> None:
     from openreel.social.ranking import CandidateTable, ViewerSignals, rank
     from openreel.social.topics import topics_for
@@ -151,9 +168,21 @@ def test_no_cats_hides_the_cat_videos_and_keeps_the_dogs_and_noir_goes_by_its_lo
     def shown(sentence: str) -> list[int]:
         steering = steer(sentence, embed)
         viewer = ViewerSignals(viewer_id=99, hidden_topics=frozenset(steering.hidden),
-                               preferences=steering.weights)
+                               preferences=steering.weights,
+                               fine_topics=frozenset(steering.allowed))
         return [item.video_id for item in rank(table, viewer, now=now, limit=5)]
 
     assert sorted(shown("no cats but dogs are fine")) == [2, 4, 5]
+    # a broad topic hidden, a narrower label excepted: dog videos stay, the cat goes
+    assert sorted(shown("no pets")) == [4, 5]
+    assert sorted(shown("no pets but dogs are fine")) == [2, 3, 4, 5]
+    assert sorted(shown("no animals, dogs are ok")) == [2, 3, 4, 5]
+    # "less" of the broad topic does not push the excepted label down
+    assert shown("less animals but dogs are fine")[-1] == 1
+    assert set(shown("less animals")[-3:]) == {1, 2, 3}
+    # a minor's blocked topics are never excepted
+    minor = ViewerSignals(viewer_id=99, blocked_topics=frozenset({"pets"}),
+                          fine_topics=frozenset({"dog"}))
+    assert sorted(i.video_id for i in rank(table, minor, now=now, limit=5)) == [4, 5]
     assert sorted(shown("no noir")) == [1, 2, 3, 5]
     assert shown("less noir")[-1] == 4

@@ -264,6 +264,9 @@ class SteerOut(BaseModel):
     preferences: list[TopicWeight]
     allowed: list[str] = Field(default_factory=list,
                                description="labels this sentence said were fine again")
+    fine: list[str] = Field(default_factory=list,
+                            description="labels said to be fine: shown though a broader "
+                                        "topic is hidden or lowered")
 
 
 class NotificationOut(BaseModel):

@@ -346,6 +346,20 @@ class HiddenTopic(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class FineTopic(Base):
+    """A label the user said is fine ("no pets, but dogs are fine"): a video carrying it is
+    shown though a hidden topic also covers it, and a "less" of a broader topic does not
+    push it down."""
+
+    __tablename__ = "fine_topics"
+    __table_args__ = (UniqueConstraint("user_id", "topic"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    topic: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class WebSession(Base):
     """A signed-in browser: the cookie carries the secret, the row only its hash."""
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from openreel.db.driver import Prepared
 from openreel.db.models import (
     FeedPreference,
+    FineTopic,
     Follow,
     HiddenTopic,
     Like,
@@ -262,11 +263,14 @@ def steer_feed(session: Session, user: User, sentence: str, embed: Embed) -> Ste
 
 
 def apply_steering(session: Session, user_id: int, steering: Steering) -> None:
-    """Merge a steering into the user's FeedPreference and HiddenTopic rows (no commit).
+    """Merge a steering into the user's FeedPreference, HiddenTopic and FineTopic rows (no
+    commit).
 
     Weight changes add to what is stored and are clamped to −1..1; hidden labels are
     stored at −1; asking for more of a hidden label shows it again; a label said to be
-    fine is shown again and no longer weighed down.
+    fine is shown again and no longer weighed down, and is kept as fine: its videos show
+    though a broader topic is hidden or lowered ("no pets, but dogs are fine"), until a
+    later "less" or "no" of that label takes it back.
     """
     touched = list(dict.fromkeys([*steering.weights, *steering.allowed]))
     stored = {p.topic: p for p in session.scalars(select(FeedPreference).where(
@@ -294,16 +298,34 @@ def apply_steering(session: Session, user_id: int, steering: Steering) -> None:
     if shown:
         session.execute(delete(HiddenTopic).where(HiddenTopic.user_id == user_id,
                                                   HiddenTopic.topic.in_(shown)))
+    fine = set(session.scalars(select(FineTopic.topic).where(
+        FineTopic.user_id == user_id, FineTopic.topic.in_(touched))))
+    session.add_all(FineTopic(user_id=user_id, topic=t) for t in steering.allowed if t not in fine)
+    lowered = [t for t, change in steering.weights.items() if change < 0 and t in fine]
+    if lowered:
+        session.execute(delete(FineTopic).where(FineTopic.user_id == user_id,
+                                                FineTopic.topic.in_(lowered)))
     session.flush()
 
 
-def preferences(session: Session, user: User) -> tuple[list[FeedPreference], list[str]]:
-    """The user's topic weights and hidden topics."""
+@dataclass(frozen=True)
+class Preferences:
+    """What a user told their feed: topic weights, hidden topics, labels said to be fine."""
+
+    weights: list[FeedPreference]
+    hidden: list[str]
+    fine: list[str]
+
+
+def preferences(session: Session, user: User) -> Preferences:
+    """The user's topic weights (strongest first), hidden and fine labels (by name)."""
     weights = list(session.scalars(select(FeedPreference).where(FeedPreference.user_id == user.id)
                                    .order_by(FeedPreference.weight.desc())))
     hidden = list(session.scalars(select(HiddenTopic.topic).where(HiddenTopic.user_id == user.id)
                                   .order_by(HiddenTopic.topic)))
-    return weights, hidden
+    fine = list(session.scalars(select(FineTopic.topic).where(FineTopic.user_id == user.id)
+                                .order_by(FineTopic.topic)))
+    return Preferences(weights, hidden, fine)
 
 
 @commits
@@ -311,3 +333,4 @@ def reset_preferences(session: Session, user: User) -> None:
     """Forget every steering the user gave."""
     session.execute(delete(FeedPreference).where(FeedPreference.user_id == user.id))
     session.execute(delete(HiddenTopic).where(HiddenTopic.user_id == user.id))
+    session.execute(delete(FineTopic).where(FineTopic.user_id == user.id))

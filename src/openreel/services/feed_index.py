@@ -8,8 +8,8 @@ few rows through an index, none when nothing moved. The whole table is rebuilt e
 ``FULL_RELOAD_AGE`` seconds. A platform's index reloads on a background thread when its
 arrays merely aged (requests keep using the previous ones meanwhile), and in the request
 after an invalidation, so a publish here shows at once. What is known about a viewer
-(follows, topic weights, hidden topics, "show me less", views, birth year) comes from one
-indexed query.
+(follows, topic weights, hidden and fine topics, "show me less", views, birth year)
+comes from one indexed query.
 
 Ranking and paging are :mod:`openreel.social.feed`'s, over what this module reads.
 """
@@ -46,6 +46,7 @@ from sqlalchemy.sql import CompoundSelect
 from openreel.db.driver import Prepared
 from openreel.db.models import (
     FeedPreference,
+    FineTopic,
     Follow,
     HiddenTopic,
     NotInterested,
@@ -112,6 +113,7 @@ def _viewer_query() -> CompoundSelect:
         .where(VideoView.user_id == viewer),
         select(kind(6), func.coalesce(User.birth_year, 0), zero_f, blank)
         .where(User.id == viewer),
+        select(kind(7), zero_i, zero_f, FineTopic.topic).where(FineTopic.user_id == viewer),
     )
 
 
@@ -320,6 +322,7 @@ def _load_viewer(session: Session, viewer_id: int) -> tuple[ViewerSignals, int |
     followees: set[int] = set()
     preferences: dict[str, float] = {}
     hidden: set[str] = set()
+    fine: set[str] = set()
     not_interested: set[int] = set()
     watched: dict[int, int] = {}
     birth_year: int | None = None
@@ -337,9 +340,12 @@ def _load_viewer(session: Session, viewer_id: int) -> tuple[ViewerSignals, int |
             watched[int(ref)] = int(amount)
         elif kind == 6 and ref:
             birth_year = int(ref)
+        elif kind == 7:
+            fine.add(str(label))
     signals = ViewerSignals(viewer_id=viewer_id, followees=frozenset(followees),
                             preferences=preferences, hidden_topics=frozenset(hidden),
-                            not_interested=frozenset(not_interested), watched=watched)
+                            not_interested=frozenset(not_interested), watched=watched,
+                            fine_topics=frozenset(fine))
     return signals, birth_year
 
 

@@ -18,7 +18,7 @@ import secrets
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -33,7 +33,7 @@ from openreel.social.ranking import (
     order,
     score,
 )
-from openreel.social.topics import MATURE_TOPICS
+from openreel.social.topics import MATURE_TOPICS, broader
 
 SNAPSHOT_ITEMS = 100  # a first page remembers the order of this many items
 MAX_SNAPSHOTS = 4096
@@ -214,10 +214,7 @@ def signals_for(viewer: ViewerSignals, birth_year: int | None, year: int,
     """The viewer's signals, with ``mature_topics`` blocked while they may be a minor."""
     if not is_minor(birth_year, year) or not mature_topics:
         return viewer
-    return ViewerSignals(viewer_id=viewer.viewer_id, followees=viewer.followees,
-                         preferences=viewer.preferences, hidden_topics=viewer.hidden_topics,
-                         not_interested=viewer.not_interested, watched=viewer.watched,
-                         blocked_topics=viewer.blocked_topics | mature_topics)
+    return replace(viewer, blocked_topics=viewer.blocked_topics | mature_topics)
 
 
 def _first_order(table: CandidateTable, signals: ViewerSignals, viewer_id: int | None,
@@ -310,7 +307,10 @@ def following_page(table: CandidateTable, signals: ViewerSignals, when: datetime
 
 
 def may_show(row: VideoRow, signals: ViewerSignals) -> bool:
-    """Whether the viewer may be shown the video of ``row`` (not hidden, not blocked)."""
-    blocked = signals.hidden_topics | signals.blocked_topics
-    return int(row[0]) not in signals.not_interested and not any(
-        t in blocked for t in row[3] or ())
+    """Whether the viewer may be shown the video of ``row``: not hidden (unless by a topic
+    that takes in a label of it said to be fine), not blocked."""
+    labels = set(row[3] or ())
+    excused = set().union(*(broader(label) for label in labels & signals.fine_topics))
+    return (int(row[0]) not in signals.not_interested
+            and not labels & signals.hidden_topics - excused
+            and not labels & signals.blocked_topics)

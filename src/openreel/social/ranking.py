@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from openreel.social.topics import TOPICS
+from openreel.social.topics import TOPICS, broader
 
 HALF_LIFE_HOURS = 24.0
 W_RECENCY = 2.0
@@ -184,7 +184,10 @@ class ViewerSignals:
     """What is known about one viewer; all empty for someone not signed in.
 
     ``watched`` maps video ids to how many times the viewer watched them;
-    ``blocked_topics`` are topics the viewer may not get (mature topics for a minor).
+    ``blocked_topics`` are topics the viewer may not get (mature topics for a minor);
+    ``fine_topics`` are labels said to be fine: a video carrying one is not hidden by a
+    hidden topic it also carries, nor pushed down by the viewer's "less" (blocked topics
+    stay blocked).
     """
 
     viewer_id: int | None = None
@@ -194,6 +197,7 @@ class ViewerSignals:
     not_interested: frozenset[int] = frozenset()
     watched: Mapping[int, int] = field(default_factory=dict)
     blocked_topics: frozenset[str] = frozenset()
+    fine_topics: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -227,13 +231,34 @@ def topic_weights(table: CandidateTable, viewer: ViewerSignals) -> np.ndarray:
     return np.clip(weights, -1.0, 1.0)
 
 
-def _blocked_topics(table: CandidateTable, viewer: ViewerSignals) -> np.ndarray:
-    blocked = np.zeros(len(table.topic_names), dtype=bool)
-    for topic in viewer.hidden_topics | viewer.blocked_topics:
+def _topic_mask(table: CandidateTable, topics: frozenset[str]) -> np.ndarray:
+    """Which of the table's topic columns are among ``topics``, plus a last False column
+    for the empty slots of :attr:`CandidateTable.topic_slots`."""
+    mask = np.zeros(len(table.topic_names) + 1, dtype=bool)
+    for topic in topics:
         column = table.topic_column.get(topic)
         if column is not None:
-            blocked[column] = True
-    return blocked
+            mask[column] = True
+    return mask
+
+
+def _excused(table: CandidateTable, viewer: ViewerSignals, index: np.ndarray | slice,
+             against: np.ndarray) -> dict[int, np.ndarray]:
+    """For each topic column marked in ``against`` that takes in a label the viewer said
+    is fine: which of the ``index`` rows carry both (so that topic does not count there)."""
+    excused: dict[int, np.ndarray] = {}
+    for label in viewer.fine_topics:
+        fine_column = table.topic_column.get(label)
+        if fine_column is None:
+            continue
+        carries_fine = table.topic_matrix[index, fine_column] > 0
+        for topic in broader(label):
+            column = table.topic_column.get(topic)
+            if column is None or not against[column]:
+                continue
+            rows = (table.topic_matrix[index, column] > 0) & carries_fine
+            excused[column] = excused[column] | rows if column in excused else rows
+    return excused
 
 
 def score(table: CandidateTable, viewer: ViewerSignals, now: datetime | float,
@@ -251,14 +276,29 @@ def score(table: CandidateTable, viewer: ViewerSignals, now: datetime | float,
     if viewer.followees:
         followed = np.isin(table.owners, np.fromiter(viewer.followees, dtype=np.int64))
         parts["follow"] = W_FOLLOW * followed[table.owner_codes[index]]
-    blocked = _blocked_topics(table, viewer)
-    if weights.any() or blocked.any():
+    hidden = _topic_mask(table, viewer.hidden_topics)
+    blocked = _topic_mask(table, viewer.blocked_topics)
+    if weights.any() or hidden.any() or blocked.any():
         slots = table.topic_slots[:, index]
+        # Rows where a broad topic is hidden or lowered but a label said to be fine and
+        # inside it is shown: "no pets, but dogs are fine".
+        excused = _excused(table, viewer, index, hidden[:-1] | (weights < 0))
         if weights.any():
             topic_sums = np.append(weights, 0.0)[slots].sum(axis=0)
+            for column, rows_excused in excused.items():
+                if weights[column] < 0:
+                    topic_sums[rows_excused] -= weights[column]
             parts["topics"] = W_TOPICS * np.clip(topic_sums, -1.0, 1.0)
+        if hidden.any():
+            plain = hidden.copy()
+            plain[list(excused)] = False
+            concealed = plain[slots].any(axis=0)
+            for column, rows_excused in excused.items():
+                if hidden[column]:
+                    concealed |= (table.topic_matrix[index, column] > 0) & ~rows_excused
+            eligible &= ~concealed
         if blocked.any():
-            eligible &= ~np.append(blocked, False)[slots].any(axis=0)
+            eligible &= ~blocked[slots].any(axis=0)
     if viewer.not_interested:
         eligible &= ~_member(table, picked, viewer.not_interested)
     if viewer.watched:

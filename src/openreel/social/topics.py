@@ -224,6 +224,29 @@ def subject_label(kind: str) -> str:
     return kind.replace("_", " ")
 
 
+# Topics inside a broader one: every kind filed under the first is under the second too.
+NARROWER_TOPICS: dict[str, tuple[str, ...]] = {"pets": ("animals",), "wildlife": ("animals",)}
+
+
+def _broader_labels() -> dict[str, frozenset[str]]:
+    out = {subject_label(kind): frozenset(topics) for kind, topics in KIND_TOPICS.items()}
+    out.update({label: frozenset(topics) - {label} for label, topics in
+                ((STYLE_TOPICS[style][0], STYLE_TOPICS[style]) for style in STYLE_TOPICS)})
+    for label, wider in list(out.items()):  # a dog is an animal as well as a pet
+        out[label] = wider.union(*(NARROWER_TOPICS.get(topic, ()) for topic in wider))
+    out.update({topic: frozenset(wider) for topic, wider in NARROWER_TOPICS.items()})
+    return {label: wider for label, wider in out.items() if wider}
+
+
+BROADER: dict[str, frozenset[str]] = _broader_labels()
+
+
+def broader(label: str) -> frozenset[str]:
+    """The labels that take in ``label``: "dog" → pets, animals; "noir" → cinematic,
+    mystery; "pets" → animals. What "no pets, but dogs are fine" makes an exception to."""
+    return BROADER.get(label, frozenset())
+
+
 def topics_for(kinds: Iterable[str], place: str | None, style: str | None, mood: str | None,
                words: str = "") -> list[str]:
     """The feed labels of a video, from its storyboard's facts, most telling first.

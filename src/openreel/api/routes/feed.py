@@ -88,10 +88,11 @@ def _feed(reader: FeedReader, db: Session, viewer_id: int | None, mode: Mode, li
 
 def _steer_out(db: SessionDep, user: CurrentUser, changed: list[TopicWeight],
                not_understood: list[str], allowed: list[str] | None = None) -> SteerOut:
-    weights, hidden = feeds.preferences(db, user)
-    return SteerOut(changed=changed, hidden=hidden, not_understood=not_understood,
-                    preferences=[TopicWeight(topic=p.topic, weight=p.weight) for p in weights],
-                    allowed=allowed or [])
+    told = feeds.preferences(db, user)
+    return SteerOut(changed=changed, hidden=told.hidden, not_understood=not_understood,
+                    preferences=[TopicWeight(topic=p.topic, weight=p.weight)
+                                 for p in told.weights],
+                    allowed=allowed or [], fine=told.fine)
 
 
 @router.post("/feed/steer", response_model=SteerOut)

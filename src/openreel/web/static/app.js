@@ -387,7 +387,8 @@ function renderPreferences(state) {
   if (!list) return;
   const chips = state.hidden.map((t) => el("li", { class: "chip never" }, `no ${t}`))
     .concat(state.preferences.filter((p) => !state.hidden.includes(p.topic) && p.weight !== 0)
-      .map((p) => el("li", { class: `chip ${p.weight > 0 ? "more" : "less"}` }, `${p.weight > 0 ? "more" : "less"} ${p.topic}`)));
+      .map((p) => el("li", { class: `chip ${p.weight > 0 ? "more" : "less"}` }, `${p.weight > 0 ? "more" : "less"} ${p.topic}`)))
+    .concat((state.fine || []).map((t) => el("li", { class: "chip fine" }, `${t} is fine`)));
   list.replaceChildren(...chips);
   document.getElementById("prefs-empty").hidden = chips.length > 0;
   document.getElementById("prefs-reset").hidden = chips.length === 0;
