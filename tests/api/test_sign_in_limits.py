@@ -9,7 +9,7 @@ import pytest
 from api_client import PlatformApp
 from sqlalchemy import func, select
 
-from openreel.db.models import SignInFailure
+from openreel.db.models import SignInFailure, User
 from openreel.services import accounts
 
 PASSWORD = "correct horse battery"
@@ -106,3 +106,30 @@ def test_password_hashing_is_bounded_and_a_flood_is_asked_to_come_back(
     assert signup.status_code == 503
     assert _failures(platform_app) == 0  # not counted as a wrong password
     assert _token(platform_app, "kim", PASSWORD)[0] == 201
+
+
+def test_an_address_trying_emails_at_sign_up_is_refused_before_any_hashing(
+        platform_app: PlatformApp, few_guesses: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    platform_app.sign_up("lena")
+    hashed: list[str] = []
+    real_hash = accounts._hash
+
+    def counting_hash(password: str) -> str:
+        hashed.append(password)
+        return real_hash(password)
+
+    monkeypatch.setattr(accounts, "_hash", counting_hash)
+
+    def sign_up(handle: str, email: str) -> int:
+        return platform_app.client.post("/api/v1/auth/signup", json={
+            "handle": handle, "email": email, "password": PASSWORD}).status_code
+
+    for n in range(5):  # whether an email has an account is tried: each try counts
+        assert sign_up(f"probe{n}", "lena@example.org") == 409
+    assert _failures(platform_app) == 5 and len(hashed) == 5
+    refused = platform_app.client.post("/api/v1/auth/signup", json={
+        "handle": "mallory", "email": "mallory@example.org", "password": PASSWORD})
+    assert refused.status_code == 429 and "your address" in refused.json()["detail"]
+    assert len(hashed) == 5, "refused before the password was hashed"
+    with platform_app.platform.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(User)) == 1

@@ -133,10 +133,13 @@ def sign_up(session: Session, *, handle: str, email: str, password: str,
                                f"{this_year}, like 1990")
         if birth_year > this_year - 13:
             raise InvalidInput("birth_year", "you must be at least 13 to use openreel")
-    # Hashed before the database is read: the transaction that checks and adds the
-    # account holds the write lock for that alone, not for the hashing's fraction of a second.
-    password_hash = _hash(password)
+    # An address refused for trying emails is refused before any hashing. The hashing
+    # comes between two transactions: the one that checks and adds the account holds the
+    # write lock for that alone, not for the hashing's fraction of a second.
     _check_guesses(session, "", client[:64])
+    if not (session.new or session.dirty or session.deleted):
+        end_reads(session)
+    password_hash = _hash(password)
     if session.scalar(select(User.id).where(User.handle == normal)) is not None:
         raise Conflict(f"@{normal} is taken")
     if session.scalar(select(User.id).where(User.email == address)) is not None:
