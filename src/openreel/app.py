@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -37,6 +38,13 @@ def start_workers(platform: Platform) -> WorkerPool:
     return pool
 
 
+def _warm_up(platform: Platform) -> None:
+    try:
+        platform.warm_up()
+    except Exception:  # the first steering loads it then, and says what failed
+        logger.exception("warming up failed")
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The whole app for ``settings`` (the process-wide settings by default), on one
     platform built here: every route and page gets it from ``app.state.platform``."""
@@ -50,6 +58,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             logger.info("removed %d unfinished work folders and files left in %s", removed,
                         settings.scratch_dir())
         pool = start_workers(platform)
+        if settings.warm_up:
+            threading.Thread(target=_warm_up, args=(platform,), daemon=True,
+                             name="warm-up").start()
         # What exists once the app is built (modules, routes, schemas: some hundred
         # thousand objects) lives as long as the process; frozen, the collector stops
         # walking it, and its full collections no longer stall requests for 100 ms.

@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(50 * 1024 * 1024, ge=1024)
     session_days: int = Field(30, ge=1, description="how long a sign-in lasts")
     secure_cookies: bool = Field(False, description="set when served over HTTPS")
+    warm_up: bool = Field(False, description="load the sentence model on a thread as the "
+                          "server starts, so nobody's first steering waits for it "
+                          "(openreel serve sets it)")
 
     # Provenance.
     signing_cert_chain: Path | None = Field(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import numpy as np
@@ -11,7 +12,9 @@ from fastapi.testclient import TestClient
 
 from openreel.app import create_app
 from openreel.config import Settings
+from openreel.director.nearest import load_model
 from openreel.services.feed import FeedReader, Page
+from openreel.services.platform import Platform
 
 
 def test_feed_requests_share_the_platforms_feed_reader(platform_app: PlatformApp,
@@ -84,3 +87,23 @@ def test_a_publish_reaches_the_platforms_feed_at_once(platform_app: PlatformApp)
                                       headers=ada).status_code == 204
     assert shown() == [first["id"]]
     assert index.loads == loads + 2
+
+
+@pytest.mark.parametrize("warm_up", [True, False])
+def test_a_served_app_warms_up_the_sentence_model_as_it_starts(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch, warm_up: bool) -> None:
+    warmed = threading.Event()
+    monkeypatch.setattr(Platform, "warm_up", lambda self: warmed.set())
+    app = create_app(settings.model_copy(update={"warm_up": warm_up}))
+    with TestClient(app):
+        assert warmed.wait(10 if warm_up else 0.5) is warm_up
+
+
+def test_warming_up_loads_the_sentence_model(settings: Settings) -> None:
+    load_model.cache_clear()  # as in a process just started
+    platform = Platform.from_settings(settings)
+    try:
+        platform.warm_up()
+    finally:
+        platform.close()
+    assert load_model.cache_info().currsize == 1

@@ -317,10 +317,12 @@ def serve(
 
     from openreel.config import get_settings
 
-    settings = get_settings()
     if workers is not None:
         os.environ["OPENREEL_WORKERS"] = str(workers)
-        get_settings.cache_clear()
+    # Each server process loads the sentence model as it starts, not at its first steering.
+    os.environ.setdefault("OPENREEL_WARM_UP", "1")
+    get_settings.cache_clear()
+    settings = get_settings()
     bind_host = host or settings.host
     bind_port = port or settings.port
     _console().print(f"openreel is serving at http://{bind_host}:{bind_port}")
