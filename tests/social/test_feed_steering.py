@@ -74,6 +74,17 @@ def test_a_thing_said_to_be_fine_is_allowed_while_its_neighbour_is_hidden() -> N
     assert [c.direction for c in steering.clauses] == [Direction.NEVER, Direction.FINE]
 
 
+def test_a_finer_thing_without_a_label_of_its_own_is_not_understood_as_an_exception() -> None:
+    # tennis files under sports: "tennis is fine" cannot be kept apart from the sports
+    steering = steer("no sports but tennis is fine", embed)
+    assert steering.hidden == ("sports",) and steering.allowed == ()
+    assert steering.not_understood == ("tennis",)
+    # the same words again: the last one counts
+    steering = steer("no dogs, dogs are fine", embed)
+    assert steering.hidden == () and steering.allowed == ("dog",)
+    assert steering.not_understood == ()
+
+
 def test_a_loose_association_is_not_guessed_at() -> None:
     # "spiders" is nearest to "creatures" (animals) but far from it: hiding every animal
     # for it would hide far more than was asked.

@@ -292,6 +292,7 @@ def steer(sentence: str, embed: Embed) -> Steering:
     allowed: list[str] = []
     unknown: list[str] = []
     clauses: list[Clause] = []
+    said: dict[str, str] = {}  # label → the words that last lowered or hid it here
     for text, clause_direction, clause_step, words in parsed:
         whole = label_of(" ".join(words))
         labels = [whole] if whole else []
@@ -302,6 +303,17 @@ def steer(sentence: str, embed: Embed) -> Steering:
                     unknown.append(word)
                 elif label not in labels:
                     labels.append(label)
+        if clause_direction is Direction.FINE:
+            # "no sports but tennis is fine": tennis is filed under sports, with no label
+            # of its own; the feed cannot keep it apart, so it is not understood and the
+            # sports stay hidden. ("no dogs, dogs are fine": the same words, the last wins.)
+            narrower = [label for label in labels
+                        if label in said and said[label] != " ".join(words)]
+            if narrower:
+                unknown.extend(words)
+                labels = [label for label in labels if label not in narrower]
+        elif clause_direction in (Direction.NEVER, Direction.LESS):
+            said.update((label, " ".join(words)) for label in labels)
         for label in labels:
             _record(weights, hidden, allowed, label, clause_direction, clause_step)
         clauses.append(Clause(text, clause_direction, tuple(labels)))
