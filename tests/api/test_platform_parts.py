@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from typing import Any
 
@@ -12,7 +14,6 @@ from fastapi.testclient import TestClient
 
 from openreel.app import create_app
 from openreel.config import Settings
-from openreel.director.nearest import load_model
 from openreel.services.feed import FeedReader, Page
 from openreel.services.platform import Platform
 
@@ -100,10 +101,18 @@ def test_a_served_app_warms_up_the_sentence_model_as_it_starts(
 
 
 def test_warming_up_loads_the_sentence_model(settings: Settings) -> None:
-    load_model.cache_clear()  # as in a process just started
-    platform = Platform.from_settings(settings)
-    try:
-        platform.warm_up()
-    finally:
-        platform.close()
-    assert load_model.cache_info().currsize == 1
+    # in a process of its own: this one may hold the model and every vector already
+    probe = (
+        "import sys\n"
+        "from openreel.config import Settings\n"
+        "from openreel.director.nearest import load_model\n"
+        "from openreel.services.platform import Platform\n"
+        "platform = Platform.from_settings(Settings(data_dir=sys.argv[1], workers=0))\n"
+        "assert load_model.cache_info().currsize == 0, 'loaded before warming up'\n"
+        "platform.warm_up()\n"
+        "platform.close()\n"
+        "print(load_model.cache_info().currsize)\n")
+    done = subprocess.run([sys.executable, "-c", probe, str(settings.data_dir)],
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == "1"
