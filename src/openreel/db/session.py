@@ -136,9 +136,9 @@ TRANSACTION_OWNED = "openreel_transaction_owned"
 
 
 @contextmanager
-def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One transaction: commit when the block ends, roll back if it raises."""
-    session = factory()
+def owning_transaction(session: Session) -> Iterator[Session]:
+    """Own ``session``'s transaction for the block (see TRANSACTION_OWNED): commit when it
+    ends, roll back if it raises."""
     session.info[TRANSACTION_OWNED] = True
     try:
         yield session
@@ -147,7 +147,14 @@ def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
         session.rollback()
         raise
     finally:
-        session.close()
+        session.info.pop(TRANSACTION_OWNED, None)
+
+
+@contextmanager
+def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One transaction: commit when the block ends, roll back if it raises."""
+    with factory() as session, owning_transaction(session):
+        yield session
 
 
 class Recent(Generic[K, T]):

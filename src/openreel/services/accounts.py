@@ -137,8 +137,7 @@ def sign_up(session: Session, *, handle: str, email: str, password: str,
     # comes between two transactions: the one that checks and adds the account holds the
     # write lock for that alone, not for the hashing's fraction of a second.
     _check_guesses(session, "", client[:64])
-    if not (session.new or session.dirty or session.deleted):
-        end_reads(session)
+    _hold_nothing(session)
     password_hash = _hash(password)
     if session.scalar(select(User.id).where(User.handle == normal)) is not None:
         raise Conflict(f"@{normal} is taken")
@@ -191,8 +190,7 @@ def authenticate(session: Session, login: str, password: str, address: str = "")
     address = address[:64]
     _check_guesses(session, key, address)
     user = session.scalar(select(User).where((User.handle == key) | (User.email == key)))
-    if not (session.new or session.dirty or session.deleted):
-        end_reads(session)  # hold no lock while the password is hashed
+    _hold_nothing(session)
     if not _matches(user.password_hash if user else _DUMMY_HASH, password) or user is None:
         _refused(session, key, address)
         raise NotSignedIn("wrong handle, email or password")
@@ -216,6 +214,13 @@ def issue_api_token(session: Session, login: str, password: str, name: str,
     """A new API token named ``name`` for the user whose handle or email and password
     match (see :func:`authenticate`); the secret is returned once and never stored."""
     return create_api_token(session, authenticate(session, login, password, address), name)
+
+
+def _hold_nothing(session: Session) -> None:
+    """End what the session has only read so far, so that no lock is held while a password
+    is hashed (writes of an enclosing use case keep their transaction)."""
+    if not (session.new or session.dirty or session.deleted):
+        end_reads(session)
 
 
 def _refused(session: Session, login: str, address: str) -> None:

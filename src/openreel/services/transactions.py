@@ -29,7 +29,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.orm import Session
 
-from openreel.db.session import TRANSACTION_OWNED
+from openreel.db.session import TRANSACTION_OWNED, owning_transaction
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -49,15 +49,8 @@ def unit_of_work(session: Session, *, outermost: bool = False) -> Iterator[Sessi
                                "not inside another unit of work")
         yield session
         return
-    session.info[TRANSACTION_OWNED] = True
-    try:
+    with owning_transaction(session):
         yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.info.pop(TRANSACTION_OWNED, None)
 
 
 def commits(work: Callable[Concatenate[Session, P], T]) -> Callable[Concatenate[Session, P], T]:
