@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from director_boards import entity, one_shot
 
+from openreel.director import direct
 from openreel.director.describe import describe
 from openreel.spec import Motion, Relation
 
@@ -301,7 +302,7 @@ def test_reading_with_no_seat_named_stays_standing_with_the_book() -> None:
 
 @pytest.mark.parametrize(("prompt", "kinds", "name"), [
     ("a red bicycle on a street in Paris", ["bicycle"], "paris"),
-    ("a birthday cake on a table in Tokyo", ["cake", "table"], "tokyo"),
+    ("a birthday cake on a table in Tokyo", ["birthday_cake", "table"], "tokyo"),
     ("a girl waves from London", ["child"], "london"),
 ])
 def test_a_named_place_is_where_not_a_prop(prompt: str, kinds: list[str], name: str) -> None:
@@ -342,3 +343,99 @@ def test_the_shore_of_a_lake_is_a_grassy_bank_not_the_open_sea(prompt: str) -> N
     board, _ = one_shot(prompt)
     assert board.environment.place == "river"
     assert board.environment.resolved_ground() == "grass"
+
+
+@pytest.mark.parametrize(("prompt", "motion", "form", "gear"), [
+    ("a teenager skateboards in a parking lot", Motion.RIDE, "skateboard", "skateboard"),
+    ("a man snowboards down a mountain", Motion.SKI, "snowboard", "snowboard"),
+    ("a woman kayaks on a river", Motion.RIDE, "kayak", "boat"),
+])
+def test_a_verb_that_names_its_board_is_ridden_on_it(prompt: str, motion: Motion, form: str,
+                                                     gear: str) -> None:
+    # "skateboards" was a ride on a bicycle, and "kayaks" nothing at all
+    _, shot = one_shot(prompt)
+    rider = shot.entities[0]
+    assert (rider.motion, rider.action) == (motion, form)
+    assert entity(shot, gear).id == rider.object
+
+
+def test_skateboards_as_a_noun_stay_things() -> None:
+    _, shot = one_shot("three skateboards lean on a wall")
+    assert entity(shot, "skateboard").count == 3
+
+
+@pytest.mark.parametrize("prompt", ["a boy flies a kite on a windy beach",
+                                    "kids fly kites in the park"])
+def test_flying_a_kite_is_holding_its_line_not_flying(prompt: str) -> None:
+    # "a boy flies a kite" sent the boy into the sky
+    _, shot = one_shot(prompt)
+    kite = entity(shot, "kite")
+    flier = next(e for e in shot.entities if e.object == kite.id)
+    assert (flier.motion, flier.action) == (Motion.PULL, "kite")
+
+
+def test_a_camera_phrase_is_not_what_a_verb_is_done_to() -> None:
+    # "tracking shot" was read as the thing the penguin slid, and the penguin pushed it
+    _, shot = one_shot("a penguin slides on the snow, tracking shot")
+    assert entity(shot, "penguin").motion is Motion.SLIDE
+    assert shot.camera.follow == "penguin"
+
+
+def test_the_girl_and_the_boy_are_the_two_friends_named_first() -> None:
+    board = direct('two friends on a bench. The girl asks "Want to go swimming?" and the boy '
+                   'says "Sure"')
+    shot = board.shots[0]
+    bench = entity(shot, "bench")
+    people = [e for e in shot.entities if e.kind != "bench"]
+    assert len(people) == 2 and all(e.count == 1 for e in people)
+    genders = {e.label: e.persona.gender.value for e in people if e.persona and
+               e.persona.gender}
+    assert genders == {"girl": "female", "boy": "male"}
+    assert all((e.motion, e.object) == (Motion.SIT, bench.id) for e in people)
+    speakers = [line.speaker for s in board.shots for line in s.dialogue]
+    girl = next(e.id for e in people if e.label == "girl")
+    boy = next(e.id for e in people if e.label == "boy")
+    assert speakers == [girl, boy]
+
+
+def test_her_grandson_is_someone_else() -> None:
+    # the grandson was the old woman herself, laughing at her own line
+    _, shot = one_shot('an old woman says "When I was young, we walked everywhere" and her '
+                       'grandson laughs')
+    woman, grandson = shot.entities
+    assert woman.persona is not None and grandson.persona is not None
+    assert (woman.persona.gender.value, woman.persona.age.value) == ("female", "elder")
+    assert (grandson.persona.gender.value, grandson.motion) == ("male", Motion.LAUGH)
+    assert [line.speaker for line in shot.dialogue] == [woman.id]
+
+
+def test_the_boy_of_two_kids_is_one_of_them() -> None:
+    _, shot = one_shot("two kids play in the park. The boy laughs")
+    assert sorted(((e.count, e.motion) for e in shot.entities), key=str) == [
+        (1, Motion.LAUGH), (1, Motion.PLAY)]
+
+
+def test_a_pendulum_swings_is_a_pendulum_not_three_swings() -> None:
+    _, shot = one_shot("a pendulum swings in a laboratory")
+    assert [(e.kind, e.count, e.motion) for e in shot.entities] == [
+        ("pendulum", 1, Motion.SWING)]
+
+
+def test_things_falling_together_onto_a_sofa_both_land_on_it() -> None:
+    _, shot = one_shot("a teddy bear and a laptop fall onto a sofa")
+    sofa = entity(shot, "sofa")
+    assert {(e.kind, e.target) for e in shot.entities if e is not sofa} == {
+        ("teddy_bear", sofa.id), ("laptop", sofa.id)}
+
+
+def test_a_cat_asleep_under_a_table_is_indoors_but_not_in_a_bedroom() -> None:
+    board, _ = one_shot("a cat sleeps under the table while a dog chews a bone")
+    assert board.environment.place == "living_room"
+    assert entity(board.shots[0], "bone").id == entity(board.shots[0], "dog").object
+
+
+def test_a_watch_on_a_pedestal_is_a_product_shot() -> None:
+    board, shot = one_shot("a watch on a pedestal")
+    watch, pedestal = entity(shot, "watch"), entity(shot, "pedestal")
+    assert (watch.relation, watch.relative_to) == (Relation.ON, pedestal.id)
+    assert board.environment.place == "studio"

@@ -85,6 +85,7 @@ ACTIVITIES: dict[str, Activity] = {
     "ice skating": _a(M.SKATE, ground="ice", wording="ice skates"),
     "skateboarding": _a(M.RIDE, "skateboard", places=("city_street",),
                         wording="skateboard"),
+    "snowboarding": _a(M.SKI, "snowboard", places=("ski_slope", "snow"), wording="snowboard"),
     "motorcycling": _a(M.RIDE, "motorcycle", places=("city_street",), wording="motorbike"),
     "sailing": _a(M.RIDE, "sailboat", places=("ocean",), wording="boat"),
     "canoeing": _a(M.RIDE, "boat", places=("river", "ocean"), wording="kayak"),
@@ -214,6 +215,12 @@ ROLES: dict[str, Activity] = {
     "painter": _a(M.WRITE, wording="painting"),
 }
 # What a rider's jump or flip is: a trick done on the board, not a leap off it.
+# Verbs that name what they are done on: "a teenager skateboards", "she kayaks".
+VERB_ACTIVITIES: dict[str, str] = {
+    "skateboard": "skateboarding", "longboard": "skateboarding",
+    "snowboard": "snowboarding", "kayak": "kayaking", "canoe": "canoeing",
+    "rollerblade": "roller skating", "rollerskate": "roller skating",
+}
 RIDING = frozenset({M.RIDE, M.SKATE, M.SKI, M.SURF})
 TRICKS = frozenset({M.JUMP, M.FLIP, M.SPIN})
 # What a rider's going along is: "a skateboarder rolls down the street" rides.

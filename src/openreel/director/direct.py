@@ -162,6 +162,8 @@ def _default_place(drafts: list[ShotDraft]) -> str:
         return "desert"
     if "swimming_pool" in kinds:
         return "swimming_pool"
+    if "pedestal" in kinds:
+        return "studio"  # a thing on a pedestal is on show: a product shot
     if archetypes & {Archetype.CONTAINER, Archetype.FOOD} or "chef" in kinds:
         return "kitchen"
     if archetypes & {Archetype.VEHICLE}:
@@ -170,8 +172,8 @@ def _default_place(drafts: list[ShotDraft]) -> str:
         return "snow"
     if kinds and archetypes <= {Archetype.BALL, Archetype.BLOCK, Archetype.FURNITURE}:
         return "living_room"
-    if {"sofa", "bed", "lamp"} & set(kinds):
-        return "living_room"  # whoever sits on a sofa is indoors
+    if {"sofa", "bed", "lamp", "table", "chair", "tv"} & set(kinds):
+        return "living_room"  # whoever sits on a sofa or at a table is indoors
     return "park"
 
 

@@ -157,15 +157,19 @@ def is_character(draft: Draft) -> bool:
 
 
 def find_or_add(word: str, kind: str, mods: Modifiers, shot: ShotDraft,
-                reading: Reading) -> Draft:
-    """The entity a noun names: one already in play ("the dog"), or a new one ("a dog")."""
+                reading: Reading, persona: Persona | None = None) -> Draft:
+    """The entity a noun names: one already in play ("the dog"), or a new one ("a dog").
+    A character named as someone else ("her grandson" after "an old woman", "the boy"
+    after "the girl") is someone new."""
     if mods.definite or mods.count is None:
         for draft in reversed(shot.entities):
-            if draft.kind == kind and mods.colour in (None, draft.colour):
+            if draft.kind == kind and mods.colour in (None, draft.colour) and \
+                    agrees(draft.persona, persona):
                 return draft
         if mods.definite:
             for draft in reversed(list(reading.known.values())):
-                if draft.kind == kind and mods.colour in (None, draft.colour):
+                if draft.kind == kind and mods.colour in (None, draft.colour) and \
+                        agrees(draft.persona, persona):
                     return carry(draft, shot, reading)
     count = mods.count
     if count is None:
@@ -176,6 +180,14 @@ def find_or_add(word: str, kind: str, mods: Modifiers, shot: ShotDraft,
     shot.entities.append(draft)
     reading.known[draft.id] = draft
     return draft
+
+
+def agrees(known: Persona | None, named: Persona | None) -> bool:
+    """Whether words describing someone (``named``) can describe one already in play."""
+    if known is None or named is None:
+        return True
+    return all(a is None or b is None or a == b for a, b in (
+        (known.gender, named.gender), (known.age, named.age)))
 
 
 def carry(draft: Draft, shot: ShotDraft, reading: Reading) -> Draft:

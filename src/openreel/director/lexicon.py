@@ -171,7 +171,7 @@ _NEW_VERBS: dict[Motion, tuple[str, ...]] = {
     Motion.SURF: ("surf", "surfs", "surfing", "surfed"),
     Motion.RIDE: ("ride", "rides", "riding", "rode", "pedal", "pedals", "pedalling",
                   "pedaling", "skateboard", "skateboards", "skateboarding", "cycle", "cycles",
-                  "cycling"),
+                  "cycling", "longboards", "kayak", "kayaks", "kayaking", "canoes"),
     Motion.DRIFT: ("drift", "drifts", "drifting", "drifted"),
     Motion.SWOOP: ("swoop", "swoops", "swooping", "swooped", "dive-bomb", "dive-bombs"),
     Motion.GLIDE: ("glide", "glides", "gliding", "glided"),

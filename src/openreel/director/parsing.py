@@ -298,7 +298,7 @@ class _Builder:
             return False
         compound = [c for c in token.children if c.i == token.i - 1 and (
             (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"))
-            or (c.dep_ == "amod" and self.is_name(c.lower_)))]
+            or (c.dep_ in ("amod", "compound") and self.is_name(c.lower_)))]
         singular_article = any(c.dep_ == "det" and c.lower_ in ("a", "an")
                                for c in token.children) and token.tag_ == "NNS"
         if compound and (singular_article or not self.is_name(

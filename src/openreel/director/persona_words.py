@@ -11,16 +11,18 @@ FEMALE_WORDS = frozenset("""
 woman women girl girls lady ladies mother mom mum mommy mummy grandmother grandma granny
 sister daughter wife queen princess bride actress waitress girlfriend aunt niece nun witch
 ballerina businesswoman policewoman schoolgirl she her herself female housewife maid mermaid
+granddaughter granddaughters
 """.split())
 MALE_WORDS = frozenset("""
 man men boy boys guy guys gentleman gentlemen father dad daddy grandfather grandpa brother son
 husband king prince groom actor waiter boyfriend uncle nephew monk wizard businessman
-policeman fisherman schoolboy he him himself male cowboy
+policeman fisherman schoolboy he him himself male cowboy grandson grandsons
 """.split())
 BABY_WORDS = frozenset({"baby", "babies", "infant", "infants", "toddler", "toddlers",
                         "newborn"})
 CHILD_WORDS = frozenset({"child", "children", "kid", "kids", "boy", "boys", "girl", "girls",
-                         "schoolgirl", "schoolboy", "little"})
+                         "schoolgirl", "schoolboy", "little", "grandson", "grandsons",
+                         "granddaughter", "granddaughters"})
 TEEN_WORDS = frozenset({"teen", "teens", "teenager", "teenagers", "teenage", "adolescent",
                         "young"})
 ELDER_WORDS = frozenset({"old", "elderly", "aged", "grandmother", "grandma", "granny",

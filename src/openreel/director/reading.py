@@ -25,13 +25,14 @@ from itertools import chain
 
 from openreel.director import lexicon as lx
 from openreel.director import parsing
-from openreel.director.activities import ACTIVITIES, Activity
+from openreel.director.activities import ACTIVITIES, VERB_ACTIVITIES, Activity
 from openreel.director.clauses import QUOTE_TOKEN
 from openreel.director.entities import (
     Draft,
     Modifiers,
     Reading,
     ShotDraft,
+    agrees,
     carry,
     find_or_add,
     fix_pour,
@@ -72,7 +73,16 @@ from openreel.director.verbs import (
     motion_of,
 )
 from openreel.director.wordnet import installed
-from openreel.spec import KINDS, PLACES, Archetype, CameraMove, Gender, Motion, Relation
+from openreel.spec import (
+    KINDS,
+    PLACES,
+    Archetype,
+    CameraMove,
+    Gender,
+    Motion,
+    Persona,
+    Relation,
+)
 
 NounMapper = Callable[[str], "tuple[str, float] | None"]
 def is_english(word: str) -> bool:
@@ -127,6 +137,8 @@ class ShotReader:
         self.activities: list[tuple[int, int, str]] = []  # (first token, end, phrase)
         self.things: dict[int, Draft] = {}  # noun phrase head → the thing it names
         self.quote_at: dict[int, int] = {}  # token index → quotation number
+        self.split: set[str] = set()  # groups one of whom has been told apart, not yet all
+        self.members: list[tuple[Draft, Draft]] = []  # (one told apart, the group it left)
 
     def read(self) -> ShotDraft:
         """Read the shot; settings, things, then actions and dialogue."""
@@ -147,6 +159,8 @@ class ShotReader:
         for clause in self.parsed.clauses:
             self._clause(clause)
         self._share_objects()
+        self._members_follow_groups()
+        self._seated()
         for start, _, wording in self.activities:
             self._activity(start, ACTIVITIES[wording])
         self._seated_reading()
@@ -426,11 +440,12 @@ class ShotReader:
         head, text = phrase.head, phrase.text
         self.used.update(range(phrase.start, head + 1))
         mods = self._modifiers(phrase, choice)
-        draft = find_or_add(label, choice.kind, mods, self.shot, self.reading)
+        persona = persona_from(phrase.adjectives, text)
+        draft = self._member(choice.kind, mods, persona, label) or find_or_add(
+            label, choice.kind, mods, self.shot, self.reading, persona)
         if choice.how != "exact":
             self.reading.mapped[text] = choice.kind
             self.reading.notes[text] = choice.explained(text)
-        persona = persona_from(phrase.adjectives, text)
         if persona is not None and draft.archetype is Archetype.HUMANOID:
             draft.persona = merged(draft.persona, **persona.model_dump())
         self.things[head] = draft
@@ -535,6 +550,49 @@ class ShotReader:
         things = [d for d in recent if d.archetype is not Archetype.HUMANOID]
         return things[0] if things else (recent[0] if recent else None)
 
+    def _member(self, kind: str, mods: Modifiers, persona: Persona | None,
+                label: str) -> Draft | None:
+        """"Two friends on a bench. The girl asks …": a character named with "the" who is
+        nobody named before is one of a group named before (of people not yet told apart)."""
+        if not mods.definite or persona is None or persona.gender is None or \
+                KINDS[kind].archetype is not Archetype.HUMANOID:
+            return None
+        if any(d.archetype is Archetype.HUMANOID and d.count == 1 and d.id not in self.split
+               and (d.kind == kind or d.label == label) and agrees(d.persona, persona)
+               for d in self.shot.entities):
+            return None  # "the girl" is the girl already named
+        group = next((d for d in self.shot.entities if (d.count > 1 or d.id in self.split)
+                      and d.archetype is Archetype.HUMANOID and _gender_of(d) is None), None)
+        if group is None:
+            return None
+        if group.count == 1:  # the last of the group: "… and the boy says"
+            self.split.discard(group.id)
+            group.persona = merged(group.persona, **persona.model_dump())
+            one = group
+        else:
+            one = self._one_of(group, persona.gender)
+            self.split.add(group.id)
+        one.label = label
+        return one
+
+    def _seated(self) -> None:
+        """"A man on a bench", "two friends on a sofa, talking": people on a seat sit on it
+        (standing on a bench is asked for as standing)."""
+        for draft in self.shot.entities:
+            seat = next((d for d in self.shot.entities if d.id == draft.relative_to), None)
+            if draft.archetype is Archetype.HUMANOID and draft.relation is Relation.ON and \
+                    seat is not None and seat.kind in SEATS and draft.object is None and \
+                    draft.motion in (Motion.IDLE, Motion.TALK, Motion.LAUGH):
+                draft.motion, draft.object = Motion.SIT, seat.id
+                draft.relation = draft.relative_to = None
+
+    def _members_follow_groups(self) -> None:
+        """Each one told apart from a group is where the group is and does what it does
+        ("two friends on a bench": the girl and the boy sit on it), unless told otherwise."""
+        for one, group in self.members:
+            if one.relation is None and group.relation is not None:
+                one.relation, one.relative_to = group.relation, group.relative_to
+
     def _one_of(self, group: Draft, gender: Gender) -> Draft:
         """"Two friends talk, she says …": she is one of them, standing apart from the rest
         as a person of her own (with her own voice and close-up); the rest stay a group,
@@ -544,6 +602,7 @@ class ShotReader:
         one.motion, one.target, one.action = group.motion, group.target, group.action
         one.relation, one.relative_to = group.relation, group.relative_to
         one.persona = merged(group.persona, gender=gender)
+        self.members.append((one, group))
         if group.label:
             one.label = group.label.removesuffix("s")
             if group.count == 1:
@@ -603,6 +662,12 @@ class ShotReader:
         subjects = self._things_of(clause.subjects)
         if any(p.text == "camera" for p in clause.subjects):
             self._camera_clause(clause)
+            return
+        named_act = VERB_ACTIVITIES.get(clause.lemma)
+        if named_act is not None and not clause.negated and subjects and all(
+                d.archetype is Archetype.HUMANOID for d in subjects):
+            self.used.add(clause.verb)  # "skateboards": the verb names the board ridden
+            self.activities.append((clause.verb, clause.verb + 1, named_act))
             return
         with_object = f"{clause.text} {clause.objects[0].text}" if clause.objects else ""
         motion = motion_of(clause.phrasal, clause.text, clause.lemma, with_object)
@@ -673,9 +738,10 @@ class ShotReader:
     def _handled(self, clause: parsing.Clause, subjects: list[Draft]) -> bool:
         """"flips a pancake", "swings a bat", "turns the page": a verb that alone moves the
         body, done by a character to a thing, is an act on that thing."""
-        if not subjects or not clause.objects or not is_character(subjects[-1]):
+        # "slides on the snow, tracking shot": a camera or place phrase is not the thing done to
+        named = next((p for p in clause.objects if p.head not in self.settled), None)
+        if not subjects or named is None or not is_character(subjects[-1]):
             return False
-        named = clause.objects[0]
         how = handling(clause.lemma, " ".join([*named.adjectives, named.words]))
         if how is None:
             return False
@@ -815,7 +881,8 @@ class ShotReader:
                 set_target(actor, other)
             elif words in TARGET_PREPOSITIONS and motion in (Motion.JUMP, Motion.FALL,
                                                              Motion.BOUNCE, Motion.CRASH):
-                set_target(actor, other)
+                for s in subjects:  # "a teddy bear and a laptop fall onto a sofa": both
+                    set_target(s, other)
             elif words in RELATION_PREPOSITIONS:
                 for s in subjects:
                     self._relate(s, RELATION_PREPOSITIONS[words], other)

@@ -128,6 +128,9 @@ def place_for_actions(shots: list[ShotDraft]) -> str | None:
             if name in PLACES:
                 return name
         for draft in shot.entities:
+            if draft.motion is M.SLEEP and draft.relative_to is not None and \
+                    draft.relation is not None:
+                continue  # asleep under the table or on the sofa: not in a bedroom
             for name in _PLACES.get(draft.motion, ()):
                 if name in PLACES:
                     return name

@@ -167,6 +167,8 @@ _HANDLINGS: dict[str, tuple[tuple[tuple[str, ...], Handling], ...]] = {
               (("axe", "hammer"), Handling(M.CUT, "chop"))),
     "bounce": ((("ball", "basketball", "balls"), Handling(M.PLAY, "ball", thing=M.BOUNCE)),),
     "slide": (((), Handling(M.PUSH, thing=M.SLIDE)),),
+    # the kite flies on its line; the one flying it stands holding the line
+    "fly": ((("kite", "kites"), Handling(M.PULL, "kite")),),
     # held until it slips from the hands; a brittle thing breaks on the floor
     "drop": (((), Handling(M.IDLE, thing=M.FALL)),),
 }

@@ -54,7 +54,8 @@ KIND_TOPICS: dict[str, tuple[str, ...]] = {
     "ball": ("toys",), "football": ("sports",), "basketball": ("sports",),
     "tennis_ball": ("sports",), "beach_ball": ("toys", "ocean"), "balloon": ("toys", "kids"),
     "marble": ("toys",), "yarn": ("home", "pets"), "sandcastle": ("ocean", "kids"),
-    "stick": ("pets", "nature"), "bubble": ("toys", "kids"), "cube": ("toys",), "domino": ("toys",),
+    "stick": ("pets", "nature"), "bone": ("pets",), "bubble": ("toys", "kids"),
+    "cube": ("toys",), "domino": ("toys",),
     "box": ("home",), "brick": ("home",), "book": ("home",), "rock": ("nature",),
     "planet": ("space",),
     # furniture and household things
@@ -66,7 +67,8 @@ KIND_TOPICS: dict[str, tuple[str, ...]] = {
     "bush": ("nature",), "cactus": ("nature",), "house": ("home",), "skyscraper": ("city",),
     "castle": ("fantasy",), "lighthouse": ("ocean",),
     # food
-    "apple": ("food",), "cake": ("food",), "pizza": ("food",), "burger": ("food",),
+    "apple": ("food",), "cake": ("food",), "birthday_cake": ("food", "kids"), "pizza": ("food",),
+    "burger": ("food",),
     "donut": ("food",), "watermelon": ("food",), "egg": ("food",),
     # physics showcases
     "hoop": ("sports",), "goal": ("sports",), "pendulum": ("home",),
@@ -85,6 +87,7 @@ KIND_TOPICS: dict[str, tuple[str, ...]] = {
     "tv": ("home",), "laptop": ("home",), "remote": ("home",), "keyboard": ("home",),
     "cell_phone": ("home",), "microwave": ("home",), "oven": ("home",), "toaster": ("home",),
     "kitchen_sink": ("home",), "refrigerator": ("home",), "toilet": ("home",), "clock": ("home",),
+    "watch": ("home",), "pedestal": ("home",),
     "scissors": ("home",), "teddy_bear": ("toys", "kids"), "hair_drier": ("home",),
     "toothbrush": ("home",), "fork": ("food",), "knife": ("food",), "spoon": ("food",),
     "plate": ("food",), "frying_pan": ("food",), "piano": ("music",), "guitar": ("music",),

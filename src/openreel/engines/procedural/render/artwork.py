@@ -180,6 +180,9 @@ def placement(entity: EntityFrame, art: Artwork, view: View,
     mirror = -1.0 if art.facing and entity.facing != art.facing else 1.0
     matrix.preTranslate(0.0, -move.lift * ppm)
     matrix.preRotate(-math.degrees(move.tilt))
+    turn = entity.extra.get("turn")
+    if turn is not None:  # turning about its upright axis: narrower, then seen from behind
+        mirror *= math.copysign(max(abs(turn), 0.06), turn)
     matrix.preScale(move.sx * mirror, move.sy)
     return matrix, bw * ppm, bh * ppm
 
@@ -187,6 +190,10 @@ def placement(entity: EntityFrame, art: Artwork, view: View,
 def secondary(entity: EntityFrame, w: float, h: float, t: float) -> Secondary:
     """Motion that sells the simulated action, as a function of the frame alone."""
     arch, s = entity.archetype, entity.size
+    if arch is A.QUADRUPED and "asleep" in entity.extra:
+        # curled up on the floor: low and long, breathing slowly
+        breathe = 0.02 * math.sin(2 * math.pi * t / 4.0 + _phase(entity))
+        return Secondary(sy=0.6 + breathe, sx=1.12)
     if arch is A.QUADRUPED and "ragdoll" not in entity.extra:
         speed = abs(entity.vx)
         if speed < 0.1:

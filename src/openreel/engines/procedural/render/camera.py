@@ -71,11 +71,14 @@ class ShotCamera:
         self._follow_flight(cast.thrown, count, cast.keep_thrower)
         # everyone named is in frame when that keeps the subject big enough, else the core
         self._cast = self._boxes(cast.everyone, count)
+        # the level the shot stands on: the ground, or the top of what a still subject rests
+        # on (a table top, a pedestal), held where the ground line would be
+        self._floor = self._resting_level() if cast.resting else 0.0
         view_h = self._view_height()
         # a shot about one that acts keeps to its core when not everyone fits; a still life
         # shows as many of its things as it can
         if view_h > self._least_view_height() * 0.999 and cast.core != cast.everyone \
-                and cast.least_fill >= 0.3:
+                and (cast.least_fill >= 0.3 or cast.resting):
             self._cast = self._boxes(cast.core, count)
             view_h = self._view_height()
         self.base_ppm = height / view_h
@@ -102,6 +105,11 @@ class ShotCamera:
                 self._flight[f] = it
             elif away:
                 self._subject[f] = it
+
+    def _resting_level(self) -> float:
+        """Where a resting subject's underside is, early in the shot (0 when on the ground)."""
+        bottoms = [b.y0 for b in self._own[: max(1, len(self._own) // 4)] if b is not None]
+        return max(min(bottoms), 0.0) if bottoms else 0.0
 
     def _boxes(self, members: tuple[str, ...], count: int) -> list[Box | None]:
         """The box around ``members`` on every frame (None where none is on stage)."""
@@ -139,14 +147,15 @@ class ShotCamera:
             need_w = widths[int(share * (len(widths) - 1))] * (1 + 2 * _MARGIN)
             view_h = max(view_h, min(need_w / aspect, most))
         # and tall enough for the cast standing on the ground and the subject's own jumps
+        floor = self._floor
         tops = sorted(b.y1 for b in self._cast if b is not None)
         if tops:
             top = tops[int(0.8 * (len(tops) - 1))]
-            view_h = max(view_h, min(top / (GROUND_AT - _MARGIN), most))
+            view_h = max(view_h, min((top - floor) / (GROUND_AT - _MARGIN), most))
         tops = [b.y1 for b in self._own if b is not None]
         bottoms = [b.y0 for b in self._own if b is not None]
         if tops:
-            reach = max(tops) - max(min(bottoms), 0.0)
+            reach = max(tops) - max(min(bottoms), floor)
             view_h = max(view_h, min(reach / (GROUND_AT - _MARGIN), most))
         if self.shot.camera.framing is Framing.WIDE:
             view_h = max(view_h, self.sim.stage_width * 0.6 / aspect)
@@ -191,7 +200,9 @@ class ShotCamera:
         xs = np.zeros(count)
         ys = np.zeros(count)
         last_x = self.sim.stage_width / 2
-        rest_y = (GROUND_AT - 0.5) * view_h  # world y at the centre with ground at rest
+        # world y at the centre with the ground (or the surface a still subject rests on) at
+        # its line
+        rest_y = self._floor + (GROUND_AT - 0.5) * view_h
         mx, my = view_w * _MARGIN, view_h * _MARGIN
         for f in range(count):
             subject, cast = self._subject[f], self._cast[f]
@@ -214,6 +225,8 @@ class ShotCamera:
             xs[f] = last_x = _within(x, subject.x1 - view_w / 2 + mx,
                                      subject.x0 + view_w / 2 - mx, subject.cx)
             y = rest_y if flight is None else max(rest_y, flight.y0 + flight.height / 2)
+            if cast is not None and flight is None:
+                y = max(y, cast.y1 - view_h / 2 + my)  # up to what rides high: a kite
             ys[f] = _within(y, subject.y1 - view_h / 2 + my,
                             subject.y0 + view_h / 2 - my, subject.y0 + subject.height / 2)
         k = max(1, round(_DAMPING_SECONDS * self.sim.fps))

@@ -109,6 +109,9 @@ class Cast:
     # things together (a still life, a glass on a table) rather than one that acts
     least_fill: float = 0.3
     keep_thrower: bool = False  # the subject stays in frame while what it threw flies
+    # the subject stands still on another thing ("a bottle on a table", "a watch on a
+    # pedestal"): the shot is of it, framed from the surface it rests on
+    resting: bool = False
 
 
 def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
@@ -128,8 +131,11 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
         lead_group = lead.id if lead is not None else None
     lead = groups.get(lead_group) if lead_group else None
     together = {lead_group}
-    if lead is not None and lead.motion is Motion.IDLE and lead.relation in _CONTACT:
-        together.add(lead.relative_to)  # "a cup on a table": the table top is the subject
+    resting = lead is not None and lead.motion in (Motion.IDLE, Motion.SPIN) and \
+        lead.relation is Relation.ON and _archetype_of(lead.id, on_stage) not in _SCENERY
+    if lead is not None and lead.motion is Motion.IDLE and lead.relation in _CONTACT \
+            and not resting:
+        together.add(lead.relative_to)  # "a cat under a table": the table is in the shot
     if lead is not None and lead.motion is Motion.CATCH and lead.object is not None:
         together.add(lead.object)  # a dog and the frisbee it leaps for, caught in its jaws
     subject = tuple(e.uid for e in on_stage if e.group in together)
@@ -137,7 +143,8 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
         subject = (on_stage[0].uid,)
     wanted: set[str] = set()
     if lead is not None:
-        wanted |= {lead.id, *(ref for ref in (lead.object, lead.target, lead.relative_to)
+        holder = None if resting else lead.relative_to  # shown as far as the frame allows
+        wanted |= {lead.id, *(ref for ref in (lead.object, lead.target, holder)
                               if ref is not None)}
     for e in shot.entities:
         if e.motion is not Motion.IDLE or e.id in speakers or (
@@ -153,7 +160,9 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
     staged_now = [e for e in on_stage if e.archetype not in _SCENERY and e.group != aimed_at]
     core = tuple(e.uid for e in staged_now if e.group in wanted)
     everyone = tuple(e.uid for e in staged_now)
-    if lead is None or lead.motion is Motion.IDLE:
+    if resting:
+        least = 0.2  # the thing on show, with as much of what holds it as the frame allows
+    elif lead is None or lead.motion is Motion.IDLE:
         least = 0.08
     elif lead.relative_to is not None or any(e.relative_to == lead.id for e in shot.entities):
         least = 0.12
@@ -163,9 +172,13 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
         # (in a conversation the two-shot holds both talkers: the close-ups show faces)
     else:
         least = 0.3
+    if lead is not None and any(e.id not in (lead.id, lead.object, lead.target)
+                                and e.motion is not Motion.IDLE and
+                                _archetype_of(e.id, on_stage) in _ALIVE for e in shot.entities):
+        least = min(least, 0.2)  # "a cat sleeps while a dog chews a bone": both are seen
     keep = lead is not None and _archetype_of(lead.id, on_stage) is Archetype.HUMANOID
     return Cast(subject, tuple(dict.fromkeys(subject + core)),
-                tuple(dict.fromkeys(subject + everyone)), thrown, least, keep)
+                tuple(dict.fromkeys(subject + everyone)), thrown, least, keep, resting)
 
 
 _CONTACT = frozenset({Relation.ON, Relation.INSIDE, Relation.UNDER})

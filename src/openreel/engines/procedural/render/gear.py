@@ -15,6 +15,7 @@ from collections.abc import Callable
 import skia
 
 from openreel.engines.procedural.render.palette import RGB, shade
+from openreel.engines.procedural.simulation.acts.handling import KITE_AHEAD, KITE_UP, kite_bob
 
 Draw = Callable[[skia.Canvas, float, int, float], None]
 # drawn before the body, just after the far hand, over the torso before the near arm, last
@@ -685,6 +686,17 @@ def treadmill(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
     _rrect(canvas, f * 0.5 * u - 0.06 * u, -0.7 * u, 0.12 * u, 0.06 * u, (40, 40, 46), 0.3)
 
 
+def kite_line(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
+    """A kite's line from the hands up to the kite, sagging a little in the wind (anchor:
+    the hands; the kite rides where the act holds it)."""
+    bob = kite_bob(t)
+    x1, y1 = f * KITE_AHEAD * u, -(KITE_UP + 0.08 * bob) * u
+    path = skia.Path()
+    path.moveTo(0.0, 0.0)
+    path.quadTo(0.62 * x1, 0.35 * y1, x1, y1)
+    canvas.drawPath(path, _line((245, 245, 240), 0.008 * u))
+
+
 def rope(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
     """A climbing rope hanging from far above to the floor (anchor: its foot)."""
     canvas.drawLine(0, 0, 0, -4.0 * u, _line((200, 160, 100), 0.03 * u))
@@ -899,7 +911,8 @@ GEAR: dict[str, tuple[float, Draw]] = {
     "steel": (MIDDLE, _small_tool((120, 120, 130), 0.18, 0.012)), "scissors": (FRONT, scissors),
     "board": (BACK, board), "veg": (BACK, veg), "mound": (BACK, mound),
     "sapling": (BACK, sapling), "mat": (BACK, mat), "hoop": (FRONT, hoop),
-    "treadmill": (BACK, treadmill), "rope": (BACK, rope), "wall": (BACK, wall),
+    "treadmill": (BACK, treadmill), "rope": (BACK, rope), "kite_line": (FRONT, kite_line),
+    "wall": (BACK, wall),
     "bike": (BACK, bike), "kayak": (FRONT, kayak), "motorbike": (BACK, motorbike),
     "saddle": (BACK, saddle),
     "skateboard": (BACK, skateboard), "scooter": (BACK, scooter),

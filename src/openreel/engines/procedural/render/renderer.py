@@ -24,7 +24,7 @@ from openreel.engines.procedural.render.placing import BackdropPlacer, place_pho
 from openreel.engines.procedural.render.shadows import draw_shadows
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import EntityFrame, FrameState, ShotSimulation
-from openreel.spec import PLACES, Storyboard, Style
+from openreel.spec import PLACES, Archetype, Storyboard, Style
 
 # parts drawn see-through (a goal's or a hoop's net): what is behind them stays seen, so
 # they own no pixels of the instance masks
@@ -272,7 +272,10 @@ class Renderer:
         return View(view.cx, view.cy, view.ppm * k, width, height, view.pan)
 
     def _draw_order(self, state: FrameState) -> list[EntityFrame]:
-        return sorted(state.entities, key=lambda e: -e.depth)
+        # far to near; at one depth, furniture first: what sits or lands on a sofa, or hides
+        # under a table, is seen in front of it
+        return sorted(state.entities,
+                      key=lambda e: (-e.depth, e.archetype is not Archetype.FURNITURE))
 
     def _lay_backdrop(self, canvas: skia.Canvas, pixels: np.ndarray, shot: _ShotLook,
                       view: View, state: FrameState, sim: ShotSimulation) -> None:

@@ -12,7 +12,7 @@ from openreel.engines.procedural.simulation.aimed import ACTIONS, kick_reach
 from openreel.engines.procedural.simulation.animals import SWAT_AT, SWAT_REACH
 from openreel.engines.procedural.simulation.dominoes import arrange_row, is_domino
 from openreel.engines.procedural.simulation.holding import holds, stand_by
-from openreel.engines.procedural.simulation.layout import Instance
+from openreel.engines.procedural.simulation.layout import DROPPED, Instance
 from openreel.engines.procedural.simulation.pendulum import rides
 from openreel.engines.procedural.simulation.poses import rest_height
 from openreel.spec import Archetype, Environment, Motion, Relation
@@ -50,6 +50,10 @@ def arrange(instances: list[Instance], env: Environment) -> None:
     for inst in instances:
         if inst.archetype in RIGID and inst.motion is Motion.BREAK:
             _place_breakable(inst, instances)
+    dropped = [i for i in instances if i.archetype in (*RIGID, A.PROP) and i.motion in DROPPED
+               and _free(i) and _first(instances, i.entity.target) is not None]
+    for k, inst in enumerate(dropped):
+        _drop_over(inst, k, len(dropped), instances)
     for inst in instances:
         if inst.archetype is A.HUMANOID and inst.motion in ACTIONS and inst.index == 0:
             _place_aimed(inst, instances, env)
@@ -68,6 +72,17 @@ def into_water(inst: Instance, instances: list[Instance]) -> bool:
         return True
     target = _first(instances, inst.entity.target)
     return inst.motion is Motion.JUMP and target is not None and target.archetype is A.POOL
+
+
+def _drop_over(inst: Instance, k: int, n: int, instances: list[Instance]) -> None:
+    """"A teddy bear and a laptop fall onto a sofa": each falls from above the thing it
+    lands on, the ones falling together spread along its top."""
+    target = _first(instances, inst.entity.target)
+    assert target is not None
+    w = footprint(target.archetype, target.size, target.kind)[0]
+    inst.x = target.x + (0.0 if n == 1 else (k / (n - 1) - 0.5) * 0.35 * w)
+    top = target.y - target.rest + footprint(target.archetype, target.size, target.kind)[1]
+    inst.y = max(inst.y, top + inst.rest + 0.8)
 
 
 def _place_breakable(inst: Instance, instances: list[Instance]) -> None:

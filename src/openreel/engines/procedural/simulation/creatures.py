@@ -19,6 +19,10 @@ from openreel.spec import Archetype, Motion
 A = Archetype
 M = Motion
 GROUNDED = (M.IDLE, M.WALK, M.SIT, M.SLEEP, M.TALK, M.DANCE, M.WAVE)
+# Birds that never take to the air: whatever they do, they do on the ground.
+FLIGHTLESS = frozenset({"penguin", "chicken", "ostrich"})
+_GROUND_SPEEDS = {M.WALK: 0.35, M.RUN: 1.2, M.SLIDE: 1.8, M.CHASE: 1.2}  # m/s on foot
+_BELLY = 1.35  # radians a penguin tips forward onto its belly to slide
 
 
 class CreatureActor(Actor):
@@ -31,14 +35,14 @@ class CreatureActor(Actor):
         self.base_y = i.y
         self.t_prev = 0.0
         self.flap = 0.0
-        self.grounded = i.archetype is A.BIRD and i.motion in GROUNDED
+        self.grounded = i.archetype is A.BIRD and (i.motion in GROUNDED or i.kind in FLIGHTLESS)
         if i.archetype is A.BIRD and self.grounded:
             self.base_y = i.y if i.entity.position is not None else rest_height(A.BIRD, s)
             self.y = self.base_y
         cruise = {A.BIRD: 2.5 * (s / 0.25) ** 0.3, A.FISH: 0.9 * (s / 0.3) ** 0.4,
                   A.AIRCRAFT: 6.0}[i.archetype]
         if self.grounded:
-            cruise = 0.35 if i.motion is M.WALK else 0.0
+            cruise = _GROUND_SPEEDS.get(i.motion, 0.0)
         if i.motion in KINEMATIC or i.motion in (M.SIT, M.SLEEP, M.TALK, M.WAVE):
             cruise = 0.0
         if i.archetype is A.AIRCRAFT and i.extra.get("keep_place"):
@@ -79,7 +83,9 @@ class CreatureActor(Actor):
         elif not self.grounded:
             amp = 0.25 * i.size + (0.3 if i.archetype is A.BIRD else 0.1)
             self.y = self.base_y + amp * math.sin(2 * math.pi * t / 3.2 + self.phase)
-        elif i.motion is M.WALK:
+        elif i.motion is M.SLIDE:
+            self.y = self.base_y - 0.2 * i.size  # on its belly, nearer the ground
+        elif i.motion in (M.WALK, M.RUN, M.CHASE):
             # birds on the ground hop
             self.y = self.base_y + 0.08 * i.size * abs(math.sin(2 * math.pi * 2.0 * t))
         off = kinematic_offset(i.motion, t, self.ctx.clock.sim_duration, i.size, self.phase)
@@ -91,6 +97,8 @@ class CreatureActor(Actor):
         # motion on arcs: pitch follows the path
         pitch = math.atan2(self.vy, abs(self.vx) + 1e-6) if abs(self.vx) > 0.05 else 0.0
         self.angle = 0.5 * pitch * self.facing + off.angle
+        if self.grounded and i.motion is M.SLIDE:
+            self.angle = -_BELLY * self.facing  # tipped forward, head first along the snow
 
     def _bubbles(self, t: float) -> None:
         """Swimmers under water breathe out a few bubbles now and then."""

@@ -358,8 +358,10 @@ class FigureActor(Actor):
             size *= scale
             parts = place(self.draw_x, self.y + (scale - 1) * self.inst.rest,
                           self.angle, self.facing, self._scaled_pose(size))
-        blink = 1.0 if self.inst.motion is M.SLEEP else self.blinker(t)
-        f = self._dressed(self.frame(parts, size=size, blink=blink, squash=self.squash))
+        asleep = self.inst.motion is M.SLEEP
+        blink = 1.0 if asleep else self.blinker(t)
+        f = self._dressed(self.frame(parts, size=size, blink=blink, squash=self.squash,
+                                     extra={"asleep": 1.0} if asleep else None))
         self.x = x
         self._footsteps_between(t)
         return f

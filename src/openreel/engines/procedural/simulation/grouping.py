@@ -101,8 +101,23 @@ def top_of(inst: Instance) -> float:
     return inst.y - root_height(inst) + height_of(inst)
 
 
+DISPLAY_STANDS = frozenset({"pedestal"})
+
+
+def _fit_stand(stand: Instance, shown: Instance) -> None:
+    """A pedestal is made for what it shows: a watch on a low one, a sneaker on a knee-high
+    one, never taller than a table; it keeps standing on the floor."""
+    lifted = stand.rest
+    stand.size = min(max(2.5 * max(height_of(shown), width_of(shown)), 0.25), 0.9)
+    stand.y += stand.rest - lifted
+    if stand.motion is M.IDLE:
+        stand.extra["hung"] = 1.0  # set firmly on the floor: a turning thing cannot rock it
+
+
 def place_related(inst: Instance, partner: Instance, relation: Relation) -> None:
     """Put ``inst`` where ``relation`` says with respect to ``partner``."""
+    if relation is Relation.ON and partner.kind in DISPLAY_STANDS:
+        _fit_stand(partner, inst)
     if relation is Relation.ON or (relation is Relation.UNDER
                                    and partner.kind not in ROOM_BENEATH):
         set_stack(inst, partner)

@@ -20,7 +20,7 @@ from openreel.engines.procedural.simulation.actor import Actor, Squash
 from openreel.engines.procedural.simulation.buoyancy import apply_buoyancy
 from openreel.engines.procedural.simulation.kinematic import KINEMATIC, kinematic_offset
 from openreel.engines.procedural.simulation.poses import place, rigid_pose
-from openreel.spec import Archetype, Motion
+from openreel.spec import Archetype, Motion, Relation
 
 A = Archetype
 # how much a material gives on impact (drives the squash): rubber and soap are springy
@@ -44,7 +44,13 @@ def rigid_shapes(body: pymunk.Body, archetype: Archetype, size: float,
     art = artwork_of(kind) if kind and archetype in SILHOUETTE_BODIES else None
     if art is not None:
         w, h = footprint(archetype, size, kind)
-        return [pymunk.Poly(body, piece) for piece in body_pieces(art, w, h)]
+        pieces = body_pieces(art, w, h)
+        if kind in SEAT_TOPS:
+            # seen from the front, a seat's back stands behind its cushions: what drops
+            # onto a sofa lands on the seat, not on top of the backrest
+            pieces = [p for p in (_below(piece, -h / 2 + SEAT_TOPS[kind] * h)
+                                  for piece in pieces) if len(p) >= 3]
+        return [pymunk.Poly(body, piece) for piece in pieces]
     if archetype in (A.BALL, A.FOOD):
         return [pymunk.Circle(body, s / 2)]
     if archetype is A.BLOCK:
@@ -59,10 +65,37 @@ def rigid_shapes(body: pymunk.Body, archetype: Archetype, size: float,
     return [pymunk.Poly.create_box(body, (s, s))]
 
 
+# How high the seat of each drawn seat is, as a share of its drawn height from the floor.
+SEAT_TOPS = {"sofa": 0.53, "bench": 0.55, "bed": 0.55, "chair": 0.55}
+
+
+def _below(polygon: list[tuple[float, float]], level: float) -> list[tuple[float, float]]:
+    """The part of a convex polygon at or below ``level`` (clipped by a horizontal line)."""
+    out: list[tuple[float, float]] = []
+    for (x0, y0), (x1, y1) in zip(polygon, [*polygon[1:], polygon[0]], strict=True):
+        if y0 <= level:
+            out.append((x0, y0))
+        if (y0 <= level) != (y1 <= level):
+            k = (level - y0) / (y1 - y0)
+            out.append((x0 + k * (x1 - x0), level))
+    return out
+
+
 def _box(body: pymunk.Body, w: float, h: float, cx: float, cy: float) -> pymunk.Poly:
     hw, hh = w / 2, h / 2
     return pymunk.Poly(body, [(cx - hw, cy - hh), (cx + hw, cy - hh), (cx + hw, cy + hh),
                               (cx - hw, cy + hh)])
+
+
+TURNTABLE_SECONDS = 4.0  # one turn of a thing spun on the spot, once up to speed
+
+
+def turntable(t: float) -> float:
+    """How wide a thing turning about its upright axis looks at ``t``: 1 face on, -1 turned
+    about (drawn mirrored), through 0 edge on; it eases into the turn."""
+    ramp = min(max(t / 0.8, 0.0), 1.0)
+    ramp = ramp * ramp * (3.0 - 2.0 * ramp)
+    return math.cos(2.0 * math.pi * (t - 0.4 * (1.0 - ramp)) * ramp / TURNTABLE_SECONDS)
 
 
 class RigidActor(Actor):
@@ -73,6 +106,10 @@ class RigidActor(Actor):
         self.scripted = (i.motion in KINEMATIC and not (
             i.motion in (Motion.FLOAT, Motion.SINK) and self.ctx.water_level is not None)) or (
             i.motion is Motion.IDLE and bool(i.extra.get("hung")))  # held up: a wall clock
+        # a thing that spins where it stands (a sneaker on a pedestal, a top, a coin) turns
+        # about its upright axis, as on a turntable; a ball or a thing in the air turns flat
+        self.turntable = i.motion is Motion.SPIN and i.archetype is not A.BALL and (
+            i.entity.relation is Relation.ON or i.y <= i.rest + 0.05)
         kind = pymunk.Body.KINEMATIC if self.scripted else pymunk.Body.DYNAMIC
         self.body = pymunk.Body(body_type=kind)
         self.body.position = (i.x, i.y)
@@ -123,6 +160,8 @@ class RigidActor(Actor):
         if t >= self.explode_at:
             self._explode(t)
             return
+        if self.turntable:
+            return  # it stays where it stands: only its drawing turns (see snapshot)
         if self.scripted:
             # kinematic bodies move by velocity so things they touch are pushed properly
             off = kinematic_offset(i.motion, t + dt, self.ctx.clock.sim_duration, i.size,
@@ -209,6 +248,8 @@ class RigidActor(Actor):
             squash, sq_angle = self.squash(t, self.vx, self.vy, self.softness)
         parts = place(self.x, self.y, self.angle, 1, rigid_pose(self.inst.archetype, size))
         extra: dict[str, float] = {}
+        if self.turntable:
+            extra["turn"] = turntable(t)
         if self.inst.archetype is A.CONTAINER:
             fluid = self.ctx.fluid
             extra["fill"] = fluid.fill.get(self.inst.uid, 0.0) if fluid is not None else 0.0

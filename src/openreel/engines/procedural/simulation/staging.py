@@ -36,6 +36,7 @@ STATION_GAP = {"piano": 0.2, "harp": 0.14, "drums": 0.16, "easel": 0.34, "chess"
                "window": 0.3, "groom": 0.08, "grill": 0.14, "iron": -0.3, "sandcastle": 0.3}
 ON_DECK = 0.12  # a runner on a treadmill stands this far (per its length) behind its middle
 ON_STATION = (M.SIT, M.SLEEP)  # acts done on the station itself (a chair, a bed)
+SHARED_SEATS = frozenset({"bench", "sofa"})
 
 
 @dataclass(slots=True)
@@ -153,6 +154,12 @@ def _to_station(inst: Instance, station: Instance, st: Staging) -> None:
     """Stand (or sit) at a station, facing it; sit or lie on it for sitting and sleeping."""
     if st.motion in ON_STATION:
         inst.x = station.x
+        if station.kind in SHARED_SEATS:
+            # a bench or a sofa seats several side by side, turned to one another
+            k = int(station.extra.get("seated", 0.0))
+            station.extra["seated"] = k + 1.0
+            inst.x += (-0.22, 0.22, 0.0)[k % 3] * _width(station)
+            inst.facing = (1, -1, 1)[k % 3]
         return
     side = 1 if inst.x <= station.x else -1
     if inst.entity.count > 1:

@@ -381,22 +381,6 @@ def plinth(canvas: skia.Canvas, r: skia.Rect, stone: RGB, ctx: Context) -> None:
               lip * 0.3)
 
 
-@shape("pedestal", 1.2, (245, 245, 248))
-def pedestal(canvas: skia.Canvas, r: skia.Rect, surface: RGB, ctx: Context) -> None:
-    """A round product pedestal: a drum with a lit elliptical top."""
-    tint = ctx.tone(surface)
-    top = r.width() * 0.14
-    body = skia.Rect.MakeLTRB(r.left(), r.top() + top / 2, r.right(), r.bottom())
-    canvas.drawRect(body, skia.Paint(AntiAlias=True, Shader=skia.GradientShader.MakeLinear(
-        [skia.Point(r.left(), 0), skia.Point(r.right(), 0)],
-        [fill(shade(tint, 0.78)).getColor(), fill(shade(tint, 1.08)).getColor(),
-         fill(shade(tint, 0.7)).getColor()], [0.0, 0.45, 1.0])))
-    canvas.drawOval(skia.Rect.MakeLTRB(r.left(), r.bottom() - top / 2, r.right(),
-                                       r.bottom() + top / 2), fill(shade(tint, 0.72)))
-    canvas.drawOval(skia.Rect.MakeLTRB(r.left(), r.top(), r.right(), r.top() + top),
-                    fill(shade(tint, 1.12)))
-
-
 @shape("stanchions", 3.0, (200, 170, 80))
 def stanchions(canvas: skia.Canvas, r: skia.Rect, brass: RGB, ctx: Context) -> None:
     """Brass posts with a red rope sagging between them."""

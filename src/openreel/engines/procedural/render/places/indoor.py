@@ -376,8 +376,7 @@ def _halls() -> dict[str, PlaceSet]:
             sky="indoor", floor="plain", floor_colour=(232, 232, 236),
             far=(Item("sweep", 0.0, 0.8, y=-0.06, wide=6.0),
                  Item("softbox", 0.5, 0.45, side=-1), Item("softbox", 0.5, 0.45, side=1,
-                                                           flip=True)),
-            near=(Item("pedestal", 0.0, 0.26, y=-0.26, wide=0.5),)),
+                                                           flip=True))),
     }
 
 

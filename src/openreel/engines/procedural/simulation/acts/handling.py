@@ -86,6 +86,8 @@ def pull(c: Cue) -> Act:
     or, standing still, bending a bar held out in both hands."""
     if c.variant == "bend":
         return _bend(c)
+    if c.variant == "kite":
+        return _kite(c)
     s, b = c.size, c.body
     speed = 0.6 * (s / 1.75) ** 0.5
     j, period = _walking(c, -speed)
@@ -97,6 +99,33 @@ def pull(c: Cue) -> Act:
     gear: Gear = {} if c.prop is not None else {"wagon": (cx, cy, 0.0)}
     return Act(j, speed=-speed, grip=(cx, cy, 0.0) if c.prop else None, gear=gear,
                period=period, holding=("near", "far"), face=_effort(0.6))
+
+
+# Where a flown kite rides, from the hand on its line, in figure heights (ahead, up), and
+# how it bobs in the wind: the line (gear "kite_line") is drawn to the same point.
+KITE_AHEAD, KITE_UP, KITE_BOB_PERIOD = 0.6, 1.25, 3.2
+
+
+def kite_bob(t: float) -> float:
+    """The kite's rise and fall on the wind, -1 … 1."""
+    return math.sin(TAU * t / KITE_BOB_PERIOD)
+
+
+def _kite(c: Cue) -> Act:
+    """Flying a kite: standing with the line held up and out in both hands, head back to
+    watch it, tugging the line now and then; the kite rides high ahead on the wind."""
+    s, b = c.size, c.body
+    tug = pulse(c.t, KITE_BOB_PERIOD, 0.5, 0.2)
+    j = standing(c.t, c.phase, KITE_BOB_PERIOD)
+    j.lean, j.head = -0.06 - 0.05 * tug, 0.45
+    sh = shoulder(s, j, b)
+    hand = (sh[0] + 0.3 * s, sh[1] + 0.12 * s - 0.06 * s * tug)
+    arm_to(j, "near", hand, s, b)
+    arm_to(j, "far", (hand[0] - 0.05 * s, hand[1] - 0.06 * s), s, b)
+    bob = kite_bob(c.t)
+    kite = (hand[0] + KITE_AHEAD * s, hand[1] + (KITE_UP + 0.08 * bob) * s, 0.12 * bob)
+    return Act(j, grip=kite, gear={"kite_line": (hand[0], hand[1], 0.0)},
+               period=KITE_BOB_PERIOD, holding=("near", "far"), face=Face(smile=0.6))
 
 
 def _bend(c: Cue) -> Act:
