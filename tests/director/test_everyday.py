@@ -439,3 +439,35 @@ def test_a_watch_on_a_pedestal_is_a_product_shot() -> None:
     watch, pedestal = entity(shot, "watch"), entity(shot, "pedestal")
     assert (watch.relation, watch.relative_to) == (Relation.ON, pedestal.id)
     assert board.environment.place == "studio"
+
+
+@pytest.mark.parametrize("prompt", ["two boxers fight in a ring", "a boxer fights in a ring"])
+def test_boxers_fight_in_a_ring_indoors(prompt: str) -> None:
+    # the ring was a cardboard box on the grass of a park, and the boxers fought it
+    board, shot = one_shot(prompt)
+    assert board.environment.place == "gymnasium"
+    assert all(e.kind == "person" and e.motion is Motion.FIGHT for e in shot.entities)
+    assert sum(e.count for e in shot.entities) == 2
+
+
+def test_a_ring_worn_is_not_a_place() -> None:
+    board, _ = one_shot("a woman wears a gold ring")
+    assert board.environment.place != "gymnasium"
+
+
+def test_two_kids_play_catch_with_each_other() -> None:
+    # "catch" was a third person standing by
+    _, shot = one_shot("two kids play catch")
+    thrower = next(e for e in shot.entities if e.motion is Motion.THROW)
+    catcher = next(e for e in shot.entities if e.motion is Motion.CATCH)
+    assert thrower.kind == catcher.kind == "child" and thrower.target == catcher.id
+    assert thrower.object == catcher.object == entity(shot, "baseball").id
+
+
+def test_walking_past_a_thing_goes_by_it() -> None:
+    _, shot = one_shot("a giraffe and a zebra walk past a fire hydrant")
+    hydrant = entity(shot, "fire_hydrant")
+    for kind in ("giraffe", "zebra"):
+        walker = entity(shot, kind)
+        assert (walker.motion, walker.relation, walker.relative_to) == (
+            Motion.WALK, Relation.IN_FRONT_OF, hydrant.id)

@@ -74,6 +74,8 @@ ACTIVITIES: dict[str, Activity] = {
     "catching or throwing baseball": _a(M.THROW, "baseball", places=("park",), partner=True,
                                         answer=M.CATCH),
     "playing catch": _a(M.THROW, "baseball", places=("park",), partner=True, answer=M.CATCH),
+    "play catch": _a(M.THROW, "baseball", places=("park",), partner=True, answer=M.CATCH),
+    "plays catch": _a(M.THROW, "baseball", places=("park",), partner=True, answer=M.CATCH),
     "shooting goal": _a(M.KICK, "football", places=("football_field", "stadium")),
     "scoring a goal": _a(M.KICK, "football", places=("football_field", "stadium")),
     "sword fighting": _a(M.FIGHT, "sword", partner=True, wording="sword fight"),
@@ -210,17 +212,20 @@ ROLES: dict[str, Activity] = {
     "pianist": _a(M.PLAY, "piano", wording="piano"),
     "drummer": _a(M.PLAY, "drum", wording="drums"),
     "violinist": _a(M.PLAY, "violin", wording="violin"),
-    "boxer": _a(M.FIGHT, partner=True, wording="boxing"),
+    "boxer": _a(M.FIGHT, partner=True, places=("gymnasium",), wording="boxing"),
+    "boxers": _a(M.FIGHT, partner=True, places=("gymnasium",), wording="boxing"),
+    "wrestler": _a(M.FIGHT, partner=True, places=("gymnasium",), wording="wrestling"),
+    "wrestlers": _a(M.FIGHT, partner=True, places=("gymnasium",), wording="wrestling"),
     "gardener": _a(M.DIG, "plant", places=("botanical_garden", "park"), wording="planting"),
     "painter": _a(M.WRITE, wording="painting"),
 }
-# What a rider's jump or flip is: a trick done on the board, not a leap off it.
 # Verbs that name what they are done on: "a teenager skateboards", "she kayaks".
 VERB_ACTIVITIES: dict[str, str] = {
     "skateboard": "skateboarding", "longboard": "skateboarding",
     "snowboard": "snowboarding", "kayak": "kayaking", "canoe": "canoeing",
     "rollerblade": "roller skating", "rollerskate": "roller skating",
 }
+# What a rider's jump or flip is: a trick done on the board, not a leap off it.
 RIDING = frozenset({M.RIDE, M.SKATE, M.SKI, M.SURF})
 TRICKS = frozenset({M.JUMP, M.FLIP, M.SPIN})
 # What a rider's going along is: "a skateboarder rolls down the street" rides.

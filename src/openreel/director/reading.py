@@ -103,6 +103,9 @@ _WHERE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "around", "across",
                                  "outside", "to", "of"})
 # Things people sit on to do what they do ("reads on a bench")
 SEATS = frozenset({"bench", "sofa", "chair", "bed"})
+_FIGHT_WORDS = frozenset({"boxer", "boxers", "boxing", "box", "boxes", "fight", "fights",
+                          "fighting", "fighters", "wrestle", "wrestles", "wrestling",
+                          "wrestlers", "wrestler", "spar", "spars", "sparring"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "them", "him", "her", "itself", "its",
                        "their", "his", "we", "i", "you", "someone", "somebody", "everyone"})
 _CAMERA_WORDS = frozenset({"camera", "shot", "view", "frame", "scene", "footage", "video",
@@ -393,6 +396,10 @@ class ShotReader:
             return  # dressed onto its owner by the preposition that names it
         if text in _BODY_PARTS and phrase.possessor is not None:
             self.used.add(head)  # "on his finger", "in her hands": part of who owns it
+            return
+        if text in ("ring", "rings") and _FIGHT_WORDS & set(self.parsed.tokens):
+            self.used.add(head)  # "boxers fight in a ring": the ring is where they box
+            self.shot.place = self.shot.place or "gymnasium"
             return
         if self._named_place(phrase):
             self.used.add(head)  # "in Paris", "at Shibuya": where, not a thing to stage
@@ -966,7 +973,13 @@ class ShotReader:
         if activity.target is not None and doer.target is None and activity.target in KINDS:
             doer.target = find_or_add(activity.target, activity.target,
                                       Modifiers(definite=True), self.shot, self.reading).id
-        if activity.partner and doer.target is None:
+        if activity.partner and activity.answer is not None and doer.count == 2:
+            # "two kids play catch": one of the two answers the other
+            doer.count = 1
+            mate = find_or_add(doer.kind, doer.kind, Modifiers(count=1), self.shot,
+                               self.reading)
+            mate.persona, mate.label = doer.persona, doer.label
+        if activity.partner and doer.target is None and doer.count == 1:
             partner = next((d for d in self.shot.entities if d is not doer
                             and d.archetype is Archetype.HUMANOID), None)
             if partner is None:

@@ -78,7 +78,8 @@ def imply_props(shot: ShotDraft, reading: Reading) -> None:
                            None)
             draft.target = partner.id if partner is not None else None
         _catches(draft, shot)
-        if draft.target is None and draft.motion in _TOGETHER:
+        if draft.target is None and draft.motion in _TOGETHER and draft.count == 1:
+            # (two boxers fight each other: a pair needs nobody else)
             # a hug, a kiss, a handshake or a fight takes two: the other one named, or someone
             partner = next((d for d in shot.entities if d is not draft
                             and d.archetype is Archetype.HUMANOID), None)

@@ -38,6 +38,7 @@ RELATION_PREPOSITIONS: dict[str, Relation] = {
     "at right of": Relation.RIGHT_OF, "right of": Relation.RIGHT_OF,
     "behind": Relation.BEHIND, "in back of": Relation.BEHIND,
     "in front of": Relation.IN_FRONT_OF, "before": Relation.IN_FRONT_OF,
+    "past": Relation.IN_FRONT_OF,  # "walk past a fire hydrant": by it, not through it
     "in": Relation.INSIDE, "inside": Relation.INSIDE, "within": Relation.INSIDE,
     "next to": Relation.NEXT_TO, "beside": Relation.NEXT_TO, "by": Relation.NEXT_TO,
     "near": Relation.NEXT_TO, "alongside": Relation.NEXT_TO, "close to": Relation.NEXT_TO,

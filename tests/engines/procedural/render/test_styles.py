@@ -8,6 +8,7 @@ import cv2
 import numpy as np
 import pytest
 
+from openreel.director import direct
 from openreel.engines.procedural.render import Renderer
 from openreel.engines.procedural.render.finish.media import PAPER
 from openreel.engines.procedural.simulation import simulate_storyboard
@@ -126,3 +127,18 @@ def test_film_looks_have_grain(frames: dict[Style, np.ndarray]) -> None:
     animated = fine_noise(frames[Style.ANIMATED])
     for style in (Style.PHOTOREAL, Style.CINEMATIC, Style.NOIR):
         assert fine_noise(frames[style]) > animated + 1.5, style.value
+
+
+def _night_alley_grey(style: Style) -> float:
+    board = direct("a rainy alley at night with neon signs", seconds=1, style=style)
+    sim = simulate_storyboard(board, fps=12, seed=3)[0]
+    rgb = Renderer(board, width=SIZE[0], height=SIZE[1], seed=3).render(sim.frames[3], sim)
+    return float(cv2.cvtColor(np.ascontiguousarray(rgb[..., :3]), cv2.COLOR_RGB2GRAY).mean())
+
+
+def test_noir_exposes_a_night_scene_so_it_can_be_seen() -> None:
+    # noir's hard curve crushed a rainy alley at night to a mean grey of 10/255: black
+    grey = _night_alley_grey(Style.NOIR)
+    assert grey > 25.0
+    # and it is still a night picture, darker than the same alley in the animated look
+    assert grey < _night_alley_grey(Style.ANIMATED) + 10.0

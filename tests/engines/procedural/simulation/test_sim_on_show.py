@@ -103,3 +103,14 @@ def test_a_cat_asleep_is_drawn_lying_low() -> None:
     assert art_of(asleep) is not None
     lying, standing = secondary(asleep, 1.0, 1.0, 0.4), secondary(awake, 1.0, 1.0, 0.4)
     assert lying.sy < 0.7 * standing.sy and lying.sx > standing.sx
+
+
+def test_walkers_pass_in_front_of_a_thing_without_tripping_on_it() -> None:
+    # the zebra walked into the fire hydrant and tumbled; the hydrant was knocked flying
+    sim = _sim(Entity(id="zebra", kind="zebra", motion="walk", relation="in_front_of",
+                      relative_to="hydrant"),
+               Entity(id="hydrant", kind="fire_hydrant"), place="park", duration=5.0)
+    zebra, hydrant = _of(sim, "zebra"), _of(sim, "hydrant")
+    assert zebra[0].x < hydrant[0].x < zebra[-1].x  # from one side of it to the other
+    assert all(abs(e.angle) < 0.1 for e in zebra)
+    assert max(np.ptp([e.x for e in hydrant]), np.ptp([e.angle for e in hydrant])) < 1e-3

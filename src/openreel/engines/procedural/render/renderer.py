@@ -254,12 +254,15 @@ class Renderer:
                 weather=Weather2D(env.weather, w, h, self.seed + sim.shot),
                 painter=FigurePainter(light.ambient, light.haze, outline, material),
                 art=ArtPainter(light.ambient, light.haze, outline, material), finish=finish)
-            if self.finisher.pixels is not None and sim.frames:
-                # a limited palette is chosen from the shot's first frame, whichever frame
-                # is asked for first, so every frame of the shot shares it
+            if (self.finisher.pixels is not None or self.finisher.meters) and sim.frames:
+                # a limited palette, or the exposure, is chosen from the shot's first frame,
+                # whichever frame is asked for first, so every frame of the shot shares it
                 sample = self._draw_scene(shot, sim.frames[0], sim).copy()
-                self.finisher.choose_palette(finish, sample, [
-                    lit_colour(c, light.ambient) for c in _cast_colours(sim)])
+                if self.finisher.meters:
+                    self.finisher.meter(finish, sample)
+                if self.finisher.pixels is not None:
+                    self.finisher.choose_palette(finish, sample, [
+                        lit_colour(c, light.ambient) for c in _cast_colours(sim)])
         return self._shots[sim.shot]
 
     def _view(self, state: FrameState, sim: ShotSimulation, width: int, height: int) -> View:

@@ -102,6 +102,7 @@ def top_of(inst: Instance) -> float:
 
 
 DISPLAY_STANDS = frozenset({"pedestal"})
+_GOING_PAST = frozenset({M.WALK, M.RUN, M.MARCH, M.DRIVE, M.CRAWL, M.ROLL, M.SLIDE})
 
 
 def _fit_stand(stand: Instance, shown: Instance) -> None:
@@ -148,6 +149,10 @@ def place_related(inst: Instance, partner: Instance, relation: Relation) -> None
         inst.depth = partner.depth + BEHIND_DEPTH
     elif relation is Relation.IN_FRONT_OF:
         inst.x = partner.x - 0.15 * pw
+        if inst.motion in _GOING_PAST:
+            # "walks past a fire hydrant": from one side of it, across in front, to the other
+            inst.x = partner.x - 0.5 * pw - 0.6 * w - 0.8
+            inst.facing = 1
         inst.depth = partner.depth + IN_FRONT_DEPTH
     elif relation is Relation.INSIDE:
         inst.x = partner.x

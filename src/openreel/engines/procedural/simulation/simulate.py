@@ -95,6 +95,7 @@ def simulate_shot(storyboard: Storyboard, shot: Shot, clock: ShotClock, seed: in
     ctx = ShotContext(env, clock, world, rng, env.stage_width, stage_height(env), level, effects)
     instances = layout(lend_actions(shot.entities), env, rng, seed)
     arrange(instances, env)
+    world.planes = {inst.uid: inst.depth for inst in instances}
     for inst in instances:
         state = carried.get(inst.uid)
         if state is None:

@@ -65,6 +65,9 @@ class PhysicsWorld:
     listeners: list[OnImpact] = field(default_factory=list)
     # uids that pass through everything but the floor and walls (a road lane behind the stage)
     lane: set[str] = field(default_factory=set)
+    # how far back each uid stands: things at different depths pass each other (a giraffe
+    # walking past a fire hydrant in front of it does not trip over it)
+    planes: dict[str, float] = field(default_factory=dict)
     # basins sunk in the floor (x0, x1, bottom): the floor is solid everywhere else
     holes: list[tuple[float, float, float]] = field(default_factory=list)
     _floor: list[pymunk.Shape] = field(default_factory=list)
@@ -139,11 +142,14 @@ class PhysicsWorld:
         a, b = arbiter.shapes
         if a.body is None or b.body is None:
             return
-        if self.lane:
+        if self.lane or self.planes:
             ta, tb = self._tags.get(id(a)), self._tags.get(id(b))
             ua = ta.uid if ta is not None else ""
             ub = tb.uid if tb is not None else ""
-            if (ua in self.lane or ub in self.lane) and GROUND not in (ua, ub) and ua != ub:
+            apart = ua in self.planes and ub in self.planes and \
+                abs(self.planes[ua] - self.planes[ub]) > 1e-4
+            if ((ua in self.lane or ub in self.lane) or apart) and GROUND not in (ua, ub) \
+                    and ua != ub:
                 arbiter.process_collision = False
                 return
         n = arbiter.normal

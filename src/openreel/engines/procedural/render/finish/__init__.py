@@ -10,7 +10,7 @@ frame then runs a fixed chain of vectorised passes over its RGBA bytes:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -39,6 +39,10 @@ class ShotFinish:
     backdrop: Backdrop | None
     accents: Accents
     palette: Palette | None
+    grade: ColourGrade | None = None  # the look's grade metered for this shot's light
+
+
+METERED_GREY = 0.3  # the mean grey a metered look exposes a dark shot up to
 
 
 class Finisher:
@@ -75,6 +79,22 @@ class Finisher:
         self.grade.apply(graded)
         shot.palette = Palette(np.unique(graded[0, :, :3].astype(np.float32), axis=0))
 
+    @property
+    def meters(self) -> bool:
+        """Whether the grade is set per shot from its light: noir's hard curve would crush
+        a night scene to black, so it exposes for the scene the way a camera meters."""
+        return self.look.grade.monochrome
+
+    def meter(self, shot: ShotFinish, sample: np.ndarray) -> None:
+        """Expose a shot from a drawn, unfinished frame of it: a dark scene is opened up
+        (at most 2.5 stops' worth of gain) until its mean grey is that of a dim interior."""
+        grey = float(cv2.cvtColor(np.ascontiguousarray(sample[..., :3]),
+                                  cv2.COLOR_RGB2GRAY).mean()) / 255.0
+        gain = min(max(METERED_GREY / max(grey, 1e-3), 1.0), 2.5)
+        if gain > 1.01:
+            shot.grade = ColourGrade(replace(self.look.grade,
+                                             exposure=self.look.grade.exposure * gain))
+
     def overlay(self, canvas: skia.Canvas, pixels: np.ndarray, shot: ShotFinish,
                 t: float) -> None:
         """Draw the look's light accents (flares, sparkles, motes) over a drawn scene whose
@@ -87,7 +107,7 @@ class Finisher:
         self.lens.aberration(rgba)
         if shot.accents.blinds is not None:
             cv2.multiply(rgba, shot.accents.blinds, dst=rgba, scale=1 / UNIT)
-        self.grade.apply(rgba)
+        (shot.grade or self.grade).apply(rgba)
         if self.watercolour is not None:
             self.watercolour.wash(rgba)
         if self.pixels is not None and shot.palette is not None:
