@@ -100,6 +100,23 @@ def test_a_kickflip_keeps_the_board_under_the_feet_and_turns_it_over_once() -> N
     assert max(k.y for k in kid) - kid[2].y > 0.2 * kid[0].size  # the pop
 
 
+def test_a_rider_stands_on_the_deck_and_the_board_stays_level_when_turning_about() -> None:
+    # the feet floated a quarter metre over the deck (its slanted drawing's height was taken
+    # for the deck's), and the board stood on end once the rider turned about at the edge
+    sim = _sim(Entity(id="teen", kind="person", motion="ride", object="board",
+                      action="skateboard"),
+               Entity(id="board", kind="skateboard"), place="city_street", duration=8.0)
+    teen, board = _of(sim, "teen"), _of(sim, "board")
+    assert {k.facing for k in teen} == {1, -1}  # it turns about within the clip
+    level = board[2].angle
+    for k, b in zip(teen[2:], board[2:], strict=True):
+        feet = min(limb_end(k.parts[f"shin_{side}"], 0.25 * k.size)[1]
+                   for side in ("near", "far"))
+        assert abs(((b.angle - level) + math.pi) % (2 * math.pi) - math.pi) < 0.05
+        deck = b.y + 0.5 * 0.15 * b.size  # the top of a board about 0.15 of its length high
+        assert abs(feet - deck) < 0.08 * k.size
+
+
 @pytest.mark.parametrize("size", [1.2, 1.75])
 def test_a_tossed_pancake_rises_turns_over_and_lands_back_in_the_pan(size: float) -> None:
     def gear(t: float) -> tuple[tuple[float, float, float], tuple[float, float, float]]:

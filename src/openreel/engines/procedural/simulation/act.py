@@ -30,6 +30,7 @@ class Prop:
     gap: float = 0.0  # horizontal distance from the figure's root to its near edge
     seat: float = 0.0  # height someone sitting on it sits at (a chair's seat, a bench's top)
     level: float = 0.0  # turn that lays its drawing's long side level (a slanted board)
+    thick: float = 0.0  # its height once laid level (a board's deck and wheels)
 
 
 @dataclass(frozen=True, slots=True)

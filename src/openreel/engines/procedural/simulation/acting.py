@@ -78,8 +78,9 @@ class Performance:
             # stools, beds and tables are sat on at the top
             backed = any(w in words_of(other.entity) for w in (" chair ", " sofa ", " couch ",
                                                                 " armchair ", " bench "))
+            turn = level_turn(other.kind, w, h)
             self.prop = Prop(w, h, st.use or "held", top, gap, top * (0.52 if backed else 1.0),
-                             level_turn(other.kind, w, h))
+                             turn, level_height(other.kind, w, h, turn))
             if st.use == "held":
                 self.handle = Handle(self.prop_actor)
         if st.partner is not None and st.partner in ctx.actors:
@@ -120,7 +121,11 @@ class Performance:
             gx, gy, ga = act.grip
             c, sn = math.cos(turn), math.sin(turn)
             lx = gx * a.facing
-            self.grip_world = (a.x + c * lx - sn * gy, y + sn * lx + c * gy, turn + ga * a.facing)
+            # the turn that lays a slanted drawing level is the drawing's, whichever way the
+            # figure faces (a board does not stand on end when its rider turns about)
+            level = self.prop.level if self.prop is not None else 0.0
+            self.grip_world = (a.x + c * lx - sn * gy, y + sn * lx + c * gy,
+                               turn + ga * a.facing + level)
         return pose, y, turn
 
     def _height(self, act: Act, s: float) -> float:
@@ -199,6 +204,16 @@ class Performance:
         """World transforms of mimed gear (``gear:NAME`` parts the renderer draws)."""
         local: LocalPose = {f"gear:{k}": v for k, v in self.act.gear.items()}
         return place(x, y, angle, facing, local)
+
+
+def level_height(kind: str, w: float, h: float, turn: float) -> float:
+    """How tall a kind's drawing stands once turned by ``turn`` (its own height unturned)."""
+    art = artwork_of(kind)
+    if art is None or turn == 0.0:
+        return h
+    hull = hull_points(art, w, h)
+    ys = hull[:, 0] * math.sin(turn) + hull[:, 1] * math.cos(turn)
+    return float(ys.max() - ys.min())
 
 
 def level_turn(kind: str, w: float, h: float) -> float:

@@ -153,7 +153,7 @@ def _ride_standing(c: Cue) -> Act:
     pop, spin = _board_trick(c, u, j) if c.variant == "kickflip" else (0.0, 0.0)
     gear: dict[str, tuple[float, float, float]] = {}
     board = c.prop.use == "held" if c.prop is not None else True
-    deck = (0.75 * c.prop.h if c.prop is not None and board else 0.1 * s)
+    deck = (0.9 * (c.prop.thick or c.prop.h) if c.prop is not None and board else 0.1 * s)
     fy = floor(j, c)
     feet_x = foot_at(j, "near", s, b)[0] if scooter else 0.5 * (
         foot_at(j, "near", s, b)[0] + foot_at(j, "far", s, b)[0])
@@ -162,8 +162,7 @@ def _ride_standing(c: Cue) -> Act:
         arm_to(j, "near", bar, s, b)
         arm_to(j, "far", (bar[0] - 0.01 * s, bar[1]), s, b)
     # a mimed board is drawn about its deck; a real one hangs its whole height under the feet
-    centre = (feet_x, fy + (0.5 * deck if c.prop is None else -0.5 * deck),
-              spin + (c.prop.level if c.prop is not None else 0.0))
+    centre = (feet_x, fy + (0.5 * deck if c.prop is None else -0.5 * deck), spin)
     if c.prop is None:
         gear["skateboard" if c.variant == "kickflip" else c.variant] = centre
     return Act(j, lift=(deck if board else 0.0) + pop, speed=2.2 * _scale(c) if board else 0.0,
