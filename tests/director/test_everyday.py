@@ -471,3 +471,11 @@ def test_walking_past_a_thing_goes_by_it() -> None:
         walker = entity(shot, kind)
         assert (walker.motion, walker.relation, walker.relative_to) == (
             Motion.WALK, Relation.IN_FRONT_OF, hydrant.id)
+
+
+@pytest.mark.parametrize(("prompt", "place"), [("five red apples on the grass", "park"),
+                                               ("a dog runs on the sand", "beach")])
+def test_a_floor_named_alone_says_where(prompt: str, place: str) -> None:
+    # the apples on the grass were on a lawn laid in a kitchen (apples are food)
+    board, _ = one_shot(prompt)
+    assert board.environment.place == place

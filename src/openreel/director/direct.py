@@ -128,7 +128,14 @@ def _first_place(drafts: list[ShotDraft], reading: Reading) -> str:
         return named
     if reading.weather is Weather.SNOW:
         return "snow"  # "in the snow" names the place as much as the weather
+    ground = next((d.ground for d in drafts if d.ground), None)
+    if ground in _GROUND_PLACES:
+        return _GROUND_PLACES[ground]  # "apples on the grass" are out of doors
     return place_for_actions(drafts) or _default_place(drafts)
+
+
+# The place a floor named alone implies.
+_GROUND_PLACES = {"grass": "park", "sand": "beach", "snow": "snow"}
 
 
 def _first_ground(drafts: list[ShotDraft], first_place: str) -> str | None:

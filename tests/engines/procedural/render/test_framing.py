@@ -208,3 +208,15 @@ def test_a_bicycle_beside_a_truck_is_brought_forward_by_what_is_seen_of_it() -> 
     mask = renderer.instance_mask(state, sim)
     index = state.entities.index(bicycle) + 1
     assert (mask == index).mean() > 0.015
+
+
+def test_three_of_a_still_thing_stand_as_a_cluster_a_portrait_frame_holds() -> None:
+    # in a row three beach umbrellas filled 14 % of a portrait frame's height, and the
+    # camera, short of room by a few centimetres, followed the first and cut the others off
+    board = direct("three yellow umbrellas on the beach at sunset", seconds=3)
+    boxes = _boxes(board, PORTRAIT)
+    members = [uid for uid in boxes if uid.startswith("umbrella")]
+    assert len(members) == 3
+    for uid in members:
+        assert np.mean([_inside(b, PORTRAIT, 0.0) for b in boxes[uid]][4:]) >= 0.9, uid
+        assert np.median([_fill(b, PORTRAIT) for b in boxes[uid]]) >= 0.16

@@ -144,7 +144,7 @@ class ShotCamera:
         most = height / least if least > 0 else math.inf
         share = 1.0 if self.shot.camera.framing is Framing.WIDE else 0.8
         if widths:
-            need_w = widths[int(share * (len(widths) - 1))] * (1 + 2 * _MARGIN)
+            need_w = widths[int(share * (len(widths) - 1))] / (1 - 2 * _MARGIN)
             view_h = max(view_h, min(need_w / aspect, most))
         # and tall enough for the cast standing on the ground and the subject's own jumps
         floor = self._floor

@@ -82,7 +82,7 @@ def _drop_over(inst: Instance, k: int, n: int, instances: list[Instance]) -> Non
     w = footprint(target.archetype, target.size, target.kind)[0]
     inst.x = target.x + (0.0 if n == 1 else (k / (n - 1) - 0.5) * 0.35 * w)
     top = target.y - target.rest + footprint(target.archetype, target.size, target.kind)[1]
-    inst.y = max(inst.y, top + inst.rest + 0.8)
+    inst.y = top + inst.rest + 0.6 + 0.25 * k  # from a little above: it lands, not bounces
 
 
 def _place_breakable(inst: Instance, instances: list[Instance]) -> None:

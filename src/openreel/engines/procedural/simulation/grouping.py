@@ -66,7 +66,26 @@ def gap_between(a: Instance, b: Instance) -> float:
         return RUN_UP
     if {a.archetype, b.archetype} == {Archetype.HUMANOID, Archetype.FURNITURE}:
         return 0.0  # people stand at the table, the counter, the bench they use
+    if clustered(a) and clustered(b) and a.group == b.group:
+        return -CLUSTER_OVERLAP * min(width_of(a), width_of(b))
     return min(max(0.25 * max(height_of(a), height_of(b)), 0.02), 1.0)
+
+
+CLUSTER_OVERLAP = 0.3  # of a width, that neighbours of a cluster overlap
+CLUSTER_DEPTH = 0.08  # how far back every other one of a cluster stands (still in the cast)
+
+
+def clustered(inst: Instance) -> bool:
+    """Whether a thing stands in a cluster of its kind rather than a row: three or more of
+    a still thing ("three yellow umbrellas on the beach", "five apples"), grouped close and
+    staggered in depth, so a portrait frame holds them at a size that reads (in a row, three
+    beach umbrellas filled 14 % of its height)."""
+    return inst.entity.count >= 3 and inst.archetype in _CLUSTERED and \
+        inst.motion is M.IDLE and inst.entity.relation is None
+
+
+# Blocks and balls keep a row: plain shapes of one colour that overlap cannot be counted.
+_CLUSTERED = frozenset({A.PROP, A.FOOD, A.CONTAINER, A.PLANT})
 
 
 def row_positions(items: list[Instance], stage_width: float) -> list[float]:

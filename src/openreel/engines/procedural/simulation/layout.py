@@ -10,7 +10,9 @@ import numpy as np
 from openreel.engines.procedural.personas import Appearance, appear, height_of
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.simulation.grouping import (
+    CLUSTER_DEPTH,
     bring_small_forward,
+    clustered,
     face_each_other,
     relate,
     root_height,
@@ -163,6 +165,8 @@ def _place_action(items: list[Instance], env: Environment, rng: np.random.Genera
     in_row = [i for i in free if i.entity.relation is None]
     for inst, x in zip(in_row, row_positions(in_row, w), strict=True):
         inst.x = x
+        if clustered(inst) and inst.index % 2 == 1:
+            inst.depth += CLUSTER_DEPTH
     for inst in free:
         inst.y = _start_height(inst, env, floor, level, rng)
         inst.y += root_height(inst) - inst.rest  # set down as it lies
