@@ -220,3 +220,17 @@ def test_three_of_a_still_thing_stand_as_a_cluster_a_portrait_frame_holds() -> N
     for uid in members:
         assert np.mean([_inside(b, PORTRAIT, 0.0) for b in boxes[uid]][4:]) >= 0.9, uid
         assert np.median([_fill(b, PORTRAIT) for b in boxes[uid]]) >= 0.16
+
+
+def test_a_wide_shot_shows_the_place_without_losing_a_small_subject() -> None:
+    # a wide portrait shot showed the whole 10 m stage: a dog chasing a cat was 5 % high
+    board = direct("a dog chases a cat in the park, wide shot", seconds=3)
+    dog = next(e for e in board.shots[0].entities if e.kind == "dog")
+    boxes = _boxes(board, PORTRAIT)[dog.id]
+    fills = [_fill(b, PORTRAIT) for b in boxes]
+    assert 0.1 <= np.median(fills) <= 0.3
+    # birds over a lighthouse are the view, not a subject to zoom in on
+    board = direct("a lighthouse on a rocky coast in a storm, wide shot", seconds=2)
+    for uid, bird in _boxes(board, PORTRAIT).items():
+        if uid.startswith("bird"):
+            assert np.median([_fill(b, PORTRAIT) for b in bird]) < 0.05

@@ -31,6 +31,8 @@ GROUND_AT = 0.74  # fraction of the frame height where the ground line sits at r
 # to the cast's least fill (framing.Cast.least_fill), to keep the others in frame.
 _FILL = {Framing.MEDIUM: 0.38, Framing.WIDE: 0.2}
 _PERSON_FILL = 0.52
+_WIDE_LEAST = 0.12  # the least of the frame's height a wide shot's subject fills
+_WALKERS = frozenset({Archetype.HUMANOID, Archetype.QUADRUPED})
 _MARGIN = 0.06  # of the view kept clear around the subject
 _DAMPING_SECONDS = 0.45  # the follow looks this far around each frame
 
@@ -56,8 +58,15 @@ class ShotCamera:
         self._rng_phase = np.random.default_rng(seed + 7 * sim.shot).uniform(0, 2 * np.pi, 4)
         self.close = shot.camera.framing is Framing.CLOSE_UP
         cast = cast_of(shot, sim)
-        self.least_fill = 0.0 if shot.camera.framing is Framing.WIDE else cast.least_fill
         self.subject_uid = cast.subject[0] if cast.subject else None
+        first = self._find(sim.frames[0].entities, self.subject_uid) if sim.frames else None
+        # a person or an animal a wide shot is about keeps a share of the frame; birds in
+        # its sky are part of the view (gulls over a lighthouse), and a wide still life
+        # shows all its things
+        self._wide_least = _WIDE_LEAST if first is not None and \
+            first.archetype in _WALKERS else 0.0
+        self.least_fill = min(self._wide_least, cast.least_fill) \
+            if shot.camera.framing is Framing.WIDE else cast.least_fill
         count = len(sim.frames)
         # a close-up of a group (two friends, three dogs) is a close-up of one of them: the
         # middle of a group is the gap between its members
@@ -158,7 +167,10 @@ class ShotCamera:
             reach = max(tops) - max(min(bottoms), floor)
             view_h = max(view_h, min(reach / (GROUND_AT - _MARGIN), most))
         if self.shot.camera.framing is Framing.WIDE:
-            view_h = max(view_h, self.sim.stage_width * 0.6 / aspect)
+            # the place around the subject, but never so much of it that a small subject is
+            # lost in it (a whole 10 m stage in a portrait frame showed a dog 5 % high)
+            view_h = max(view_h, min(self.sim.stage_width * 0.6 / aspect,
+                                     height / self._wide_least if self._wide_least else math.inf))
         return view_h
 
     def _least_view_height(self) -> float:
