@@ -479,3 +479,28 @@ def test_a_floor_named_alone_says_where(prompt: str, place: str) -> None:
     # the apples on the grass were on a lawn laid in a kitchen (apples are food)
     board, _ = one_shot(prompt)
     assert board.environment.place == place
+
+
+@pytest.mark.parametrize("prompt", ["a man fishing on a lake at sunrise",
+                                    "a man fishes by the river", "an old man goes fishing"])
+def test_fishing_is_done_from_the_bank(prompt: str) -> None:
+    # "a man fishing on a lake" stood on the open sea grabbing a box; "a man fishes" was a
+    # man and three fish
+    board, shot = one_shot(prompt)
+    [fisher] = shot.entities
+    assert (fisher.kind, fisher.motion, fisher.action) == ("person", Motion.PULL, "fishing")
+    assert board.environment.place == "river"
+
+
+@pytest.mark.parametrize("prompt", ["a woman paints at an easel",
+                                    "a woman paints a picture on an easel in the park"])
+def test_painting_is_done_at_an_easel_the_act_draws(prompt: str) -> None:
+    # the easel was a computer (a stand-in "device") and she wrote in a notebook
+    _, shot = one_shot(prompt)
+    [painter] = shot.entities
+    assert (painter.motion, painter.action, painter.object) == (Motion.WRITE, "painting", None)
+
+
+def test_painting_a_fence_is_not_painting_a_picture() -> None:
+    _, shot = one_shot("a boy paints the fence")
+    assert entity(shot, "child").action != "painting"

@@ -157,6 +157,10 @@ ACTIVITIES: dict[str, Activity] = {
     "using computer": _a(M.TYPE, "laptop", places=("office",), wording="laptop"),
     "using a computer": _a(M.TYPE, "laptop", places=("office",), wording="laptop"),
     "flying kite": _a(M.PULL, "kite", places=("park", "beach"), wording="kite"),
+    # fishing is done from the bank: a lake or a sea named is the water beside it
+    "fishing": _a(M.PULL, places=("river",), wording="fishing"),
+    "goes fishing": _a(M.PULL, places=("river",), wording="fishing"),
+    "go fishing": _a(M.PULL, places=("river",), wording="fishing"),
     "flying a kite": _a(M.PULL, "kite", places=("park", "beach"), wording="kite"),
     "planting trees": _a(M.DIG, "plant", places=("park", "farm"), wording="planting"),
     "planting a tree": _a(M.DIG, "plant", places=("park", "farm"), wording="planting"),
@@ -223,8 +227,10 @@ ROLES: dict[str, Activity] = {
 VERB_ACTIVITIES: dict[str, str] = {
     "skateboard": "skateboarding", "longboard": "skateboarding",
     "snowboard": "snowboarding", "kayak": "kayaking", "canoe": "canoeing",
-    "rollerblade": "roller skating", "rollerskate": "roller skating",
+    "rollerblade": "roller skating", "rollerskate": "roller skating", "fish": "fishing",
 }
+# Places a bank-side activity moves to from the water the prompt names ("fishing on a lake").
+SHORES = {"ocean": "river", "underwater": "river"}
 # What a rider's jump or flip is: a trick done on the board, not a leap off it.
 RIDING = frozenset({M.RIDE, M.SKATE, M.SKI, M.SURF})
 TRICKS = frozenset({M.JUMP, M.FLIP, M.SPIN})

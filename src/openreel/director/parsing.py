@@ -322,7 +322,8 @@ class _Builder:
         before = token.nbor(-1) if token.i > 0 else None
         if before is None or before.pos_ not in ("NOUN", "PROPN", "PRON"):
             return False
-        if token.dep_ in ("ROOT", "conj", "pobj") or before.dep_ in ("compound", "nsubj"):
+        if token.dep_ in ("ROOT", "conj", "pobj") or before.dep_ in ("compound", "nsubj") or (
+                token.dep_ == "acl" and token.head.i == before.i):  # "a man fishes by …"
             self.subject_of[token.i] = [before.i]
             return True
         return False

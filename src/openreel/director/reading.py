@@ -25,7 +25,7 @@ from itertools import chain
 
 from openreel.director import lexicon as lx
 from openreel.director import parsing
-from openreel.director.activities import ACTIVITIES, VERB_ACTIVITIES, Activity
+from openreel.director.activities import ACTIVITIES, SHORES, VERB_ACTIVITIES, Activity
 from openreel.director.clauses import QUOTE_TOKEN
 from openreel.director.entities import (
     Draft,
@@ -103,6 +103,10 @@ _WHERE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "around", "across",
                                  "outside", "to", "of"})
 # Things people sit on to do what they do ("reads on a bench")
 SEATS = frozenset({"bench", "sofa", "chair", "bed"})
+_PAINTING_VERBS = frozenset({"paint"})
+# What painting draws itself: the easel, the canvas on it and the picture on the canvas.
+_PAINTED = frozenset({"easel", "easels", "canvas", "picture", "painting", "portrait",
+                      "landscape", "artwork", "mural"})
 _FIGHT_WORDS = frozenset({"boxer", "boxers", "boxing", "box", "boxes", "fight", "fights",
                           "fighting", "fighters", "wrestle", "wrestles", "wrestling",
                           "wrestlers", "wrestler", "spar", "spars", "sparring"})
@@ -708,6 +712,10 @@ class ShotReader:
         for draft in subjects:
             set_motion(draft, motion)
         actor = subjects[-1]
+        if clause.lemma in _PAINTING_VERBS and actor.archetype is Archetype.HUMANOID and \
+                all(p.text in _PAINTED for p in clause.objects):
+            self._painting(actor, clause)  # (painting a fence or a wall is another job)
+            return
         others = [o for o in objects if o not in subjects]
         over = clause.particle == "over"
         if not others and clause.lemma in DISPLACING_VERBS:
@@ -722,6 +730,17 @@ class ShotReader:
         elif others and (motion in TARGET_MOTIONS or motion is Motion.CHASE):
             set_target(actor, others[0])
         self._clause_prepositions(subjects, motion, clause)
+
+    def _painting(self, actor: Draft, clause: parsing.Clause) -> None:
+        """"paints a picture at an easel": done at an easel the act draws, with its canvas
+        and brush; the picture, the canvas and the easel named are that, not props."""
+        actor.action = "painting"
+        named = [*clause.objects, *(p for _, p in clause.preps)]
+        for phrase in named:
+            thing = self._thing_at(phrase.head)
+            if thing is not None and thing is not actor and phrase.text in _PAINTED:
+                self._retire(thing, phrase.text, f"{phrase.text} → shown in the act (painting)")
+        self._clause_prepositions([actor], actor.motion, clause)
 
     def _vehicle_act(self, clause: parsing.Clause, subjects: list[Draft]) -> bool:
         """"a delivery truck parks": a drive with an end, done by vehicles only, and not
@@ -990,6 +1009,9 @@ class ShotReader:
             if activity.answer is Motion.CATCH:  # the partner catches what the doer throws
                 partner.object, partner.target = doer.object, None
         self.shot.places_wanted.extend(activity.places)
+        if activity.wording == "fishing" and self.shot.place in SHORES and not any(
+                d.archetype is Archetype.BOAT for d in self.shot.entities):
+            self.shot.place = SHORES[self.shot.place]  # on the bank, the lake beyond
         if activity.ground is not None and self.shot.ground is None:
             self.shot.ground = activity.ground
 

@@ -234,3 +234,10 @@ def test_a_wide_shot_shows_the_place_without_losing_a_small_subject() -> None:
     for uid, bird in _boxes(board, PORTRAIT).items():
         if uid.startswith("bird"):
             assert np.median([_fill(b, PORTRAIT) for b in bird]) < 0.05
+
+
+def test_a_lone_figure_at_rest_is_framed_with_room_before_it() -> None:
+    board = direct("a man fishing on a lake", seconds=2)
+    boxes = _boxes(board, PORTRAIT)[board.shots[0].entities[0].id]
+    centre = np.median([(b[0] + b[2]) / 2 for b in boxes]) / PORTRAIT[0]
+    assert 0.2 < centre < 0.42  # on the left third, facing right into the room

@@ -12,7 +12,7 @@ from openreel.engines.procedural.render.artwork import art_of, secondary
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import EntityFrame, ShotSimulation
 from openreel.engines.procedural.simulation import simulate_storyboard
-from openreel.engines.procedural.simulation.acts.handling import KITE_UP
+from openreel.engines.procedural.simulation.acts.handling import KITE_UP, fishing_strike
 from openreel.spec import Entity
 
 FPS = 24
@@ -117,3 +117,13 @@ def test_walkers_pass_in_front_of_a_thing_without_tripping_on_it() -> None:
     assert zebra[0].x < hydrant[0].x < zebra[-1].x  # from one side of it to the other
     assert all(abs(e.angle) < 0.1 for e in zebra)
     assert max(np.ptp([e.x for e in hydrant]), np.ptp([e.angle for e in hydrant])) < 1e-3
+
+
+def test_a_fisher_stands_on_the_bank_with_a_rod_and_strikes_after_a_bite() -> None:
+    sim = _sim(Entity(id="man", kind="person", motion="pull", action="fishing"),
+               place="river", duration=6.0)
+    man = _of(sim, "man")
+    assert np.ptp([e.x for e in man]) < 0.05  # standing still on the bank
+    assert all("gear:fishing_rod" in e.parts for e in man)
+    strikes = [fishing_strike(f.t) for f in sim.frames]
+    assert max(strikes) > 0.9 and min(strikes) == 0.0  # a bite and a strike within 6 s

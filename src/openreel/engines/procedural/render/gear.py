@@ -15,7 +15,14 @@ from collections.abc import Callable
 import skia
 
 from openreel.engines.procedural.render.palette import RGB, shade
-from openreel.engines.procedural.simulation.acts.handling import KITE_AHEAD, KITE_UP, kite_bob
+from openreel.engines.procedural.simulation.act import pulse
+from openreel.engines.procedural.simulation.acts.handling import (
+    FISHING_PERIOD,
+    KITE_AHEAD,
+    KITE_UP,
+    fishing_strike,
+    kite_bob,
+)
 
 Draw = Callable[[skia.Canvas, float, int, float], None]
 # drawn before the body, just after the far hand, over the torso before the near arm, last
@@ -697,6 +704,28 @@ def kite_line(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
     canvas.drawPath(path, _line((245, 245, 240), 0.008 * u))
 
 
+def fishing_rod(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
+    """A fishing rod held at the waist, its tip out over the water, the line hanging to a
+    red and white float at the water's edge; struck up after a bite (anchor: the hands).
+    The hands hold it about 0.5 u above the ground, where the float rides."""
+    strike = fishing_strike(t)
+    bend = 0.9 + 0.3 * strike  # the rod's rise above level, radians
+    length = 0.7 * u
+    tip = (f * length * math.cos(bend), -length * math.sin(bend))
+    butt = (-f * 0.12 * u * math.cos(bend), 0.12 * u * math.sin(bend))
+    canvas.drawLine(butt[0], butt[1], tip[0], tip[1], _line((60, 45, 35), 0.016 * u))
+    canvas.drawCircle(f * 0.02 * u, 0.0, 0.025 * u, _p((40, 40, 48)))  # the reel
+    bob = 0.01 * u * math.sin(2 * math.pi * t / 1.7) - 0.04 * u * pulse(
+        t, FISHING_PERIOD, 0.72, 0.06)  # rides the ripples, pulled under by the bite
+    float_at = (tip[0] + f * 0.08 * u * (1 - strike), 0.5 * u + bob - 0.3 * u * strike)
+    path = skia.Path()
+    path.moveTo(*tip)
+    path.quadTo(tip[0] + f * 0.05 * u, 0.5 * (tip[1] + float_at[1]) + 0.05 * u, *float_at)
+    canvas.drawPath(path, _line((235, 235, 230), 0.005 * u))
+    canvas.drawCircle(float_at[0], float_at[1] - 0.012 * u, 0.02 * u, _p((230, 60, 50)))
+    canvas.drawCircle(float_at[0], float_at[1] + 0.008 * u, 0.016 * u, _p((245, 245, 240)))
+
+
 def rope(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
     """A climbing rope hanging from far above to the floor (anchor: its foot)."""
     canvas.drawLine(0, 0, 0, -4.0 * u, _line((200, 160, 100), 0.03 * u))
@@ -912,6 +941,7 @@ GEAR: dict[str, tuple[float, Draw]] = {
     "board": (BACK, board), "veg": (BACK, veg), "mound": (BACK, mound),
     "sapling": (BACK, sapling), "mat": (BACK, mat), "hoop": (FRONT, hoop),
     "treadmill": (BACK, treadmill), "rope": (BACK, rope), "kite_line": (FRONT, kite_line),
+    "fishing_rod": (FRONT, fishing_rod),
     "wall": (BACK, wall),
     "bike": (BACK, bike), "kayak": (FRONT, kayak), "motorbike": (BACK, motorbike),
     "saddle": (BACK, saddle),

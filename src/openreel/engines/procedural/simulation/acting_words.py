@@ -96,7 +96,7 @@ VARIANTS: dict[Motion, dict[str, tuple[str, ...]]] = {
             "spoon": ("soup", "cereal", "spoon", "bowl", "rice", "noodles")},
     M.CARRY: {"shoulder": ("shoulder", "shoulders", "log", "plank")},
     M.PULL: {"bend": ("bend", "bending", "bending metal", "metal bar", "steel bar", "iron bar"),
-             "kite": ("kite", "kites")},
+             "kite": ("kite", "kites"), "fishing": ("fishing", "fishes", "rod")},
     M.LIFT: {"barbell": ("barbell", "weights", "weightlifting", "dumbbell")},
     M.SIT: {"knit": ("knit", "knits", "knitting", "knitted", "crochet", "crochets",
                      "crocheting", "sew", "sews", "sewing", "embroider", "embroidering"),

@@ -88,6 +88,8 @@ def pull(c: Cue) -> Act:
         return _bend(c)
     if c.variant == "kite":
         return _kite(c)
+    if c.variant == "fishing":
+        return _fishing(c)
     s, b = c.size, c.body
     speed = 0.6 * (s / 1.75) ** 0.5
     j, period = _walking(c, -speed)
@@ -126,6 +128,30 @@ def _kite(c: Cue) -> Act:
     kite = (hand[0] + KITE_AHEAD * s, hand[1] + (KITE_UP + 0.08 * bob) * s, 0.12 * bob)
     return Act(j, grip=kite, gear={"kite_line": (hand[0], hand[1], 0.0)},
                period=KITE_BOB_PERIOD, holding=("near", "far"), face=Face(smile=0.6))
+
+
+FISHING_PERIOD = 5.0  # seconds between bites: the float dips, the rod is struck up
+
+
+def fishing_strike(t: float) -> float:
+    """How far the rod is struck up after a bite, 0 … 1 (late in each period)."""
+    return pulse(t, FISHING_PERIOD, 0.78, 0.1)
+
+
+def _fishing(c: Cue) -> Act:
+    """Fishing from the bank: standing with the rod held in both hands at the waist, its
+    tip out over the water, the line down to a float; now and then a bite, and the rod is
+    struck up (gear "fishing_rod" draws rod, line and float from the hands)."""
+    s, b = c.size, c.body
+    strike = fishing_strike(c.t)
+    j = standing(c.t, c.phase, FISHING_PERIOD)
+    j.lean, j.head = -0.04 - 0.06 * strike, -0.12 + 0.1 * strike
+    sh = shoulder(s, j, b)
+    hand = (sh[0] + 0.2 * s, sh[1] - 0.22 * s + 0.05 * s * strike)
+    arm_to(j, "near", hand, s, b)
+    arm_to(j, "far", (hand[0] - 0.07 * s, hand[1] - 0.04 * s), s, b)
+    return Act(j, gear={"fishing_rod": (hand[0], hand[1], 0.0)}, period=FISHING_PERIOD,
+               holding=("near", "far"), face=Face(squint=0.2 + 0.5 * strike))
 
 
 def _bend(c: Cue) -> Act:
