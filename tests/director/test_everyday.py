@@ -504,3 +504,19 @@ def test_painting_is_done_at_an_easel_the_act_draws(prompt: str) -> None:
 def test_painting_a_fence_is_not_painting_a_picture() -> None:
     _, shot = one_shot("a boy paints the fence")
     assert entity(shot, "child").action != "painting"
+
+
+def test_a_family_picnic_is_sitting_on_the_grass_to_eat() -> None:
+    # the picnic was a pot of food (a stand-in) beside four people standing in a row
+    board, shot = one_shot("a family having a picnic in the park")
+    [family] = shot.entities
+    assert (family.count, family.motion, family.action, family.object) == (
+        4, Motion.SIT, "picnic", None)
+    assert board.environment.place == "park"
+
+
+def test_a_group_sitting_on_the_grass_does_not_share_one_chair() -> None:
+    # four people sat stacked on one chair brought on for them
+    _, shot = one_shot("a family sits on the grass")
+    assert [(e.kind, e.motion, e.object) for e in shot.entities] == [
+        ("person", Motion.SIT, None)]

@@ -157,6 +157,12 @@ ACTIVITIES: dict[str, Activity] = {
     "using computer": _a(M.TYPE, "laptop", places=("office",), wording="laptop"),
     "using a computer": _a(M.TYPE, "laptop", places=("office",), wording="laptop"),
     "flying kite": _a(M.PULL, "kite", places=("park", "beach"), wording="kite"),
+    # a picnic is sitting on a blanket on the grass, eating
+    "picnic": _a(M.SIT, places=("park",), wording="picnic"),
+    "picnics": _a(M.SIT, places=("park",), wording="picnic"),
+    "having a picnic": _a(M.SIT, places=("park",), wording="picnic"),
+    "have a picnic": _a(M.SIT, places=("park",), wording="picnic"),
+    "has a picnic": _a(M.SIT, places=("park",), wording="picnic"),
     # fishing is done from the bank: a lake or a sea named is the water beside it
     "fishing": _a(M.PULL, places=("river",), wording="fishing"),
     "goes fishing": _a(M.PULL, places=("river",), wording="fishing"),

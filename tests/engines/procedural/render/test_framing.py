@@ -241,3 +241,16 @@ def test_a_lone_figure_at_rest_is_framed_with_room_before_it() -> None:
     boxes = _boxes(board, PORTRAIT)[board.shots[0].entities[0].id]
     centre = np.median([(b[0] + b[2]) / 2 for b in boxes]) / PORTRAIT[0]
     assert 0.2 < centre < 0.42  # on the left third, facing right into the room
+
+
+@pytest.mark.parametrize("prompt", ["a family having a picnic in the park",
+                                    "five kids dance in the park"])
+def test_a_group_gathered_in_one_place_is_seen_together(prompt: str) -> None:
+    # spread a metre apart, only the first two of them were in a portrait frame
+    board = direct(prompt, seconds=2)
+    group = board.shots[0].entities[0]
+    boxes = _boxes(board, PORTRAIT)
+    members = [uid for uid in boxes if uid.split(".")[0] == group.id]
+    assert len(members) == group.count
+    seen = [np.mean([_inside(b, PORTRAIT, 0.05) for b in boxes[uid]]) for uid in members]
+    assert sum(s >= 0.9 for s in seen) >= group.count - 1, seen

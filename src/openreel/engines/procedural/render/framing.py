@@ -176,12 +176,17 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
                                 and e.motion is not Motion.IDLE and
                                 _archetype_of(e.id, on_stage) in _ALIVE for e in shot.entities):
         least = min(least, 0.2)  # "a cat sleeps while a dog chews a bone": both are seen
+    if lead is not None and lead.count >= 3 and lead.motion in _TOGETHER_STILL:
+        least = min(least, 0.2)  # a family at a picnic, a band: the group is the subject
     keep = lead is not None and _archetype_of(lead.id, on_stage) is Archetype.HUMANOID
     return Cast(subject, tuple(dict.fromkeys(subject + core)),
                 tuple(dict.fromkeys(subject + everyone)), thrown, least, keep, resting)
 
 
 _CONTACT = frozenset({Relation.ON, Relation.INSIDE, Relation.UNDER})
+# What a group does together in one place (not going anywhere): seen as one group.
+_TOGETHER_STILL = frozenset({Motion.IDLE, Motion.SIT, Motion.TALK, Motion.CHEER, Motion.CLAP,
+                             Motion.WAVE, Motion.LAUGH, Motion.EAT, Motion.DANCE, Motion.PLAY})
 _AIMED = frozenset({Motion.SHOOT, Motion.KICK, Motion.THROW, Motion.HIT})
 _REACTIONS = frozenset({Motion.IDLE, Motion.TALK, Motion.CHEER, Motion.CLAP, Motion.LAUGH,
                         Motion.CRY, Motion.WAVE, Motion.SIT, Motion.SLEEP})

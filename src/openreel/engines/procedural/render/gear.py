@@ -674,6 +674,15 @@ def sapling(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
                                            0.04 * u), _p((80, 170, 80)))
 
 
+def picnic_blanket(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
+    """A red and white checked picnic blanket spread on the ground (anchor: its middle)."""
+    w, h, n = 0.9 * u, 0.03 * u, 9
+    for k in range(n):
+        c = (220, 60, 60) if k % 2 == 0 else (245, 240, 232)
+        canvas.drawRect(skia.Rect.MakeXYWH(-w / 2 + k * w / n, -h, w / n + 0.5, h), _p(c))
+    canvas.drawRect(skia.Rect.MakeXYWH(-w / 2, -h, w, 0.3 * h), _p((250, 250, 245), 110))
+
+
 def mat(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
     """An exercise mat on the floor."""
     _rrect(canvas, -0.4 * u, -0.012 * u, 0.8 * u, 0.015 * u, (120, 90, 200), 0.5)
@@ -939,7 +948,8 @@ GEAR: dict[str, tuple[float, Draw]] = {
     "clippers": (FRONT, _small_tool(STEEL, 0.05, 0.012)),
     "steel": (MIDDLE, _small_tool((120, 120, 130), 0.18, 0.012)), "scissors": (FRONT, scissors),
     "board": (BACK, board), "veg": (BACK, veg), "mound": (BACK, mound),
-    "sapling": (BACK, sapling), "mat": (BACK, mat), "hoop": (FRONT, hoop),
+    "sapling": (BACK, sapling), "mat": (BACK, mat), "picnic_blanket": (BACK, picnic_blanket),
+    "hoop": (FRONT, hoop),
     "treadmill": (BACK, treadmill), "rope": (BACK, rope), "kite_line": (FRONT, kite_line),
     "fishing_rod": (FRONT, fishing_rod),
     "wall": (BACK, wall),

@@ -101,6 +101,7 @@ VARIANTS: dict[Motion, dict[str, tuple[str, ...]]] = {
     M.SIT: {"knit": ("knit", "knits", "knitting", "knitted", "crochet", "crochets",
                      "crocheting", "sew", "sews", "sewing", "embroider", "embroidering"),
             "read": ("reading", "reads", "read", "book", "newspaper", "magazine"),
+            "picnic": ("picnic", "picnics"),
             "chair": ("chair", "stool", "bench", "sofa", "couch", "seat")},
 }
 # the form an act takes when nothing says otherwise

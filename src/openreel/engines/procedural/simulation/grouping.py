@@ -80,12 +80,17 @@ def clustered(inst: Instance) -> bool:
     a still thing ("three yellow umbrellas on the beach", "five apples"), grouped close and
     staggered in depth, so a portrait frame holds them at a size that reads (in a row, three
     beach umbrellas filled 14 % of its height)."""
-    return inst.entity.count >= 3 and inst.archetype in _CLUSTERED and \
-        inst.motion is M.IDLE and inst.entity.relation is None
+    if inst.entity.count < 3 or inst.entity.relation is not None:
+        return False
+    if inst.archetype is A.HUMANOID:  # a family at a picnic, kids dancing: close together
+        return inst.motion in _GATHERED
+    return inst.archetype in _CLUSTERED and inst.motion is M.IDLE
 
 
 # Blocks and balls keep a row: plain shapes of one colour that overlap cannot be counted.
 _CLUSTERED = frozenset({A.PROP, A.FOOD, A.CONTAINER, A.PLANT})
+_GATHERED = frozenset({M.IDLE, M.SIT, M.TALK, M.CHEER, M.CLAP, M.WAVE, M.LAUGH, M.EAT,
+                       M.DANCE})
 
 
 def row_positions(items: list[Instance], stage_width: float) -> list[float]:

@@ -210,6 +210,8 @@ def sit(c: Cue) -> Act:
         return _knit(c)
     if c.variant == "read":
         return _seated_read(c)
+    if c.variant == "picnic":
+        return _picnic(c)
     if c.prop is None:
         j = gaits.sit(0.0, 0.0)
         j.lean += 0.015 * breathe
@@ -221,6 +223,26 @@ def sit(c: Cue) -> Act:
     arm_to(j, "near", (hp[0] + 0.2 * s, hp[1] + 0.05 * s), s, b)
     arm_to(j, "far", (hp[0] + 0.17 * s, hp[1] + 0.05 * s), s, b)
     return Act(j, support="seat", seat=c.prop.seat, period=3.6, face=Face(smile=0.2))
+
+
+def _picnic(c: Cue) -> Act:
+    """At a picnic: sitting on a checked blanket on the ground, now and then taking a bite
+    of a sandwich (gear "picnic_blanket" under, "food" in the hand)."""
+    s, b = c.size, c.body
+    period = 4.0
+    bite = pulse(c.t, period, 0.55 + 0.1 * math.sin(c.phase), 0.18)
+    j = gaits.sit(0.0, 0.0)
+    j.lean += 0.015 * osc(c.t, period, c.phase)
+    j.head += 0.12 * bite
+    sh = shoulder(s, j, b)
+    rest = (sh[0] + 0.22 * s, sh[1] - 0.3 * s)
+    mouth = (sh[0] + 0.1 * s, sh[1] + 0.13 * s)
+    hand = (rest[0] + (mouth[0] - rest[0]) * bite, rest[1] + (mouth[1] - rest[1]) * bite)
+    arm_to(j, "near", hand, s, b)
+    fy = floor(j, c)
+    return Act(j, support="lowest", period=period, holding=("near",),
+               gear={"picnic_blanket": (0.15 * s, fy, 0.0), "food": (hand[0], hand[1], 0.0)},
+               face=Face(smile=0.5 - 0.3 * bite))
 
 
 def _knit(c: Cue) -> Act:
