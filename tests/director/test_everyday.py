@@ -520,3 +520,13 @@ def test_a_group_sitting_on_the_grass_does_not_share_one_chair() -> None:
     _, shot = one_shot("a family sits on the grass")
     assert [(e.kind, e.motion, e.object) for e in shot.entities] == [
         ("person", Motion.SIT, None)]
+
+
+def test_fish_named_bare_are_several_and_a_branch_is_a_tree_s() -> None:
+    _, shot = one_shot("fish swim over a coral reef underwater")
+    assert entity(shot, "fish").count == 3
+    _, shot = one_shot("the fish jumps out of the water")
+    assert entity(shot, "fish").count == 1
+    _, shot = one_shot("a parrot sits on a branch in the jungle")
+    tree = entity(shot, "tree")
+    assert entity(shot, "parrot").object == tree.id

@@ -156,6 +156,11 @@ def is_character(draft: Draft) -> bool:
     return draft.archetype in CHARACTERS
 
 
+# Nouns whose plural is the singular: named bare ("fish swim", "sheep graze") they are many.
+INVARIANT_PLURALS = frozenset({"fish", "sheep", "deer", "moose", "bison", "salmon", "trout",
+                               "shrimp", "squid", "reindeer", "buffalo"})
+
+
 def find_or_add(word: str, kind: str, mods: Modifiers, shot: ShotDraft,
                 reading: Reading, persona: Persona | None = None) -> Draft:
     """The entity a noun names: one already in play ("the dog"), or a new one ("a dog").
@@ -174,7 +179,8 @@ def find_or_add(word: str, kind: str, mods: Modifiers, shot: ShotDraft,
     count = mods.count
     if count is None:
         # A bare plural ("balls bounce") means a few of them.
-        count = 3 if word in lx.PLURAL_FORMS else 1
+        count = 3 if word in lx.PLURAL_FORMS or (
+            word in INVARIANT_PLURALS and not mods.definite) else 1
     draft = Draft(id=_new_id(kind, shot, reading), kind=kind, count=min(count, lx.MAX_COUNT),
                   colour=mods.colour, material=mods.material, scale=mods.scale, label=word)
     shot.entities.append(draft)

@@ -336,7 +336,8 @@ _KIND_LIST: tuple[Kind, ...] = (
        "appliance", "electronics", "desktop computer"),
     _k("object", A.PROP, 0.4, "cardboard", "tan", "objects", "objects", "item", "items"),
     # plants and buildings
-    _k("tree", A.TREE, 6.0, "wood", "green", "nature", "trees", "oak"),
+    _k("tree", A.TREE, 6.0, "wood", "green", "nature", "trees", "oak", "branch", "branches",
+       "tree branch", "bough"),
     _k("pine_tree", A.TREE, 8.0, "wood", "green", "nature", "pine tree", "pine", "pines",
        "fir", "spruce", "christmas tree", "evergreen"),
     _k("palm_tree", A.TREE, 7.0, "wood", "green", "nature", "palm tree", "palm", "palms"),

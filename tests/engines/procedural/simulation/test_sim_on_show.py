@@ -127,3 +127,12 @@ def test_a_fisher_stands_on_the_bank_with_a_rod_and_strikes_after_a_bite() -> No
     assert all("gear:fishing_rod" in e.parts for e in man)
     strikes = [fishing_strike(f.t) for f in sim.frames]
     assert max(strikes) > 0.9 and min(strikes) == 0.0  # a bite and a strike within 6 s
+
+
+def test_a_bird_sitting_in_a_tree_perches_on_a_bough() -> None:
+    # the parrot sat on the ground beside a seedling (the branch, a stand-in)
+    sim = _sim(Entity(id="parrot", kind="parrot", motion="sit", object="tree"),
+               Entity(id="tree", kind="tree"), place="forest")
+    parrot = _of(sim, "parrot")
+    assert all("perch" in e.extra and e.y > 1.4 for e in parrot)
+    assert np.ptp([e.y for e in parrot]) < 1e-6 and np.ptp([e.x for e in parrot]) < 1e-6

@@ -133,6 +133,8 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
     together = {lead_group}
     resting = lead is not None and lead.motion in (Motion.IDLE, Motion.SPIN) and \
         lead.relation is Relation.ON and _archetype_of(lead.id, on_stage) not in _SCENERY
+    # a bird on a bough is framed from the bough, as a thing on a table from the table top
+    resting = resting or any("perch" in e.extra for e in on_stage if e.group == lead_group)
     if lead is not None and lead.motion is Motion.IDLE and lead.relation in _CONTACT \
             and not resting:
         together.add(lead.relative_to)  # "a cat under a table": the table is in the shot

@@ -735,6 +735,24 @@ def fishing_rod(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
     canvas.drawCircle(float_at[0], float_at[1] + 0.008 * u, 0.016 * u, _p((245, 245, 240)))
 
 
+def bough(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
+    """A bough a bird perches on, reaching in from behind it, swaying a little, with a few
+    leaves (anchor: the bird's feet; u is the bird's size)."""
+    sway = 0.01 * u * math.sin(2 * math.pi * t / 3.1)
+    path = skia.Path()
+    path.moveTo(-f * 4.0 * u, 0.35 * u)
+    path.quadTo(-f * 1.5 * u, 0.05 * u + sway, f * 0.9 * u, -0.05 * u + sway)
+    canvas.drawPath(path, _line((110, 75, 45), 0.12 * u))
+    canvas.drawPath(path, _line((140, 100, 60), 0.05 * u))
+    for k, (x, y) in enumerate(((0.75, -0.12), (-0.9, 0.0), (-2.1, 0.12), (0.45, 0.08))):
+        leaf = skia.Rect.MakeXYWH(f * x * u - 0.14 * u, y * u - 0.06 * u + sway, 0.28 * u,
+                                  0.12 * u)
+        canvas.save()
+        canvas.rotate((-25 if k % 2 else 25) * f, leaf.centerX(), leaf.centerY())
+        canvas.drawOval(leaf, _p((70 + 20 * k, 160, 70)))
+        canvas.restore()
+
+
 def rope(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
     """A climbing rope hanging from far above to the floor (anchor: its foot)."""
     canvas.drawLine(0, 0, 0, -4.0 * u, _line((200, 160, 100), 0.03 * u))

@@ -18,12 +18,14 @@ from openreel.engines.procedural.render.compositing import blit, trail
 from openreel.engines.procedural.render.effects import Weather2D, draw_particles
 from openreel.engines.procedural.render.figures import FigurePainter, depth_matrix, parts_of
 from openreel.engines.procedural.render.finish import Finisher, ShotFinish
+from openreel.engines.procedural.render.gear import bough
 from openreel.engines.procedural.render.looks import LOOKS
 from openreel.engines.procedural.render.palette import RGB, Light, light_for, lit_colour, shade
 from openreel.engines.procedural.render.placing import BackdropPlacer, place_photo
 from openreel.engines.procedural.render.shadows import draw_shadows
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import EntityFrame, FrameState, ShotSimulation
+from openreel.engines.procedural.simulation.poses import rest_height
 from openreel.spec import PLACES, Archetype, Storyboard, Style
 
 # parts drawn see-through (a goal's or a hoop's net): what is behind them stays seen, so
@@ -43,6 +45,12 @@ class _ShotLook:
 
     def draw(self, canvas: skia.Canvas, entity: EntityFrame, view: View, t: float) -> None:
         """Draw an entity from its artwork, or from its rig when it has none."""
+        if "perch" in entity.extra:  # the bough a bird sits on, under its feet
+            px, py = view.to_px(entity.x, entity.y - rest_height(entity.archetype, entity.size))
+            canvas.save()
+            canvas.translate(px, py)
+            bough(canvas, entity.size * view.ppm, 1 if entity.facing >= 0 else -1, t)
+            canvas.restore()
         art = art_of(entity)
         if art is not None:
             self.art.draw(canvas, entity, art, view, t)

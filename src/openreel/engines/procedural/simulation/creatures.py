@@ -22,6 +22,7 @@ GROUNDED = (M.IDLE, M.WALK, M.SIT, M.SLEEP, M.TALK, M.DANCE, M.WAVE)
 # Birds that never take to the air: whatever they do, they do on the ground.
 FLIGHTLESS = frozenset({"penguin", "chicken", "ostrich"})
 _GROUND_SPEEDS = {M.WALK: 0.35, M.RUN: 1.2, M.SLIDE: 1.8, M.CHASE: 1.2}  # m/s on foot
+PERCH_HEIGHT = 1.4  # metres up a bough a perched bird sits
 _BELLY = 1.35  # radians a penguin tips forward onto its belly to slide
 
 
@@ -38,6 +39,12 @@ class CreatureActor(Actor):
         self.grounded = i.archetype is A.BIRD and (i.motion in GROUNDED or i.kind in FLIGHTLESS)
         if i.archetype is A.BIRD and self.grounded:
             self.base_y = i.y if i.entity.position is not None else rest_height(A.BIRD, s)
+            self.y = self.base_y
+        perch = self._perch()
+        self.perched = perch is not None
+        if perch is not None:  # "a parrot sits on a branch": up in the tree, on a bough
+            self.grounded = True
+            self.x, self.base_y = perch
             self.y = self.base_y
         cruise = {A.BIRD: 2.5 * (s / 0.25) ** 0.3, A.FISH: 0.9 * (s / 0.3) ** 0.4,
                   A.AIRCRAFT: 6.0}[i.archetype]
@@ -57,6 +64,19 @@ class CreatureActor(Actor):
         self.dive = i.motion in (M.CRASH, M.FALL) and i.archetype is A.AIRCRAFT
         self.crashed = False
         self._advance(0.0, 0.0)
+
+    def _perch(self) -> tuple[float, float] | None:
+        """Where a bird sitting in a tree perches: on a bough reaching in from the side
+        (drawn under its feet), the tree itself set back (None when it sits elsewhere)."""
+        i = self.inst
+        e = i.entity
+        if i.archetype is not A.BIRD or i.motion not in (M.SIT, M.IDLE, M.SLEEP, M.TALK):
+            return None
+        tree = next((a.inst for a in self.ctx.actors.values() if a.inst.archetype is A.TREE
+                     and a.inst.group in (e.object, e.relative_to)), None)
+        if tree is None:
+            return None
+        return i.x, PERCH_HEIGHT + 0.15 * i.index + rest_height(A.BIRD, i.size)
 
     def control(self, t: float) -> None:
         self._advance(t + self.ctx.clock.frame_dt, self.ctx.clock.frame_dt)
@@ -117,6 +137,8 @@ class CreatureActor(Actor):
         x, y = self.x + self.offset.dx, self.y + self.offset.dy
         extra: dict[str, float] = {}
         if i.archetype is A.BIRD:
+            if self.perched:
+                extra["perch"] = 1.0
             if self.grounded:
                 self.flap = 0.0
                 pose = bird_pose(s, -0.25, legs_down=True)
