@@ -530,3 +530,21 @@ def test_fish_named_bare_are_several_and_a_branch_is_a_tree_s() -> None:
     _, shot = one_shot("a parrot sits on a branch in the jungle")
     tree = entity(shot, "tree")
     assert entity(shot, "parrot").object == tree.id
+
+
+@pytest.mark.parametrize("prompt", ["a man walks his dog in the park",
+                                    "a woman walks a dog on a leash in the city"])
+def test_walking_a_dog_is_walking_together(prompt: str) -> None:
+    # the dog stood still while the woman walked away, standing on a phone (the leash)
+    _, shot = one_shot(prompt)
+    person, dog = entity(shot, "person"), entity(shot, "dog")
+    assert person.motion is dog.motion is Motion.WALK
+    assert (dog.relation, dog.relative_to) == (Relation.NEXT_TO, person.id)
+    assert {e.kind for e in shot.entities} == {"person", "dog"}
+
+
+@pytest.mark.parametrize(("prompt", "colour"), [("a panda eating bamboo", "white"),
+                                                 ("a grizzly in the forest", None)])
+def test_a_panda_is_a_white_bear_not_a_badger(prompt: str, colour: str | None) -> None:
+    _, shot = one_shot(prompt)
+    assert entity(shot, "bear").colour == colour

@@ -103,6 +103,7 @@ _WHERE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "around", "across",
                                  "outside", "to", "of"})
 # Things people sit on to do what they do ("reads on a bench")
 SEATS = frozenset({"bench", "sofa", "chair", "bed"})
+_WHITE_BEARS = frozenset({"panda", "pandas", "giant panda", "polar bear", "polar bears"})
 _PAINTING_VERBS = frozenset({"paint"})
 # What painting draws itself: the easel, the canvas on it and the picture on the canvas.
 _PAINTED = frozenset({"easel", "easels", "canvas", "picture", "painting", "portrait",
@@ -457,6 +458,8 @@ class ShotReader:
         if choice.how != "exact":
             self.reading.mapped[text] = choice.kind
             self.reading.notes[text] = choice.explained(text)
+        if draft.colour is None and phrase.words in _WHITE_BEARS:
+            draft.colour = "white"  # a panda or a polar bear is a bear, but not a brown one
         if persona is not None and draft.archetype is Archetype.HUMANOID:
             draft.persona = merged(draft.persona, **persona.model_dump())
         self.things[head] = draft
@@ -731,6 +734,13 @@ class ShotReader:
             set_target(actor, others[0])
         self._clause_prepositions(subjects, motion, clause)
 
+    def _drop_leash(self, clause: parsing.Clause) -> None:
+        """"on a leash": the lead of a dog walked is not a thing on the stage."""
+        for phrase in (p for _, p in clause.preps):
+            thing = self._thing_at(phrase.head)
+            if thing is not None and phrase.text in ("leash", "lead", "leashes"):
+                self._retire(thing, phrase.text, f"{phrase.text} → not staged (walked at heel)")
+
     def _painting(self, actor: Draft, clause: parsing.Clause) -> None:
         """"paints a picture at an easel": done at an easel the act draws, with its canvas
         and brush; the picture, the canvas and the easel named are that, not props."""
@@ -785,6 +795,12 @@ class ShotReader:
         if how.tool is not None and how.tool in KINDS:
             thing = find_or_add(how.tool, how.tool, Modifiers(definite=True), self.shot,
                                 self.reading)
+        if thing is not None and thing is not actor and how.motion is Motion.WALK:
+            # "walks her dog": the dog walks at her side, the two together
+            set_motion(thing, Motion.WALK)
+            self._relate(thing, Relation.NEXT_TO, actor)
+            self._drop_leash(clause)
+            thing = None
         if thing is not None and thing is not actor:
             actor.object = thing.id
             if how.thing is not None:

@@ -144,6 +144,8 @@ _FOOD_GRILLED = ("burger", "burgers", "patty", "patties", "steak", "steaks", "sa
 # Where cooking happens, drawn by the act itself: "flips a burger on the grill".
 COOKWARE = frozenset({"grill", "barbecue", "bbq", "griddle", "stove", "hob", "pan", "skillet",
                       "frying pan", "wok", "cooktop"})
+_WALKED = ("dog", "dogs", "puppy", "puppies", "pet", "pets", "horse", "pony", "goat",
+           "pig", "cow", "sheep", "llama", "alpaca")
 _PAGES = ("page", "pages", "book", "books", "magazine", "newspaper")
 # (verb lemma, words of the object, or "" for any thing) → how it is done, first match wins.
 _HANDLINGS: dict[str, tuple[tuple[tuple[str, ...], Handling], ...]] = {
@@ -168,6 +170,8 @@ _HANDLINGS: dict[str, tuple[tuple[tuple[str, ...], Handling], ...]] = {
               (("axe", "hammer"), Handling(M.CUT, "chop"))),
     "bounce": ((("ball", "basketball", "balls"), Handling(M.PLAY, "ball", thing=M.BOUNCE)),),
     "slide": (((), Handling(M.PUSH, thing=M.SLIDE)),),
+    # walking a dog: the two walk together, the dog at heel (its lead is not staged)
+    "walk": ((_WALKED, Handling(M.WALK, thing=M.WALK)),),
     # the kite flies on its line; the one flying it stands holding the line
     "fly": ((("kite", "kites"), Handling(M.PULL, "kite")),),
     # held until it slips from the hands; a brittle thing breaks on the floor
