@@ -136,3 +136,14 @@ def test_a_bird_sitting_in_a_tree_perches_on_a_bough() -> None:
     parrot = _of(sim, "parrot")
     assert all("perch" in e.extra and e.y > 1.4 for e in parrot)
     assert np.ptp([e.y for e in parrot]) < 1e-6 and np.ptp([e.x for e in parrot]) < 1e-6
+
+
+def test_an_elephant_spraying_water_throws_it_up_ahead_of_its_head() -> None:
+    sim = _sim(Entity(id="elephant", kind="elephant", motion="splash"), place="beach",
+               duration=2.0)
+    elephant = _of(sim, "elephant")[0]
+    drops = [p for f in sim.frames for p in f.particles if p.kind == "splash"]
+    assert drops, "no spray"
+    xy = np.concatenate([p.xy for p in drops])
+    ahead = (xy[:, 0] - elephant.x) * elephant.facing
+    assert np.median(ahead) > 0 and np.percentile(xy[:, 1], 90) > 2.0

@@ -83,7 +83,7 @@ class ShotCamera:
         self._cast = self._boxes(cast.everyone, count)
         first_seen = self._find(sim.frames[0].entities, self.subject_uid) if count else None
         self._alone = len(cast.everyone) == 1 and first_seen is not None and \
-            first_seen.archetype is Archetype.HUMANOID
+            first_seen.archetype in _WALKERS
         # the level the shot stands on: the ground, or the top of what a still subject rests
         # on (a table top, a pedestal), held where the ground line would be
         self._floor = self._resting_level() if cast.resting else 0.0
@@ -237,7 +237,8 @@ class ShotCamera:
             x = cast.cx if cast is not None else subject.cx
             if self._alone and abs(self._speed(f)) < 0.3:
                 # one figure at rest is framed with room before it, for what it holds out,
-                # looks at or works on (a rod's line, a kite, an easel): the rule of thirds
+                # looks at or works on (a rod's line, an easel, a trunk's spray): the rule
+                # of thirds
                 x += self._facing(f) * _LOOK_ROOM * view_w
             flight = self._flight[f]
             if flight is not None:  # towards the ball in flight, as far as the subject allows

@@ -33,6 +33,7 @@ from openreel.engines.procedural.simulation.ragdoll import Ragdoll, build_ragdol
 from openreel.spec import Archetype, Motion
 
 A = Archetype
+SPRAY_PERIOD = 2.2  # seconds between bursts of an animal's spray
 M = Motion
 GAITS = (M.WALK, M.RUN, M.CHASE, M.CRASH, M.FALL)
 # a hit that changes a figure's speed by more than this (m/s) knocks it over
@@ -349,6 +350,7 @@ class FigureActor(Actor):
             return self._dressed(self.frame(self.ragdoll.transforms(), blink=0.0,
                                             extra={"ragdoll": 1.0}))
         self._settle()
+        self._spray(t)
         x = self.x
         self.x = self.draw_x
         parts = place(self.draw_x, self.y, self.angle, self.facing, self._pose_now)
@@ -365,6 +367,20 @@ class FigureActor(Actor):
         self.x = x
         self._footsteps_between(t)
         return f
+
+    def _spray(self, t: float) -> None:
+        """"An elephant sprays water": an animal splashing throws water up and ahead of its
+        head in bursts (a trunk's spray), which falls back as drops."""
+        i = self.inst
+        if i.motion is not M.SPLASH or i.archetype is not A.QUADRUPED:
+            return
+        if (t % SPRAY_PERIOD) > 0.45 * SPRAY_PERIOD:
+            return
+        w, h = footprint(i.archetype, i.size, i.kind)
+        head = (self.x + self.facing * 0.45 * w, self.ground + 0.75 * h)
+        up = math.pi / 2 - self.facing * 0.5  # up and ahead
+        self.ctx.effects.emit("splash", *head, 14, 3.5 + 0.8 * i.size, direction=up,
+                              spread=0.3, size=0.035 * max(i.size, 0.5), lifetime=1.3)
 
     def _settle(self) -> None:
         """Where the root really is this frame: carried by someone, or sat on a mount."""
