@@ -345,20 +345,6 @@ def test_the_shore_of_a_lake_is_a_grassy_bank_not_the_open_sea(prompt: str) -> N
     assert board.environment.resolved_ground() == "grass"
 
 
-@pytest.mark.parametrize(("prompt", "motion", "form", "gear"), [
-    ("a teenager skateboards in a parking lot", Motion.RIDE, "skateboard", "skateboard"),
-    ("a man snowboards down a mountain", Motion.SKI, "snowboard", "snowboard"),
-    ("a woman kayaks on a river", Motion.RIDE, "kayak", "boat"),
-])
-def test_a_verb_that_names_its_board_is_ridden_on_it(prompt: str, motion: Motion, form: str,
-                                                     gear: str) -> None:
-    # "skateboards" was a ride on a bicycle, and "kayaks" nothing at all
-    _, shot = one_shot(prompt)
-    rider = shot.entities[0]
-    assert (rider.motion, rider.action) == (motion, form)
-    assert entity(shot, gear).id == rider.object
-
-
 def test_skateboards_as_a_noun_stay_things() -> None:
     _, shot = one_shot("three skateboards lean on a wall")
     assert entity(shot, "skateboard").count == 3
