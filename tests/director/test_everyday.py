@@ -534,3 +534,23 @@ def test_walking_a_dog_is_walking_together(prompt: str) -> None:
 def test_a_panda_is_a_white_bear_not_a_badger(prompt: str, colour: str | None) -> None:
     _, shot = one_shot(prompt)
     assert entity(shot, "bear").colour == colour
+
+
+@pytest.mark.parametrize(("prompt", "form"), [("a snowy ski slope at noon, a girl skis down",
+                                               None),
+                                              ("a man snowboards down a mountain",
+                                               "snowboard")])
+def test_skis_and_boards_are_on_the_feet_not_left_on_the_slope(prompt: str,
+                                                               form: str | None) -> None:
+    # a pair of skis (a boot on skis) stood on the snow while the girl skied on drawn ones
+    _, shot = one_shot(prompt)
+    [skier] = shot.entities
+    assert (skier.motion, skier.action, skier.object) == (Motion.SKI, form, None)
+
+
+def test_an_umbrella_on_the_beach_is_a_beach_umbrella() -> None:
+    _, shot = one_shot("three yellow umbrellas on the beach at sunset")
+    assert [(e.kind, e.count, e.colour) for e in shot.entities] == [
+        ("beach_umbrella", 3, "yellow")]
+    _, shot = one_shot("a woman with an umbrella in the rain")
+    assert entity(shot, "umbrella").count == 1

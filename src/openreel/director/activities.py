@@ -87,7 +87,7 @@ ACTIVITIES: dict[str, Activity] = {
     "ice skating": _a(M.SKATE, ground="ice", wording="ice skates"),
     "skateboarding": _a(M.RIDE, "skateboard", places=("city_street",),
                         wording="skateboard"),
-    "snowboarding": _a(M.SKI, "snowboard", places=("ski_slope", "snow"), wording="snowboard"),
+    "snowboarding": _a(M.SKI, places=("ski_slope", "snow"), wording="snowboard"),
     "motorcycling": _a(M.RIDE, "motorcycle", places=("city_street",), wording="motorbike"),
     "sailing": _a(M.RIDE, "sailboat", places=("ocean",), wording="boat"),
     "canoeing": _a(M.RIDE, "boat", places=("river", "ocean"), wording="kayak"),

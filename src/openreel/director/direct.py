@@ -32,6 +32,8 @@ from openreel.spec import (
 )
 
 MAX_SHOTS = 24
+# Things a word names differently in a place: (kind, place) → the kind staged there.
+PLACE_FORMS = {("umbrella", "beach"): "beach_umbrella"}
 _PLACEHOLDER = re.compile(r"\s*q(\d+)q\s*")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
 
@@ -62,6 +64,9 @@ def direct(prompt: str, *, seconds: float = 10.0, style: Style | None = None,
         place = draft.place or previous_place
         if not draft.entities:
             add_scenery(draft, place, reading)
+        for thing in draft.entities:
+            # what a word names where it is: an umbrella on the beach is a beach umbrella
+            thing.kind = PLACE_FORMS.get((thing.kind, place), thing.kind)
         env = None
         if place != first_place:
             env = _environment(place, reading, draft.ground)
