@@ -554,3 +554,13 @@ def test_an_umbrella_on_the_beach_is_a_beach_umbrella() -> None:
         ("beach_umbrella", 3, "yellow")]
     _, shot = one_shot("a woman with an umbrella in the rain")
     assert entity(shot, "umbrella").count == 1
+
+
+@pytest.mark.parametrize(("prompt", "word"), [
+    ("a rainy alley at night with neon signs", "neon signs"),
+    ("a busy supermarket aisle with shopping carts", "supermarket aisle")])
+def test_parts_of_a_place_are_drawn_with_it(prompt: str, word: str) -> None:
+    # the aisle was a cardboard box (a stand-in) and the neon signs were not understood
+    board, shot = one_shot(prompt)
+    assert board.unknown_words == [] and "object" not in {e.kind for e in shot.entities}
+    assert board.word_notes[word] == f"{word} → drawn with the place"

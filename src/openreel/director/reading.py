@@ -103,6 +103,8 @@ _WHERE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "around", "across",
                                  "outside", "to", "of"})
 # Things people sit on to do what they do ("reads on a bench")
 SEATS = frozenset({"bench", "sofa", "chair", "bed"})
+# Parts of a place drawn with it, never things of their own.
+_PLACE_PARTS = frozenset({"aisle", "aisles"})
 _WHITE_BEARS = frozenset({"panda", "pandas", "giant panda", "polar bear", "polar bears"})
 _PAINTING_VERBS = frozenset({"paint"})
 # What painting draws itself: the easel, the canvas on it and the picture on the canvas.
@@ -401,6 +403,11 @@ class ShotReader:
             return  # dressed onto its owner by the preposition that names it
         if text in _BODY_PARTS and phrase.possessor is not None:
             self.used.add(head)  # "on his finger", "in her hands": part of who owns it
+            return
+        if text in _PLACE_PARTS or (text in ("sign", "signs") and "neon" in (
+                *phrase.adjectives, *phrase.compounds)):
+            self.used.add(head)  # "a supermarket aisle", "an alley with neon signs"
+            self.reading.notes[phrase.words] = f"{phrase.words} → drawn with the place"
             return
         if text in ("ring", "rings") and _FIGHT_WORDS & set(self.parsed.tokens):
             self.used.add(head)  # "boxers fight in a ring": the ring is where they box

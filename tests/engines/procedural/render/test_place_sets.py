@@ -122,3 +122,18 @@ def test_indoors_there_is_no_sky_to_see(frames: dict[str, np.ndarray]) -> None:
         top = frames[place][: SIZE[1] // 10].astype(np.float32)
         blue = (top[..., 2] > top[..., 0] + 40) & (top[..., 2] > 150)
         assert blue.mean() < 0.05, place
+
+
+def test_an_alley_at_night_glows_with_neon_signs() -> None:
+    # "a rainy alley at night with neon signs" showed none
+    board = Storyboard.model_validate({
+        "environment": {"place": "alley", "time_of_day": "night", "lighting": "neon"},
+        "shots": [{"duration": 1.0, "entities": [
+            {"id": "cat", "kind": "cat", "position": [5.0, 0.0]}]}]})
+    sim = simulate_storyboard(board, fps=12, seed=2)[0]
+    rgb = Renderer(board, width=360, height=640, seed=2).render(sim.frames[0], sim)
+    r, g, b = (rgb[..., i].astype(int) for i in range(3))
+    # the signs' tubes: hot pink and ice blue (the wet night's own light is purple)
+    pink = (r > 230) & (g < 110) & (b > 130) & (b < 220)
+    cyan = (b > 200) & (g > 180) & (r < 150)
+    assert int(pink.sum()) > 400 and int(cyan.sum()) > 200
