@@ -29,14 +29,15 @@ class Activity:
     target: str | None = None  # the kind it is aimed at (an axe at a target)
     answer: Motion | None = None  # what the partner does back (catches what is thrown)
     makes: bool = False  # the thing it makes is drawn by the act ("sews a quilt")
+    shore: bool = False  # done from the bank of the water named ("fishing on a lake")
 
 
 def _a(motion: Motion, *props: str, places: tuple[str, ...] = (), ground: str | None = None,
        partner: bool = False, age: Age | None = None, wording: str | None = None,
-       target: str | None = None, answer: Motion | None = None, makes: bool = False
-       ) -> Activity:
+       target: str | None = None, answer: Motion | None = None, makes: bool = False,
+       shore: bool = False) -> Activity:
     return Activity(motion, props, places, ground, partner, age, wording, target, answer,
-                    makes)
+                    makes, shore)
 
 
 ACTIVITIES: dict[str, Activity] = {
@@ -164,9 +165,9 @@ ACTIVITIES: dict[str, Activity] = {
     "have a picnic": _a(M.SIT, places=("park",), wording="picnic"),
     "has a picnic": _a(M.SIT, places=("park",), wording="picnic"),
     # fishing is done from the bank: a lake or a sea named is the water beside it
-    "fishing": _a(M.PULL, places=("river",), wording="fishing"),
-    "goes fishing": _a(M.PULL, places=("river",), wording="fishing"),
-    "go fishing": _a(M.PULL, places=("river",), wording="fishing"),
+    "fishing": _a(M.PULL, places=("river",), wording="fishing", shore=True),
+    "goes fishing": _a(M.PULL, places=("river",), wording="fishing", shore=True),
+    "go fishing": _a(M.PULL, places=("river",), wording="fishing", shore=True),
     "flying a kite": _a(M.PULL, "kite", places=("park", "beach"), wording="kite"),
     "planting trees": _a(M.DIG, "plant", places=("park", "farm"), wording="planting"),
     "planting a tree": _a(M.DIG, "plant", places=("park", "farm"), wording="planting"),

@@ -110,6 +110,7 @@ _PAINTING_VERBS = frozenset({"paint"})
 # What painting draws itself: the easel, the canvas on it and the picture on the canvas.
 _PAINTED = frozenset({"easel", "easels", "canvas", "picture", "painting", "portrait",
                       "landscape", "artwork", "mural"})
+_LEASHES = frozenset({"leash", "leashes", "lead"})
 _FIGHT_WORDS = frozenset({"boxer", "boxers", "boxing", "box", "boxes", "fight", "fights",
                           "fighting", "fighters", "wrestle", "wrestles", "wrestling",
                           "wrestlers", "wrestler", "spar", "spars", "sparring"})
@@ -741,22 +742,22 @@ class ShotReader:
             set_target(actor, others[0])
         self._clause_prepositions(subjects, motion, clause)
 
-    def _drop_leash(self, clause: parsing.Clause) -> None:
-        """"on a leash": the lead of a dog walked is not a thing on the stage."""
-        for phrase in (p for _, p in clause.preps):
+    def _retire_named(self, phrases: list[parsing.Phrase], names: frozenset[str],
+                      keep: Draft, note: str) -> None:
+        """Take off the stage what these phrases name when it is one of ``names``, drawn by
+        the act itself or not staged at all (never ``keep``, who does the act)."""
+        for phrase in phrases:
             thing = self._thing_at(phrase.head)
-            if thing is not None and phrase.text in ("leash", "lead", "leashes"):
-                self._retire(thing, phrase.text, f"{phrase.text} → not staged (walked at heel)")
+            if thing is not None and thing is not keep and (
+                    phrase.text in names or phrase.words in names):
+                self._retire(thing, phrase.text, f"{phrase.text} → {note}")
 
     def _painting(self, actor: Draft, clause: parsing.Clause) -> None:
         """"paints a picture at an easel": done at an easel the act draws, with its canvas
         and brush; the picture, the canvas and the easel named are that, not props."""
         actor.action = "painting"
-        named = [*clause.objects, *(p for _, p in clause.preps)]
-        for phrase in named:
-            thing = self._thing_at(phrase.head)
-            if thing is not None and thing is not actor and phrase.text in _PAINTED:
-                self._retire(thing, phrase.text, f"{phrase.text} → shown in the act (painting)")
+        self._retire_named([*clause.objects, *(p for _, p in clause.preps)], _PAINTED, actor,
+                           "shown in the act (painting)")
         self._clause_prepositions([actor], actor.motion, clause)
 
     def _vehicle_act(self, clause: parsing.Clause, subjects: list[Draft]) -> bool:
@@ -802,11 +803,13 @@ class ShotReader:
         if how.tool is not None and how.tool in KINDS:
             thing = find_or_add(how.tool, how.tool, Modifiers(definite=True), self.shot,
                                 self.reading)
-        if thing is not None and thing is not actor and how.motion is Motion.WALK:
+        if thing is not None and thing is not actor and how.alongside and how.thing:
             # "walks her dog": the dog walks at her side, the two together
-            set_motion(thing, Motion.WALK)
+            set_motion(thing, how.thing)
             self._relate(thing, Relation.NEXT_TO, actor)
-            self._drop_leash(clause)
+            # "on a leash": the lead of a dog walked is not a thing on the stage
+            self._retire_named([p for _, p in clause.preps], _LEASHES, thing,
+                               "not staged (walked at heel)")
             thing = None
         if thing is not None and thing is not actor:
             actor.object = thing.id
@@ -817,12 +820,9 @@ class ShotReader:
                 thing.motion = Motion.BREAK  # "drops a glass": it shatters
             if how.motion is Motion.IDLE and self.shot.follow is None:
                 self.shot.follow = actor.id  # the shot is of who drops it, not of the glass
-        if how.motion is Motion.COOK:
-            for _, inner in clause.preps:  # the grill or pan it is done on: the act draws it
-                on = self._thing_at(inner.head)
-                if inner.words in COOKWARE and on is not None and on is not actor:
-                    self._retire(on, inner.text, f"{inner.text} → shown in the act "
-                                                 f"({how.wording or how.motion.value})")
+        if how.motion is Motion.COOK:  # the grill or pan it is done on: the act draws it
+            self._retire_named([p for _, p in clause.preps], COOKWARE, actor,
+                               f"shown in the act ({how.wording or how.motion.value})")
         self.used.add(clause.verb)
         self._clause_prepositions(subjects, how.motion, clause)
         return True
@@ -1032,7 +1032,7 @@ class ShotReader:
             if activity.answer is Motion.CATCH:  # the partner catches what the doer throws
                 partner.object, partner.target = doer.object, None
         self.shot.places_wanted.extend(activity.places)
-        if activity.wording == "fishing" and self.shot.place in SHORES and not any(
+        if activity.shore and self.shot.place in SHORES and not any(
                 d.archetype is Archetype.BOAT for d in self.shot.entities):
             self.shot.place = SHORES[self.shot.place]  # on the bank, the lake beyond
         if activity.ground is not None and self.shot.ground is None:

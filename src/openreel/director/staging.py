@@ -65,10 +65,10 @@ def imply_props(shot: ShotDraft, reading: Reading) -> None:
             mount = next((d for d in shot.entities if d is not draft and (
                 d.archetype is Archetype.VEHICLE or d.kind in _MOUNTS)), None)
             draft.object = mount.id if mount is not None else None
-        if draft.motion is M.SIT and (draft.count > 1 or shot.ground is not None or
-                                      draft.action == "picnic"):
-            pass  # several, or on the grass named: they sit on the ground, not on one chair
-        elif draft.object is None and draft.motion in _OBJECTS and \
+        # several, or on the grass named: they sit on the ground, not on one chair
+        on_ground = draft.motion is M.SIT and (draft.count > 1 or shot.ground is not None or
+                                               draft.action == "picnic")
+        if draft.object is None and draft.motion in _OBJECTS and not on_ground and \
                 draft.action not in SELF_EQUIPPED:
             prop = _new_prop(_OBJECTS[draft.motion], shot, reading, exclude=draft)
             if prop is not None:

@@ -135,6 +135,7 @@ class Handling:
     tool: str | None = None  # the kind it is done with, standing in for the named thing
     thing: Motion | None = None  # what the named thing does in turn
     shown_by_act: bool = False  # the act draws the thing itself (a pancake in the pan)
+    alongside: bool = False  # the thing goes along at the character's side (a dog walked)
 
 
 _FOOD_FLIPPED = ("pancake", "pancakes", "crepe", "crepes", "omelette", "omelet", "egg",
@@ -171,7 +172,7 @@ _HANDLINGS: dict[str, tuple[tuple[tuple[str, ...], Handling], ...]] = {
     "bounce": ((("ball", "basketball", "balls"), Handling(M.PLAY, "ball", thing=M.BOUNCE)),),
     "slide": (((), Handling(M.PUSH, thing=M.SLIDE)),),
     # walking a dog: the two walk together, the dog at heel (its lead is not staged)
-    "walk": ((_WALKED, Handling(M.WALK, thing=M.WALK)),),
+    "walk": ((_WALKED, Handling(M.WALK, thing=M.WALK, alongside=True)),),
     # the kite flies on its line; the one flying it stands holding the line
     "fly": ((("kite", "kites"), Handling(M.PULL, "kite")),),
     # held until it slips from the hands; a brittle thing breaks on the floor

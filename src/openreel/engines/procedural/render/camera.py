@@ -81,9 +81,8 @@ class ShotCamera:
         self._follow_flight(cast.thrown, count, cast.keep_thrower)
         # everyone named is in frame when that keeps the subject big enough, else the core
         self._cast = self._boxes(cast.everyone, count)
-        first_seen = self._find(sim.frames[0].entities, self.subject_uid) if count else None
-        self._alone = len(cast.everyone) == 1 and first_seen is not None and \
-            first_seen.archetype in _WALKERS
+        self._alone = len(cast.everyone) == 1 and first is not None and \
+            first.archetype in _WALKERS
         # the level the shot stands on: the ground, or the top of what a still subject rests
         # on (a table top, a pedestal), held where the ground line would be
         self._floor = self._resting_level() if cast.resting else 0.0
@@ -235,11 +234,13 @@ class ShotCamera:
                 continue
             # as much of the cast as the frame holds, never losing the subject
             x = cast.cx if cast is not None else subject.cx
-            if self._alone and abs(self._speed(f)) < 0.3:
+            me = self._find(self.sim.frames[f].entities, self.subject_uid) \
+                if self._alone else None
+            if me is not None and abs(me.vx) < 0.3:
                 # one figure at rest is framed with room before it, for what it holds out,
                 # looks at or works on (a rod's line, an easel, a trunk's spray): the rule
                 # of thirds
-                x += self._facing(f) * _LOOK_ROOM * view_w
+                x += (1 if me.facing >= 0 else -1) * _LOOK_ROOM * view_w
             flight = self._flight[f]
             if flight is not None:  # towards the ball in flight, as far as the subject allows
                 x = flight.cx
@@ -252,14 +253,6 @@ class ShotCamera:
                             subject.y0 + view_h / 2 - my, subject.y0 + subject.height / 2)
         k = max(1, round(_DAMPING_SECONDS * self.sim.fps))
         return _smooth(xs, k), _smooth(ys, k)
-
-    def _facing(self, f: int) -> int:
-        me = self._find(self.sim.frames[f].entities, self.subject_uid)
-        return 1 if me is None or me.facing >= 0 else -1
-
-    def _speed(self, f: int) -> float:
-        me = self._find(self.sim.frames[f].entities, self.subject_uid)
-        return me.vx if me is not None else 0.0
 
     def _close_up_y(self, subject: Box, view_h: float) -> float:
         """A close-up looks at a character's eyes a third of the way down, else the middle."""

@@ -33,8 +33,8 @@ from openreel.engines.procedural.simulation.ragdoll import Ragdoll, build_ragdol
 from openreel.spec import Archetype, Motion
 
 A = Archetype
-SPRAY_PERIOD = 2.2  # seconds between bursts of an animal's spray
 M = Motion
+SPRAY_PERIOD = 2.2  # seconds between bursts of an animal's spray
 GAITS = (M.WALK, M.RUN, M.CHASE, M.CRASH, M.FALL)
 # a hit that changes a figure's speed by more than this (m/s) knocks it over
 KNOCKDOWN_SPEED = 1.5

@@ -18,7 +18,11 @@ from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import GROUND, EntityFrame
 from openreel.engines.procedural.simulation.actor import Actor, Squash
 from openreel.engines.procedural.simulation.buoyancy import apply_buoyancy
-from openreel.engines.procedural.simulation.kinematic import KINEMATIC, kinematic_offset
+from openreel.engines.procedural.simulation.kinematic import (
+    KINEMATIC,
+    ease_in_out,
+    kinematic_offset,
+)
 from openreel.engines.procedural.simulation.poses import place, rigid_pose
 from openreel.spec import Archetype, Motion, Relation
 
@@ -93,8 +97,7 @@ TURNTABLE_SECONDS = 4.0  # one turn of a thing spun on the spot, once up to spee
 def turntable(t: float) -> float:
     """How wide a thing turning about its upright axis looks at ``t``: 1 face on, -1 turned
     about (drawn mirrored), through 0 edge on; it eases into the turn."""
-    ramp = min(max(t / 0.8, 0.0), 1.0)
-    ramp = ramp * ramp * (3.0 - 2.0 * ramp)
+    ramp = ease_in_out(t / 0.8)
     return math.cos(2.0 * math.pi * (t - 0.4 * (1.0 - ramp)) * ramp / TURNTABLE_SECONDS)
 
 
