@@ -564,3 +564,39 @@ def test_parts_of_a_place_are_drawn_with_it(prompt: str, word: str) -> None:
     board, shot = one_shot(prompt)
     assert board.unknown_words == [] and "object" not in {e.kind for e in shot.entities}
     assert board.word_notes[word] == f"{word} → drawn with the place"
+
+
+@pytest.mark.parametrize(("prompt", "place"), [
+    ("an owl sleeps on a branch", "park"),  # in a tree, not in a bedroom
+    ("a lion sleeps", "park"),  # a wild animal has no bedroom
+    ("a man sleeps on the sofa", "living_room"),  # the sofa's room
+    ("a cat sleeps on the bed", "bedroom"),
+    ("a dog sleeps", "bedroom"),  # a pet asleep indoors
+    ("a man sleeps in the park", "park"),
+])
+def test_a_sleeper_sleeps_where_what_it_sleeps_on_belongs(prompt: str, place: str) -> None:
+    board, _ = one_shot(prompt)
+    assert board.environment.place == place
+
+
+def test_a_person_asleep_indoors_sleeps_in_a_bed_and_outdoors_on_the_ground() -> None:
+    _, shot = one_shot("a baby sleeps")
+    baby, bed = entity(shot, "person"), entity(shot, "bed")
+    assert (baby.motion, baby.object) == (Motion.SLEEP, bed.id)
+    _, shot = one_shot("an old man sleeps in the living room")
+    assert entity(shot, "person").object == entity(shot, "sofa").id
+    _, shot = one_shot("a man sleeps in the park")
+    assert [e.kind for e in shot.entities] == ["person"]
+
+
+@pytest.mark.parametrize(("prompt", "animal", "seat"), [
+    ("a cat sleeps on the bed", "cat", "bed"),
+    ("a dog sits on the sofa", "dog", "sofa"),
+    ("a dog naps on the bench in the park", "dog", "bench"),
+])
+def test_an_animal_lies_or_sits_on_the_furniture_named(prompt: str, animal: str,
+                                                      seat: str) -> None:
+    # a person acts with a chair or a bed; an animal is set on it (it stood beside the bed)
+    _, shot = one_shot(prompt)
+    pet, furniture = entity(shot, animal), entity(shot, seat)
+    assert (pet.relation, pet.relative_to, pet.object) == (Relation.ON, furniture.id, None)

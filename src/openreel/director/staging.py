@@ -13,7 +13,7 @@ from openreel.director.entities import (
     is_character,
 )
 from openreel.director.verbs import SELF_EQUIPPED
-from openreel.spec import KINDS, PLACES, Archetype, Camera, Framing, Motion, Shot
+from openreel.spec import KINDS, PLACES, Archetype, Camera, Framing, Motion, Relation, Shot
 
 M = Motion
 # What an action is done with when the prompt does not say: "a person is reading" holds a
@@ -47,6 +47,9 @@ _PLACES: dict[Motion, tuple[str, ...]] = {
 # The trick a rider does on what it rides.
 _TRICKS: dict[tuple[str, ...], str] = {("skateboard",): "kickflip", ("bicycle",): "wheelie"}
 _MOUNTS = frozenset({"horse", "elephant", "camel", "cow", "zebra", "dragon"})
+_SLEEPING_ROOMS = {"bed": "bedroom", "sofa": "living_room"}
+_BEDS = {room: bed for bed, room in _SLEEPING_ROOMS.items()}
+_HOUSEHOLD_ANIMALS = frozenset({"dog", "cat", "rabbit", "mouse"})
 _TOGETHER = frozenset({M.HUG, M.KISS, M.SHAKE_HANDS, M.FIGHT})
 _TWO_SHOT_SECONDS = 1.5
 _WORDS_PER_SECOND = 2.6
@@ -56,7 +59,9 @@ def imply_props(shot: ShotDraft, reading: Reading) -> None:
     """Give actions the things they are done with and aimed at when the prompt left them out."""
     for draft in list(shot.entities):
         _act_role(draft, shot, reading)
+        _rests_on(draft, shot)
     for draft in list(shot.entities):
+        _bed(draft, shot, reading)
         if draft.archetype is not Archetype.HUMANOID and not (
                 is_character(draft) and draft.motion is M.CATCH):
             continue
@@ -93,6 +98,30 @@ def imply_props(shot: ShotDraft, reading: Reading) -> None:
                 draft.target = partner.id
                 if partner.motion in (M.IDLE, M.TALK):
                     partner.motion = draft.motion
+
+
+def _rests_on(draft: Draft, shot: ShotDraft) -> None:
+    """"A cat sleeps on the bed", "a dog sits on the sofa": an animal lies or sits on the
+    furniture named (a person sits and lies by acting with it; an animal is set on it)."""
+    if draft.archetype is Archetype.HUMANOID or draft.motion not in (M.SIT, M.SLEEP) or \
+            draft.object is None or draft.relative_to is not None:
+        return
+    seat = next((d for d in shot.entities if d.id == draft.object), None)
+    if seat is not None and seat.archetype is Archetype.FURNITURE:
+        draft.relation, draft.relative_to, draft.object = Relation.ON, seat.id, None
+
+
+def _bed(sleeper: Draft, shot: ShotDraft, reading: Reading) -> None:
+    """A person asleep indoors with nothing named to sleep on sleeps in a bed (on the sofa
+    in a living room); outdoors, or "on the floor", on the ground."""
+    if sleeper.motion is not M.SLEEP or sleeper.archetype is not Archetype.HUMANOID or \
+            sleeper.count != 1 or sleeper.object is not None or \
+            sleeper.relative_to is not None or shot.ground is not None:
+        return
+    bed = _BEDS.get(shot.place or _PLACES[M.SLEEP][0])
+    if bed is not None:
+        prop = _new_prop((bed,), shot, reading, exclude=sleeper)
+        sleeper.object = prop.id if prop is not None else None
 
 
 def _catches(thrower: Draft, shot: ShotDraft) -> None:
@@ -133,12 +162,28 @@ def place_for_actions(shots: list[ShotDraft]) -> str | None:
             if name in PLACES:
                 return name
         for draft in shot.entities:
-            if draft.motion is M.SLEEP and draft.relative_to is not None and \
-                    draft.relation is not None:
-                continue  # asleep under the table or on the sofa: not in a bedroom
+            if draft.motion is M.SLEEP:
+                room = _bed_place(draft, shot)
+                if room is not None:
+                    return room
+                continue
             for name in _PLACES.get(draft.motion, ()):
                 if name in PLACES:
                     return name
+    return None
+
+
+def _bed_place(sleeper: Draft, shot: ShotDraft) -> str | None:
+    """Where a sleeper sleeps: the room of the bed or sofa it sleeps on, a bedroom for a
+    person or a pet asleep on nothing named, and no room at all for a wild animal or for
+    anyone asleep on a branch, under a table or in the grass (the rest of the prompt says
+    where)."""
+    bed = next((d.kind for d in shot.entities
+                if d.id in (sleeper.object, sleeper.relative_to)), None)
+    if bed is not None:
+        return _SLEEPING_ROOMS.get(bed)
+    if sleeper.archetype is Archetype.HUMANOID or sleeper.kind in _HOUSEHOLD_ANIMALS:
+        return _PLACES[M.SLEEP][0]
     return None
 
 

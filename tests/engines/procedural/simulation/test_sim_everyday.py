@@ -10,6 +10,7 @@ import pytest
 from sim_storyboards import one_shot
 
 from openreel.engines.procedural.personas import ADULT
+from openreel.engines.procedural.render.framing import world_box
 from openreel.engines.procedural.scene import EntityFrame, ShotSimulation
 from openreel.engines.procedural.simulation import simulate_storyboard
 from openreel.engines.procedural.simulation.act import Cue
@@ -17,8 +18,9 @@ from openreel.engines.procedural.simulation.acts import TEMPLATES
 from openreel.engines.procedural.simulation.acts.tasks import FLIP_HEIGHT
 from openreel.engines.procedural.simulation.animals import SWAT_AT
 from openreel.engines.procedural.simulation.fetching import LEAP
+from openreel.engines.procedural.simulation.grouping import SEAT_TOPS
 from openreel.engines.procedural.simulation.poses import limb_end
-from openreel.spec import Entity, Motion
+from openreel.spec import Entity, Motion, Relation
 
 FPS = 24
 
@@ -147,3 +149,31 @@ def test_a_dog_catches_what_a_person_throws_it_at_the_top_of_its_leap() -> None:
     assert abs(top - k) <= 1 and dog[top].y - dog[0].y > 0.2
     head = dog[-1].parts["head"]
     assert math.hypot(ball[-1].x - head.x, ball[-1].y - head.y) < 0.35 * dog[-1].size
+
+
+def test_a_cat_asleep_on_a_bed_lies_on_the_mattress_and_the_bed_stays_put() -> None:
+    sim = _sim(Entity(id="cat", kind="cat", motion=Motion.SLEEP, relation=Relation.ON,
+                      relative_to="bed"),
+               Entity(id="bed", kind="bed"), place="bedroom", duration=3.0)
+    cat, bed = _of(sim, "cat"), _of(sim, "bed")
+    bed_box = [world_box(b) for b in bed]
+    # a bed is about two metres long: a person fits on it
+    assert 1.8 <= bed_box[0].width <= 2.3
+    mattress = bed_box[0].y0 + SEAT_TOPS["bed"] * bed_box[0].height
+    for c, b in zip(cat, bed, strict=True):
+        assert "asleep" in c.extra
+        assert abs(world_box(c).y0 - mattress) < 0.05  # on the mattress, not the headboard
+        assert abs(c.x - b.x) < 0.3 * bed_box[0].width  # and on the bed, not beside it
+        # the sleeper does not shove the bed it lies on
+        assert abs(b.angle) < 0.01 and abs(b.x - bed[0].x) < 0.01
+
+
+def test_a_person_asleep_on_a_sofa_lies_on_its_seat_under_a_thin_blanket() -> None:
+    sim = _sim(Entity(id="man", kind="person", motion=Motion.SLEEP, object="sofa"),
+               Entity(id="sofa", kind="sofa"), place="living_room", duration=3.0)
+    man, sofa = _of(sim, "man")[-1], _of(sim, "sofa")[-1]
+    seat = world_box(sofa).y0 + SEAT_TOPS["sofa"] * world_box(sofa).height
+    # lying on the back: the body's underside is on the seat, below the backrest's top
+    assert abs(world_box(man).y0 - seat) < 0.12
+    assert world_box(man).y0 < world_box(sofa).y1
+    assert "asleep" in man.extra

@@ -38,10 +38,19 @@ def _typeface(package: str, filename: str) -> skia.Typeface:
     return skia.Typeface.MakeFromFile(str(path))
 
 
+def drawn_styles() -> tuple[Style, ...]:
+    """The styles drawn as cartoons (their text rounded, their sleepers snoring "z")."""
+    return _DRAWN
+
+
+def rounded_typeface() -> skia.Typeface:
+    """The rounded face the drawn styles set their text in."""
+    return _typeface("font_fredoka_one", "FredokaOne-Regular.ttf")
+
+
 def _face(style: Style) -> _Face:
     if style in _DRAWN:
-        return _Face(_typeface("font_fredoka_one", "FredokaOne-Regular.ttf"),
-                     0.12 if style is Style.ANIME else 0.0)
+        return _Face(rounded_typeface(), 0.12 if style is Style.ANIME else 0.0)
     return _Face(_typeface("font_lato", "Lato-Black.ttf"), 0.0)
 
 

@@ -131,7 +131,8 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
         lead_group = lead.id if lead is not None else None
     lead = groups.get(lead_group) if lead_group else None
     together = {lead_group}
-    resting = lead is not None and lead.motion in (Motion.IDLE, Motion.SPIN) and \
+    # (a cat asleep on a bed or sitting on a sofa rests on it too)
+    resting = lead is not None and lead.motion in _RESTING and \
         lead.relation is Relation.ON and _archetype_of(lead.id, on_stage) not in _SCENERY
     # a bird on a bough is framed from the bough, as a thing on a table from the table top
     resting = resting or any("perch" in e.extra for e in on_stage if e.group == lead_group)
@@ -145,7 +146,10 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
         subject = (on_stage[0].uid,)
     wanted: set[str] = set()
     if lead is not None:
-        holder = None if resting else lead.relative_to  # shown as far as the frame allows
+        # what it rests on is shown as far as the frame allows: a bed under a sleeping cat
+        # as much as the cat keeps its size; under a watch on show, what is left around it
+        lying = lead.motion in (Motion.SLEEP, Motion.SIT)
+        holder = None if resting and not lying else lead.relative_to
         wanted |= {lead.id, *(ref for ref in (lead.object, lead.target, holder)
                               if ref is not None)}
     for e in shot.entities:
@@ -162,7 +166,9 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
     staged_now = [e for e in on_stage if e.archetype not in _SCENERY and e.group != aimed_at]
     core = tuple(e.uid for e in staged_now if e.group in wanted)
     everyone = tuple(e.uid for e in staged_now)
-    if resting:
+    if resting and lead is not None and lead.motion in (Motion.SLEEP, Motion.SIT):
+        least = 0.16  # a cat asleep on a bed: small enough to see the bed it lies on
+    elif resting:
         least = 0.2  # the thing on show, with as much of what holds it as the frame allows
     elif lead is None or lead.motion is Motion.IDLE:
         least = 0.08
@@ -186,6 +192,7 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
 
 
 _CONTACT = frozenset({Relation.ON, Relation.INSIDE, Relation.UNDER})
+_RESTING = frozenset({Motion.IDLE, Motion.SPIN, Motion.SLEEP, Motion.SIT})
 # What a group does together in one place (not going anywhere): seen as one group.
 _TOGETHER_STILL = frozenset({Motion.IDLE, Motion.SIT, Motion.TALK, Motion.CHEER, Motion.CLAP,
                              Motion.WAVE, Motion.LAUGH, Motion.EAT, Motion.DANCE, Motion.PLAY})

@@ -930,7 +930,7 @@ def pillow(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
 
 def blanket(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
     """A quilt over a sleeper, from the chest down past the feet."""
-    w, h = 0.3 * u, 0.78 * u
+    w, h = 0.17 * u, 0.78 * u
     _rrect(canvas, -w / 2, -h / 2, w, h, (110, 140, 210), 0.25)
     for k in range(1, 4):
         canvas.drawLine(-w / 2, -h / 2 + k * h / 4, w / 2, -h / 2 + k * h / 4,

@@ -13,7 +13,7 @@ from openreel.engines.procedural.render import artwork
 from openreel.engines.procedural.render.artwork import ArtPainter, art_of
 from openreel.engines.procedural.render.backdrop import paint_backdrop
 from openreel.engines.procedural.render.camera import ShotCamera, View
-from openreel.engines.procedural.render.captions import draw_captions
+from openreel.engines.procedural.render.captions import draw_captions, drawn_styles
 from openreel.engines.procedural.render.compositing import blit, trail
 from openreel.engines.procedural.render.effects import Weather2D, draw_particles
 from openreel.engines.procedural.render.figures import FigurePainter, depth_matrix, parts_of
@@ -23,6 +23,7 @@ from openreel.engines.procedural.render.looks import LOOKS
 from openreel.engines.procedural.render.palette import RGB, Light, light_for, lit_colour, shade
 from openreel.engines.procedural.render.placing import BackdropPlacer, place_photo
 from openreel.engines.procedural.render.shadows import draw_shadows
+from openreel.engines.procedural.render.sleep_marks import draw_sleep_marks
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import EntityFrame, FrameState, ShotSimulation
 from openreel.engines.procedural.simulation.poses import rest_height
@@ -121,6 +122,8 @@ class Renderer:
             if not self._motion_trail(canvas, shot, entity, view, state.t, sim.fps, slow):
                 shot.draw(canvas, entity, view, state.t)
         draw_particles(canvas, state.particles, view)
+        if self.storyboard.style in drawn_styles():
+            draw_sleep_marks(canvas, state, view)
         shot.weather.draw(canvas, state.t, state.index)
         target.flushAndSubmit()
         return pixels

@@ -20,8 +20,8 @@ from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import Transform
 from openreel.engines.procedural.simulation import gaits
 from openreel.engines.procedural.simulation.act import Act, Cue, Prop
-from openreel.engines.procedural.simulation.acting_words import words_of
 from openreel.engines.procedural.simulation.acts import TEMPLATES
+from openreel.engines.procedural.simulation.grouping import SEAT_TOPS
 from openreel.engines.procedural.simulation.poses import (
     LocalPose,
     humanoid_foot_drop,
@@ -74,13 +74,12 @@ class Performance:
                                                    Archetype.FURNITURE else 0.0)
             gap = abs(other.x - self.actor.inst.x) - 0.5 * w
             top -= self.actor.ground
-            # chairs, sofas and benches (drawn with a back) have a seat about half way up;
-            # stools, beds and tables are sat on at the top
-            backed = any(w in words_of(other.entity) for w in (" chair ", " sofa ", " couch ",
-                                                                " armchair ", " bench "))
+            # chairs, sofas, benches and beds are sat and lain on at their seat or mattress,
+            # part way up their drawing; a table, a rock or a box at its top
             turn = level_turn(other.kind, w, h)
-            self.prop = Prop(w, h, st.use or "held", top, gap, top * (0.52 if backed else 1.0),
-                             turn, level_height(other.kind, w, h, turn))
+            self.prop = Prop(w, h, st.use or "held", top, gap,
+                             top * SEAT_TOPS.get(other.kind, 1.0), turn,
+                             level_height(other.kind, w, h, turn))
             if st.use == "held":
                 self.handle = Handle(self.prop_actor)
         if st.partner is not None and st.partner in ctx.actors:

@@ -11,7 +11,7 @@ from openreel.engines.procedural.rigs import footprint, goal_geometry, hoop_geom
 from openreel.engines.procedural.simulation.aimed import ACTIONS, kick_reach
 from openreel.engines.procedural.simulation.animals import SWAT_AT, SWAT_REACH
 from openreel.engines.procedural.simulation.dominoes import arrange_row, is_domino
-from openreel.engines.procedural.simulation.grouping import top_of
+from openreel.engines.procedural.simulation.grouping import surface_of
 from openreel.engines.procedural.simulation.holding import holds, stand_by
 from openreel.engines.procedural.simulation.layout import DROPPED, Instance
 from openreel.engines.procedural.simulation.pendulum import rides
@@ -82,7 +82,7 @@ def _drop_over(inst: Instance, k: int, n: int, instances: list[Instance]) -> Non
     assert target is not None
     w = footprint(target.archetype, target.size, target.kind)[0]
     inst.x = target.x + (0.0 if n == 1 else (k / (n - 1) - 0.5) * 0.35 * w)
-    inst.y = top_of(target) + inst.rest + 0.6 + 0.25 * k  # a little above: it lands, no bounce
+    inst.y = surface_of(target) + inst.rest + 0.6 + 0.25 * k  # a little above: it lands, no bounce
 
 
 def _place_breakable(inst: Instance, instances: list[Instance]) -> None:

@@ -139,6 +139,8 @@ class CreatureActor(Actor):
         if i.archetype is A.BIRD:
             if self.perched:
                 extra["perch"] = 1.0
+            if self.grounded and i.motion is M.SLEEP:
+                extra["asleep"] = 1.0
             if self.grounded:
                 self.flap = 0.0
                 pose = bird_pose(s, -0.25, legs_down=True)

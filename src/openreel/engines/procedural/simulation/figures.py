@@ -30,7 +30,7 @@ from openreel.engines.procedural.simulation.poses import (
 )
 from openreel.engines.procedural.simulation.props import pose_of
 from openreel.engines.procedural.simulation.ragdoll import Ragdoll, build_ragdoll
-from openreel.spec import Archetype, Motion
+from openreel.spec import Archetype, Motion, Relation
 
 A = Archetype
 M = Motion
@@ -84,8 +84,9 @@ class FigureActor(Actor):
             self.performance.bind()
         if (self.performance is not None and self.performance.prop_actor is not None) or (
                 i.staging is not None and i.staging.use == "ground") or (
-                self.quad and i.motion is M.PUSH):
-            # it stands at, sits on, holds, eats or swats the thing: no shoving
+                self.quad and i.motion is M.PUSH) or i.entity.relation is Relation.ON:
+            # it stands at, sits on, holds, eats or swats the thing, or lies on the bed it
+            # was set on: no shoving
             shape.sensor = True
         self.ctx.world.space.add(self.body, shape)
         self.ctx.world.listeners.append(self._on_contact)

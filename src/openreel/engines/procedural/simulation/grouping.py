@@ -118,11 +118,26 @@ def row_positions(items: list[Instance], stage_width: float) -> list[float]:
     return centres
 
 
+# How high the seat of each drawn seat is (a bed's mattress), as a share of its drawn
+# height from the floor: the back, arms or headboard rise above it.
+SEAT_TOPS = {"sofa": 0.53, "bench": 0.55, "bed": 0.64, "chair": 0.55}
+
+
 def top_of(inst: Instance) -> float:
-    """Height of the instance's top surface above the floor (a table's top, a box's lid)."""
-    if inst.archetype is A.FURNITURE and inst.kind in ("table", "desk", "bench", "counter"):
+    """Height of the instance's top above the floor (a table's top, a box's lid, the top of
+    a sofa's back)."""
+    if inst.archetype is A.FURNITURE and inst.kind in ("table", "desk", "counter"):
         return inst.y + 0.5 * inst.size  # furniture's root sits at mid height
     return inst.y - root_height(inst) + height_of(inst)
+
+
+def surface_of(inst: Instance) -> float:
+    """Height above the floor of what a thing set on the instance rests on: a table's top,
+    a sofa's or a bench's seat, a bed's mattress."""
+    seat = SEAT_TOPS.get(inst.kind)
+    if seat is None or inst.archetype is not A.FURNITURE:
+        return top_of(inst)
+    return inst.y - root_height(inst) + seat * height_of(inst)
 
 
 DISPLAY_STANDS = frozenset({"pedestal"})
@@ -225,7 +240,7 @@ def _stack(top: Instance, bottom: Instance) -> None:
     """Stand ``top`` on ``bottom``; still things stay so ("a banana on top of an apple":
     neither rolls the other off)."""
     top.x = bottom.x
-    top.y = top_of(bottom) + root_height(top) + 0.002
+    top.y = surface_of(bottom) + root_height(top) + 0.002
     if top.motion is M.IDLE and bottom.motion is M.IDLE:
         top.extra["hung"] = bottom.extra["hung"] = 1.0
 

@@ -18,6 +18,7 @@ from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import GROUND, EntityFrame
 from openreel.engines.procedural.simulation.actor import Actor, Squash
 from openreel.engines.procedural.simulation.buoyancy import apply_buoyancy
+from openreel.engines.procedural.simulation.grouping import SEAT_TOPS
 from openreel.engines.procedural.simulation.kinematic import (
     KINEMATIC,
     ease_in_out,
@@ -67,10 +68,6 @@ def rigid_shapes(body: pymunk.Body, archetype: Archetype, size: float,
         return [_box(body, 1.3 * s, 0.12 * s, 0.0, 0.44 * s), _box(body, 1.1 * s, 0.88 * s, 0.0,
                                                                     -0.06 * s)]
     return [pymunk.Poly.create_box(body, (s, s))]
-
-
-# How high the seat of each drawn seat is, as a share of its drawn height from the floor.
-SEAT_TOPS = {"sofa": 0.53, "bench": 0.55, "bed": 0.55, "chair": 0.55}
 
 
 def _below(polygon: list[tuple[float, float]], level: float) -> list[tuple[float, float]]:

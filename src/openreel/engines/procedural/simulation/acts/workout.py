@@ -290,14 +290,15 @@ def _seated_read(c: Cue) -> Act:
 
 
 def sleep(c: Cue) -> Act:
-    """Lying on the back on the ground (or the bed it was given), breathing slowly."""
+    """Lying on the back on the ground (or on the seat of the bed or sofa it was given),
+    breathing slowly."""
     s = c.size
     j = gaits.sleep(c.t)
-    top = c.prop.top if c.prop is not None else 0.0
+    top = c.prop.seat if c.prop is not None else 0.0
     breathe = osc(c.t, 4.5)
     # in the body's own frame (it is laid down whole): a pillow behind the head, a blanket
     # over the legs and belly that rises and falls with each breath
     gear: Gear = {"pillow": (-0.13 * s, 0.33 * s, 0.0),
-                  "blanket": (0.02 * s + 0.005 * s * breathe, -0.3 * s, 0.0)}
+                  "blanket": (0.03 * s + 0.005 * s * breathe, -0.3 * s, 0.0)}
     return Act(j, support="root", seat=top + 0.11 * s, angle=math.pi / 2, period=4.5,
                face=Face(squint=1.0), gear=gear)
