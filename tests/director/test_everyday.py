@@ -600,3 +600,19 @@ def test_an_animal_lies_or_sits_on_the_furniture_named(prompt: str, animal: str,
     _, shot = one_shot(prompt)
     pet, furniture = entity(shot, animal), entity(shot, seat)
     assert (pet.relation, pet.relative_to, pet.object) == (Relation.ON, furniture.id, None)
+
+
+@pytest.mark.parametrize(("prompt", "place", "things"), [
+    ("a stop sign on the street corner", "city_street", ["stop_sign"]),
+    ("a fire hydrant on the corner", "city_street", ["fire_hydrant"]),
+    ("a cat sits in the corner of the kitchen", "kitchen", ["cat"]),
+    ("a lamp in the corner of the room", "living_room", ["lamp"]),
+    ("a cat in a room", "living_room", ["cat"]),
+])
+def test_a_corner_or_a_room_is_part_of_the_place_not_a_thing(
+        prompt: str, place: str, things: list[str]) -> None:
+    # "corner" was staged as a building the sign stood on; "room" as a building too
+    board, shot = one_shot(prompt)
+    assert board.environment.place == place
+    assert [e.kind for e in shot.entities] == things
+    assert "drawn with the place" in describe(board)

@@ -103,8 +103,11 @@ _WHERE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "around", "across",
                                  "outside", "to", "of"})
 # Things people sit on to do what they do ("reads on a bench")
 SEATS = frozenset({"bench", "sofa", "chair", "bed"})
-# Parts of a place drawn with it, never things of their own.
-_PLACE_PARTS = frozenset({"aisle", "aisles"})
+# Parts of a place drawn with it, never things of their own, and the place they imply
+# when the prompt names none ("a stop sign on the corner" is on a street corner).
+_PLACE_PARTS: dict[str, str | None] = {"aisle": None, "aisles": None,
+                                       "corner": "city_street", "street corner": "city_street",
+                                       "room": "living_room", "rooms": "living_room"}
 _WHITE_BEARS = frozenset({"panda", "pandas", "giant panda", "polar bear", "polar bears"})
 _PAINTING_VERBS = frozenset({"paint"})
 # What painting draws itself: the easel, the canvas on it and the picture on the canvas.
@@ -283,6 +286,11 @@ class ShotReader:
         self._apply_setting(what, phrase)
         return n
 
+    def _in_a_room(self) -> bool:
+        """Whether the prompt is set indoors ("in the corner of the kitchen")."""
+        return any(tok in ("room", "rooms") or (tok in lx.PLACE_WORDS and PLACES[
+            lx.PLACE_WORDS[tok]].indoor) for tok in self.parsed.tokens)
+
     def _outside(self, i: int) -> bool:
         """Whether the place named at token ``i`` is seen from outside ("outside a bakery",
         "in front of the cafe")."""
@@ -409,6 +417,9 @@ class ShotReader:
                 *phrase.adjectives, *phrase.compounds)):
             self.used.add(head)  # "a supermarket aisle", "an alley with neon signs"
             self.reading.notes[phrase.words] = f"{phrase.words} → drawn with the place"
+            place = _PLACE_PARTS.get(text)
+            if place is not None and (PLACES[place].indoor or not self._in_a_room()):
+                self.shot.place = self.shot.place or place
             return
         if text in ("ring", "rings") and _FIGHT_WORDS & set(self.parsed.tokens):
             self.used.add(head)  # "boxers fight in a ring": the ring is where they box

@@ -195,7 +195,7 @@ _KIND_LIST: tuple[Kind, ...] = (
        "traffic lights", "stoplight", "traffic signal"),
     _k("fire_hydrant", A.PROP, 0.75, "metal", "red", "city", "fire hydrant", "hydrant",
        "hydrants"),
-    _k("stop_sign", A.PROP, 0.75, "metal", "red", "city", "stop sign", "road sign"),
+    _k("stop_sign", A.PROP, 2.2, "metal", "red", "city", "stop sign", "road sign"),
     _k("parking_meter", A.PROP, 1.4, "metal", "grey", "city", "parking meter"),
     _k("mailbox", A.PROP, 1.1, "metal", "blue", "city", "mailboxes", "letterbox", "postbox",
        "post box"),

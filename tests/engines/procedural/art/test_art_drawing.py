@@ -72,7 +72,7 @@ def test_every_kind_renders_with_its_mask_and_box(batch: list[str]) -> None:
         pixels, mask, (x0, y0, x1, y1) = _layers(entity)
         kind = entity.kind
         solid = pixels[..., 3] >= 128
-        assert solid.sum() > 0.05 * W * H, kind
+        assert solid.sum() > 0.04 * W * H, kind  # (a stop sign on its pole is thin)
         # the mask is the drawn thing: every solid pixel, and hardly anything else
         assert (solid & ~mask).sum() <= 0.01 * solid.sum() + 4, kind
         assert (mask & (pixels[..., 3] < 20)).sum() <= 0.01 * mask.sum() + 4, kind

@@ -177,3 +177,13 @@ def test_a_person_asleep_on_a_sofa_lies_on_its_seat_under_a_thin_blanket() -> No
     assert abs(world_box(man).y0 - seat) < 0.12
     assert world_box(man).y0 < world_box(sofa).y1
     assert "asleep" in man.extra
+
+
+@pytest.mark.parametrize("kind", ["stop_sign", "parking_meter"])
+def test_street_furniture_stands_on_its_pole(kind: str) -> None:
+    sim = _sim(Entity(id="s", kind=kind), place="city_street", duration=3.0)
+    frames = _of(sim, "s")
+    box = world_box(frames[0])
+    assert box.height > 1.2  # a sign on a pole, taller than a child
+    assert abs(box.y0) < 0.05  # standing on the pavement
+    assert all(abs(f.angle) < 1e-3 and abs(f.x - frames[0].x) < 1e-3 for f in frames)

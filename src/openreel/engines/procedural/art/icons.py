@@ -93,7 +93,7 @@ ICONS: dict[str, Icon] = {
     "donut": _f("doughnut"), "watermelon": _f("watermelon"), "egg": _f("egg"),
     # props
     "traffic_light": _n("vertical-traffic-light"), "fire_hydrant": _d("fire_hydrant"),
-    "stop_sign": _f("stop-sign"), "parking_meter": _d("parking_meter"),
+    "stop_sign": _d("stop_sign"), "parking_meter": _d("parking_meter"),
     "mailbox": _f("closed-mailbox-with-raised-flag"), "backpack": _f("backpack"),
     "umbrella": _f("umbrella"), "beach_umbrella": _f("umbrella-on-ground"),
     "handbag": _f("handbag"), "tie": _f("necktie"),

@@ -98,6 +98,10 @@ def turntable(t: float) -> float:
     return math.cos(2.0 * math.pi * (t - 0.4 * (1.0 - ramp)) * ramp / TURNTABLE_SECONDS)
 
 
+# Street furniture set in the ground: it stands on its pole however thin, unless struck.
+PLANTED = frozenset({"stop_sign", "traffic_light", "parking_meter", "fire_hydrant"})
+
+
 class RigidActor(Actor):
     """A single rigid body: dynamic for physical motions, kinematic for scripted ones."""
 
@@ -105,7 +109,8 @@ class RigidActor(Actor):
         i = self.inst
         self.scripted = (i.motion in KINEMATIC and not (
             i.motion in (Motion.FLOAT, Motion.SINK) and self.ctx.water_level is not None)) or (
-            i.motion is Motion.IDLE and bool(i.extra.get("hung")))  # held up: a wall clock
+            i.motion is Motion.IDLE and (bool(i.extra.get("hung")) or i.kind in PLANTED))
+        # (held up: a wall clock; set in the ground: a stop sign on its pole)
         # a thing that spins where it stands (a sneaker on a pedestal, a top, a coin) turns
         # about its upright axis, as on a turntable; a ball or a thing in the air turns flat
         self.turntable = i.motion is Motion.SPIN and i.archetype is not A.BALL and (
