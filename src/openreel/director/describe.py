@@ -13,6 +13,7 @@ def describe(board: Storyboard) -> str:
         f"  place {env.place}, {env.time_of_day.value.replace('_', ' ')}, weather "
         f"{env.weather.value}, lighting {env.lighting.value}, gravity "
         f"{env.resolved_gravity():.2f} m/s², floor {env.resolved_ground()}"
+        + (", fireworks in the sky" if env.fireworks else "")
         + ("" if board.music else ", no music"),
     ]
     for n, shot in enumerate(board.shots, start=1):

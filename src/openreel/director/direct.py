@@ -62,8 +62,9 @@ def direct(prompt: str, *, seconds: float = 10.0, style: Style | None = None,
     previous_place = first_place
     for index, draft in enumerate(drafts):
         place = draft.place or previous_place
-        if not draft.entities:
-            add_scenery(draft, place, reading)
+        if not draft.entities and not reading.fireworks:
+            add_scenery(draft, place, reading)  # (fireworks are the show in their own sky)
+        draft.scenery_only = draft.scenery_only or not draft.entities
         for thing in draft.entities:
             # what a word names where it is: an umbrella on the beach is a beach umbrella
             thing.kind = PLACE_FORMS.get((thing.kind, place), thing.kind)
@@ -154,10 +155,12 @@ def _first_ground(drafts: list[ShotDraft], first_place: str) -> str | None:
 
 def _environment(place: str, reading: Reading, ground: str | None) -> Environment:
     return Environment(
-        place=place, time_of_day=reading.time or TimeOfDay.AFTERNOON,
+        # fireworks are let off after dark unless the prompt says when
+        place=place, time_of_day=reading.time or (
+            TimeOfDay.NIGHT if reading.fireworks else TimeOfDay.AFTERNOON),
         weather=reading.weather or Weather.CLEAR,
         lighting=reading.lighting or _default_lighting(place, reading),
-        gravity=reading.gravity, ground=ground)
+        gravity=reading.gravity, ground=ground, fireworks=reading.fireworks)
 
 
 def _default_place(drafts: list[ShotDraft]) -> str:
@@ -244,6 +247,8 @@ def _infer_mood(style: Style, env: Environment, shots: list[Shot]) -> Mood:
         return Mood.EPIC
     if style is Style.SURREAL:
         return Mood.DREAMY
+    if env.fireworks:
+        return Mood.HAPPY  # a celebration, however dark the night
     if style is Style.NOIR or env.time_of_day is TimeOfDay.NIGHT:
         return Mood.MYSTERIOUS
     if motions & {Motion.DANCE, Motion.BOUNCE, Motion.JUMP, Motion.CHASE}:

@@ -143,6 +143,7 @@ class Reading:
     mood: Mood | None = None
     time: TimeOfDay | None = None
     weather: Weather | None = None
+    fireworks: bool = False  # a fireworks display in the sky
     lighting: Lighting | None = None
     gravity: float | None = None
     music: bool = True

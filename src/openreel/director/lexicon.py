@@ -431,12 +431,19 @@ NOT_NOUNS = frozenset({
     "sleepy", "hungry", "friendly", "shy", "proud", "glowing", "sparkling", "floating",
 })
 
+# A fireworks display: drawn in the sky as the weather is, never a thing on the stage.
+FIREWORK_WORDS = frozenset({
+    "fireworks", "firework", "fireworks display", "firework display", "fireworks show",
+    "firework show", "pyrotechnics", "fireworks exploding", "fireworks bursting",
+})
+
 # Parts of phrases the director reads as a whole; alone they are not "not understood".
 UNDERSTOOD_WORDS = frozenset(
     word
     for table in (STYLE_WORDS, MOOD_WORDS, TIME_WORDS, WEATHER_WORDS, LIGHTING_WORDS,
                   FRAMING_WORDS, CAMERA_WORDS, SLOW_MOTION_WORDS, GRAVITY_WORDS, PLACE_WORDS,
-                  GROUND_PHRASES, MOTION_VERBS, dict.fromkeys(SILENCE_WORDS))
+                  GROUND_PHRASES, MOTION_VERBS, dict.fromkeys(SILENCE_WORDS),
+                  dict.fromkeys(FIREWORK_WORDS))
     for phrase in table
     for word in phrase.split()
 ) | {"degree", "degrees", "lit", "shot", "shots", "angle", "lens", "footage", "sequence"}

@@ -113,6 +113,13 @@ def wordnet_knows(word: str) -> bool:
     return wordnet is not None and bool(wordnet.synsets(word))
 
 
+def wordnet_adjective(word: str) -> bool:
+    """Whether WordNet has ``word`` as an adjective (without its adjectives, anything may
+    be one)."""
+    wordnet = installed()
+    return wordnet is None or not wordnet.has("adj") or bool(wordnet.synsets(word, "adj"))
+
+
 def only_a_name(word: str) -> bool:
     """Whether every noun sense WordNet has for ``word`` is one named individual ("Toyota"
     the city): as a common noun in a prompt it is most likely a brand or a character."""

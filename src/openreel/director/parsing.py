@@ -154,18 +154,21 @@ def pipeline() -> Any:
 
 def read(text: str, is_verb: Callable[[str], bool] = lambda _: False,
          is_name: Callable[[str], bool] = lambda _: False,
-         is_word: Callable[[str], bool] = lambda _: True) -> Reading:
+         is_word: Callable[[str], bool] = lambda _: True,
+         is_adjective: Callable[[str], bool] = lambda _: True) -> Reading:
     """Parse ``text`` into noun phrases and clauses.
 
     ``is_verb`` tells the repairs whether a word the tagger called a noun may be a verb
     (the director's own verb table knows "topples", "cheer", "roars"); ``is_name`` whether
     two words name one thing together ("roller skates", "fire hydrant"); ``is_word``
-    whether a word is English the dictionary knows (others are parsed as stand-in nouns).
+    whether a word is English the dictionary knows (others are parsed as stand-in nouns);
+    ``is_adjective`` whether a word can be an adjective at all ("golden" can, "retriever"
+    cannot, so "a golden retriever" tagged as two adjectives is a noun after all).
     """
     nlp = pipeline()
     with _parse_lock:  # one parse at a time: spaCy does not promise a pipeline is thread-safe
         doc = _parse(nlp, text, is_word)
-    return _Builder(doc, is_verb, is_name).build()
+    return _Builder(doc, is_verb, is_name, is_adjective).build()
 
 
 _STAND_IN, _STAND_INS, _STAND_IN_VERB = "thing", "things", "moves"
@@ -208,10 +211,11 @@ def _parse(nlp: Any, text: str, is_word: Callable[[str], bool]) -> Any:
 
 class _Builder:
     def __init__(self, doc: Any, is_verb: Callable[[str], bool],
-                 is_name: Callable[[str], bool]) -> None:
+                 is_name: Callable[[str], bool], is_adjective: Callable[[str], bool]) -> None:
         self.doc = doc
         self.is_verb = is_verb
         self.is_name = is_name
+        self.is_adjective = is_adjective
         self.adopted: dict[int, list[Any]] = {}  # noun → modifiers the parser gave a verb
         self.object_of: dict[int, list[int]] = {}  # repaired objects: verb → noun heads
         self.forced_nouns: set[int] = set()  # "t-rex" tagged as an adjective of "roars"
@@ -251,6 +255,10 @@ class _Builder:
         for token in self.doc:
             if token.pos_ in ("VERB", "ADJ") and self._misread_noun(token):
                 self.forced_nouns.add(token.i)
+                if token.head.i > token.i and token.dep_ == "amod":
+                    # "a golden retriever playing": "a" and "golden" were given to the verb
+                    self.adopted.setdefault(token.i, [
+                        c for c in token.head.children if c.i < token.i])
                 continue
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"
                                         and not any(c.pos_ == "VERB" for c in token.children)):
@@ -276,8 +284,14 @@ class _Builder:
             return False
         if token.tag_ == "JJ":
             after = token.nbor(1) if token.i + 1 < len(self.doc) else None
-            return before.lower_ in ("a", "an", "the") and self.is_name(token.lower_) and (
-                after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ"))
+            # "a golden retriever playing": after an adjective too, when no adjective sense
+            # of the word exists and nothing that could be its noun follows
+            described = before.pos_ == "ADJ" and token.i > 1 and \
+                token.nbor(-2).lower_ in ("a", "an", "the") and \
+                not self.is_adjective(token.lower_)
+            return (before.lower_ in ("a", "an", "the") or described) and \
+                self.is_name(token.lower_) and (
+                    after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ"))
         if before.lower_ in ("a", "an", "the", "this", "that", "my", "his", "her", "their") \
                 and self.is_name(token.lower_):
             return True

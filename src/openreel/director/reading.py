@@ -46,6 +46,7 @@ from openreel.director.nouns import (
     can_name_an_individual,
     kind_of_noun,
     only_a_name,
+    wordnet_adjective,
     wordnet_knows,
 )
 from openreel.director.persona_words import (
@@ -158,7 +159,7 @@ class ShotReader:
         """Read the shot; settings, things, then actions and dialogue."""
         self.parsed = parsing.read(_speakable(_plain(self.part)), could_be_verb,
                                    lambda words: words in lx.KIND_WORDS or wordnet_knows(words),
-                                   is_english)
+                                   is_english, wordnet_adjective)
         toks = self.parsed.tokens
         self.shot.words = sum(t.isalnum() and _SPOKEN.fullmatch(t) is None for t in toks)
         self.shot.clauses = max(1, sum(t in (".", "!", "?", ";") for t in toks[:-1]) + 1)
@@ -245,6 +246,7 @@ class ShotReader:
             ("framing", dict(lx.FRAMING_WORDS)), ("slow", dict(lx.SLOW_MOTION_WORDS)),
             ("camera", dict(lx.CAMERA_WORDS)), ("gravity", dict(lx.GRAVITY_WORDS)),
             ("time", dict(lx.TIME_WORDS)), ("weather", dict(lx.WEATHER_WORDS)),
+            ("fireworks", dict.fromkeys(lx.FIREWORK_WORDS)),
             ("lighting", dict(lx.LIGHTING_WORDS)), ("mood", dict(lx.MOOD_WORDS)),
             ("place", dict(lx.PLACE_WORDS)), ("ground", dict(lx.GROUND_PHRASES)),
             ("view", dict.fromkeys(lx.VIEW_WORDS)),
@@ -333,6 +335,8 @@ class ShotReader:
             reading.time = lx.TIME_WORDS[phrase]
         elif what == "weather":
             reading.weather = lx.WEATHER_WORDS[phrase]
+        elif what == "fireworks":
+            reading.fireworks = True
         elif what == "lighting":
             reading.lighting = lx.LIGHTING_WORDS[phrase]
         elif what == "mood":

@@ -100,6 +100,10 @@ class WordNet:
                 return [self.synset(o, pos) for o in offsets]
         return []
 
+    def has(self, pos: Pos) -> bool:
+        """Whether this database has the part of speech ``pos`` at all."""
+        return pos in self._parts
+
     def knows(self, word: str) -> bool:
         """Whether ``word`` (any inflection) is in the dictionary as any part of speech."""
         return any(self._index(base, pos) for pos in self._parts

@@ -113,6 +113,7 @@ class Environment(_Data):
     wind: float = Field(0.0, ge=-30.0, le=30.0, description="m/s, positive blows to the right")
     stage_width: float = Field(10.0, ge=2.0, le=200.0, description="metres of stage")
     ground: str | None = Field(None, description="floor material; None = the place's own")
+    fireworks: bool = Field(False, description="a fireworks display bursts in the sky")
 
     @field_validator("place")
     @classmethod

@@ -85,7 +85,7 @@ def foreground_drop(depth: float, height: float) -> float:
 
 
 ContactKind = Literal["impact", "splash", "footstep", "explosion", "pour", "shatter", "swish",
-                      "net"]
+                      "net", "firework"]
 
 
 @dataclass(frozen=True, slots=True)

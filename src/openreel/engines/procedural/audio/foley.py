@@ -164,6 +164,30 @@ def net(sr: int, variant: int) -> np.ndarray:
     return _peak_one(out, sr)
 
 
+@lru_cache(maxsize=16)
+def firework(sr: int, variant: int) -> np.ndarray:
+    """A shell bursting far off: a sharp crack, a low thump that rolls away, then the
+    crackle of its stars as they fall, peak ≈ 1."""
+    rng = rng_for(variant, "firework")
+    n = int(sr * 2.2)
+    t = np.arange(n, dtype=np.float32) / sr
+    white = rng.standard_normal(n).astype(np.float32)
+    crack = bandpass(white, 900.0, 6000.0, sr) * np.exp(-t / 0.025)
+    freq = 45.0 + 70.0 * np.exp(-t * 9.0)
+    thump = np.sin(2 * np.pi * np.cumsum(freq) / sr) * np.exp(-t * 3.5)
+    roll = lowpass(white, 400.0, sr) * np.exp(-t * 2.0) * 0.6
+    # the stars: sparse clicks, densest just after the burst, thinning as they fade
+    clicks = np.zeros(n, np.float32)
+    count = int(rng.integers(90, 140))
+    when = (0.25 + rng.exponential(0.45, count)) * sr
+    for at, level in zip(when.astype(int), rng.uniform(0.2, 1.0, count), strict=True):
+        if at < n - 64:
+            clicks[at:at + 64] += level * np.exp(-np.arange(64, dtype=np.float32) / 8.0)
+    crackle = bandpass(clicks * np.sign(rng.standard_normal(n)).astype(np.float32),
+                       1500.0, 7000.0, sr) * np.exp(-t * 1.2)
+    return _peak_one(1.3 * crack + thump + roll + 0.9 * crackle, sr)
+
+
 def _impact(c: Contact, size_a: float, size_b: float, sr: int, variant: int) -> np.ndarray:
     a = strike(c.material_a, size_a, sr, variant)
     b = strike(c.material_b, size_b, sr, variant + 1) if c.material_b not in ("none",) else a[:0]
@@ -217,6 +241,9 @@ def render_contacts(sims: list[ShotSimulation], n: int, sr: int, seed: int, pan:
             elif c.kind == "net":
                 sound = net(sr, variant)
                 gain = max(0.6, loudness(c.impulse))
+            elif c.kind == "firework":
+                sound = firework(sr, variant)
+                gain = 0.75
             else:
                 sound = pour(sr, variant)
                 gain = 0.5

@@ -9,6 +9,7 @@ import cv2
 import numpy as np
 import skia
 
+from openreel.engines.procedural.fireworks import schedule
 from openreel.engines.procedural.render import artwork
 from openreel.engines.procedural.render.artwork import ArtPainter, art_of
 from openreel.engines.procedural.render.backdrop import paint_backdrop
@@ -23,6 +24,7 @@ from openreel.engines.procedural.render.looks import LOOKS
 from openreel.engines.procedural.render.palette import RGB, Light, light_for, lit_colour, shade
 from openreel.engines.procedural.render.placing import BackdropPlacer, place_photo
 from openreel.engines.procedural.render.shadows import draw_shadows
+from openreel.engines.procedural.render.sky_show import draw_fireworks
 from openreel.engines.procedural.render.sleep_marks import draw_sleep_marks
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.scene import EntityFrame, FrameState, ShotSimulation
@@ -116,6 +118,10 @@ class Renderer:
         canvas = target.getCanvas()
         view = self._view(state, sim, self.inner[0], self.inner[1])
         self._lay_backdrop(canvas, pixels, shot, view, state, sim)
+        if sim.environment.fireworks:
+            first = sim.frames[0].index if sim.frames else state.index
+            draw_fireworks(canvas, schedule(self.seed, sim.shot, len(sim.frames) / sim.fps),
+                           (state.index - first) / sim.fps, *self.inner)
         draw_shadows(canvas, state, view, shot.light, self.look.shadow)
         slow = self.storyboard.shots[sim.shot].camera.slow_motion
         for entity in self._draw_order(state):

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from openreel.engines.procedural import fireworks
 from openreel.engines.procedural.scene import (
     GROUND,
+    Contact,
     ContinuousSound,
     FrameState,
     Particles,
@@ -158,10 +160,24 @@ def simulate_shot(storyboard: Storyboard, shot: Shot, clock: ShotClock, seed: in
     if ctx.fluid is not None:
         continuous.extend(ctx.fluid.sounds())
     final = {a.inst.uid: CarriedState(a.x, a.y, a.angle, a.vx, a.vy) for a in actors}
+    if env.fireworks:
+        world.contacts.extend(_bursts_heard(seed, clock, env.stage_width))
     contacts = sorted(world.contacts, key=lambda c: c.t)
     sim = ShotSimulation(clock.shot, clock.start, clock.fps, env, gravity, frames, contacts,
                          continuous, env.stage_width, water_level=level)
     return sim, final
+
+
+FIREWORKS = "fireworks"  # the uid the display's bangs are heard from
+
+
+def _bursts_heard(seed: int, clock: ShotClock, stage_width: float) -> list[Contact]:
+    """The bang of every shell of the shot's fireworks, when the picture shows it burst
+    (it is drawn in the sky over the frame; its side of the frame sets its side of the
+    stage)."""
+    return [Contact(clock.start + b.t, "firework", FIREWORKS, GROUND,
+                    stage_width * (0.2 + 0.6 * b.u), 12.0, 40.0 * b.reach, "powder", "air")
+            for b in fireworks.schedule(seed, clock.shot, clock.count / clock.fps)]
 
 
 def _step_physics(ctx: ShotContext, actors: list[Actor], t: float) -> None:
