@@ -616,3 +616,13 @@ def test_a_corner_or_a_room_is_part_of_the_place_not_a_thing(
     assert board.environment.place == place
     assert [e.kind for e in shot.entities] == things
     assert "drawn with the place" in describe(board)
+
+
+@pytest.mark.parametrize("prompt", ["a golden retriever playing in the snow",
+                                    "a golden retriever runs on the beach"])
+def test_a_breed_after_an_adjective_is_still_the_animal(prompt: str) -> None:
+    # the tagger read "golden retriever playing" as two adjectives and no dog was staged
+    board, shot = one_shot(prompt)
+    dog = entity(shot, "dog")
+    assert dog.label == "retriever" and dog.colour == "gold"
+    assert "not understood: nothing" in describe(board)

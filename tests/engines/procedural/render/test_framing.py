@@ -254,3 +254,15 @@ def test_a_group_gathered_in_one_place_is_seen_together(prompt: str) -> None:
     assert len(members) == group.count
     seen = [np.mean([_inside(b, PORTRAIT, 0.05) for b in boxes[uid]]) for uid in members]
     assert sum(s >= 0.9 for s in seen) >= group.count - 1, seen
+
+
+@pytest.mark.parametrize("prompt", ["two kids building a sandcastle on the beach",
+                                    "two chefs cook in the kitchen"])
+def test_two_people_at_one_task_are_both_in_the_shot(prompt: str) -> None:
+    # the second child building the sandcastle was cut off at the frame's edge
+    board = direct(prompt, seconds=3)
+    group = board.shots[0].entities[0]
+    assert group.count == 2
+    boxes = _boxes(board, PORTRAIT)
+    for uid in (group.id, f"{group.id}.1"):
+        assert np.mean([_inside(b, PORTRAIT) for b in boxes[uid]]) >= 0.95, uid

@@ -184,8 +184,11 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
                                 and e.motion is not Motion.IDLE and
                                 _archetype_of(e.id, on_stage) in _ALIVE for e in shot.entities):
         least = min(least, 0.2)  # "a cat sleeps while a dog chews a bone": both are seen
-    if lead is not None and lead.count >= 3 and lead.motion in _TOGETHER_STILL:
-        least = min(least, 0.2)  # a family at a picnic, a band: the group is the subject
+    if lead is not None and ((lead.count >= 3 and lead.motion in _TOGETHER_STILL) or (
+            lead.count >= 2 and lead.object is not None and lead.motion not in _AIMED)):
+        # a family at a picnic, a band, two kids building one sandcastle: the group is the
+        # subject
+        least = min(least, 0.2)
     keep = lead is not None and _archetype_of(lead.id, on_stage) is Archetype.HUMANOID
     return Cast(subject, tuple(dict.fromkeys(subject + core)),
                 tuple(dict.fromkeys(subject + everyone)), thrown, least, keep, resting)
