@@ -626,3 +626,26 @@ def test_a_breed_after_an_adjective_is_still_the_animal(prompt: str) -> None:
     dog = entity(shot, "dog")
     assert dog.label == "retriever" and dog.colour == "gold"
     assert "not understood: nothing" in describe(board)
+
+
+@pytest.mark.parametrize(("prompt", "subject", "motion", "thing"), [
+    ("a butterfly landing on a flower", "butterfly", Motion.IDLE, "flower"),
+    ("a squirrel gathering nuts in the park", "squirrel", Motion.GRAB, "nut"),
+    ("a woman collects shells on the beach", "person", Motion.GRAB, "shell"),
+])
+def test_an_animal_doing_something_is_not_a_compound_noun(
+        prompt: str, subject: str, motion: Motion, thing: str) -> None:
+    # "butterfly landing" was parsed as one noun, a stand-in box on the flower; the
+    # squirrel of "squirrel gathering nuts" was lost and the nuts were plants
+    _, shot = one_shot(prompt)
+    animal, other = entity(shot, subject), entity(shot, thing)
+    assert animal.motion is motion
+    assert other.id in (animal.object, animal.relative_to)
+    assert "object" not in [e.kind for e in shot.entities]
+
+
+@pytest.mark.parametrize("prompt", ["a city building", "a flower painting on the wall",
+                                    "a birthday cake on the table"])
+def test_a_thing_named_by_two_nouns_stays_one_thing(prompt: str) -> None:
+    _, shot = one_shot(prompt)
+    assert len([e for e in shot.entities if e.motion is not Motion.IDLE]) == 0

@@ -155,7 +155,8 @@ def pipeline() -> Any:
 def read(text: str, is_verb: Callable[[str], bool] = lambda _: False,
          is_name: Callable[[str], bool] = lambda _: False,
          is_word: Callable[[str], bool] = lambda _: True,
-         is_adjective: Callable[[str], bool] = lambda _: True) -> Reading:
+         is_adjective: Callable[[str], bool] = lambda _: True,
+         is_participle: Callable[[str, str], bool] = lambda _, __: False) -> Reading:
     """Parse ``text`` into noun phrases and clauses.
 
     ``is_verb`` tells the repairs whether a word the tagger called a noun may be a verb
@@ -163,24 +164,32 @@ def read(text: str, is_verb: Callable[[str], bool] = lambda _: False,
     two words name one thing together ("roller skates", "fire hydrant"); ``is_word``
     whether a word is English the dictionary knows (others are parsed as stand-in nouns);
     ``is_adjective`` whether a word can be an adjective at all ("golden" can, "retriever"
-    cannot, so "a golden retriever" tagged as two adjectives is a noun after all).
+    cannot, so "a golden retriever" tagged as two adjectives is a noun after all);
+    ``is_participle`` whether a word in -ing after a noun is that noun doing something
+    ("butterfly", "landing" yes; "city", "building" and "flower", "painting" no).
     """
     nlp = pipeline()
     with _parse_lock:  # one parse at a time: spaCy does not promise a pipeline is thread-safe
-        doc = _parse(nlp, text, is_word)
+        doc = _parse(nlp, text, is_word, is_participle)
     return _Builder(doc, is_verb, is_name, is_adjective).build()
 
 
 _STAND_IN, _STAND_INS, _STAND_IN_VERB = "thing", "things", "moves"
+_STAND_IN_PARTICIPLE = "moving"
 
 
-def _parse(nlp: Any, text: str, is_word: Callable[[str], bool]) -> Any:
-    """The parse of ``text``, with words the dictionary lacks parsed as a plain noun.
+def _parse(nlp: Any, text: str, is_word: Callable[[str], bool],
+           is_participle: Callable[[str, str], bool]) -> Any:
+    """The parse of ``text``, with words the dictionary lacks parsed as a plain noun, and
+    participles the tagger took for nouns parsed as the participle they are.
 
     The small model guesses badly around a word it has never seen ("a ferrari races on a
     track" comes out as an adjective before the noun "races"), so such words are parsed as
     "thing" and put back afterwards with that parse: "a ferrari races" reads as a subject
-    and its verb, and the word itself is still what the director looks up.
+    and its verb, and the word itself is still what the director looks up. In the same way
+    "a butterfly landing on a flower" comes out as one noun, "butterfly landing", and "a
+    squirrel gathering nuts" as "squirrel gathering nuts": the participle is parsed as
+    "moving" and put back, so the animal is the subject of a verb.
     """
     from spacy.attrs import DEP, HEAD, MORPH, POS, TAG
     from spacy.tokens import Doc
@@ -190,8 +199,6 @@ def _parse(nlp: Any, text: str, is_word: Callable[[str], bool]) -> Any:
     spaces = [bool(t.whitespace_) for t in tokens]
     unknown = [i for i, t in enumerate(tokens) if t.is_alpha and t.is_lower and len(t) > 2
                and not t.is_stop and not is_word(t.text)]
-    if not unknown:
-        return nlp(text)
     stood_in = list(words)
     for i in unknown:
         after_a_noun = i > 0 and words[i - 1].isalpha() and is_word(words[i - 1]) \
@@ -201,11 +208,25 @@ def _parse(nlp: Any, text: str, is_word: Callable[[str], bool]) -> Any:
         else:
             stood_in[i] = _STAND_INS if words[i].endswith("s") else _STAND_IN
     parsed = nlp(Doc(nlp.vocab, words=stood_in, spaces=spaces))
+    misread = [t.i for t in parsed if t.i > 0 and t.pos_ == "NOUN" and t.lower_.endswith("ing")
+               and parsed[t.i - 1].pos_ == "NOUN" and parsed[t.i - 1].dep_ == "compound"
+               and t.i not in unknown and is_participle(parsed[t.i - 1].lower_, t.lower_)]
+    if misread:
+        for i in misread:
+            stood_in[i] = _STAND_IN_PARTICIPLE
+        parsed = nlp(Doc(nlp.vocab, words=stood_in, spaces=spaces))
+    if not unknown and not misread:
+        return parsed
     attrs = [TAG, POS, MORPH, HEAD, DEP]
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     doc.from_array(attrs, parsed.to_array(attrs))
     for token, reading in zip(doc, parsed, strict=True):
         token.lemma_ = token.text.lower() if token.i in unknown else reading.lemma_
+    if misread and "lemmatizer" in nlp.pipe_names:
+        lemmas = nlp.get_pipe("lemmatizer")(Doc(nlp.vocab, words=words, spaces=spaces,
+                                                pos=[t.pos_ for t in doc]))
+        for i in misread:
+            doc[i].lemma_ = lemmas[i].lemma_  # "landing" → "land"
     return doc
 
 

@@ -95,6 +95,19 @@ def is_english(word: str) -> bool:
     return wordnet is None or wordnet.knows(word)
 
 
+def does_it(subject: str, word: str) -> bool:
+    """Whether ``word`` (in -ing) after ``subject`` is the subject doing something: a living
+    thing's participle ("a butterfly landing"), not a thing named by two words ("a city
+    building", "a flower painting")."""
+    choice = kind_of_noun(subject)
+    if choice is None or KINDS[choice.kind].archetype not in _LIVING or \
+            word in lx.KIND_WORDS:
+        return False
+    wordnet = installed()
+    return wordnet is not None and bool(wordnet.synsets(word, "verb"))
+
+
+_LIVING = frozenset({Archetype.HUMANOID, Archetype.QUADRUPED, Archetype.BIRD, Archetype.FISH})
 OUTSIDE_PLACE = "city_street"  # where a shop or a room named "outside" is seen from
 _SPOKEN = re.compile(r"q(\d+)")  # a quotation as the parser sees it: "Q0" → token q0
 _TRAILING_VIEW = re.compile(
@@ -159,7 +172,7 @@ class ShotReader:
         """Read the shot; settings, things, then actions and dialogue."""
         self.parsed = parsing.read(_speakable(_plain(self.part)), could_be_verb,
                                    lambda words: words in lx.KIND_WORDS or wordnet_knows(words),
-                                   is_english, wordnet_adjective)
+                                   is_english, wordnet_adjective, does_it)
         toks = self.parsed.tokens
         self.shot.words = sum(t.isalnum() and _SPOKEN.fullmatch(t) is None for t in toks)
         self.shot.clauses = max(1, sum(t in (".", "!", "?", ";") for t in toks[:-1]) + 1)

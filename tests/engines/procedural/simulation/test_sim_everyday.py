@@ -187,3 +187,14 @@ def test_street_furniture_stands_on_its_pole(kind: str) -> None:
     assert box.height > 1.2  # a sign on a pole, taller than a child
     assert abs(box.y0) < 0.05  # standing on the pavement
     assert all(abs(f.angle) < 1e-3 and abs(f.x - frames[0].x) < 1e-3 for f in frames)
+
+
+def test_a_butterfly_on_a_flower_rests_on_its_top_in_front_of_it() -> None:
+    sim = _sim(Entity(id="b", kind="butterfly", relation=Relation.ON, relative_to="f"),
+               Entity(id="f", kind="flower"), place="park", duration=2.0)
+    fly, flower = _of(sim, "b"), _of(sim, "f")
+    for b, f in zip(fly, flower, strict=True):
+        assert abs(world_box(b).y0 - world_box(f).y1) < 0.03  # on the flower, not the grass
+        assert abs(b.x - f.x) < 0.05
+        assert b.depth < f.depth  # drawn in front of the flower it sits on
+        assert "perched" in b.extra and "perch" not in b.extra  # no tree bough under it

@@ -49,7 +49,8 @@ ICONS: dict[str, Icon] = {
     # animals
     "dog": _f("dog", L), "cat": _f("cat", L), "horse": _f("horse", L), "cow": _f("cow", L),
     "pig": _f("pig", L), "sheep": _f("ewe", L), "elephant": _f("elephant", L),
-    "rabbit": _f("rabbit", L), "mouse": _f("mouse", L), "dinosaur": _f("t-rex", L),
+    "rabbit": _f("rabbit", L), "mouse": _f("mouse", L), "squirrel": _f("chipmunk", L),
+    "dinosaur": _f("t-rex", L),
     "dragon": _n("dragon", L), "frog": _f("frog"), "zebra": _f("zebra", L),
     "giraffe": _f("giraffe", L), "tiger": _f("tiger", L), "leopard": _f("leopard", L),
     "animal": _f("badger", L),
@@ -86,6 +87,7 @@ ICONS: dict[str, Icon] = {
     "castle": _f("castle"), "building": _f("classical-building"),
     # food
     "apple": _f("red-apple"), "orange": _f("tangerine"), "banana": _f("banana"),
+    "nut": _f("chestnut"), "shell": _f("spiral-shell"),
     "sandwich": _f("sandwich"), "broccoli": _f("broccoli"), "carrot": _f("carrot"),
     "hot_dog": _f("hot-dog"), "bread": _f("bread"), "food": _f("pot-of-food"),
     "cake": _f("shortcake"), "birthday_cake": _f("birthday-cake"), "pizza": _f("pizza"),

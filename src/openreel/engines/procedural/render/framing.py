@@ -135,7 +135,8 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
     resting = lead is not None and lead.motion in _RESTING and \
         lead.relation is Relation.ON and _archetype_of(lead.id, on_stage) not in _SCENERY
     # a bird on a bough is framed from the bough, as a thing on a table from the table top
-    resting = resting or any("perch" in e.extra for e in on_stage if e.group == lead_group)
+    resting = resting or any("perch" in e.extra or "perched" in e.extra
+                             for e in on_stage if e.group == lead_group)
     if lead is not None and lead.motion is Motion.IDLE and lead.relation in _CONTACT \
             and not resting:
         together.add(lead.relative_to)  # "a cat under a table": the table is in the shot
@@ -148,7 +149,8 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
     if lead is not None:
         # what it rests on is shown as far as the frame allows: a bed under a sleeping cat
         # as much as the cat keeps its size; under a watch on show, what is left around it
-        lying = lead.motion in (Motion.SLEEP, Motion.SIT)
+        lying = lead.motion in (Motion.SLEEP, Motion.SIT) or \
+            _archetype_of(lead.id, on_stage) in _ALIVE  # a butterfly and its flower
         holder = None if resting and not lying else lead.relative_to
         wanted |= {lead.id, *(ref for ref in (lead.object, lead.target, holder)
                               if ref is not None)}

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from openreel.engines.procedural.scene import GROUND, EntityFrame
 from openreel.engines.procedural.simulation.actor import Actor
+from openreel.engines.procedural.simulation.grouping import surface_of
 from openreel.engines.procedural.simulation.kinematic import KINEMATIC, kinematic_offset
 from openreel.engines.procedural.simulation.poses import (
     aircraft_pose,
@@ -14,7 +16,10 @@ from openreel.engines.procedural.simulation.poses import (
     place,
     rest_height,
 )
-from openreel.spec import Archetype, Motion
+from openreel.spec import Archetype, Motion, Relation
+
+if TYPE_CHECKING:
+    from openreel.engines.procedural.simulation.layout import Instance
 
 A = Archetype
 M = Motion
@@ -42,6 +47,7 @@ class CreatureActor(Actor):
             self.y = self.base_y
         perch = self._perch()
         self.perched = perch is not None
+        self.bough = self.perched and self._tree() is not None  # drawn under its feet
         if perch is not None:  # "a parrot sits on a branch": up in the tree, on a bough
             self.grounded = True
             self.x, self.base_y = perch
@@ -72,11 +78,21 @@ class CreatureActor(Actor):
         e = i.entity
         if i.archetype is not A.BIRD or i.motion not in (M.SIT, M.IDLE, M.SLEEP, M.TALK):
             return None
-        tree = next((a.inst for a in self.ctx.actors.values() if a.inst.archetype is A.TREE
-                     and a.inst.group in (e.object, e.relative_to)), None)
-        if tree is None:
+        if self._tree() is not None:
+            return i.x, PERCH_HEIGHT + 0.15 * i.index + rest_height(A.BIRD, i.size)
+        support = next((a.inst for a in self.ctx.actors.values()
+                        if e.relation is Relation.ON and a.inst.group == e.relative_to), None)
+        if support is None:
             return None
-        return i.x, PERCH_HEIGHT + 0.15 * i.index + rest_height(A.BIRD, i.size)
+        # "a butterfly on a flower", "a parrot on the sofa": on top of it, and seen in front
+        i.depth = min(i.depth, support.depth - 0.005)
+        return support.x, surface_of(support) + rest_height(A.BIRD, i.size)
+
+    def _tree(self) -> Instance | None:
+        """The tree the prompt puts this creature in or on, if any."""
+        e = self.inst.entity
+        return next((a.inst for a in self.ctx.actors.values() if a.inst.archetype is A.TREE
+                     and a.inst.group in (e.object, e.relative_to)), None)
 
     def control(self, t: float) -> None:
         self._advance(t + self.ctx.clock.frame_dt, self.ctx.clock.frame_dt)
@@ -138,7 +154,7 @@ class CreatureActor(Actor):
         extra: dict[str, float] = {}
         if i.archetype is A.BIRD:
             if self.perched:
-                extra["perch"] = 1.0
+                extra["perch" if self.bough else "perched"] = 1.0
             if self.grounded and i.motion is M.SLEEP:
                 extra["asleep"] = 1.0
             if self.grounded:
