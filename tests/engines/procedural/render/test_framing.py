@@ -266,3 +266,16 @@ def test_two_people_at_one_task_are_both_in_the_shot(prompt: str) -> None:
     boxes = _boxes(board, PORTRAIT)
     for uid in (group.id, f"{group.id}.1"):
         assert np.mean([_inside(b, PORTRAIT) for b in boxes[uid]]) >= 0.95, uid
+
+
+@pytest.mark.parametrize("prompt", ["a red car drives down the street",
+                                    "a red car driving through the rain at night",
+                                    "a bus drives through the city"])
+def test_a_vehicle_that_is_the_whole_shot_is_its_subject_and_stays_whole(prompt: str) -> None:
+    # the car drove on the road behind an empty stage: it was left out of the cast, the
+    # camera showed the whole street and the car was 7 % of the frame's height
+    board = direct(prompt, seconds=6)
+    vehicle = board.shots[0].entities[0].id
+    boxes = _boxes(board, PORTRAIT)[vehicle]
+    assert np.median([_fill(b, PORTRAIT) for b in boxes]) >= 0.25
+    assert all(_inside(b, PORTRAIT) for b in boxes)

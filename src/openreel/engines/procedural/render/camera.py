@@ -214,6 +214,8 @@ class ShotCamera:
         view_w = view_h * self.width / self.height
         xs = np.zeros(count)
         ys = np.zeros(count)
+        # how far each frame's look may go either way with the subject still whole in frame
+        lo, hi = np.full(count, -np.inf), np.full(count, np.inf)
         last_x = self.sim.stage_width / 2
         # world y at the centre with the ground (or the surface a still subject rests on) at
         # its line
@@ -246,13 +248,17 @@ class ShotCamera:
                 x = flight.cx
             xs[f] = last_x = _within(x, subject.x1 - view_w / 2 + mx,
                                      subject.x0 + view_w / 2 - mx, subject.cx)
+            if subject.width < view_w:
+                lo[f], hi[f] = subject.x1 - view_w / 2, subject.x0 + view_w / 2
             y = rest_y if flight is None else max(rest_y, flight.y0 + flight.height / 2)
             if cast is not None and flight is None:
                 y = max(y, cast.y1 - view_h / 2 + my)  # up to what rides high: a kite
             ys[f] = _within(y, subject.y1 - view_h / 2 + my,
                             subject.y0 + view_h / 2 - my, subject.y0 + subject.height / 2)
         k = max(1, round(_DAMPING_SECONDS * self.sim.fps))
-        return _smooth(xs, k), _smooth(ys, k)
+        # damped, yet never so late that the subject is cut (a car turning at the road's end
+        # left half of it out of frame)
+        return np.clip(_smooth(xs, k), lo, hi), _smooth(ys, k)
 
     def _close_up_y(self, subject: Box, view_h: float) -> float:
         """A close-up looks at a character's eyes a third of the way down, else the middle."""

@@ -118,8 +118,11 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
     """The main subject and the cast of a shot."""
     if not sim.frames:
         return Cast((), (), (), ())
-    on_stage = [e for e in sim.frames[0].entities if e.depth <= 0.1 and e.visible]
     groups = {e.id: e for e in shot.entities}
+    # on the stage, or driving on the road just behind it (a car that is the whole shot)
+    on_stage = [e for e in sim.frames[0].entities if e.visible and (e.depth <= 0.1 or (
+        e.depth < 0.3 and e.archetype is Archetype.VEHICLE and e.group in groups
+        and groups[e.group].motion is not Motion.IDLE))]
     speakers = [line.speaker for line in shot.dialogue]
     lead_group = shot.camera.follow or (speakers[0] if speakers else None)
     if lead_group is None:

@@ -117,7 +117,8 @@ def layout(entities: list[Entity], env: Environment, rng: np.random.Generator,
     action = [i for i in instances
               if i not in scenery and i not in lane and i.uid not in pour_sources]
     _place_scenery(scenery, w)
-    _place_lane(lane, w)
+    # with nobody else on the stage, the cars drive on it, seen as the camera sees them
+    _place_lane(lane, w, behind=any(i.archetype is not A.VEHICLE for i in action))
     _place_action(action, env, rng)
     _stack_blocks(action)
     for inst in instances:
@@ -211,14 +212,15 @@ def _start_height(inst: Instance, env: Environment, floor: float, level: float |
     return max(base, floor) + rest
 
 
-def _place_lane(items: list[Instance], w: float) -> None:
-    """Driving vehicles use a road just behind the stage and start at the end they leave."""
+def _place_lane(items: list[Instance], w: float, behind: bool = True) -> None:
+    """Driving vehicles use a road just behind the stage (on it when ``behind`` is False:
+    nobody else is there) and start at the end they leave."""
     for n, inst in enumerate(items):
         half = 0.5 * footprint(inst.archetype, inst.size, inst.kind)[0]
         rightward = n % 2 == 0 if inst.entity.velocity is None else inst.entity.velocity[0] >= 0
         inst.x = 0.3 + half if rightward else w - 0.3 - half
         inst.y = inst.rest
-        inst.depth = 0.15 + 0.1 * n
+        inst.depth = (0.15 if behind else 0.0) + 0.1 * n
         if not rightward:
             inst.facing = -1
             inst.vx = -1e-3  # tells the driver which way to go
