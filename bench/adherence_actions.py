@@ -28,11 +28,15 @@ class ActionExpectation:
     places: frozenset[str] | None = None
     grounds: frozenset[str] | None = None  # floor materials (Environment.resolved_ground)
     actor_age: str | None = None  # the actor must be this age (kind or persona)
+    # the form of the template, for a template with several (sitting is not knitting): the
+    # actor's action as worded is one of these
+    actions: frozenset[str] | None = None
 
 
 def _act(motions: str, props: str | frozenset[str] | None = None, *, targets: str | None = None,
          places: str | None = None, grounds: str | None = None,
-         actor_age: str | None = None) -> ActionExpectation:
+         actor_age: str | None = None, actions: tuple[str, ...] | None = None
+         ) -> ActionExpectation:
     """An expectation from space-separated names."""
 
     def names(value: str | frozenset[str] | None) -> frozenset[str] | None:
@@ -41,7 +45,8 @@ def _act(motions: str, props: str | frozenset[str] | None = None, *, targets: st
         return frozenset(value.split())
 
     return ActionExpectation(frozenset(motions.split()), names(props), names(targets),
-                             names(places), names(grounds), actor_age)
+                             names(places), names(grounds), actor_age,
+                             frozenset(actions) if actions is not None else None)
 
 
 NO_TEMPLATE = _act("")
@@ -98,7 +103,8 @@ ACTIONS: dict[str, ActionExpectation] = {
     "taking a shower": _act("clean", places="shower bathroom"),
     # the catalog's seedling is its "plant" kind (drawn as a sprouting seedling)
     "planting trees": _act("dig", "tree sapling seedling shovel spade plant"),
-    "sharpening knives": NO_TEMPLATE,
+    # the knife drawn across a sharpening steel, the cutting template's sharpening form
+    "sharpening knives": _act("cut", "knife", actions=("sharpening",)),
     "robot dancing": _act("dance"),
     "rock climbing": _act("climb", places="cliff mountains mountain climbing_gym"),
     "hula hooping": _act("spin dance exercise play", "hula_hoop"),
@@ -121,7 +127,8 @@ ACTIONS: dict[str, ActionExpectation] = {
     "washing dishes": _act("clean", "plate dish dishes bowl sink kitchen_sink"),
     "grooming dog": _act("brush", "dog puppy"),
     "doing laundry": _act("clean", "washing_machine laundry laundry_basket clothes"),
-    "knitting": NO_TEMPLATE,
+    # sitting with needles and a ball of yarn, the sitting template's knitting form
+    "knitting": _act("sit", actions=("knitting",)),
     "reading book": _act("read", "book"),
     "baby waking up": _act("stretch sit", actor_age="baby"),
     "massaging legs": NO_TEMPLATE,
@@ -152,7 +159,8 @@ ACTIONS: dict[str, ActionExpectation] = {
     "getting a haircut": _act("cut", HUMANS | {"scissors", "hair_clippers", "clippers"}),
     "running on treadmill": _act("run exercise", "treadmill"),
     "kissing": _act("kiss", HUMANS),
-    "counting money": NO_TEMPLATE,
+    # banknotes held and leafed through, the reading template's counting form
+    "counting money": _act("read", "money", actions=("counting money",)),
     "barbequing": _act("cook", "grill barbecue barbecue_grill bbq"),
     "peeling apples": _act("cut", "apple"),
     "milking cow": _act("pull", "cow"),

@@ -274,6 +274,9 @@ def _mismatch(board: Storyboard, shot: Shot, actor: Entity,
     age = actor.persona.age if actor.persona is not None else None
     if expected.actor_age is not None and expected.actor_age not in (actor.kind, age):
         return f"actor: a {age or 'grown'} {actor.kind}, wanted a {expected.actor_age}"
+    if expected.actions is not None and actor.action not in expected.actions:
+        return f"form: {actor.motion.value} as {actor.action or 'plain'}, wanted " \
+               f"{', '.join(sorted(expected.actions))}"
     return None
 
 

@@ -649,3 +649,15 @@ def test_an_animal_doing_something_is_not_a_compound_noun(
 def test_a_thing_named_by_two_nouns_stays_one_thing(prompt: str) -> None:
     _, shot = one_shot(prompt)
     assert len([e for e in shot.entities if e.motion is not Motion.IDLE]) == 0
+
+
+@pytest.mark.parametrize(("prompt", "kinds"), [
+    ("A person is massaging legs", ["person"]),  # the legs were three stand-in devices
+    ("A person is sticking tongue out", ["person"]),
+    ("a man scratches his head", ["person"]),  # a scratch is no cut: no knife is brought in
+    ("a cat scratches the sofa", ["cat", "sofa"]),
+])
+def test_body_parts_and_misleading_verbs_bring_in_no_props(prompt: str,
+                                                          kinds: list[str]) -> None:
+    _, shot = one_shot(prompt)
+    assert [e.kind for e in shot.entities] == kinds

@@ -139,7 +139,8 @@ _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
 _BODY_PARTS = frozenset({"finger", "fingers", "hand", "hands", "head", "nose", "arm", "arms",
                          "leg", "legs", "foot", "feet", "shoulder", "shoulders", "knee",
                          "knees", "lap", "mouth", "paw", "paws", "tail", "back", "chest",
-                         "palm", "palms", "teeth", "beak", "jaws", "face"})
+                         "palm", "palms", "teeth", "beak", "jaws", "face", "tongue",
+                         "eye", "eyes", "ear", "ears", "eyebrow", "eyebrows", "neck"})
 _CLIMBS_ONTO = 0.45  # metres: an animal this small gets up onto the counter it clears
 # What things do on their own: "it" doing one of these is a thing, not the one who acted.
 _THING_MOTIONS = frozenset({Motion.BREAK, Motion.FALL, Motion.TOPPLE, Motion.ROLL,
@@ -427,8 +428,10 @@ class ShotReader:
             return
         if text in CLOTHING_WORDS or text in HAIR_NOUNS:
             return  # dressed onto its owner by the preposition that names it
-        if text in _BODY_PARTS and phrase.possessor is not None:
-            self.used.add(head)  # "on his finger", "in her hands": part of who owns it
+        if text in _BODY_PARTS and (phrase.possessor is not None or any(
+                d.archetype in _LIVING for d in self.shot.entities)):
+            # "on his finger", "in her hands", "a person massaging legs": part of who owns it
+            self.used.add(head)
             return
         if text in _PLACE_PARTS or (text in ("sign", "signs") and "neon" in (
                 *phrase.adjectives, *phrase.compounds)):

@@ -76,7 +76,14 @@ def motion_of(phrasal: str, text: str, lemma: str, with_object: str = "") -> Mot
     for form in (with_object, phrasal, text, lemma):
         if form in lx.MOTION_VERBS:
             return lx.MOTION_VERBS[form]
+    if lemma in _MISLEADING:
+        return None
     return _wordnet_motion(lemma)
+
+
+# Verbs whose WordNet ancestry names an act they do not look like: a scratch is a kind of
+# cutting there, and "a man scratches his head" was given a knife.
+_MISLEADING = frozenset({"scratch"})
 
 
 # What only a vehicle does, as a drive with an end: "a truck parks" drives in and stops.
