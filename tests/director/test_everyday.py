@@ -661,3 +661,14 @@ def test_body_parts_and_misleading_verbs_bring_in_no_props(prompt: str,
                                                           kinds: list[str]) -> None:
     _, shot = one_shot(prompt)
     assert [e.kind for e in shot.entities] == kinds
+
+
+@pytest.mark.parametrize("prompt", ["a girl blowing bubbles in the garden",
+                                    "a boy blows bubbles", "kids blowing bubbles in the park"])
+def test_blowing_bubbles_is_an_act_and_the_bubbles_are_its_own(prompt: str) -> None:
+    # "blowing" was not understood and three bubbles lay on the grass as cyan balls
+    board, shot = one_shot(prompt)
+    child = entity(shot, "child")
+    assert (child.motion, child.action, child.object) == (Motion.PLAY, "blowing bubbles", None)
+    assert [e.kind for e in shot.entities] == ["child"]
+    assert "not understood: nothing" in describe(board)

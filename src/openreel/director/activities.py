@@ -185,6 +185,10 @@ ACTIVITIES: dict[str, Activity] = {
         "sewing", "embroider", "embroiders", "embroidering")},
     # banknotes held in both hands, eyes on them, one flicked over now and then
     "counting money": _a(M.READ, "money", places=("office",), wording="counting money"),
+    # a wand dipped in a little bottle and blown through: the bubbles are the act's own
+    **{f"{verb} {thing}": _a(M.PLAY, places=("park",), wording="blowing bubbles")
+       for verb in ("blow", "blows", "blowing", "blew", "make", "makes", "making")
+       for thing in ("bubbles", "soap bubbles", "some bubbles", "big bubbles")},
     "rock scissors paper": _a(M.PLAY, partner=True, wording="rock paper scissors"),
     "rock paper scissors": _a(M.PLAY, partner=True, wording="rock paper scissors"),
     # babies

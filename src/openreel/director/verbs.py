@@ -189,7 +189,8 @@ _HANDLINGS: dict[str, tuple[tuple[tuple[str, ...], Handling], ...]] = {
 
 # Acts that draw what they are done with themselves (the pan a pancake is tossed in, a
 # coin too small to stage), so no prop is brought on for them.
-SELF_EQUIPPED = frozenset({"flipping pancakes", "grilling", "coin toss", "painting"})
+SELF_EQUIPPED = frozenset({"flipping pancakes", "grilling", "coin toss", "painting",
+                           "blowing bubbles"})
 
 
 def handling(lemma: str, words: str) -> Handling | None:

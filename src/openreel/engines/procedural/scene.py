@@ -118,7 +118,8 @@ class ContinuousSound:
 class Particles:
     """A cloud of small things: fluid, spray, sparks, smoke, dust, debris, confetti."""
 
-    kind: Literal["water", "splash", "spark", "smoke", "dust", "debris", "fire", "bubble"]
+    kind: Literal["water", "splash", "spark", "smoke", "dust", "debris", "fire", "bubble",
+                  "soap"]
     xy: np.ndarray  # (n, 2) float32 world positions
     size: np.ndarray  # (n,) float32 radius in metres
     life: np.ndarray  # (n,) float32 0 (new) … 1 (about to vanish)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import math
 
+import numpy as np
 import pytest
 from sim_storyboards import one_shot
 
@@ -15,7 +16,7 @@ from openreel.engines.procedural.scene import EntityFrame, ShotSimulation
 from openreel.engines.procedural.simulation import simulate_storyboard
 from openreel.engines.procedural.simulation.act import Cue
 from openreel.engines.procedural.simulation.acts import TEMPLATES
-from openreel.engines.procedural.simulation.acts.tasks import FLIP_HEIGHT
+from openreel.engines.procedural.simulation.acts.tasks import BLOWING, BUBBLE_CYCLE, FLIP_HEIGHT
 from openreel.engines.procedural.simulation.animals import SWAT_AT
 from openreel.engines.procedural.simulation.fetching import LEAP
 from openreel.engines.procedural.simulation.grouping import SEAT_TOPS
@@ -198,3 +199,20 @@ def test_a_butterfly_on_a_flower_rests_on_its_top_in_front_of_it() -> None:
         assert abs(b.x - f.x) < 0.05
         assert b.depth < f.depth  # drawn in front of the flower it sits on
         assert "perched" in b.extra and "perch" not in b.extra  # no tree bough under it
+
+
+def test_blown_bubbles_stream_from_the_lips_while_the_wand_is_raised_and_drift_away() -> None:
+    sim = _sim(Entity(id="kid", kind="child", motion=Motion.PLAY, action="blowing bubbles"),
+               place="park", duration=6.0)
+    kid = _of(sim, "kid")
+    counts = [sum(len(p.xy) for p in f.particles if p.kind == "soap") for f in sim.frames]
+    # none while the wand is dipped at the start of the cycle, a stream once it is blown
+    first = next(n for n, c in enumerate(counts) if c)
+    assert first / FPS >= BLOWING[0] * BUBBLE_CYCLE - 0.05
+    assert max(counts) >= 8
+    # they leave the way the child faces, from about head height, and drift off
+    last = next(p for p in sim.frames[-1].particles if p.kind == "soap")
+    head = kid[-1].parts["head"]
+    ahead = (last.xy[:, 0] - head.x) * kid[-1].facing
+    assert np.median(ahead) > 0.3
+    assert np.all(last.xy[:, 1] > 0.3 * kid[-1].size)  # floating, not on the ground

@@ -27,8 +27,10 @@ _STYLE_OF: dict[str, tuple[tuple[int, int, int], int, bool]] = {
     "splash": ((170, 215, 250), 210, False), "spark": ((255, 220, 120), 255, True),
     "fire": ((255, 140, 40), 220, True), "smoke": ((215, 210, 210), 90, False),
     "dust": ((200, 180, 140), 130, False), "debris": ((70, 60, 55), 255, False),
-    "bubble": ((225, 245, 255), 170, False),
+    "bubble": ((225, 245, 255), 170, False), "soap": ((235, 240, 255), 210, False),
 }
+# a soap film's sheen: each bubble catches one of these tints along its rim
+_SHEEN = ((255, 170, 220), (170, 230, 255), (200, 255, 190), (255, 235, 160))
 
 
 def draw_particles(canvas: skia.Canvas, clouds: list[Particles], view: View) -> None:
@@ -46,6 +48,9 @@ def draw_particles(canvas: skia.Canvas, clouds: list[Particles], view: View) -> 
         if cloud.kind in SOFT_KINDS:
             _soft_cloud(canvas, cloud, px, py, radius, view, colour, alpha, glow)
             continue
+        if cloud.kind == "soap":
+            _soap(canvas, px, py, radius, cloud.life)
+            continue
         paint = skia.Paint(AntiAlias=True)
         if glow:
             paint.setBlendMode(skia.BlendMode.kPlus)
@@ -56,6 +61,26 @@ def draw_particles(canvas: skia.Canvas, clouds: list[Particles], view: View) -> 
                 paint.setStyle(skia.Paint.kStroke_Style)
                 paint.setStrokeWidth(max(r * 0.2, 1))
             canvas.drawCircle(float(x), float(y), float(r), paint)
+
+
+def _soap(canvas: skia.Canvas, px: np.ndarray, py: np.ndarray, radius: np.ndarray,
+          life: np.ndarray) -> None:
+    """Soap bubbles: a clear film with a tinted rim and a bright window of reflected sky;
+    each pops (is gone) at the end of its life rather than fading."""
+    film = skia.Paint(AntiAlias=True)
+    rim = skia.Paint(AntiAlias=True, Style=skia.Paint.kStroke_Style)
+    shine = skia.Paint(AntiAlias=True, Color=skia.Color(255, 255, 255, 230))
+    for k, (x, y, r) in enumerate(zip(px.tolist(), py.tolist(), radius.tolist(),
+                                      strict=True)):
+        if life[k] > 0.97:
+            continue
+        tint = _SHEEN[k % len(_SHEEN)]
+        film.setColor(skia.Color(*tint, 40))
+        canvas.drawCircle(x, y, r, film)
+        rim.setColor(skia.Color(*tint, 200))
+        rim.setStrokeWidth(max(1.0, 0.12 * r))
+        canvas.drawCircle(x, y, r, rim)
+        canvas.drawCircle(x - 0.35 * r, y - 0.35 * r, max(0.8, 0.18 * r), shine)
 
 
 def _soft_cloud(canvas: skia.Canvas, cloud: Particles, px: np.ndarray, py: np.ndarray,

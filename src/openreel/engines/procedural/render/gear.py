@@ -270,6 +270,21 @@ def phone(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
                     _p((120, 190, 250)))
 
 
+def bubble_wand(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
+    """A bubble wand: a thin stick up from the fist to a ring with a film across it."""
+    _stick(canvas, 0, 0.01 * u, 0, -0.09 * u, (250, 120, 170), 0.01 * u)
+    ring = skia.Rect.MakeXYWH(-0.028 * u, -0.15 * u, 0.056 * u, 0.056 * u)
+    canvas.drawOval(ring, _p((200, 230, 255), 70))
+    canvas.drawOval(ring, _line((250, 120, 170), 0.009 * u))
+
+
+def bubble_bottle(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
+    """The little bottle of bubble mixture held at the waist."""
+    _rrect(canvas, -0.022 * u, -0.05 * u, 0.044 * u, 0.07 * u, (120, 200, 240), 0.3)
+    canvas.drawRect(skia.Rect.MakeXYWH(-0.016 * u, -0.062 * u, 0.032 * u, 0.014 * u),
+                    _p((250, 120, 170)))
+
+
 YARN: RGB = (205, 70, 95)
 
 
@@ -939,6 +954,7 @@ def blanket(canvas: skia.Canvas, u: float, f: int, t: float) -> None:
 
 GEAR: dict[str, tuple[float, Draw]] = {
     "pillow": (BACK, pillow), "blanket": (FRONT, blanket), "clap": (FRONT, clap),
+    "bubble_wand": (FRONT, bubble_wand), "bubble_bottle": (FAR, bubble_bottle),
     "broom": (FRONT, broom), "mop": (FRONT, mop), "shovel": (FRONT, shovel),
     "sword": (FRONT, sword), "knife": (FRONT, knife), "spatula": (FRONT, spatula),
     "spoon": (FRONT, spoon), "pompom_near": (FRONT, pompom), "pompom_far": (FAR, pompom),

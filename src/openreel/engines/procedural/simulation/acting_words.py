@@ -35,6 +35,7 @@ VARIANTS: dict[Motion, dict[str, tuple[str, ...]]] = {
         "chess": ("chess", "checkers", "board game", "chessboard"),
         "cards": ("cards", "card", "poker", "shuffling", "deck"),
         "ball": ("ball", "football", "basketball", "frisbee"),
+        "bubbles": ("bubbles", "bubble", "blowing bubbles"),
     },
     M.WRITE: {"easel": ("paint", "painting", "easel", "canvas", "drawing", "draw", "sketch"),
               "desk": ("write", "writing", "pen", "paper", "letter", "notebook", "desk")},

@@ -9,7 +9,7 @@ import numpy as np
 
 from openreel.engines.procedural.scene import Particles
 
-Kind = Literal["splash", "spark", "smoke", "dust", "debris", "fire", "bubble"]
+Kind = Literal["splash", "spark", "smoke", "dust", "debris", "fire", "bubble", "soap"]
 
 # per kind: colour, drag (1/s), how much gravity pulls (smoke and fire rise), growth (1/s)
 _STYLE: dict[Kind, tuple[tuple[int, int, int], float, float, float]] = {
@@ -20,6 +20,7 @@ _STYLE: dict[Kind, tuple[tuple[int, int, int], float, float, float]] = {
     "debris": ((90, 80, 70), 0.2, 1.0, 0.0),
     "fire": ((255, 140, 40), 2.5, -0.25, 0.4),
     "bubble": ((220, 240, 255), 2.0, -0.15, 0.1),
+    "soap": ((235, 245, 255), 0.9, 0.012, 0.0),  # soap bubbles: they drift and slowly sink
 }
 
 

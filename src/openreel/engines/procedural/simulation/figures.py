@@ -8,11 +8,12 @@ import pymunk
 
 from openreel.engines.procedural.personas import PLAIN
 from openreel.engines.procedural.rigs import footprint
-from openreel.engines.procedural.scene import GROUND, Contact, EntityFrame
+from openreel.engines.procedural.scene import GROUND, Contact, EntityFrame, Transform
 from openreel.engines.procedural.simulation import gaits
 from openreel.engines.procedural.simulation.acting import Performance
 from openreel.engines.procedural.simulation.actor import Actor
 from openreel.engines.procedural.simulation.acts import TEMPLATES
+from openreel.engines.procedural.simulation.acts.tasks import BLOWING, BUBBLE_CYCLE
 from openreel.engines.procedural.simulation.animals import animal_act
 from openreel.engines.procedural.simulation.kinematic import KINEMATIC, kinematic_offset
 from openreel.engines.procedural.simulation.poses import (
@@ -355,6 +356,7 @@ class FigureActor(Actor):
         x = self.x
         self.x = self.draw_x
         parts = place(self.draw_x, self.y, self.angle, self.facing, self._pose_now)
+        self._blow(t, parts)
         size = self.inst.size
         if self.inst.motion is M.GROW:
             scale = kinematic_offset(M.GROW, t, self.ctx.clock.sim_duration, 1.0).scale
@@ -368,6 +370,22 @@ class FigureActor(Actor):
         self.x = x
         self._footsteps_between(t)
         return f
+
+    def _blow(self, t: float, parts: dict[str, Transform]) -> None:
+        """Blowing bubbles: while the wand is at the lips, a stream of soap bubbles leaves
+        the ring and drifts away on the air, slowly sinking."""
+        st = self.inst.staging
+        head = parts.get("head")
+        if st is None or st.variant != "bubbles" or head is None:
+            return
+        u = (t / BUBBLE_CYCLE) % 1.0
+        if not BLOWING[0] <= u <= BLOWING[1] or self.rng.random() > 0.55:
+            return
+        s = self.inst.size
+        ring = (head.x + self.facing * 0.2 * s, head.y - 0.02 * s)
+        self.ctx.effects.emit("soap", *ring, 1, 0.9, direction=0.0 if self.facing > 0 else
+                              math.pi, spread=1.1, size=0.025 + 0.01 * s, lifetime=3.2,
+                              vy=0.15)
 
     def _spray(self, t: float) -> None:
         """"An elephant sprays water": an animal splashing throws water up and ahead of its

@@ -235,9 +235,38 @@ def _dribble(c: Cue) -> Act:
                  Face(smile=0.5))
 
 
+BUBBLE_CYCLE = 2.6  # seconds: dip the wand, raise it, blow a stream, lower it
+BLOWING = (0.42, 0.88)  # the share of the cycle the bubbles stream out
+
+
+def _bubbles(c: Cue) -> Act:
+    """Blowing bubbles: the wand dipped in the little bottle held at the waist, raised
+    before the lips and blown through with pursed lips while the bubbles stream out (the
+    figure lets them go: figures.FigureActor._blow)."""
+    s, b = c.size, c.body
+    j = standing(c.t, c.phase, BUBBLE_CYCLE)
+    u = (c.t / BUBBLE_CYCLE) % 1.0
+    up = ease((u - 0.2) / 0.2) * (1.0 - ease((u - 0.9) / 0.1))  # 0 at the bottle, 1 raised
+    blowing = BLOWING[0] <= u <= BLOWING[1]
+    j.head = -0.05 + (0.04 * osc(c.t, 0.6) if blowing else 0.0)
+    m = mouth(s, j, b)
+    h = hip(s, j, b)
+    bottle = (h[0] + 0.17 * s, h[1] + 0.1 * s)
+    arm_to(j, "far", bottle, s, b)
+    lips = (m[0] + 0.13 * s, m[1] - 0.01 * s)
+    dip = (bottle[0] + 0.01 * s, bottle[1] + 0.06 * s)
+    hand = (dip[0] + (lips[0] - dip[0]) * up, dip[1] + (lips[1] - 0.07 * s - dip[1]) * up)
+    arm_to(j, "near", hand, s, b)
+    hx, hy = hand_at(j, "near", s, b)
+    fx, fy = hand_at(j, "far", s, b)
+    return Act(j, period=BUBBLE_CYCLE, face=Face(squint=0.2, mouth=0.35 if blowing else 0.0,
+                                                 smile=0.0 if blowing else 0.5),
+               gear={"bubble_wand": (hx, hy, 0.25 * up), "bubble_bottle": (fx, fy, 0.0)})
+
+
 _PLAY = {"guitar": _guitar, "violin": _violin, "flute": _wind, "trumpet": _wind,
          "drums": _drums, "piano": _keys, "harp": _keys, "controller": _controller,
-         "chess": _chess, "cards": _cards, "ball": _dribble}
+         "chess": _chess, "cards": _cards, "ball": _dribble, "bubbles": _bubbles}
 
 
 def _surface(c: Cue, j: HumanoidJoints, default: float, seated_at: bool = True) -> float:
