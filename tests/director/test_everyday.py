@@ -672,3 +672,17 @@ def test_blowing_bubbles_is_an_act_and_the_bubbles_are_its_own(prompt: str) -> N
     assert (child.motion, child.action, child.object) == (Motion.PLAY, "blowing bubbles", None)
     assert [e.kind for e in shot.entities] == ["child"]
     assert "not understood: nothing" in describe(board)
+
+
+@pytest.mark.parametrize(("prompt", "liquid", "receiver"), [
+    ("water pours from a jug into a glass", "water", "glass"),
+    ("a woman pours milk into a glass", "milk", "glass"),
+    ("coffee pours into a cup", "coffee", "cup"),  # no jug named: one pours it
+    ("a bartender pours wine into a glass", "wine", "glass"),
+])
+def test_a_pour_is_of_its_liquid_into_a_glass_standing_on_a_table(
+        prompt: str, liquid: str, receiver: str) -> None:
+    _, shot = one_shot(prompt)
+    jug, into, table = entity(shot, "jug"), entity(shot, receiver), entity(shot, "table")
+    assert (jug.motion, jug.action, jug.target) == (Motion.POUR, liquid, into.id)
+    assert (into.relation, into.relative_to) == (Relation.ON, table.id)

@@ -128,6 +128,7 @@ class ShotDraft:
     clauses: int = 1
     scenery_only: bool = False
     places_wanted: list[str] = field(default_factory=list)  # where its activities happen
+    liquid: str | None = None  # what is poured ("milk", "coffee"), when the prompt says
 
     def ids(self) -> set[str]:
         return {d.id for d in self.entities}
@@ -266,6 +267,23 @@ def fix_pour(shot: ShotDraft) -> None:
                 receiver = Draft(id=_free_id("glass", shot), kind="glass", label="glass")
                 shot.entities.append(receiver)
             pourer.target = receiver.id
+        pourer.action = pourer.action or shot.liquid
+        _set_on_a_table(next(d for d in shot.entities if d.id == pourer.target), shot)
+
+
+# What is poured into stands on a table (the one named, else one brought in), not on the
+# floor under a jug hanging in the air.
+_TABLEWARE = frozenset({"glass", "cup", "wine_glass", "bowl", "jar", "bottle"})
+
+
+def _set_on_a_table(receiver: Draft, shot: ShotDraft) -> None:
+    if receiver.kind not in _TABLEWARE or receiver.relative_to is not None:
+        return
+    table = next((d for d in shot.entities if d.kind == "table"), None)
+    if table is None:
+        table = Draft(id=_free_id("table", shot), kind="table", label="table")
+        shot.entities.append(table)
+    receiver.relation, receiver.relative_to = Relation.ON, table.id
 
 
 def _free_id(kind: str, shot: ShotDraft) -> str:

@@ -416,7 +416,14 @@ edge full its is are am can will would shows showing show features featuring dep
 )
 
 # Stuff, not things: the engines draw these from the motion (pour, splash) or the place.
-SUBSTANCE_WORDS = frozenset({"water", "juice", "milk", "coffee", "tea", "paint", "sand",
+# Liquids a pour can be of, by the word that names them (the engine knows their colours).
+LIQUIDS: dict[str, str] = {
+    "water": "water", "milk": "milk", "juice": "juice", "coffee": "coffee", "tea": "tea",
+    "wine": "wine", "lemonade": "lemonade", "soda": "cola", "cola": "cola", "oil": "oil",
+    "beer": "beer", "honey": "honey", "syrup": "honey", "paint": "paint", "smoothie": "juice",
+}
+SUBSTANCE_WORDS = frozenset({"beer", "honey", "syrup", "cola", "smoothie",
+                             "water", "juice", "milk", "coffee", "tea", "paint", "sand",
                              "smoke", "fire", "light", "sky", "sun", "moonlight", "wind",
                              "waves", "air", "ground", "floor", "dust", "snowflakes", "sunlight",
                              "shadows", "shadow", "clouds", "cloud", "distance", "horizon",

@@ -744,9 +744,19 @@ class ShotReader:
             return
         if (not subjects or clause.inherited) and self._camera_verb(motion, clause, objects):
             return
+        if motion is Motion.POUR:
+            # "pours milk into a glass", "water pours from a jug": the liquid poured
+            self.shot.liquid = self.shot.liquid or next(
+                (lx.LIQUIDS[p.text] for p in (*clause.subjects, *clause.objects)
+                 if p.text in lx.LIQUIDS), None)
         if not subjects and motion is Motion.POUR:
             subjects = [d for w, p in clause.preps if w in ("from", "out of")
                         and (d := self._thing_at(p.head)) is not None][:1]
+        if not subjects and motion is Motion.POUR and any(
+                w in ("into", "in") for w, _ in clause.preps):
+            # "coffee pours into a cup": from a jug, which fix_pour points at the cup
+            subjects = [find_or_add("jug", "jug", Modifiers(count=1), self.shot,
+                                    self.reading)]
         if not subjects:
             subjects = self._orphan_subject(clause)
         if not subjects:

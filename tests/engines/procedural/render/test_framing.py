@@ -279,3 +279,15 @@ def test_a_vehicle_that_is_the_whole_shot_is_its_subject_and_stays_whole(prompt:
     boxes = _boxes(board, PORTRAIT)[vehicle]
     assert np.median([_fill(b, PORTRAIT) for b in boxes]) >= 0.25
     assert all(_inside(b, PORTRAIT) for b in boxes)
+
+
+@pytest.mark.parametrize("prompt", ["water pours from a jug into a glass",
+                                    "a glass falls off the table and shatters on the floor"])
+def test_a_pour_and_a_fall_keep_their_things_in_the_shot(prompt: str) -> None:
+    # the pour looked up at the jug with the glass below the frame; the shards of the
+    # glass fell outside it
+    board = direct(prompt, seconds=5)
+    boxes = _boxes(board, PORTRAIT)
+    for e in board.shots[0].entities:
+        if e.kind in ("jug", "glass"):
+            assert np.mean([_inside(b, PORTRAIT, 0.03) for b in boxes[e.id]]) >= 0.9, e.id

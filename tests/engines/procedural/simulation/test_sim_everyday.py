@@ -216,3 +216,14 @@ def test_blown_bubbles_stream_from_the_lips_while_the_wand_is_raised_and_drift_a
     ahead = (last.xy[:, 0] - head.x) * kid[-1].facing
     assert np.median(ahead) > 0.3
     assert np.all(last.xy[:, 1] > 0.3 * kid[-1].size)  # floating, not on the ground
+
+
+def test_a_cup_that_falls_off_the_desk_goes_over_its_edge_to_the_floor() -> None:
+    # it stayed on the desk: only things that break were nudged over the edge
+    sim = _sim(Entity(id="cup", kind="cup", motion=Motion.FALL, relation=Relation.ON,
+                      relative_to="desk"),
+               Entity(id="desk", kind="table", label="desk"), place="office", duration=3.0)
+    cup, desk = _of(sim, "cup"), _of(sim, "desk")
+    assert world_box(cup[0]).y0 > 0.6  # on the desk at first
+    assert world_box(cup[-1]).y0 < 0.05  # on the floor at the end
+    assert abs(cup[-1].x - desk[-1].x) > 0.5 * world_box(desk[-1]).width  # past its edge

@@ -7,6 +7,7 @@ from sim_storyboards import one_shot
 
 from openreel.engines.procedural.scene import FrameState
 from openreel.engines.procedural.simulation import simulate_storyboard
+from openreel.engines.procedural.simulation.fluid import LIQUID_COLOURS
 from openreel.spec import Entity
 
 
@@ -53,3 +54,18 @@ def test_water_pours_from_the_jug_into_the_glass() -> None:
     assert jug_fill[-1] < jug_fill[0]
     assert any(c.kind == "pour" for c in sims[0].contacts)
     assert any(s.kind == "water" and s.level.max() > 0.1 for s in sims[0].continuous)
+
+
+def test_milk_poured_into_a_glass_on_a_table_fills_it_there_and_is_milk_white() -> None:
+    glass = Entity(id="glass", kind="glass", relation="on", relative_to="table")
+    table = Entity(id="table", kind="table")
+    jug = Entity(id="jug", kind="jug", motion="pour", target="glass", action="milk")
+    sims = simulate_storyboard(one_shot(glass, table, jug, place="kitchen", duration=6.0),
+                               fps=24, seed=5)
+    frames = sims[0].frames
+    g0 = next(e for e in frames[0].entities if e.uid == "glass")
+    # the glass stands on the table top, not on the floor under the jug
+    assert g0.y - 0.5 * g0.size > 0.6
+    milk = next(p for p in frames[-1].particles if p.kind == "water")
+    assert milk.colour == LIQUID_COLOURS["milk"]
+    assert _inside(frames[-1], "glass") > 0.3 * len(milk.xy)  # most of it in the glass

@@ -10,15 +10,6 @@ from openreel.engines.procedural.render.view import View
 from openreel.engines.procedural.scene import Particles
 from openreel.spec import Weather
 
-WATER: tuple[int, int, int] = (40, 150, 235)
-# Metaball liquid: blurred blobs whose alpha is pushed through a steep ramp, so
-# neighbouring particles merge into one smooth surface with a crisp edge.
-_LIQUID = skia.ColorFilters.Matrix([
-    0, 0, 0, 0, WATER[0] / 255,
-    0, 0, 0, 0, WATER[1] / 255,
-    0, 0, 0, 0, WATER[2] / 255,
-    0, 0, 0, 14, -5.5,
-])
 SOFT_KINDS = frozenset({"smoke", "dust", "fire"})
 # Soft clouds are drawn at 1/n of the frame's resolution: billowing smoke and dust are
 # blurry by nature; fire keeps more detail.
@@ -42,7 +33,7 @@ def draw_particles(canvas: skia.Canvas, clouds: list[Particles], view: View) -> 
         py = view.height / 2 - (cloud.xy[:, 1] - view.cy) * view.ppm
         radius = np.maximum(cloud.size * view.ppm, 0.8)
         if cloud.kind == "water":
-            _liquid(canvas, px, py, radius)
+            _liquid(canvas, px, py, radius, cloud.colour)
             continue
         colour, alpha, glow = _STYLE_OF.get(cloud.kind, ((255, 255, 255), 200, False))
         if cloud.kind in SOFT_KINDS:
@@ -127,11 +118,23 @@ def _soft_cloud(canvas: skia.Canvas, cloud: Particles, px: np.ndarray, py: np.nd
                      skia.SamplingOptions(), over)
 
 
-def _liquid(canvas: skia.Canvas, px: np.ndarray, py: np.ndarray, radius: np.ndarray) -> None:
+def _liquid_filter(colour: tuple[int, int, int]) -> skia.ColorFilter:
+    """Metaball liquid of ``colour``: blurred blobs whose alpha is pushed through a steep
+    ramp, so neighbouring particles merge into one smooth surface with a crisp edge."""
+    return skia.ColorFilters.Matrix([
+        0, 0, 0, 0, colour[0] / 255,
+        0, 0, 0, 0, colour[1] / 255,
+        0, 0, 0, 0, colour[2] / 255,
+        0, 0, 0, 14, -5.5,
+    ])
+
+
+def _liquid(canvas: skia.Canvas, px: np.ndarray, py: np.ndarray, radius: np.ndarray,
+            colour: tuple[int, int, int]) -> None:
     r = float(np.median(radius)) * 1.8
     bounds = skia.Rect.MakeLTRB(float(px.min() - 4 * r), float(py.min() - 4 * r),
                                 float(px.max() + 4 * r), float(py.max() + 4 * r))
-    canvas.saveLayer(bounds, skia.Paint(ColorFilter=_LIQUID))
+    canvas.saveLayer(bounds, skia.Paint(ColorFilter=_liquid_filter(colour)))
     blob = skia.Paint(AntiAlias=True, Color=skia.Color(255, 255, 255, 255))
     blob.setMaskFilter(skia.MaskFilter.MakeBlur(skia.kNormal_BlurStyle, max(r * 0.6, 1.0)))
     points = [skia.Point(float(x), float(y)) for x, y in zip(px, py, strict=True)]

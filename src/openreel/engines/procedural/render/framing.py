@@ -134,6 +134,8 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
         lead_group = lead.id if lead is not None else None
     lead = groups.get(lead_group) if lead_group else None
     together = {lead_group}
+    falling = lead is not None and lead.motion in (Motion.BREAK, Motion.FALL) and \
+        lead.relation is Relation.ON
     # (a cat asleep on a bed or sitting on a sofa rests on it too)
     resting = lead is not None and lead.motion in _RESTING and \
         lead.relation is Relation.ON and _archetype_of(lead.id, on_stage) not in _SCENERY
@@ -145,6 +147,13 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
         together.add(lead.relative_to)  # "a cat under a table": the table is in the shot
     if lead is not None and lead.motion is Motion.CATCH and lead.object is not None:
         together.add(lead.object)  # a dog and the frisbee it leaps for, caught in its jaws
+    poured_into = groups.get(lead.target) if lead is not None and lead.target and \
+        lead.motion is Motion.POUR else None
+    if poured_into is not None:
+        # a pour is seen from the glass it fills, from the table top the glass stands on,
+        # the jug above it in the shot too
+        together = {poured_into.id}
+        resting = poured_into.relation is Relation.ON
     subject = tuple(e.uid for e in on_stage if e.group in together)
     if not subject and on_stage:
         subject = (on_stage[0].uid,)
@@ -154,7 +163,7 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
         # as much as the cat keeps its size; under a watch on show, what is left around it
         lying = lead.motion in (Motion.SLEEP, Motion.SIT) or \
             _archetype_of(lead.id, on_stage) in _ALIVE  # a butterfly and its flower
-        holder = None if resting and not lying else lead.relative_to
+        holder = None if (resting and not lying) or falling else lead.relative_to
         wanted |= {lead.id, *(ref for ref in (lead.object, lead.target, holder)
                               if ref is not None)}
     for e in shot.entities:
@@ -170,13 +179,19 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
         aimed_at = lead.target  # seen when the camera follows the ball there
     staged_now = [e for e in on_stage if e.archetype not in _SCENERY and e.group != aimed_at]
     core = tuple(e.uid for e in staged_now if e.group in wanted)
-    everyone = tuple(e.uid for e in staged_now)
-    if resting and lead is not None and lead.motion in (Motion.SLEEP, Motion.SIT):
+    # a falling thing is followed down to where it lands and breaks; what it fell from is
+    # seen as far as that allows, never pulling the frame away from the pieces
+    everyone = core if lead is not None and falling else tuple(e.uid for e in staged_now)
+    if poured_into is not None:
+        least = 0.1  # the glass, and the jug tipping over it, whole
+    elif resting and lead is not None and lead.motion in (Motion.SLEEP, Motion.SIT):
         least = 0.16  # a cat asleep on a bed: small enough to see the bed it lies on
     elif resting:
         least = 0.2  # the thing on show, with as much of what holds it as the frame allows
     elif lead is None or lead.motion is Motion.IDLE:
         least = 0.08
+    elif lead.relative_to is not None and lead.motion in (Motion.BREAK, Motion.FALL):
+        least = 0.09  # a glass off a table: the table top it leaves and the floor it hits
     elif lead.relative_to is not None or any(e.relative_to == lead.id for e in shot.entities):
         least = 0.12
     elif _archetype_of(lead.id, on_stage) is Archetype.HUMANOID and sum(

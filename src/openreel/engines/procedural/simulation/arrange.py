@@ -49,7 +49,9 @@ def arrange(instances: list[Instance], env: Environment) -> None:
                 head.motion is Motion.TOPPLE or is_domino(head)):
             arrange_row(members, env)
     for inst in instances:
-        if inst.archetype in RIGID and inst.motion is Motion.BREAK:
+        # what breaks, and what "falls off" the thing it is on, goes over that thing's edge
+        if inst.archetype in RIGID and (inst.motion is Motion.BREAK or (
+                inst.motion is Motion.FALL and inst.entity.relation is Relation.ON)):
             _place_breakable(inst, instances)
     dropped = [i for i in instances if i.archetype in (*RIGID, A.PROP) and i.motion in DROPPED
                and _free(i) and _first(instances, i.entity.target) is not None]

@@ -22,6 +22,15 @@ Box = tuple[float, float, float, float, float]
 BoxesAt = Callable[[float], list[Box]]  # simulated time -> boxes of one vessel
 
 
+# The colours of the liquids a pour can be of (the director names them: lexicon.LIQUIDS).
+LIQUID_COLOURS: dict[str, tuple[int, int, int]] = {
+    "water": (70, 150, 230), "milk": (246, 244, 236), "juice": (255, 160, 35),
+    "coffee": (92, 56, 32), "tea": (178, 102, 38), "wine": (122, 18, 42),
+    "lemonade": (248, 232, 140), "cola": (58, 28, 18), "oil": (222, 182, 58),
+    "beer": (232, 170, 40), "honey": (226, 150, 20), "paint": (210, 60, 90),
+}
+
+
 @dataclass
 class Vessel:
     """A container the fluid can sit in: its walls as boxes over time and its interior."""
@@ -58,6 +67,7 @@ class Fluid:
     flow: list[float] = field(default_factory=list)  # share of particles in free fall, per frame
     sim_t: float = 0.0
     source: str = "water"  # uid the sound of the water is credited to
+    colour: tuple[int, int, int] = (70, 150, 230)  # what it is drawn as (see LIQUID_COLOURS)
     _dt: float = 1e-3
 
     def __post_init__(self) -> None:
@@ -185,7 +195,7 @@ class Fluid:
         n = len(self.xy)
         size = np.full(n, 0.62 * self.spacing, dtype=np.float32)
         return [Particles("water", self.xy.astype(np.float32), size,
-                          np.zeros(n, dtype=np.float32), (70, 150, 230))]
+                          np.zeros(n, dtype=np.float32), self.colour)]
 
     def sounds(self) -> list[ContinuousSound]:
         """The sound of water moving (pouring, sloshing), one level per frame."""

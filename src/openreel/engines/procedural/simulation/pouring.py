@@ -9,7 +9,13 @@ import pymunk
 
 from openreel.engines.procedural.scene import GROUND, EntityFrame
 from openreel.engines.procedural.simulation.actor import Actor, ShotContext
-from openreel.engines.procedural.simulation.fluid import Box, Circle, Fluid, Vessel
+from openreel.engines.procedural.simulation.fluid import (
+    LIQUID_COLOURS,
+    Box,
+    Circle,
+    Fluid,
+    Vessel,
+)
 from openreel.engines.procedural.simulation.kinematic import ease_in_out
 from openreel.engines.procedural.simulation.poses import container_pose, place
 from openreel.engines.procedural.simulation.rigid import RigidActor
@@ -126,7 +132,9 @@ def attach_fluid(ctx: ShotContext) -> None:
     spacing = min(0.5 * a.inst.size for a in vessels) / 6.0
     spacing = min(max(spacing, 0.006), 0.1)
     floor = ctx.world.floor_y if ctx.world.has_ground else None
-    fluid = Fluid(spacing, ctx.gravity, floor, ctx.stage_width, source=pourers[0].inst.uid)
+    fluid = Fluid(spacing, ctx.gravity, floor, ctx.stage_width, source=pourers[0].inst.uid,
+                  colour=LIQUID_COLOURS.get(pourers[0].inst.entity.action or "",
+                                            LIQUID_COLOURS["water"]))
     for a in vessels:
         fluid.vessels.append(_vessel_of(a))
     for a in ctx.actors.values():

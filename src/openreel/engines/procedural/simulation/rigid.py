@@ -116,6 +116,8 @@ class RigidActor(Actor):
         self.turntable = i.motion is Motion.SPIN and i.archetype is not A.BALL and (
             i.entity.relation is Relation.ON or i.y <= i.rest + 0.05)
         kind = pymunk.Body.KINEMATIC if self.scripted else pymunk.Body.DYNAMIC
+        # nudged over the edge of what it stands on at this time ("a cup falls off the desk")
+        self.push_at = i.extra.get("push_at", math.inf)
         self.body = pymunk.Body(body_type=kind)
         self.body.position = (i.x, i.y)
         self.body.angle = i.angle
@@ -167,6 +169,9 @@ class RigidActor(Actor):
             return
         if self.turntable:
             return  # it stays where it stands: only its drawing turns (see snapshot)
+        if t >= self.push_at and not self.scripted:
+            self.push_at = math.inf
+            self.body.velocity = (i.extra.get("push_vx", 0.0), self.body.velocity.y)
         if self.scripted:
             # kinematic bodies move by velocity so things they touch are pushed properly
             off = kinematic_offset(i.motion, t + dt, self.ctx.clock.sim_duration, i.size,
