@@ -686,3 +686,16 @@ def test_a_pour_is_of_its_liquid_into_a_glass_standing_on_a_table(
     jug, into, table = entity(shot, "jug"), entity(shot, receiver), entity(shot, "table")
     assert (jug.motion, jug.action, jug.target) == (Motion.POUR, liquid, into.id)
     assert (into.relation, into.relative_to) == (Relation.ON, table.id)
+
+
+@pytest.mark.parametrize(("prompt", "place"), [
+    ("a clock above the fireplace in a living room", "living_room"),
+    ("a cat sleeps in front of the fireplace", "living_room"),  # indoors, not in a park
+    ("a vase falls off the shelf and breaks", "kitchen"),  # a vessel: the kitchen
+])
+def test_a_fireplace_and_a_shelf_are_furniture_of_their_own(prompt: str, place: str) -> None:
+    # the fireplace was a building stand-in (a temple), the shelf a stand-in device
+    board, shot = one_shot(prompt)
+    assert board.environment.place == place
+    kinds = {e.kind for e in shot.entities}
+    assert kinds & {"fireplace", "shelf"} and not kinds & {"building", "device", "object"}

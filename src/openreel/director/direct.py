@@ -187,7 +187,7 @@ def _default_place(drafts: list[ShotDraft]) -> str:
         return "snow"
     if kinds and archetypes <= {Archetype.BALL, Archetype.BLOCK, Archetype.FURNITURE}:
         return "living_room"
-    if {"sofa", "bed", "lamp", "table", "chair", "tv"} & set(kinds):
+    if {"sofa", "bed", "lamp", "table", "chair", "tv", "fireplace", "shelf"} & set(kinds):
         return "living_room"  # whoever sits on a sofa or at a table is indoors
     return "park"
 

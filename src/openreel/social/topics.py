@@ -61,8 +61,8 @@ KIND_TOPICS: dict[str, tuple[str, ...]] = {
     "planet": ("space",),
     # furniture and household things
     "table": ("home",), "chair": ("home",), "sofa": ("home",), "lamp": ("home",),
-    "bed": ("home",), "shelf": ("home",), "jug": ("home",), "glass": ("home",), "bucket": ("home",),
-    "bottle": ("home",),
+    "bed": ("home",), "shelf": ("home",), "fireplace": ("home",), "jug": ("home",),
+    "glass": ("home",), "bucket": ("home",), "bottle": ("home",),
     # plants and buildings
     "tree": ("nature",), "palm_tree": ("nature", "ocean"), "flower": ("nature",),
     "bush": ("nature",), "cactus": ("nature",), "house": ("home",), "skyscraper": ("city",),

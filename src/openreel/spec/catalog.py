@@ -179,6 +179,8 @@ _KIND_LIST: tuple[Kind, ...] = (
     _k("sofa", A.FURNITURE, 0.85, "fabric", "teal", "home", "couch", "sofas"),
     _k("lamp", A.FURNITURE, 1.5, "metal", "gold", "home", "lamps", "lantern", "streetlight",
        "street lamp", "streetlamp", "lamp post", "lamppost"),
+    _k("fireplace", A.FURNITURE, 1.15, "stone", "red", "home", "fireplaces", "fire place",
+       "hearth", "mantel", "mantelpiece", "wood stove", "log fire"),
     _k("shelf", A.FURNITURE, 1.0, "wood", "brown", "home", "shelves", "bookshelf",
        "bookshelves", "bookcase", "bookcases", "shelving"),
     _k("bed", A.FURNITURE, 1.0, "fabric", "white", "home", "beds"),

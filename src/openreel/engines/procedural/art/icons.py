@@ -74,7 +74,7 @@ ICONS: dict[str, Icon] = {
     "book": _f("closed-book"), "brick": _f("brick"),
     # furniture and vessels
     "table": _d("table"), "chair": _f("chair"), "sofa": _d("sofa"), "bed": _d("bed"),
-    "shelf": _d("shelf"),
+    "shelf": _d("shelf"), "fireplace": _d("fireplace"),
     "lamp": _d("lamp"), "bench": _d("bench"), "furniture": _f("door"),
     "jug": _f("teapot", L), "glass": _f("tumbler-glass"), "cup": _f("hot-beverage"),
     "wine_glass": _f("wine-glass"), "bowl": _f("bowl-with-spoon"), "vase": _f("amphora"),
