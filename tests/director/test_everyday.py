@@ -699,3 +699,15 @@ def test_a_fireplace_and_a_shelf_are_furniture_of_their_own(prompt: str, place: 
     assert board.environment.place == place
     kinds = {e.kind for e in shot.entities}
     assert kinds & {"fireplace", "shelf"} and not kinds & {"building", "device", "object"}
+
+
+@pytest.mark.parametrize(("prompt", "place", "kind"), [
+    ("a clownfish swims near the coral", "coral_reef", "fish"),  # a pot of food in a kitchen
+    ("a turtle swims near the coral", "coral_reef", "turtle"),
+    ("a shark swims", "underwater", "shark"),  # a shark swam in a swimming pool
+])
+def test_sea_creatures_swim_in_the_sea_and_coral_is_the_reef(prompt: str, place: str,
+                                                             kind: str) -> None:
+    board, shot = one_shot(prompt)
+    assert board.environment.place == place
+    assert [e.kind for e in shot.entities] == [kind]

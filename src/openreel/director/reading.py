@@ -121,7 +121,8 @@ SEATS = frozenset({"bench", "sofa", "chair", "bed"})
 # when the prompt names none ("a stop sign on the corner" is on a street corner).
 _PLACE_PARTS: dict[str, str | None] = {"aisle": None, "aisles": None,
                                        "corner": "city_street", "street corner": "city_street",
-                                       "room": "living_room", "rooms": "living_room"}
+                                       "room": "living_room", "rooms": "living_room",
+                                       "coral": "coral_reef", "corals": "coral_reef"}
 _WHITE_BEARS = frozenset({"panda", "pandas", "giant panda", "polar bear", "polar bears"})
 _PAINTING_VERBS = frozenset({"paint"})
 # What painting draws itself: the easel, the canvas on it and the picture on the canvas.

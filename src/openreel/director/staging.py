@@ -167,6 +167,8 @@ def place_for_actions(shots: list[ShotDraft]) -> str | None:
                 if room is not None:
                     return room
                 continue
+            if draft.archetype is Archetype.FISH:
+                continue  # a shark swims in the sea, not in a swimming pool
             for name in _PLACES.get(draft.motion, ()):
                 if name in PLACES:
                     return name

@@ -35,6 +35,7 @@ KIND_TOPICS: dict[str, tuple[str, ...]] = {
     "horse": ("farm", "animals"), "cow": ("farm", "animals"), "pig": ("farm", "animals"),
     "sheep": ("farm", "animals"), "chicken": ("farm", "animals"), "duck": ("farm", "animals"),
     "fox": ("wildlife", "animals"), "squirrel": ("wildlife", "animals"),
+    "turtle": ("wildlife", "animals"),
     "bear": ("wildlife", "animals"),
     "lion": ("wildlife", "animals"), "elephant": ("wildlife", "animals"),
     "frog": ("wildlife", "animals"), "bird": ("wildlife", "animals"),

@@ -291,3 +291,19 @@ def test_a_pour_and_a_fall_keep_their_things_in_the_shot(prompt: str) -> None:
     for e in board.shots[0].entities:
         if e.kind in ("jug", "glass"):
             assert np.mean([_inside(b, PORTRAIT, 0.03) for b in boxes[e.id]]) >= 0.9, e.id
+
+
+def test_a_school_of_fish_over_a_reef_swims_together_with_the_sea_floor_in_the_shot() -> None:
+    # the fish swam apart, high in open water: most frames showed one fish and blue water
+    board = direct("fish swim over a coral reef underwater", seconds=4)
+    school = board.shots[0].entities[0]
+    sims = simulate_storyboard(board, fps=12, seed=5)
+    renderer = Renderer(board, width=PORTRAIT[0], height=PORTRAIT[1], seed=5)
+    sim = sims[0]
+    for state in sim.frames[::6]:
+        fish = [e for e in state.entities if e.group == school.id]
+        assert len({e.facing for e in fish}) == 1  # one way, together
+        floor = renderer.project(state, sim, 0.0, 0.0)[1]
+        assert floor < PORTRAIT[1]  # the sea floor, where the reef grows, is in frame
+        inside = [_inside(renderer.entity_box(state, sim, e), PORTRAIT, 0.05) for e in fish]
+        assert sum(inside) >= 2

@@ -58,7 +58,7 @@ ICONS: dict[str, Icon] = {
     "parrot": _f("parrot", L), "penguin": _f("penguin"), "chicken": _f("rooster", L),
     "butterfly": _f("butterfly"),
     "fish": _f("tropical-fish", L), "shark": _f("shark", L), "whale": _f("whale", L),
-    "dolphin": _f("dolphin", L), "octopus": _f("octopus"),
+    "dolphin": _f("dolphin", L), "octopus": _f("octopus"), "turtle": _f("turtle", L),
     # vehicles
     "car": _f("automobile", L), "truck": _f("delivery-truck", L), "bus": _f("bus", L),
     "bicycle": _d("bicycle", R), "motorcycle": _f("motorcycle", L), "train": _f("locomotive", L),

@@ -209,6 +209,8 @@ def cast_of(shot: Shot, sim: ShotSimulation) -> Cast:
         # a family at a picnic, a band, two kids building one sandcastle: the group is the
         # subject
         least = min(least, 0.2)
+    if lead is not None and _archetype_of(lead.id, on_stage) is Archetype.FISH:
+        least = min(least, 0.1)  # fish are seen in their water, over the sea floor and reef
     keep = lead is not None and _archetype_of(lead.id, on_stage) is Archetype.HUMANOID
     return Cast(subject, tuple(dict.fromkeys(subject + core)),
                 tuple(dict.fromkeys(subject + everyone)), thrown, least, keep, resting)

@@ -61,7 +61,10 @@ class CreatureActor(Actor):
         if i.archetype is A.AIRCRAFT and i.extra.get("keep_place"):
             cruise = 0.0  # parked where the prompt put it, beside another thing
             self.grounded = True
-        self.speed = i.vx if i.vx != 0.0 else cruise * (1 if i.index % 2 == 0 else -1)
+        # a school of fish keeps together, one way; other creatures of a group go both ways
+        together = i.archetype is A.FISH
+        self.speed = i.vx if i.vx != 0.0 else cruise * (
+            1 if together or i.index % 2 == 0 else -1)
         self.face_velocity()
         if self.speed < 0:
             self.facing = -1

@@ -196,6 +196,9 @@ def _start_height(inst: Instance, env: Environment, floor: float, level: float |
     if inst.archetype is A.FISH or (motion in (Motion.SWIM, Motion.SINK) and level is not None):
         if level is None:
             return float(top * (0.3 + 0.3 * rng.random()))  # a fish out of water floats by
+        if level > 0.5 and env.place == "coral_reef":
+            # over the reef, among the corals on the sea floor, not up in open water
+            return float(min(level - 0.4, floor + 0.5 + 1.0 * rng.random() + 0.25 * inst.index))
         if level > 0.5:
             return float(level * (0.3 + 0.4 * rng.random()))
         return float(level - 0.6 - 0.8 * rng.random())
