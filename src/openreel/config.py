@@ -50,8 +50,9 @@ class Settings(BaseSettings):
         "local CA made once in data_dir/keys")
     signing_key: Path | None = Field(None, description="PEM private key of signing_cert_chain")
     watermark_key: int | None = Field(
-        None, ge=0, lt=2**64, description="key of the invisible marks; unset: openreel's "
-        "public key, so any openreel verifier can read them")
+        None, ge=0, lt=2**64, description="key of the invisible marks; unset: a secret key "
+        "made once in data_dir/keys (files marked with openreel's public key by older "
+        "versions still read)")
 
     def resolved_database_url(self) -> str:
         """The database URL to connect to, defaulting to ``data_dir/openreel.db``."""

@@ -13,7 +13,10 @@ from PIL import Image
 from sqlalchemy import select, update
 
 from openreel.db.models import Fingerprint, Video
+from openreel.provenance import picture_mark
 from openreel.provenance.fingerprint import fingerprint_video
+from openreel.provenance.stage import DEFAULT_WATERMARK_KEY
+from openreel.services.signing import Signing
 
 
 def _download(app: PlatformApp, video_id: int, auth: dict[str, str]) -> bytes:
@@ -201,3 +204,56 @@ def test_the_picture_a_video_was_started_from_is_not_identified_as_the_video(
         session.execute(update(Video).where(Video.id == video_id).values(source_image_key=None))
     traced = _verify(platform_app, "mine.jpg", photo, auth)
     assert traced["video"] is not None and traced["video"]["id"] == video_id
+
+
+def _photo_marked(payload: bytes, key: int) -> bytes:
+    """A real-looking photo openreel never made, with ``payload`` written under ``key``."""
+    y, x = np.mgrid[0:480, 0:640]
+    rng = np.random.default_rng(5)
+    base = np.stack([130 + 60 * np.sin(x / 45.0), 120 + 50 * np.cos(y / 60.0),
+                     100 + 40 * np.sin((x - y) / 80.0)], axis=-1)
+    rgb = np.clip(base + rng.normal(0, 5, base.shape), 0, 255).astype(np.uint8)
+    buffer = io.BytesIO()
+    Image.fromarray(picture_mark.embed(rgb, payload, key)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_a_mark_forged_with_the_old_public_key_names_nobody(platform_app: PlatformApp) -> None:
+    # with openreel's public key anyone could write alice's id into their own picture and
+    # it read "made by @alice"; this deployment marks with a key of its own
+    auth = platform_app.sign_up("alice")
+    video = platform_app.make_video(auth, "a red ball bounces on a wooden floor")
+    with platform_app.platform.transaction() as session:
+        row = session.get(Video, video["id"])
+        assert row is not None and row.mark is not None
+        mark = bytes.fromhex(row.mark)
+    assert platform_app.platform.signing.watermark_key != DEFAULT_WATERMARK_KEY
+    forged = _verify(platform_app, "forged.png", _photo_marked(mark, DEFAULT_WATERMARK_KEY))
+    assert forged["picture_mark"]["payload"] == mark.hex()
+    assert forged["picture_mark"]["public_key"] is True
+    assert forged["is_openreel"] is False and forged["video"] is None
+    assert "public key" in forged["summary"] and "@alice" not in forged["summary"]
+    # the same id under this deployment's own key is its mark: only it can write that
+    own = _verify(platform_app, "own.png", _photo_marked(
+        mark, platform_app.platform.signing.watermark_key))
+    assert own["is_openreel"] is True and own["picture_mark"]["public_key"] is False
+
+
+def test_a_video_marked_by_an_older_version_with_the_public_key_still_reads(
+        platform_app: PlatformApp) -> None:
+    platform = platform_app.platform
+    now = platform.signing
+    platform.signing = Signing(platform.settings.model_copy(
+        update={"watermark_key": DEFAULT_WATERMARK_KEY}))  # as older versions marked
+    try:
+        auth = platform_app.sign_up("maya")
+        video = platform_app.make_video(auth, "a dog runs along a beach and barks",
+                                        seconds="4")
+    finally:
+        platform.signing = now
+    report = _verify(platform_app, "old.mp4", _download(platform_app, video["id"], auth))
+    assert report["is_openreel"] is True and report["video"]["id"] == video["id"]
+    assert report["picture_mark"]["public_key"] is True
+    # named because the fingerprint finds the very video the old mark names
+    assert {"picture mark (public key)", "fingerprint"} <= set(report["video"]["evidence"])
+    assert "public key" in report["summary"]

@@ -306,6 +306,9 @@ class MarkOut(BaseModel):
     payload: str | None = Field(description="the 8-byte mark id (hex), null when none")
     confidence: float = Field(description="1 minus the bound on a false find")
     bit_errors: int | None
+    public_key: bool = Field(False, description="read under openreel's public key of older "
+                             "versions, which anyone can write with: evidence only where "
+                             "something else agrees")
 
 
 class IngredientOut(BaseModel):

@@ -23,6 +23,7 @@ import datetime as dt
 import fcntl
 import itertools
 import os
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,6 +92,46 @@ def load_signing_identity(keys_dir: Path, *, cert_chain: Path | None = None,
                                "and a private key")
         return _operator_identity(cert_chain, private_key)
     return _local_identity(Path(keys_dir))
+
+
+# -- the key of the invisible marks ------------------------------------------------------
+
+MARK_KEY_FILE = "mark.key"
+
+
+def load_mark_key(keys_dir: Path) -> int:
+    """This deployment's secret key of the invisible marks, made once in ``keys_dir`` beside
+    its CA: 64 random bits nobody else has, so nobody else can write its marks into a file
+    or find them to strip them."""
+    keys_dir = Path(keys_dir)
+    path = keys_dir / MARK_KEY_FILE
+    key = _read_mark_key(path)
+    if key is not None:
+        return key
+    keys_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with _locked(keys_dir):  # concurrent first runs make one key, not two
+        key = _read_mark_key(path)
+        if key is None:
+            key = secrets.randbits(64)
+            _write_atomic(path, f"{key:016x}\n".encode(), 0o600)
+    return key
+
+
+def _read_mark_key(path: Path) -> int | None:
+    try:
+        text = path.read_text().strip()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise SigningError(f"cannot read the mark key {path.name}: {exc.strerror}") from exc
+    try:
+        key = int(text, 16)
+    except ValueError:
+        key = -1
+    if not 0 <= key < 2**64 or len(text) != 16:
+        raise SigningError(f"{path.name} is not a mark key (16 hex digits): restore it from a "
+                           "backup, or set watermark_key")
+    return key
 
 
 # -- operator identity ---------------------------------------------------------------------

@@ -11,6 +11,7 @@ video, whose, when) is the catalogue's job, in ``openreel.services.provenance``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -49,6 +50,9 @@ class MarkReading:
     payload: bytes | None
     confidence: float
     bit_errors: int | None
+    # read under a public key (openreel's of older versions), which anyone can write with:
+    # evidence only where something else agrees
+    public: bool = False
 
     @property
     def found(self) -> bool:
@@ -85,9 +89,10 @@ class Looked:
 
 
 def examine(path: Path | str, *, key: int, trust_anchors_pem: str | None,
-            index: HashIndex | None = None) -> Examination:
+            index: HashIndex | None = None, public_keys: tuple[int, ...] = ()) -> Examination:
     """Look at ``path`` (video, image or sound) for every sign of openreel provenance."""
-    return with_matches(look(path, key=key, trust_anchors_pem=trust_anchors_pem), index)
+    return with_matches(look(path, key=key, trust_anchors_pem=trust_anchors_pem,
+                             public_keys=public_keys), index)
 
 
 def with_matches(looked: Looked, index: HashIndex | None) -> Examination:
@@ -95,9 +100,15 @@ def with_matches(looked: Looked, index: HashIndex | None) -> Examination:
     return replace(looked.examination, matches=_lookup(index, looked.query))
 
 
-def look(path: Path | str, *, key: int, trust_anchors_pem: str | None) -> Looked:
+def look(path: Path | str, *, key: int, trust_anchors_pem: str | None,
+         public_keys: tuple[int, ...] = ()) -> Looked:
     """Everything ``path`` shows by itself: manifest, marks, and its query fingerprint (the
-    part of :func:`examine` that reads the file, so it can run apart from the index)."""
+    part of :func:`examine` that reads the file, so it can run apart from the index).
+
+    Marks are looked for under ``key`` (this deployment's secret one), and where a track
+    has none under it, under each of ``public_keys`` (readings marked ``public``).
+    """
+    keys = (key, *(k for k in public_keys if k != key))
     path = Path(path)
     if not path.exists():
         raise VerifyError(f"{path.name}: no such file")
@@ -108,21 +119,39 @@ def look(path: Path | str, *, key: int, trust_anchors_pem: str | None) -> Looked
     try:
         image = read_image(path)
         if image is not None:
-            return _examine_image(path, image, key, trust_anchors_pem)
-        return _examine_clip(path, key, trust_anchors_pem)
+            return _examine_image(path, image, keys, trust_anchors_pem)
+        return _examine_clip(path, keys, trust_anchors_pem)
     except FingerprintError as exc:
         raise VerifyError(str(exc)) from exc
 
 
-def _examine_image(path: Path, image: np.ndarray, key: int, anchors: str | None) -> Looked:
+MarkDetection = picture_mark.PictureDetection | audio_mark.AudioDetection
+
+
+def _first_found(detect: Callable[[int], MarkDetection], keys: tuple[int, ...]) -> MarkReading:
+    """The mark under the first of ``keys`` that finds one (the first key's reading when
+    none does); later keys are public ones."""
+    first: MarkReading | None = None
+    for n, key in enumerate(keys):
+        found = detect(key)
+        reading = MarkReading(found.payload, found.confidence, found.bit_errors,
+                              public=n > 0)
+        if reading.found:
+            return reading
+        first = first or reading
+    assert first is not None
+    return first
+
+
+def _examine_image(path: Path, image: np.ndarray, keys: tuple[int, ...],
+                   anchors: str | None) -> Looked:
     rgb = np.ascontiguousarray(image[..., :3])
-    found = picture_mark.detect([_detector_size(rgb)], key)
+    small = _detector_size(rgb)
+    picture = _first_found(lambda key: picture_mark.detect([small], key), keys)
     query = QueryFingerprint("image", image_query_hashes(rgb))
     return Looked(Examination(
         kind="image", width=rgb.shape[1], height=rgb.shape[0], seconds=0.0,
-        manifest=_manifest(path, anchors),
-        picture=MarkReading(found.payload, found.confidence, found.bit_errors),
-        sound=None), query)
+        manifest=_manifest(path, anchors), picture=picture, sound=None), query)
 
 
 class _FramePicker:
@@ -165,17 +194,15 @@ def _detector_size(rgb: np.ndarray) -> np.ndarray:
                       interpolation=cv2.INTER_AREA)
 
 
-def _examine_clip(path: Path, key: int, anchors: str | None) -> Looked:
+def _examine_clip(path: Path, keys: tuple[int, ...], anchors: str | None) -> Looked:
     picker = _FramePicker()
     scan = scan_copy(path, on_frame=picker, rate=SOUND_RATE)
     picture = None
     if picker.frames:
-        found = picture_mark.detect(picker.frames, key)
-        picture = MarkReading(found.payload, found.confidence, found.bit_errors)
+        picture = _first_found(lambda key: picture_mark.detect(picker.frames, key), keys)
     sound = None
     if len(scan.sound) and float(np.max(np.abs(scan.sound))) > 0:
-        heard = audio_mark.detect(scan.sound, scan.rate, key)
-        sound = MarkReading(heard.payload, heard.confidence, heard.bit_errors)
+        sound = _first_found(lambda key: audio_mark.detect(scan.sound, scan.rate, key), keys)
     return Looked(Examination(
         kind="video" if scan.query.kind == "video" else "audio",
         width=picker.width, height=picker.height,

@@ -79,12 +79,12 @@ def verify_file(session: Session, platform: Platform, path: Path,
     ``apart``: read the file in a child process, through the platform's checker: bounded
     in time, memory and number (for files strangers send; see services.isolation).
     """
-    key = platform.signing.watermark_key
+    key, public = platform.signing.watermark_key, platform.signing.public_keys
     anchors = platform.signing.identity().trust_anchors_pem
     if apart:
-        looked = _look_apart(platform.checks, path, key, anchors)
+        looked = _look_apart(platform.checks, path, key, public, anchors)
     else:
-        looked = look(path, key=key, trust_anchors_pem=anchors)
+        looked = look(path, key=key, trust_anchors_pem=anchors, public_keys=public)
     found = with_matches(looked, platform.catalogue.refresh(session))
     # Only what openreel generated is identified: a deleted video is gone (never named,
     # never matched; its marks still say openreel), and a picture someone started a video
@@ -96,7 +96,9 @@ def verify_file(session: Session, platform: Platform, path: Path,
     # A manifest alone counts when this server trusts its signer, or when it is openreel's
     # own claim on a file changed since (anyone can sign a claim with a key of their own).
     claimed = facts is not None and found.manifest.state in ("trusted", "tampered")
-    is_openreel = bool(video is not None or found.marks or claimed)
+    # Marks under this deployment's secret key count alone; under the public key of older
+    # versions (anyone can write those) only with the video they name (see _identify).
+    is_openreel = bool(video is not None or _secret_marks(found) or claimed)
     about = _found_video(video, evidence, viewer) if video is not None else None
     matches = tuple((c.video_id if _visible_id(session, c.video_id, viewer) else None,
                      c.confidence) for c in found.matches)
@@ -104,9 +106,10 @@ def verify_file(session: Session, platform: Platform, path: Path,
                    summary=_summary(found, about, is_openreel), matches=matches)
 
 
-def _look_apart(checks: Isolated, path: Path, key: int, anchors: str | None) -> Looked:
+def _look_apart(checks: Isolated, path: Path, key: int, public: tuple[int, ...],
+                anchors: str | None) -> Looked:
     try:
-        return checks.run(look, path, key=key, trust_anchors_pem=anchors)
+        return checks.run(look, path, key=key, trust_anchors_pem=anchors, public_keys=public)
     except TookTooLong:
         raise InvalidInput("file", f"took longer than {checks.seconds:g} s to examine: send a "
                            "shorter or smaller copy") from None
@@ -157,13 +160,21 @@ def _generated(session: Session, platform: Platform, match: Candidate,
                                     match.best_distance))
 
 
+def _secret_marks(found: Examination) -> set[bytes]:
+    """The payloads read under this deployment's own key (not a public one)."""
+    return {r.payload for r in (found.picture, found.sound)
+            if r is not None and r.payload is not None and not r.public}
+
+
 def _identify(session: Session, found: Examination) -> tuple[Video | None, list[str]]:
     """The catalogued video the evidence points at, and which evidence does (a deleted
-    one is not named)."""
+    one is not named). A mark read under the public key of older versions names a video
+    only when the fingerprint finds that video too: anyone can write such a mark."""
     by_mark: dict[str, list[str]] = {}
     for name, reading in (("picture mark", found.picture), ("sound mark", found.sound)):
         if reading is not None and reading.payload is not None:
-            by_mark.setdefault(mark_id_hex(reading.payload), []).append(name)
+            by_mark.setdefault(mark_id_hex(reading.payload), []).append(
+                f"{name} (public key)" if reading.public else name)
     facts = found.manifest.facts
     if facts is not None and found.manifest.state in ("valid", "trusted"):
         by_mark.setdefault(facts.video_id, []).append("manifest")
@@ -171,7 +182,10 @@ def _identify(session: Session, found: Examination) -> tuple[Video | None, list[
         video = session.scalar(select(Video).where(Video.mark == mark,
                                                    Video.status != VideoStatus.DELETED))
         if video is not None:
-            if found.matches and found.matches[0].video_id == video.id:
+            fingerprinted = bool(found.matches) and found.matches[0].video_id == video.id
+            if not fingerprinted and all(e.endswith("(public key)") for e in evidence):
+                continue
+            if fingerprinted:
                 evidence.append("fingerprint")
             return video, evidence
     if found.matches:
@@ -234,23 +248,33 @@ def _summary(found: Examination, video: FoundVideo | None, is_openreel: bool) ->
     elif facts is not None and is_openreel:
         parts.append(f"This is an AI-generated openreel video; its manifest names "
                      f"@{facts.creator} as its creator, {facts.created_at:%d %b %Y}.")
+    elif _secret_marks(found):
+        parts.append("This carries this server's invisible mark, but its catalogue does "
+                     "not list the video it names.")
     elif found.marks:
-        parts.append("This carries openreel's invisible mark: it was generated by an "
-                     "openreel server, but not one whose catalogue lists it.")
+        parts.append("It carries an invisible mark written with openreel's public key of "
+                     "older versions, which anyone can write: nothing else agrees with it, "
+                     "so on its own it shows nothing.")
     if is_openreel or found.manifest.state != "absent":
         parts.append(_MANIFEST_WORDS[found.manifest.state])
     marks = [name for name, r in (("picture", found.picture), ("sound", found.sound))
              if r is not None and r.found]
-    if marks:
+    public = any(r is not None and r.found and r.public for r in (found.picture, found.sound))
+    if marks and is_openreel:
         parts.append(f"The invisible {' and '.join(marks)} mark"
                      f"{'s' if len(marks) > 1 else ''} "
-                     f"{'are' if len(marks) > 1 else 'is'} present.")
+                     f"{'are' if len(marks) > 1 else 'is'} present"
+                     + (" (written with openreel's public key of older versions)." if public
+                        else "."))
     elif is_openreel:
         parts.append("No invisible mark could be read in this copy.")
     if video is not None and "fingerprint" in video.evidence and not marks:
         share = round(100 * found.matches[0].confidence)
         parts.append(f"Its pictures or sound match the stored video ({share}% of the copy).")
-    if not is_openreel:
+    if not is_openreel and found.marks:
+        parts.append("No other sign of openreel: no openreel manifest, and it matches no "
+                     "openreel video.")
+    elif not is_openreel:
         parts.append("No sign of openreel: no openreel manifest, no invisible mark, and it "
                      "matches no openreel video.")
     return " ".join(parts)
@@ -267,7 +291,8 @@ def verdict_json(verdict: Verdict) -> dict[str, Any]:
         if reading is None:
             return None
         return {"payload": reading.payload.hex() if reading.payload else None,
-                "confidence": round(reading.confidence, 9), "bit_errors": reading.bit_errors}
+                "confidence": round(reading.confidence, 9), "bit_errors": reading.bit_errors,
+                "public_key": reading.public}
 
     return {
         "is_openreel": verdict.is_openreel,
