@@ -36,6 +36,7 @@ import cv2
 import numpy as np
 
 from openreel.config import Settings
+from openreel.media.encode import X264_PARAMS
 
 PROMPT = "three red balls bounce and a dog runs past a tree in the park"
 SECONDS = 10
@@ -104,7 +105,8 @@ def _x264(frames: list[av.VideoFrame], out: Path, settings: Settings) -> tuple[f
         stream.pix_fmt = "yuv420p"
         stream.time_base = Fraction(1, FPS)
         stream.codec_context.options = {"preset": settings.x264_preset,
-                                        "crf": str(settings.x264_crf)}
+                                        "crf": str(settings.x264_crf),
+                                        "x264-params": X264_PARAMS}
         for index, frame in enumerate(frames):
             frame.pts = index
             mp4.mux(stream.encode(frame))
