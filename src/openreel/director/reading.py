@@ -28,6 +28,7 @@ from openreel.director import parsing
 from openreel.director.activities import ACTIVITIES, SHORES, VERB_ACTIVITIES, Activity
 from openreel.director.clauses import QUOTE_TOKEN
 from openreel.director.entities import (
+    CHARACTERS,
     Draft,
     Modifiers,
     Reading,
@@ -100,14 +101,12 @@ def does_it(subject: str, word: str) -> bool:
     thing's participle ("a butterfly landing"), not a thing named by two words ("a city
     building", "a flower painting")."""
     choice = kind_of_noun(subject)
-    if choice is None or KINDS[choice.kind].archetype not in _LIVING or \
+    if choice is None or KINDS[choice.kind].archetype not in CHARACTERS or \
             word in lx.KIND_WORDS:
         return False
     wordnet = installed()
     return wordnet is not None and bool(wordnet.synsets(word, "verb"))
 
-
-_LIVING = frozenset({Archetype.HUMANOID, Archetype.QUADRUPED, Archetype.BIRD, Archetype.FISH})
 OUTSIDE_PLACE = "city_street"  # where a shop or a room named "outside" is seen from
 _SPOKEN = re.compile(r"q(\d+)")  # a quotation as the parser sees it: "Q0" → token q0
 _TRAILING_VIEW = re.compile(
@@ -430,7 +429,7 @@ class ShotReader:
         if text in CLOTHING_WORDS or text in HAIR_NOUNS:
             return  # dressed onto its owner by the preposition that names it
         if text in _BODY_PARTS and (phrase.possessor is not None or any(
-                d.archetype in _LIVING for d in self.shot.entities)):
+                is_character(d) for d in self.shot.entities)):
             # "on his finger", "in her hands", "a person massaging legs": part of who owns it
             self.used.add(head)
             return

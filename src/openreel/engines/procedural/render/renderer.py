@@ -9,7 +9,7 @@ import cv2
 import numpy as np
 import skia
 
-from openreel.engines.procedural.fireworks import schedule
+from openreel.engines.procedural.fireworks import Burst, schedule
 from openreel.engines.procedural.render import artwork
 from openreel.engines.procedural.render.artwork import ArtPainter, art_of
 from openreel.engines.procedural.render.backdrop import paint_backdrop
@@ -45,6 +45,7 @@ class _ShotLook:
     painter: FigurePainter
     art: ArtPainter
     finish: ShotFinish
+    fireworks: list[Burst]  # the shot's display in the sky (none without fireworks)
 
     def draw(self, canvas: skia.Canvas, entity: EntityFrame, view: View, t: float) -> None:
         """Draw an entity from its artwork, or from its rig when it has none."""
@@ -118,10 +119,10 @@ class Renderer:
         canvas = target.getCanvas()
         view = self._view(state, sim, self.inner[0], self.inner[1])
         self._lay_backdrop(canvas, pixels, shot, view, state, sim)
-        if sim.environment.fireworks:
+        if shot.fireworks:
             first = sim.frames[0].index if sim.frames else state.index
-            draw_fireworks(canvas, schedule(self.seed, sim.shot, len(sim.frames) / sim.fps),
-                           (state.index - first) / sim.fps, *self.inner)
+            draw_fireworks(canvas, shot.fireworks, (state.index - first) / sim.fps,
+                           *self.inner)
         draw_shadows(canvas, state, view, shot.light, self.look.shadow)
         slow = self.storyboard.shots[sim.shot].camera.slow_motion
         for entity in self._draw_order(state):
@@ -270,7 +271,9 @@ class Renderer:
                         if finish.backdrop is not None else None), light=light,
                 weather=Weather2D(env.weather, w, h, self.seed + sim.shot),
                 painter=FigurePainter(light.ambient, light.haze, outline, material),
-                art=ArtPainter(light.ambient, light.haze, outline, material), finish=finish)
+                art=ArtPainter(light.ambient, light.haze, outline, material), finish=finish,
+                fireworks=schedule(self.seed, sim.shot, len(sim.frames) / sim.fps)
+                if env.fireworks else [])
             if (self.finisher.pixels is not None or self.finisher.meters) and sim.frames:
                 # a limited palette, or the exposure, is chosen from the shot's first frame,
                 # whichever frame is asked for first, so every frame of the shot shares it

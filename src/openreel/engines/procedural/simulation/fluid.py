@@ -67,7 +67,7 @@ class Fluid:
     flow: list[float] = field(default_factory=list)  # share of particles in free fall, per frame
     sim_t: float = 0.0
     source: str = "water"  # uid the sound of the water is credited to
-    colour: tuple[int, int, int] = (70, 150, 230)  # what it is drawn as (see LIQUID_COLOURS)
+    colour: tuple[int, int, int] = LIQUID_COLOURS["water"]  # what it is drawn as
     _dt: float = 1e-3
 
     def __post_init__(self) -> None:
