@@ -41,7 +41,7 @@ def test_a_downloaded_reel_verifies_as_its_creators(new_context, tmp_path: Path,
         stranger.get_by_role("button", name="Verify").click()
     verdict = stranger.locator("#verdict")
     expect(verdict).to_have_attribute("data-openreel", "yes", timeout=60_000)
-    expect(verdict.get_by_role("heading")).to_have_text(re.compile("An openreel video"))
+    expect(verdict.get_by_role("heading", level=2)).to_have_text(re.compile("An openreel video"))
     expect(verdict).to_contain_text(f"@{handle}")
     expect(verdict.locator('[data-manifest="trusted"]')).to_be_visible()
     expect(verdict.locator('[data-mark="picture_mark"]')).to_contain_text("found")

@@ -52,6 +52,17 @@ def test_generated_file_is_openreel(files: dict[str, Path]) -> None:
     assert "@maya" in str(report["summary"])
 
 
+def test_the_words_give_the_reasons_the_json_gives(files: dict[str, Path]) -> None:
+    code, report = _verify(files["made"])
+    assert code == 0 and isinstance(report, dict)
+    words = runner.invoke(app, ["verify", str(files["made"])])
+    assert words.exit_code == 0
+    said = " ".join(words.output.split())
+    assert "How openreel decided" in said
+    for reason in report["reasons"]:  # type: ignore[attr-defined]
+        assert " ".join(reason.split()) in said
+
+
 def test_screenshot_carries_the_picture_mark(files: dict[str, Path]) -> None:
     code, report = _verify(files["shot"])
     assert code == 0 and isinstance(report, dict)

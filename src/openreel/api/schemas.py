@@ -338,6 +338,12 @@ class MatchOut(BaseModel):
 
     video_id: int | None
     confidence: float
+    picture_share: float = Field(description="the part of the file's pictures (by time) "
+                                 "that come from the video, 0-1")
+    sound_share: float = Field(description="the part of its sound that does, 0-1")
+    picture_ranges: list[list[float]] = Field(description="those stretches of the file, "
+                                              "[start, end] in seconds")
+    sound_ranges: list[list[float]]
 
 
 class FoundVideoOut(BaseModel):
@@ -350,11 +356,27 @@ class FoundVideoOut(BaseModel):
     evidence: list[str]
 
 
+class TrackOut(BaseModel):
+    """Where one track of the file (its pictures or its sound) comes from."""
+
+    video: FoundVideoOut | None = Field(description="null when nothing names a video for "
+                                        "this track, or its evidence disagrees")
+    share: float | None = Field(description="the part of the track the named video's "
+                                "fingerprint matches, 0-1; null without a match")
+    ranges: list[list[float]] = Field(description="those stretches, [start, end] seconds")
+    words: str = Field(description="what the evidence about this track says")
+    conflict: str | None = Field(description="set when this track's mark or manifest and "
+                                 "its fingerprint name different videos")
+
+
 class VerifyOut(BaseModel):
     """Whether a file is an openreel video, whose, and whether it was altered."""
 
     is_openreel: bool
     summary: str
+    reasons: list[str] = Field(description="the reasoning, a sentence per piece of evidence")
+    conflicts: list[str] = Field(description="where pieces of evidence disagree")
+    tracks: dict[Literal["picture", "sound"], TrackOut]
     kind: Literal["video", "image", "audio"]
     width: int | None
     height: int | None

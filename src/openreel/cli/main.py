@@ -370,6 +370,9 @@ def _print_verdict(report: dict[str, Any]) -> None:
     out.print("[bold green]openreel video[/]" if report["is_openreel"]
                else "[bold]not an openreel video[/]")
     out.print(report["summary"])
+    out.print("How openreel decided:")
+    for reason in report["reasons"]:
+        out.print(f"  - {reason}", highlight=False)
     out.print(f"  C2PA manifest:  {report['manifest']['state']}")
     for name in ("picture_mark", "sound_mark"):
         mark = report[name]
@@ -380,7 +383,9 @@ def _print_verdict(report: dict[str, Any]) -> None:
         out.print(f"  {name.replace('_', ' '):<15} {seen}")
     for match in report["matches"]:
         out.print(f"  fingerprint:    video {match['video_id']} "
-                  f"(confidence {match['confidence']:.2f})")
+                  f"(confidence {match['confidence']:.2f}; pictures "
+                  f"{100 * match['picture_share']:.0f} %, sound "
+                  f"{100 * match['sound_share']:.0f} % of the copy)")
     video = report["video"]
     if video is not None:
         where = f"video {video['id']}" if video["id"] is not None else "a private video"

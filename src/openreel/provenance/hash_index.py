@@ -31,10 +31,12 @@ from pathlib import Path
 import numpy as np
 
 from openreel.provenance.fingerprint import (
+    AUDIO_FRAME,
     AUDIO_HOP,
     AUDIO_RATE,
     HASH_BYTES,
     MIN_QUALITY,
+    QUERY_INTERVAL,
     FrameHash,
     QueryFingerprint,
     VideoFingerprint,
@@ -58,6 +60,10 @@ _PICTURE_WINDOW_S = 1.0
 AUDIO_FULL_SHARE = 0.1
 _COMPACT_SHARE = 0.25
 _HOP_S = AUDIO_HOP / float(AUDIO_RATE)
+_AUDIO_FRAME_S = AUDIO_FRAME / float(AUDIO_RATE)
+# Matching stretches of a copy this close together are one stretch: a heavily edited
+# copy still matches all along, only not at every look or sound position.
+_RANGE_GAP_S = 1.5
 _AUDIO_FLIPS = np.concatenate([[0], 1 << np.arange(32, dtype=np.uint64)]).astype(np.uint32)
 _FORMAT = 1
 
@@ -80,6 +86,11 @@ class Candidate:
     ``AUDIO_FULL_SHARE``). ``offset_s`` is where in the stored video the query starts.
     ``mean_distance`` averages the matched pictures' distances: it orders candidates that
     explain the query equally well (two renders of one prompt look much alike).
+
+    Per track, ``picture_share``/``sound_share`` is the part of the copy's pictures/sound
+    (0-1, by time) that comes from the video, and ``picture_ranges``/``sound_ranges`` the
+    stretches of the copy (seconds from its start) that do; 0 and () where that track does
+    not match. A still that matches has picture share 1 and no ranges.
     """
 
     video_id: int
@@ -89,6 +100,10 @@ class Candidate:
     best_distance: int | None  # closest picture hash, None without a picture match
     offset_s: float | None
     mean_distance: float | None = None
+    picture_share: float = 0.0
+    sound_share: float = 0.0
+    picture_ranges: tuple[tuple[float, float], ...] = ()
+    sound_ranges: tuple[tuple[float, float], ...] = ()
 
 
 class HashIndex:
@@ -192,31 +207,42 @@ class HashIndex:
         for (slot, _), d in closest.items():
             spread[slot] -= radius + 1 - d
         out = [Candidate(int(self._slot_video.values[s]), 1 - d / (2 * (radius + 1)), 1, 0,
-                         d, round(t, 3), round(spread[s] / max(1, len(usable)), 3))
+                         d, round(t, 3), round(spread[s] / max(1, len(usable)), 3),
+                         picture_share=1.0)
                for s, (d, t) in best.items()]
         # Ties at the closest hash go to the video the still's other views are closer to.
         return sorted(out, key=lambda c: (c.best_distance, c.mean_distance, c.video_id))
 
     def _lookup_clip(self, frames: Sequence[FrameHash], audio: np.ndarray,
                      radius: int) -> list[Candidate]:
-        looks = _distinct_looks(frames)
+        looks, ends = _distinct_looks(frames)
         qid, slots, times, dist = self._picture_hits(_as_codes([f.hash for f in looks]), radius)
         offsets = times - np.array([f.t for f in looks], np.float64)[qid]
         pictures = _picture_votes(slots, qid, offsets, dist)
         sounds = self._audio_votes(audio)
         audible = max(1, int(np.count_nonzero(audio)))
         need_pictures = min(MIN_PICTURE_VOTES, max(1, len(looks)))
+        # How long each track of the copy lasts, for the shares of it a video explains.
+        seen = frames[-1].t - frames[0].t + QUERY_INTERVAL if frames else 0.0
+        heard = (len(audio) - 1) * _HOP_S + _AUDIO_FRAME_S if len(audio) else 0.0
         out = []
         for slot in pictures.keys() | sounds.keys():
-            pv, p_offset, best, mean = pictures.get(slot, (0, None, None, None))
-            av, a_offset = sounds.get(slot, (0, None))
+            pv, p_offset, best, mean, voters = pictures.get(slot, (0, None, None, None, ()))
+            av, a_offset, positions = sounds.get(slot, (0, None, ()))
             if pv < need_pictures and av < MIN_AUDIO_VOTES:
                 continue
             confidence = max(pv / max(1, len(looks)), min(1.0, av / audible / AUDIO_FULL_SHARE))
             offset = a_offset if av >= MIN_AUDIO_VOTES else p_offset
-            out.append(Candidate(int(self._slot_video.values[slot]), round(confidence, 4),
-                                 pv, av, best, None if offset is None else round(offset, 3),
-                                 mean))
+            picture_ranges = _stretches([(looks[q].t, ends[q]) for q in voters]) \
+                if pv >= need_pictures else ()
+            sound_ranges = _stretches([(p * _HOP_S, p * _HOP_S + _AUDIO_FRAME_S)
+                                       for p in positions]) if av >= MIN_AUDIO_VOTES else ()
+            out.append(Candidate(
+                int(self._slot_video.values[slot]), round(confidence, 4), pv, av, best,
+                None if offset is None else round(offset, 3), mean,
+                picture_share=_share(picture_ranges, seen),
+                sound_share=_share(sound_ranges, heard),
+                picture_ranges=picture_ranges, sound_ranges=sound_ranges))
         # Equal evidence: the video whose pictures the query's are closer to comes first.
         return sorted(out, key=lambda c: (-c.confidence, -c.picture_votes - c.audio_votes,
                                           _INF if c.mean_distance is None else c.mean_distance,
@@ -231,8 +257,9 @@ class HashIndex:
         return (qid[alive], slots[alive], self._row_time.values[rows[alive]].astype(np.float64),
                 dist[alive].astype(np.int64))
 
-    def _audio_votes(self, query: np.ndarray) -> dict[int, tuple[int, float]]:
-        """Per slot: query positions whose hits agree on one offset, and that offset (s)."""
+    def _audio_votes(self, query: np.ndarray) -> dict[int, tuple[int, float, tuple[int, ...]]]:
+        """Per slot: how many query positions' hits agree on one offset, that offset (s),
+        and those positions."""
         self._merge_audio()
         query = np.asarray(query, np.uint32)
         positions = np.flatnonzero(query)
@@ -368,21 +395,46 @@ def _as_codes(hashes: Iterable[bytes] | np.ndarray) -> np.ndarray:
     return codes
 
 
-def _distinct_looks(frames: Sequence[FrameHash]) -> list[FrameHash]:
-    """Good-quality frames, less those that look like the one before (they vote once)."""
+def _distinct_looks(frames: Sequence[FrameHash]) -> tuple[list[FrameHash], list[float]]:
+    """Good-quality frames, less those that look like the one before (they vote once),
+    and when each look ends in the copy: where the next frame that is not it begins."""
     looks: list[FrameHash] = []
-    for frame in frames:
-        if frame.quality >= MIN_QUALITY and (
-                not looks or hamming(frame.hash, looks[-1].hash) > _SAME_LOOK):
+    ends: list[float] = []
+    for n, frame in enumerate(frames):
+        if frame.quality < MIN_QUALITY:
+            continue
+        following = frames[n + 1].t if n + 1 < len(frames) else frame.t + QUERY_INTERVAL
+        if looks and hamming(frame.hash, looks[-1].hash) <= _SAME_LOOK:
+            ends[-1] = following
+        else:
             looks.append(frame)
-    return looks
+            ends.append(following)
+    return looks, ends
 
 
-def _picture_votes(slots: np.ndarray, qid: np.ndarray, offsets: np.ndarray,
-                   dist: np.ndarray) -> dict[int, tuple[int, float, int, float]]:
+def _stretches(spans: Iterable[tuple[float, float]]) -> tuple[tuple[float, float], ...]:
+    """Time spans joined where they overlap or lie within ``_RANGE_GAP_S`` of each other."""
+    out: list[list[float]] = []
+    for start, end in sorted(spans):
+        if out and start - out[-1][1] <= _RANGE_GAP_S:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return tuple((round(a, 2), round(b, 2)) for a, b in out)
+
+
+def _share(ranges: tuple[tuple[float, float], ...], total: float) -> float:
+    """The part of ``total`` seconds the ranges cover (0-1)."""
+    if total <= 0:
+        return 0.0
+    return round(min(1.0, sum(b - a for a, b in ranges) / total), 3)
+
+
+def _picture_votes(slots: np.ndarray, qid: np.ndarray, offsets: np.ndarray, dist: np.ndarray,
+                   ) -> dict[int, tuple[int, float, int, float, tuple[int, ...]]]:
     """Per slot: distinct query looks agreeing on one offset, that offset, best distance,
-    and the mean over those looks of each one's closest distance."""
-    out: dict[int, tuple[int, float, int, float]] = {}
+    the mean over those looks of each one's closest distance, and the looks."""
+    out: dict[int, tuple[int, float, int, float, tuple[int, ...]]] = {}
     # Offsets fall in half-window bins; a window is two neighbouring bins.
     bins = np.floor(offsets / (_PICTURE_WINDOW_S / 2)).astype(np.int64)
     for slot in np.unique(slots).tolist():
@@ -396,16 +448,18 @@ def _picture_votes(slots: np.ndarray, qid: np.ndarray, offsets: np.ndarray,
                 best_votes, best = votes, window
         looks, near = who[best], dist[mine][best]
         closest = [int(near[looks == look].min()) for look in np.unique(looks).tolist()]
+        voters = np.unique(looks).tolist()
         out[slot] = (best_votes, float(np.median(offsets[mine][best])), int(near.min()),
-                     round(float(np.mean(closest)), 3))
+                     round(float(np.mean(closest)), 3), tuple(voters))
     return out
 
 
 def _offset_votes(slots: np.ndarray, offsets: np.ndarray,
-                  query_at: np.ndarray) -> dict[int, tuple[int, float]]:
-    """Per slot, the most query positions agreeing on one offset (within one hop)."""
+                  query_at: np.ndarray) -> dict[int, tuple[int, float, tuple[int, ...]]]:
+    """Per slot, the most query positions agreeing on one offset (within one hop): their
+    number, the offset and the positions."""
     hits = np.unique(np.stack([slots.astype(np.int64), offsets, query_at]), axis=1)
-    votes: dict[int, tuple[int, float]] = {}
+    votes: dict[int, tuple[int, float, tuple[int, ...]]] = {}
     for slot in np.unique(hits[0]).tolist():
         mine = hits[:, hits[0] == slot]
         span = int(mine[1].min())
@@ -413,5 +467,6 @@ def _offset_votes(slots: np.ndarray, offsets: np.ndarray,
         windowed = np.convolve(np.bincount(mine[1] - span), np.ones(3, np.int64), "same")
         centre = span + int(windowed.argmax())
         near = np.abs(mine[1] - centre) <= 1
-        votes[slot] = (len(np.unique(mine[2, near])), centre * _HOP_S)
+        positions = np.unique(mine[2, near])
+        votes[slot] = (len(positions), centre * _HOP_S, tuple(positions.tolist()))
     return votes
