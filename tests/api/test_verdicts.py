@@ -23,6 +23,7 @@ from api_client import PlatformApp
 
 from openreel.config import Settings
 from openreel.db.models import Video
+from openreel.provenance.copy_edits import EDITS, edit_copy
 from openreel.provenance.hash_index import Candidate
 from openreel.provenance.manifest import ClaimFacts, ManifestReport, sign_video
 from openreel.provenance.stage import mark_id_hex
@@ -253,6 +254,20 @@ def test_a_splice_gives_the_share_and_the_time_of_the_copy_per_track(
         assert 4.4 <= start <= 5.6 and 6.4 <= end <= 7.8, (track, found["ranges"])
     assert report["summary"].startswith("Part of this file comes from")
     assert "5." in report["summary"]
+
+
+def test_a_mirrored_repost_is_named_and_said_to_be_mirrored(platform_app: PlatformApp,
+                                                            tmp_path: Path) -> None:
+    alice = platform_app.sign_up("alice")
+    video = platform_app.make_video(alice, "a girl rides a bike down a country road")
+    (tmp_path / "a.mp4").write_bytes(_download(platform_app, video["id"], alice))
+    mirrored = edit_copy(tmp_path / "a.mp4", tmp_path / "m.mp4", EDITS["mirrored"])
+    report = _verify(platform_app, "m.mp4", mirrored.read_bytes())
+    assert report["video"]["id"] == video["id"]
+    assert report["picture_mark"]["view"] == "mirrored"
+    assert report["matches"][0]["picture_view"] == "mirrored"
+    picture = report["tracks"]["picture"]["words"]
+    assert "(in a copy mirrored)" in picture and picture.endswith("shown mirrored.")
 
 
 def test_a_mark_and_a_fingerprint_that_disagree_name_neither(platform_app: PlatformApp) -> None:

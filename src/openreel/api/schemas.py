@@ -309,6 +309,9 @@ class MarkOut(BaseModel):
     public_key: bool = Field(False, description="read under openreel's public key of older "
                              "versions, which anyone can write with: evidence only where "
                              "something else agrees")
+    view: str = Field("", description="how the copy shows the marked picture when not as it "
+                      "was: mirrored, turned 90°/180°/270°, boxed in (bars, a border or a "
+                      "blurred background)")
 
 
 class IngredientOut(BaseModel):
@@ -344,6 +347,8 @@ class MatchOut(BaseModel):
     picture_ranges: list[list[float]] = Field(description="those stretches of the file, "
                                               "[start, end] in seconds")
     sound_ranges: list[list[float]]
+    picture_view: str = Field("", description="how the file shows the video's pictures when "
+                              "not as they were (mirrored, turned, boxed in)")
 
 
 class FoundVideoOut(BaseModel):

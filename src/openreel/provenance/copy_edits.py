@@ -2,7 +2,9 @@
 
 Each copy is re-encoded as a re-upload would be (H.264 CRF 30, AAC 96 kbit/s), and may
 also be halved in size, cropped by a tenth at every edge and trimmed at either end; or
-reduced to its soundtrack. Frames stream through one at a time. (``attacks`` holds the
+reduced to its soundtrack; or re-posted the ways people do: mirrored, turned a quarter,
+framed with a 3 % border, or set into a frame of the other orientation with black bars or
+over a blurred, zoomed copy of itself. Frames stream through one at a time. (``attacks`` holds the
 same edits on decoded frame lists, without sound.)
 """
 
@@ -29,6 +31,10 @@ class Edit:
     head_s: float = 0.0  # seconds cut from the start
     tail_s: float = 0.0  # seconds cut from the end
     crf: int = 30
+    mirror: bool = False
+    turn: int = 0  # quarter turns, anticlockwise
+    border: float = 0.0  # a solid frame this share of the size wide at every edge
+    box: str = ""  # "bars" or "blurred": set into a frame of the other orientation
 
 
 EDITS: dict[str, Edit] = {
@@ -37,7 +43,13 @@ EDITS: dict[str, Edit] = {
     "crop_10pct": Edit(crop=0.1),
     "trim": Edit(head_s=0.7, tail_s=0.4),
     "combined": Edit(half_size=True, crop=0.1, head_s=0.7, tail_s=0.4),
+    "mirrored": Edit(mirror=True),
+    "turned_90": Edit(turn=1),
+    "border_3pct": Edit(border=0.03),
+    "letterboxed": Edit(box="bars"),
+    "blurred_background": Edit(box="blurred"),
 }
+_OTHER_SHAPE = 16 / 9  # the long side of the frame a boxed copy is set into, to its short
 
 
 def edited_size(width: int, height: int, edit: Edit) -> tuple[int, int]:
@@ -46,7 +58,21 @@ def edited_size(width: int, height: int, edit: Edit) -> tuple[int, int]:
     height -= 2 * round(height * edit.crop)
     if edit.half_size:
         width, height = width // 2, height // 2
+    if edit.turn % 2:
+        width, height = height, width
+    if edit.border:
+        width += 2 * round(width * edit.border)
+        height += 2 * round(height * edit.border)
+    if edit.box:
+        width, height = _boxed_size(width, height)
     return max(2, width - width % 2), max(2, height - height % 2)
+
+
+def _boxed_size(width: int, height: int) -> tuple[int, int]:
+    """A frame of the other orientation that holds a ``width`` x ``height`` picture."""
+    if height >= width:
+        return round(height * _OTHER_SHAPE), height
+    return width, round(width * _OTHER_SHAPE)
 
 
 def edit_frame(rgb: np.ndarray, edit: Edit) -> np.ndarray:
@@ -54,10 +80,39 @@ def edit_frame(rgb: np.ndarray, edit: Edit) -> np.ndarray:
     h, w = rgb.shape[:2]
     dy, dx = round(h * edit.crop), round(w * edit.crop)
     rgb = rgb[dy:h - dy, dx:w - dx]
-    width, height = edited_size(w, h, edit)
+    width, height = edited_size(w, h, Edit(half_size=edit.half_size, crop=edit.crop))
     if (rgb.shape[1], rgb.shape[0]) != (width, height):
         rgb = cv2.resize(rgb, (width, height), interpolation=cv2.INTER_AREA)
-    return np.ascontiguousarray(rgb)
+    if edit.mirror:
+        rgb = rgb[:, ::-1]
+    if edit.turn:
+        rgb = np.rot90(rgb, edit.turn)
+    if edit.border:
+        pad = round(rgb.shape[1] * edit.border), round(rgb.shape[0] * edit.border)
+        rgb = cv2.copyMakeBorder(np.ascontiguousarray(rgb), pad[1], pad[1], pad[0], pad[0],
+                                 cv2.BORDER_CONSTANT, value=(235, 235, 235))
+    if edit.box:
+        rgb = _set_in_box(np.ascontiguousarray(rgb), edit.box)
+    out_w, out_h = edited_size(w, h, edit)
+    return np.ascontiguousarray(rgb[:out_h, :out_w])
+
+
+def _set_in_box(rgb: np.ndarray, box: str) -> np.ndarray:
+    """The picture centred in a frame of the other orientation, on black or on a blurred,
+    zoomed, darkened copy of itself (the usual re-post of a video of the wrong shape)."""
+    h, w = rgb.shape[:2]
+    width, height = _boxed_size(w, h)
+    if box == "blurred":
+        zoom = max(width / w, height / h)
+        big = cv2.resize(rgb, (round(w * zoom), round(h * zoom)), interpolation=cv2.INTER_LINEAR)
+        top, left = (big.shape[0] - height) // 2, (big.shape[1] - width) // 2
+        back = cv2.GaussianBlur(big[top:top + height, left:left + width], (0, 0), 18)
+        canvas = (back.astype(np.float32) * 0.6).astype(np.uint8)
+    else:
+        canvas = np.zeros((height, width, 3), np.uint8)
+    top, left = (height - h) // 2, (width - w) // 2
+    canvas[top:top + h, left:left + w] = rgb
+    return canvas
 
 
 def _kept(path: Path, first: int, last: int) -> Iterator[np.ndarray]:

@@ -157,6 +157,9 @@ class QueryFingerprint:
     kind: Literal["image", "video", "audio"]
     frames: list[FrameHash]
     audio: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint32))
+    # The same frames seen another way (see VIEWS): a copy may be a mirrored, turned or
+    # boxed-in re-post of a stored video.
+    views: dict[str, list[FrameHash]] = field(default_factory=dict)
 
 
 def hamming(a: bytes, b: bytes) -> int:
@@ -167,12 +170,87 @@ def hamming(a: bytes, b: bytes) -> int:
 # -- pictures ------------------------------------------------------------------------------
 def _pdq(rgb: np.ndarray) -> tuple[bytes, int]:
     """PDQ hash and quality of a picture averaged down to PDQ's own 64x64 grid."""
+    bits, quality = pdqhash.compute(_pdq_grid(rgb))
+    return np.packbits(bits.astype(np.uint8)).tobytes(), int(quality)
+
+
+def _pdq_grid(rgb: np.ndarray) -> np.ndarray:
     h, w = rgb.shape[:2]
     shrink = h >= _PDQ_GRID and w >= _PDQ_GRID
-    small = cv2.resize(np.ascontiguousarray(rgb[..., :3]), (_PDQ_GRID, _PDQ_GRID),
-                       interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR)
-    bits, quality = pdqhash.compute(small)
-    return np.packbits(bits.astype(np.uint8)).tobytes(), int(quality)
+    return cv2.resize(np.ascontiguousarray(rgb[..., :3]), (_PDQ_GRID, _PDQ_GRID),
+                      interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR)
+
+
+# What a re-post does to the picture that its frames are looked up undone: PDQ's dihedral
+# hashes (one DCT gives all eight) in pdqhash's order, of which these four; and the picture
+# cut out of what boxes it in (bars, a border, a blurred copy of itself behind it).
+# (Named for what the copy did: a copy turned 90° anticlockwise turns back by 270°.)
+_DIHEDRAL = {"turned 270°": 1, "turned 180°": 2, "turned 90°": 3, "mirrored": 5}
+BOXED, BOXED_MIRRORED = "boxed in", "boxed in and mirrored"
+VIEWS = (*_DIHEDRAL, BOXED, BOXED_MIRRORED)
+
+
+def _pdq_views(rgb: np.ndarray) -> dict[str, tuple[bytes, int]]:
+    """The picture's hash seen each way a re-post shows it (see VIEWS)."""
+    out: dict[str, tuple[bytes, int]] = {}
+    hashes, quality = pdqhash.compute_dihedral(_pdq_grid(rgb))
+    for name, n in _DIHEDRAL.items():
+        out[name] = (np.packbits(hashes[n].astype(np.uint8)).tobytes(), int(quality))
+    box = content_box(rgb)
+    if box is not None:
+        inner = rgb[box[0]:box[1], box[2]:box[3]]
+        boxed, boxed_quality = pdqhash.compute_dihedral(_pdq_grid(inner))
+        out[BOXED] = (np.packbits(boxed[0].astype(np.uint8)).tobytes(), int(boxed_quality))
+        out[BOXED_MIRRORED] = (np.packbits(boxed[5].astype(np.uint8)).tobytes(),
+                               int(boxed_quality))
+    return out
+
+
+def content_box(rgb: np.ndarray, least: float = 0.01) -> tuple[int, int, int, int] | None:
+    """(top, bottom, left, right) of the picture inside bars, a border or a blurred
+    background, or None when the picture fills the frame (within ``least`` of a side).
+
+    Each side is found from the outside in: what boxes a picture in carries little fine
+    detail (bars and borders are flat, a blurred background is soft) and ends at a straight
+    edge that runs along the picture's whole side. A flat part of the picture itself (a
+    ceiling, a sky) has no such edge before detail begins, or is cut only where it meets
+    the rest of the picture: then the box is one more way to look, not the only one.
+    """
+    grey = cv2.cvtColor(np.ascontiguousarray(rgb[..., :3]), cv2.COLOR_RGB2GRAY)
+    grey = grey.astype(np.float32)
+    detail = np.abs(cv2.Laplacian(grey, cv2.CV_32F))
+    h, w = grey.shape
+    if min(h, w) < 16:
+        return None
+    top = _boxed_in(grey, detail)
+    bottom = h - _boxed_in(grey[::-1], detail[::-1])
+    left = _boxed_in(grey.T, detail.T)
+    right = w - _boxed_in(grey.T[::-1], detail.T[::-1])
+    if bottom - top < 0.3 * h or right - left < 0.3 * w:
+        return None
+    if top < least * h and bottom > (1 - least) * h and left < least * w \
+            and right > (1 - least) * w:
+        return None
+    return top, bottom, left, right
+
+
+def _boxed_in(grey: np.ndarray, detail: np.ndarray, step: float = 6.0,
+              along: float = 0.5) -> int:
+    """How many rows at the top of ``grey`` are not picture: rows of little detail ending
+    at a sharp straight edge (a step of over ``step`` levels along at least ``along`` of
+    the row); 0 when detail begins first."""
+    limit = int(0.45 * len(grey))
+    rows = detail.mean(axis=1)
+    quiet = 0.4 * float(np.percentile(rows, 90))
+    # the step between rows r and r + 2, for r = 0 .. limit - 1
+    straight = (np.abs(grey[2:limit + 2] - grey[:limit]) > step).mean(axis=1)
+    for r in range(limit):
+        if r > 0 and rows[:r].mean() > quiet:
+            return 0  # detail began with no edge before it: the picture starts at the top
+        # straight, and sharp: a soft step is the blurred background's own, not its edge
+        if straight[r] >= along and r > 0 and rows[r:r + 3].max() > quiet:
+            return r + 2 if rows[r + 2:r + 4].mean() > quiet else r + 1
+    return 0
 
 
 def _centre(rgb: np.ndarray, margin: float = CENTRE_MARGIN) -> np.ndarray:
@@ -258,8 +336,8 @@ def image_query_hashes(image: np.ndarray) -> list[FrameHash]:
     cuts = [*_picture_cuts(rgb), stripped]
     out: list[FrameHash] = []
     seen: set[bytes] = set()
-    for cut in cuts:
-        digest, quality = _pdq(cut)
+    # and the still mirrored, turned or cut out of what boxes it in (see VIEWS)
+    for digest, quality in [*(_pdq(cut) for cut in cuts), *_pdq_views(rgb).values()]:
         if digest not in seen:
             seen.add(digest)
             out.append(FrameHash(0.0, digest, quality))
@@ -269,10 +347,13 @@ def image_query_hashes(image: np.ndarray) -> list[FrameHash]:
 class _KeyFrames:
     """Picks key frames from a stream of (time, picture) and hashes them."""
 
-    def __init__(self, interval: float, centre: bool) -> None:
+    def __init__(self, interval: float, centre: bool, views: bool = False) -> None:
         self.interval, self.centre = interval, centre
         self.frames: list[FrameHash] = []
         self.centre_frames: list[FrameHash] = []
+        # each key frame seen the ways VIEWS names (a query's, to find re-posts)
+        self.views: dict[str, list[FrameHash]] | None = {v: [] for v in VIEWS} \
+            if views else None
         self._last = b""
         self._frame_gap = 1 / 24
 
@@ -291,6 +372,9 @@ class _KeyFrames:
             self.frames.append(FrameHash(round(t, 4), digest, quality))
             if self.centre:
                 self.centre_frames.append(FrameHash(round(t, 4), *_pdq(_centre(rgb))))
+            if self.views is not None:
+                for name, seen in _pdq_views(rgb).items():
+                    self.views[name].append(FrameHash(round(t, 4), *seen))
             self._last = digest
 
 
@@ -528,10 +612,11 @@ def scan_copy(path: Path | str, *, on_frame: FrameObserver | None = None,
     if rate % _DECODE_RATE:
         raise ValueError(f"rate must be a multiple of {_DECODE_RATE}")
     path = Path(path)
-    scan = _scan(path, _KeyFrames(QUERY_INTERVAL, centre=False), MAX_QUERY_SECONDS,
+    scan = _scan(path, _KeyFrames(QUERY_INTERVAL, centre=False, views=True), MAX_QUERY_SECONDS,
                  stop_at_limit=True, on_frame=on_frame, rate=rate, max_pixels=MAX_QUERY_PIXELS)
-    query = (QueryFingerprint("video", scan.keys.frames, scan.audio) if scan.has_video
-             else QueryFingerprint("audio", [], scan.audio))
+    query = (QueryFingerprint("video", scan.keys.frames, scan.audio,
+                              {k: v for k, v in (scan.keys.views or {}).items() if v})
+             if scan.has_video else QueryFingerprint("audio", [], scan.audio))
     return CopyScan(query, scan.sound, rate, scan.seconds)
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,6 +104,23 @@ class Candidate:
     sound_share: float = 0.0
     picture_ranges: tuple[tuple[float, float], ...] = ()
     sound_ranges: tuple[tuple[float, float], ...] = ()
+    picture_view: str = ""  # how the copy shows the pictures, when not as they are (VIEWS)
+
+
+@dataclass(frozen=True)
+class _PictureVotes:
+    """A video's picture votes in one view of the copy."""
+
+    votes: int
+    offset: float | None
+    best: int | None
+    mean: float | None
+    ranges: tuple[tuple[float, float], ...]
+    view: str
+    looks: int  # distinct looks of the copy in that view
+
+
+_NO_PICTURE_VOTES = _PictureVotes(0, None, None, None, (), "", 0)
 
 
 class HashIndex:
@@ -190,7 +207,7 @@ class HashIndex:
         """Stored videos the query comes from, most confident first; [] when none."""
         if query.kind == "image":
             return self._lookup_image(query.frames, radius)
-        return self._lookup_clip(query.frames, query.audio, radius)
+        return self._lookup_clip(query.frames, query.audio, radius, query.views)
 
     def _lookup_image(self, frames: Sequence[FrameHash], radius: int) -> list[Candidate]:
         usable = [f.hash for f in frames if f.quality >= MIN_QUALITY]
@@ -213,28 +230,37 @@ class HashIndex:
         # Ties at the closest hash go to the video the still's other views are closer to.
         return sorted(out, key=lambda c: (c.best_distance, c.mean_distance, c.video_id))
 
-    def _lookup_clip(self, frames: Sequence[FrameHash], audio: np.ndarray,
-                     radius: int) -> list[Candidate]:
-        looks, ends = _distinct_looks(frames)
-        qid, slots, times, dist = self._picture_hits(_as_codes([f.hash for f in looks]), radius)
-        offsets = times - np.array([f.t for f in looks], np.float64)[qid]
-        pictures = _picture_votes(slots, qid, offsets, dist)
+    def _lookup_clip(self, frames: Sequence[FrameHash], audio: np.ndarray, radius: int,
+                     views: Mapping[str, Sequence[FrameHash]] | None = None) -> list[Candidate]:
+        # The frames as they are and each other way the copy may show them (mirrored,
+        # turned, boxed in): a video's picture votes are those of the view with most.
+        pictures: dict[int, _PictureVotes] = {}
+        for view, shown in (("", frames), *(views or {}).items()):
+            looks, ends = _distinct_looks(shown)
+            qid, slots, times, dist = self._picture_hits(_as_codes([f.hash for f in looks]),
+                                                         radius)
+            offsets = times - np.array([f.t for f in looks], np.float64)[qid]
+            for slot, voted in _picture_votes(slots, qid, offsets, dist).items():
+                if slot not in pictures or voted[0] > pictures[slot].votes:
+                    ranges = _stretches([(looks[q].t, ends[q]) for q in voted[4]])
+                    pictures[slot] = _PictureVotes(*voted[:4], ranges, view, len(looks))
         sounds = self._audio_votes(audio)
         audible = max(1, int(np.count_nonzero(audio)))
-        need_pictures = min(MIN_PICTURE_VOTES, max(1, len(looks)))
         # How long each track of the copy lasts, for the shares of it a video explains.
         seen = frames[-1].t - frames[0].t + QUERY_INTERVAL if frames else 0.0
         heard = (len(audio) - 1) * _HOP_S + _AUDIO_FRAME_S if len(audio) else 0.0
         out = []
         for slot in pictures.keys() | sounds.keys():
-            pv, p_offset, best, mean, voters = pictures.get(slot, (0, None, None, None, ()))
+            picture = pictures.get(slot, _NO_PICTURE_VOTES)
+            pv, p_offset, best, mean = picture.votes, picture.offset, picture.best, picture.mean
             av, a_offset, positions = sounds.get(slot, (0, None, ()))
-            if pv < need_pictures and av < MIN_AUDIO_VOTES:
+            enough = pv >= min(MIN_PICTURE_VOTES, max(1, picture.looks))
+            if not enough and av < MIN_AUDIO_VOTES:
                 continue
-            confidence = max(pv / max(1, len(looks)), min(1.0, av / audible / AUDIO_FULL_SHARE))
+            confidence = max(pv / max(1, picture.looks),
+                             min(1.0, av / audible / AUDIO_FULL_SHARE))
             offset = a_offset if av >= MIN_AUDIO_VOTES else p_offset
-            picture_ranges = _stretches([(looks[q].t, ends[q]) for q in voters]) \
-                if pv >= need_pictures else ()
+            picture_ranges = picture.ranges if enough else ()
             sound_ranges = _stretches([(p * _HOP_S, p * _HOP_S + _AUDIO_FRAME_S)
                                        for p in positions]) if av >= MIN_AUDIO_VOTES else ()
             out.append(Candidate(
@@ -242,7 +268,8 @@ class HashIndex:
                 None if offset is None else round(offset, 3), mean,
                 picture_share=_share(picture_ranges, seen),
                 sound_share=_share(sound_ranges, heard),
-                picture_ranges=picture_ranges, sound_ranges=sound_ranges))
+                picture_ranges=picture_ranges, sound_ranges=sound_ranges,
+                picture_view=picture.view if enough else ""))
         # Equal evidence: the video whose pictures the query's are closer to comes first.
         return sorted(out, key=lambda c: (-c.confidence, -c.picture_votes - c.audio_votes,
                                           _INF if c.mean_distance is None else c.mean_distance,

@@ -44,7 +44,7 @@ Why an unmarked picture is flagged at most once in a million
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import cv2
@@ -67,6 +67,9 @@ TEXTURE_GAIN = 4.0
 MAX_AMPLITUDE = 10.0
 MASK_EVERY = 6  # frames between two updates of the masking (pictures change slowly)
 FALSE_POSITIVE_TARGET = 1e-6
+# Of that bound, the share spent on copies mirrored or turned by quarter turns (VIEWS):
+# those are searched at a slightly higher threshold so the two searches together keep it.
+TURNED_SHARE = 0.2
 MIN_KEEP, SCALE_STEP = 0.5, 1.006  # crops down to half the short side, 0.6 % steps
 _CRC_BITS = 16  # the payload code: see _coding (rate 1/3, constraint length 7)
 _TAIL = _coding.TAIL
@@ -96,6 +99,7 @@ class PictureDetection:
     z_score: float = 0.0
     false_positive_bound: float = 1.0
     scale: float | None = None  # detected block size relative to the short side's 1/32
+    view: str = ""  # how the copy shows the marked picture when not as it was (see VIEWS)
 
 
 @dataclass(frozen=True)
@@ -234,15 +238,34 @@ def _luma(frame: np.ndarray) -> np.ndarray:
     return frame[..., :3].astype(np.float32) @ _LUMA
 
 
-def candidate_count() -> int:
-    """How many alignments the detector tries (the K of the false-positive bound)."""
-    return (len(_keeps()) + 2 * _REFINE) * (TILE * SAMPLES) ** 2
+# How a re-post may show the picture besides as it was, and how each is undone on the
+# folded tile: a mirror or a quarter turn of the picture is the same of its fold (the fold
+# is cyclic, and a block is a fixed share of the short side, which a turn keeps), so one
+# fold per scale serves them all.
+VIEWS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "mirrored": lambda fold: fold[:, ::-1],
+    "turned 90°": lambda fold: np.rot90(fold, -1),
+    "turned 180°": lambda fold: np.rot90(fold, 2),
+    "turned 270°": lambda fold: np.rot90(fold, 1),
+}
 
 
-def threshold() -> float:
-    """The z-score above which a mark is declared, for a 10⁻⁶ false-positive bound."""
-    k = candidate_count()
-    return float(np.sqrt(2 * np.log(k / FALSE_POSITIVE_TARGET)))
+def candidate_count(turned: bool = False) -> int:
+    """How many alignments the detector tries (the K of the false-positive bound): as the
+    picture was, or (``turned``) over every other view of it."""
+    views = len(VIEWS) if turned else 1
+    return views * (len(_keeps()) + 2 * _REFINE) * (TILE * SAMPLES) ** 2
+
+
+def threshold(turned: bool = False) -> float:
+    """The z-score above which a mark is declared: the two searches (as the picture was,
+    and over its other views) share the 10⁻⁶ false-positive bound."""
+    k = candidate_count(turned)
+    return float(np.sqrt(2 * np.log(k / _target(turned))))
+
+
+def _target(turned: bool) -> float:
+    return FALSE_POSITIVE_TARGET * (TURNED_SHARE if turned else 1 - TURNED_SHARE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -307,34 +330,49 @@ def _detect_luma(luma: np.ndarray, key: int) -> PictureDetection:
         size = (round(luma.shape[1] * f), round(luma.shape[0] * f))
         luma = cv2.resize(luma, size, interpolation=cv2.INTER_AREA)
         short = min(luma.shape)
-    sync_spec, mask_spec = _sync_spectra(key)
-    side = TILE * SAMPLES
-    best = (-np.inf, 0.0, 0, 0)
-    best_fold = np.zeros((side, side))
-    coarse = list(_keeps())
-    for keeps in (coarse, None):
-        if keeps is None:  # refine around the best coarse scale before reading the bits
-            keeps = [best[1] * SCALE_STEP ** (f / _REFINE) for f in range(-_REFINE, _REFINE + 1)
-                     if f]
-        for keep in keeps:
-            fold = _folded_chips(luma, short / BLOCKS_ACROSS / keep)
-            num = np.fft.irfft2(np.fft.rfft2(fold) * sync_spec, s=fold.shape)
-            den = np.fft.irfft2(np.fft.rfft2(fold * fold) * mask_spec, s=fold.shape)
-            z = num / np.sqrt(np.maximum(den, 1e-12))
-            at = int(np.argmax(z))
-            if z.flat[at] > best[0]:
-                dy, dx = divmod(at, side)
-                best, best_fold = (float(z.flat[at]), keep, dy, dx), fold
-    z_max, keep, dy, dx = best
-    k = candidate_count()
+    views: dict[str, Callable[[np.ndarray], np.ndarray]] = {"": lambda fold: fold, **VIEWS}
+    limits = {view: threshold(bool(view)) for view in views}
+    # the best alignment: its margin over its view's threshold, z, scale, view, offset, fold
+    best: tuple[float, float, float, str, int, int, np.ndarray] | None = None
+
+    def search(keep: float, names: Iterable[str]) -> None:
+        nonlocal best
+        fold = _folded_chips(luma, short / BLOCKS_ACROSS / keep)
+        for view in names:
+            seen = np.ascontiguousarray(views[view](fold))
+            z, dy, dx = _sync_score(seen, key)
+            if best is None or z - limits[view] > best[0]:
+                best = (z - limits[view], z, keep, view, dy, dx, seen)
+
+    for keep in _keeps():
+        search(keep, views)
+    assert best is not None
+    _, _, coarse, view, _, _, _ = best
+    # refine around the best coarse scale, in its view, before reading the bits
+    for step in range(-_REFINE, _REFINE + 1):
+        if step:
+            search(coarse * SCALE_STEP ** (step / _REFINE), (view,))
+    margin, z_max, keep, view, dy, dx, fold = best
+    k = candidate_count(bool(view))
     bound = float(min(1.0, k * np.exp(-0.5 * z_max**2))) if np.isfinite(z_max) else 1.0
     result = PictureDetection(payload=None, confidence=max(0.0, 1.0 - bound), bit_errors=None,
-                              z_score=z_max, false_positive_bound=bound, scale=keep)
-    if z_max < threshold():
+                              z_score=z_max, false_positive_bound=bound, scale=keep, view=view)
+    if margin < 0:
         return result
-    payload, errors = _read_payload(best_fold, dy, dx, key)
+    payload, errors = _read_payload(fold, dy, dx, key)
     return PictureDetection(payload=payload, confidence=result.confidence, bit_errors=errors,
-                            z_score=z_max, false_positive_bound=bound, scale=keep)
+                            z_score=z_max, false_positive_bound=bound, scale=keep, view=view)
+
+
+def _sync_score(fold: np.ndarray, key: int) -> tuple[float, int, int]:
+    """The best self-normalised sync correlation over every cyclic offset of the tile."""
+    sync_spec, mask_spec = _sync_spectra(key)
+    num = np.fft.irfft2(np.fft.rfft2(fold) * sync_spec, s=fold.shape)
+    den = np.fft.irfft2(np.fft.rfft2(fold * fold) * mask_spec, s=fold.shape)
+    z = num / np.sqrt(np.maximum(den, 1e-12))
+    at = int(np.argmax(z))
+    dy, dx = divmod(at, fold.shape[1])
+    return float(z.flat[at]), dy, dx
 
 
 def _read_payload(fold: np.ndarray, dy: int, dx: int, key: int) -> tuple[bytes | None, int | None]:

@@ -24,6 +24,7 @@ from openreel.provenance.fingerprint import (
     MAX_QUERY_SECONDS,
     FingerprintError,
     QueryFingerprint,
+    content_box,
     image_query_hashes,
     read_image,
     scan_copy,
@@ -53,6 +54,7 @@ class MarkReading:
     # read under a public key (openreel's of older versions), which anyone can write with:
     # evidence only where something else agrees
     public: bool = False
+    view: str = ""  # how the copy shows the marked picture, when not as it was
 
     @property
     def found(self) -> bool:
@@ -134,8 +136,9 @@ def _first_found(detect: Callable[[int], MarkDetection], keys: tuple[int, ...]) 
     first: MarkReading | None = None
     for n, key in enumerate(keys):
         found = detect(key)
+        view = found.view if isinstance(found, picture_mark.PictureDetection) else ""
         reading = MarkReading(found.payload, found.confidence, found.bit_errors,
-                              public=n > 0)
+                              public=n > 0, view=view)
         if reading.found:
             return reading
         first = first or reading
@@ -143,11 +146,32 @@ def _first_found(detect: Callable[[int], MarkDetection], keys: tuple[int, ...]) 
     return first
 
 
+def _picture_mark(frames: list[np.ndarray], keys: tuple[int, ...]) -> MarkReading:
+    """The picture mark in ``frames`` as they are (mirrored and turned included: see
+    picture_mark.VIEWS), else in the picture cut out of what boxes it in (bars, a border, a
+    blurred copy of itself behind it), where the mark's grid is the picture's own again.
+
+    The second search is a second family of alignments: for a boxed-in copy the bound on a
+    false find is twice the detector's.
+    """
+    reading = _first_found(lambda key: picture_mark.detect(frames, key), keys)
+    if reading.found:
+        return reading
+    box = content_box(frames[len(frames) // 2])
+    if box is None:
+        return reading
+    top, bottom, left, right = box
+    inner = [np.ascontiguousarray(f[top:bottom, left:right]) for f in frames]
+    boxed = _first_found(lambda key: picture_mark.detect(inner, key), keys)
+    if not boxed.found:
+        return reading
+    return replace(boxed, view=", ".join(v for v in ("boxed in", boxed.view) if v))
+
+
 def _examine_image(path: Path, image: np.ndarray, keys: tuple[int, ...],
                    anchors: str | None) -> Looked:
     rgb = np.ascontiguousarray(image[..., :3])
-    small = _detector_size(rgb)
-    picture = _first_found(lambda key: picture_mark.detect([small], key), keys)
+    picture = _picture_mark([_detector_size(rgb)], keys)
     query = QueryFingerprint("image", image_query_hashes(rgb))
     return Looked(Examination(
         kind="image", width=rgb.shape[1], height=rgb.shape[0], seconds=0.0,
@@ -199,7 +223,7 @@ def _examine_clip(path: Path, keys: tuple[int, ...], anchors: str | None) -> Loo
     scan = scan_copy(path, on_frame=picker, rate=SOUND_RATE)
     picture = None
     if picker.frames:
-        picture = _first_found(lambda key: picture_mark.detect(picker.frames, key), keys)
+        picture = _picture_mark(picker.frames, keys)
     sound = None
     if len(scan.sound) and float(np.max(np.abs(scan.sound))) > 0:
         sound = _first_found(lambda key: audio_mark.detect(scan.sound, scan.rate, key), keys)

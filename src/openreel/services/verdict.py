@@ -188,8 +188,10 @@ def _weigh_track(session: Session, track: Track, reading: MarkReading | None,
         if candidate is None:
             return _Weighed(track, video, evidence, None,
                             f"{said}{words.none} (the copy may be much changed).")
+        shown = f", shown {candidate.picture_view}" if track == "picture" and \
+            candidate.picture_view else ""
         return _Weighed(track, video, evidence, candidate,
-                        f"{said}{words.them} {ref(video)}{_where(candidate, track)}.")
+                        f"{said}{words.them} {ref(video)}{_where(candidate, track)}{shown}.")
 
     if len({v.id for _, v in strong}) > 1:
         (a, first), (b, second) = strong
@@ -229,7 +231,8 @@ def _mark_words(reading: MarkReading | None, marked: Video | None, noun: str,
     if marked is None:
         return (f"this server's invisible {noun} mark, naming a video its catalogue does "
                 "not list; ")
-    return f"this server's invisible {noun} mark names {_ref(marked, viewer)}; "
+    shown = f" (in a copy {reading.view})" if reading.view else ""
+    return f"this server's invisible {noun} mark{shown} names {_ref(marked, viewer)}; "
 
 
 def _where(candidate: Candidate, track: Track) -> str:
@@ -402,7 +405,7 @@ def verdict_json(verdict: Verdict) -> dict[str, Any]:
             return None
         return {"payload": reading.payload.hex() if reading.payload else None,
                 "confidence": round(reading.confidence, 9), "bit_errors": reading.bit_errors,
-                "public_key": reading.public}
+                "public_key": reading.public, "view": reading.view}
 
     def video(found_video: FoundVideo | None) -> dict[str, Any] | None:
         return None if found_video is None else {
@@ -445,7 +448,7 @@ def verdict_json(verdict: Verdict) -> dict[str, Any]:
         "matches": [{"video_id": vid, "confidence": c.confidence,
                      "picture_share": c.picture_share, "sound_share": c.sound_share,
                      "picture_ranges": spans(c.picture_ranges),
-                     "sound_ranges": spans(c.sound_ranges)}
+                     "sound_ranges": spans(c.sound_ranges), "picture_view": c.picture_view}
                     for vid, c in verdict.matches],
         "tracks": {t.track: each(t) for t in verdict.tracks},
         "video": video(verdict.video),
