@@ -43,13 +43,14 @@ from openreel.provenance.attacks import (
     downscale,
     h264_roundtrip,
     jpeg,
+    repost,
     trim_ends,
 )
 from openreel.provenance.picture_mark import (
     PictureDetection,
     PictureMarker,
     candidate_count,
-    detect,
+    detect_reposted,
     threshold,
 )
 from openreel.spec import Style
@@ -83,6 +84,11 @@ ATTACKS: dict[str, Callable[[Frames], Frames]] = {
     "still_crf30": lambda f: _middle(h264_roundtrip(f)),
     "still_jpeg75": lambda f: jpeg(_middle(f), 75),
     "combined": lambda f: combined(f, TRIM, TRIM),
+    "mirrored_crf30": lambda f: h264_roundtrip(repost(f, "mirrored")),
+    "turned_90_crf30": lambda f: h264_roundtrip(repost(f, "turned_90")),
+    "border_3pct_crf30": lambda f: h264_roundtrip(repost(f, "border_3pct")),
+    "letterboxed_crf30": lambda f: h264_roundtrip(repost(f, "letterboxed")),
+    "blurred_background_crf30": lambda f: h264_roundtrip(repost(f, "blurred_background")),
 }
 ATTACK_NOTES = {
     "crf30": "re-encoded with H.264 CRF 30",
@@ -92,9 +98,16 @@ ATTACK_NOTES = {
     "still_crf30": "one frame of the CRF 30 copy",
     "still_jpeg75": "one frame saved as JPEG quality 75",
     "combined": "trimmed, cropped, halved and re-encoded at CRF 30, in that order",
+    "mirrored_crf30": "mirrored left to right, re-encoded at CRF 30",
+    "turned_90_crf30": "turned 90°, re-encoded at CRF 30",
+    "border_3pct_crf30": "framed with a 3 % border, re-encoded at CRF 30",
+    "letterboxed_crf30": "set into a 16:9 frame between black bars, re-encoded at CRF 30",
+    "blurred_background_crf30": "set into a 16:9 frame over a blurred, zoomed, darkened copy "
+                                "of itself, re-encoded at CRF 30",
 }
 # Edits applied to unmarked clips for the false-positive count.
-FALSE_POSITIVE_EDITS = ("crf30", "half_size_crf30", "crop_10pct_crf30", "combined")
+FALSE_POSITIVE_EDITS = ("crf30", "half_size_crf30", "crop_10pct_crf30", "combined",
+                        "letterboxed_crf30")
 
 
 def _ssim(a: np.ndarray, b: np.ndarray) -> float:
@@ -175,7 +188,7 @@ def _unmarked_stills(frames: list[np.ndarray], count: int, seed: int = 3) -> tup
             image = np.ascontiguousarray(frame)
         else:
             image = _synthetic(rng, (n // 2) % 4)
-        found += detect([image], KEY).payload is not None
+        found += detect_reposted([image], KEY).payload is not None
     return count, found
 
 
@@ -293,12 +306,12 @@ def run(clips: int, images: int, baseline_clips: int) -> dict[str, object]:
             for name, attack in ATTACKS.items():
                 frames = attack(published)
                 t0 = time.perf_counter()
-                found[name].append(detect(frames, KEY))
+                found[name].append(detect_reposted(frames, KEY))
                 detect_s.append(time.perf_counter() - t0)
-            wrong_key += detect(published, OTHER_KEY).payload is not None
-            fp_clips += detect(original, KEY).payload is not None
+            wrong_key += detect_reposted(published, OTHER_KEY).payload is not None
+            fp_clips += detect_reposted(original, KEY).payload is not None
             for name in FALSE_POSITIVE_EDITS:
-                fp_clips += detect(ATTACKS[name](original), KEY).payload is not None
+                fp_clips += detect_reposted(ATTACKS[name](original), KEY).payload is not None
             fp_clip_runs += 1 + len(FALSE_POSITIVE_EDITS)
             unmarked_stills.extend(original[::12])
             if len(kept) < baseline_clips:
@@ -331,7 +344,10 @@ def run(clips: int, images: int, baseline_clips: int) -> dict[str, object]:
             "total": f"{fp_clips + wrong_key + fp_stills}/{fp_clip_runs + clips + stills}",
         },
         "detector": {"z_threshold": round(threshold(), 3), "candidates": candidate_count(),
-                     "false_positive_bound": 1e-6},
+                     "z_threshold_mirrored_or_turned": round(threshold(True), 3),
+                     "candidates_mirrored_or_turned": candidate_count(True),
+                     "false_positive_bound": 1e-6,
+                     "false_positive_bound_boxed_in": 2e-6},
         "psnr_db": {"mean": round(float(np.mean(psnr)), 2), "min": round(min(psnr), 2),
                     "frames": len(psnr)},
         "ssim": {"mean": round(float(np.mean(ssim)), 4), "min": round(min(ssim), 4),

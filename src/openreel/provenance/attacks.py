@@ -2,7 +2,8 @@
 
 The picture mark's tests and benchmark use these to check that the mark survives them:
 re-encoding with H.264, downscaling, cropping the edges, trimming the ends, all of them
-at once, and saving a frame as a JPEG.
+at once, saving a frame as a JPEG, and the re-posts of ``copy_edits`` (mirrored, turned,
+framed, boxed in).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import numpy as np
 from PIL import Image
 
 from openreel.media import EncodeSettings, Mp4Writer, read_frames
+from openreel.provenance.copy_edits import EDITS, edit_frame
 
 Frames = list[np.ndarray]
 
@@ -64,3 +66,10 @@ def jpeg(frames: Frames, quality: int = 75) -> Frames:
         Image.fromarray(np.ascontiguousarray(frame[..., :3])).save(buf, "JPEG", quality=quality)
         out.append(np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("RGB")))
     return out
+
+
+def repost(frames: Frames, edit: str) -> Frames:
+    """The frames as the re-post ``edit`` of ``copy_edits.EDITS`` shows them (before any
+    re-encoding): ``"mirrored"``, ``"turned_90"``, ``"border_3pct"``, ``"letterboxed"``
+    or ``"blurred_background"``."""
+    return [edit_frame(np.ascontiguousarray(f[..., :3]), EDITS[edit]) for f in frames]

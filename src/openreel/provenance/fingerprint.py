@@ -38,6 +38,8 @@ import pdqhash
 from PIL import Image, UnidentifiedImageError
 from scipy.signal import resample_poly
 
+from openreel.provenance import framing
+
 HASH_BYTES = 32
 # PDQ's own advice: hashes of quality below 50 come from flat or featureless images.
 MIN_QUALITY = 50
@@ -196,7 +198,7 @@ def _pdq_views(rgb: np.ndarray) -> dict[str, tuple[bytes, int]]:
     hashes, quality = pdqhash.compute_dihedral(_pdq_grid(rgb))
     for name, n in _DIHEDRAL.items():
         out[name] = (np.packbits(hashes[n].astype(np.uint8)).tobytes(), int(quality))
-    box = content_box(rgb)
+    box = framing.content_box(rgb)
     if box is not None:
         inner = rgb[box[0]:box[1], box[2]:box[3]]
         boxed, boxed_quality = pdqhash.compute_dihedral(_pdq_grid(inner))
@@ -204,53 +206,6 @@ def _pdq_views(rgb: np.ndarray) -> dict[str, tuple[bytes, int]]:
         out[BOXED_MIRRORED] = (np.packbits(boxed[5].astype(np.uint8)).tobytes(),
                                int(boxed_quality))
     return out
-
-
-def content_box(rgb: np.ndarray, least: float = 0.01) -> tuple[int, int, int, int] | None:
-    """(top, bottom, left, right) of the picture inside bars, a border or a blurred
-    background, or None when the picture fills the frame (within ``least`` of a side).
-
-    Each side is found from the outside in: what boxes a picture in carries little fine
-    detail (bars and borders are flat, a blurred background is soft) and ends at a straight
-    edge that runs along the picture's whole side. A flat part of the picture itself (a
-    ceiling, a sky) has no such edge before detail begins, or is cut only where it meets
-    the rest of the picture: then the box is one more way to look, not the only one.
-    """
-    grey = cv2.cvtColor(np.ascontiguousarray(rgb[..., :3]), cv2.COLOR_RGB2GRAY)
-    grey = grey.astype(np.float32)
-    detail = np.abs(cv2.Laplacian(grey, cv2.CV_32F))
-    h, w = grey.shape
-    if min(h, w) < 16:
-        return None
-    top = _boxed_in(grey, detail)
-    bottom = h - _boxed_in(grey[::-1], detail[::-1])
-    left = _boxed_in(grey.T, detail.T)
-    right = w - _boxed_in(grey.T[::-1], detail.T[::-1])
-    if bottom - top < 0.3 * h or right - left < 0.3 * w:
-        return None
-    if top < least * h and bottom > (1 - least) * h and left < least * w \
-            and right > (1 - least) * w:
-        return None
-    return top, bottom, left, right
-
-
-def _boxed_in(grey: np.ndarray, detail: np.ndarray, step: float = 6.0,
-              along: float = 0.5) -> int:
-    """How many rows at the top of ``grey`` are not picture: rows of little detail ending
-    at a sharp straight edge (a step of over ``step`` levels along at least ``along`` of
-    the row); 0 when detail begins first."""
-    limit = int(0.45 * len(grey))
-    rows = detail.mean(axis=1)
-    quiet = 0.4 * float(np.percentile(rows, 90))
-    # the step between rows r and r + 2, for r = 0 .. limit - 1
-    straight = (np.abs(grey[2:limit + 2] - grey[:limit]) > step).mean(axis=1)
-    for r in range(limit):
-        if r > 0 and rows[:r].mean() > quiet:
-            return 0  # detail began with no edge before it: the picture starts at the top
-        # straight, and sharp: a soft step is the blurred background's own, not its edge
-        if straight[r] >= along and r > 0 and rows[r:r + 3].max() > quiet:
-            return r + 2 if rows[r + 2:r + 4].mean() > quiet else r + 1
-    return 0
 
 
 def _centre(rgb: np.ndarray, margin: float = CENTRE_MARGIN) -> np.ndarray:

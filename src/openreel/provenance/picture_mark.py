@@ -45,12 +45,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
 
-from openreel.provenance import _coding
+from openreel.provenance import _coding, framing
 
 PAYLOAD_BYTES = 8
 BLOCKS_ACROSS = 80  # blocks along the short side of the marked frame
@@ -230,6 +230,28 @@ def detect(frames: Iterable[np.ndarray], key: int) -> PictureDetection:
     if total is None:
         return PictureDetection(payload=None, confidence=0.0, bit_errors=None)
     return _detect_luma((total / count).astype(np.float32), key)
+
+
+def detect_reposted(frames: list[np.ndarray], key: int) -> PictureDetection:
+    """:func:`detect` on the frames as they are (mirrored and turned included: see VIEWS),
+    else on the picture cut out of what boxes it in (bars, a border, a blurred copy of
+    itself behind it: see :mod:`openreel.provenance.framing`), where the mark's grid is the
+    picture's own again.
+
+    The second search is a second family of alignments: for a boxed-in copy the bound on a
+    false find is twice the detector's.
+    """
+    found = detect(frames, key)
+    if found.payload is not None or not frames:
+        return found
+    box = framing.content_box(frames[len(frames) // 2])
+    if box is None:
+        return found
+    top, bottom, left, right = box
+    boxed = detect([np.ascontiguousarray(f[top:bottom, left:right]) for f in frames], key)
+    if boxed.payload is None:
+        return found
+    return replace(boxed, view=", ".join(v for v in ("boxed in", boxed.view) if v))
 
 
 def _luma(frame: np.ndarray) -> np.ndarray:

@@ -24,7 +24,6 @@ from openreel.provenance.fingerprint import (
     MAX_QUERY_SECONDS,
     FingerprintError,
     QueryFingerprint,
-    content_box,
     image_query_hashes,
     read_image,
     scan_copy,
@@ -147,25 +146,8 @@ def _first_found(detect: Callable[[int], MarkDetection], keys: tuple[int, ...]) 
 
 
 def _picture_mark(frames: list[np.ndarray], keys: tuple[int, ...]) -> MarkReading:
-    """The picture mark in ``frames`` as they are (mirrored and turned included: see
-    picture_mark.VIEWS), else in the picture cut out of what boxes it in (bars, a border, a
-    blurred copy of itself behind it), where the mark's grid is the picture's own again.
-
-    The second search is a second family of alignments: for a boxed-in copy the bound on a
-    false find is twice the detector's.
-    """
-    reading = _first_found(lambda key: picture_mark.detect(frames, key), keys)
-    if reading.found:
-        return reading
-    box = content_box(frames[len(frames) // 2])
-    if box is None:
-        return reading
-    top, bottom, left, right = box
-    inner = [np.ascontiguousarray(f[top:bottom, left:right]) for f in frames]
-    boxed = _first_found(lambda key: picture_mark.detect(inner, key), keys)
-    if not boxed.found:
-        return reading
-    return replace(boxed, view=", ".join(v for v in ("boxed in", boxed.view) if v))
+    """The picture mark in ``frames``, as they are or as a re-post shows the picture."""
+    return _first_found(lambda key: picture_mark.detect_reposted(frames, key), keys)
 
 
 def _examine_image(path: Path, image: np.ndarray, keys: tuple[int, ...],
