@@ -59,9 +59,13 @@ def test_edited_copy_is_found_by_picture_and_by_sound(
     found = index.lookup(fingerprint_query(copy))
     assert [c.video_id for c in found] == [10 + TARGET]
     best = found[0]
-    assert best.picture_votes >= MIN_PICTURE_VOTES and best.audio_votes >= MIN_AUDIO_VOTES
+    assert best.picture_votes >= MIN_PICTURE_VOTES
+    if EDITS[edit].speed == 1.0:
+        assert best.audio_votes >= MIN_AUDIO_VOTES
+        assert best.offset_s == pytest.approx(EDITS[edit].head_s, abs=0.05)
+    else:  # a faster copy's sound is found by its landmarks, with the change
+        assert best.sound_share > 0.6 and best.sound_change == "played 10 % faster"
     assert best.confidence > 0.5
-    assert best.offset_s == pytest.approx(EDITS[edit].head_s, abs=0.05)
 
 
 def test_screenshot_and_still_are_found(library: tuple[HashIndex, list[Path], Path],

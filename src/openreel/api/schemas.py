@@ -349,6 +349,8 @@ class MatchOut(BaseModel):
     sound_ranges: list[list[float]]
     picture_view: str = Field("", description="how the file shows the video's pictures when "
                               "not as they were (mirrored, turned, boxed in)")
+    sound_change: str = Field("", description="what was done to the video's sound when it "
+                              "matched changed (played faster or slower, pitched)")
 
 
 class FoundVideoOut(BaseModel):

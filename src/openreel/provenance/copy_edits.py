@@ -10,7 +10,7 @@ same edits on decoded frame lists, without sound.)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +19,13 @@ import cv2
 import numpy as np
 
 from openreel.media import AUDIO_RATE, EncodeSettings, Mp4Writer, probe, read_audio, read_frames
-from openreel.provenance._audio_attacks import resample
+from openreel.provenance._audio_attacks import (
+    filtered,
+    mixed_with,
+    music,
+    resample,
+    telephone,
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,7 @@ class Edit:
     turn: int = 0  # quarter turns, anticlockwise
     border: float = 0.0  # a solid frame this share of the size wide at every edge
     box: str = ""  # "bars" or "blurred": set into a frame of the other orientation
+    speed: float = 1.0  # played this much faster, picture and sound (pitch with it)
 
 
 EDITS: dict[str, Edit] = {
@@ -48,6 +55,22 @@ EDITS: dict[str, Edit] = {
     "border_3pct": Edit(border=0.03),
     "letterboxed": Edit(box="bars"),
     "blurred_background": Edit(box="blurred"),
+    "mirrored_sped_10pct": Edit(mirror=True, speed=1.1),
+}
+
+# What re-posts do to a soundtrack alone, on (n, channels) float32 audio at ``rate``.
+SoundChange = Callable[[np.ndarray, int], np.ndarray]
+SOUND_EDITS: dict[str, SoundChange] = {
+    "sped_2pct": lambda s, r: filtered(s, r, f"asetrate={round(r * 1.02)}"),
+    "slowed_2pct": lambda s, r: filtered(s, r, f"asetrate={round(r * 0.98)}"),
+    "pitched_up_2_semitones": lambda s, r: filtered(
+        s, r, f"asetrate={round(r * 2 ** (2 / 12))},atempo={2 ** (-2 / 12):.6f}"),
+    "pitched_down_1_semitone": lambda s, r: filtered(
+        s, r, f"asetrate={round(r * 2 ** (-1 / 12))},atempo={2 ** (1 / 12):.6f}"),
+    "paced_10pct_faster": lambda s, r: filtered(s, r, "atempo=1.1"),
+    "music_mixed_equal_loudness": lambda s, r: mixed_with(s, music(len(s) / r + 1, r, 5)),
+    "telephone_8k_mulaw": telephone,
+    "excerpt_2s": lambda s, r: s[r:3 * r],
 }
 _OTHER_SHAPE = 16 / 9  # the long side of the frame a boxed copy is set into, to its short
 
@@ -131,20 +154,29 @@ def edit_copy(src: Path, dst: Path, edit: Edit) -> Path:
         if info.audio_codec is not None:
             samples, rate = read_audio(src)
             samples = resample(samples, rate, AUDIO_RATE) if rate != AUDIO_RATE else samples
+            if edit.speed != 1.0:
+                faster = f"asetrate={round(AUDIO_RATE * edit.speed)}"
+                samples = filtered(samples, AUDIO_RATE, faster)
             stereo = samples if samples.shape[1] == 2 else np.repeat(samples[:, :1], 2, axis=1)
             head, tail = round(edit.head_s * AUDIO_RATE), round(edit.tail_s * AUDIO_RATE)
             writer.write_audio(stereo[head:len(stereo) - tail])
         first, last = round(edit.head_s * fps), info.frames - round(edit.tail_s * fps)
-        for rgb in _kept(src, first, last):
-            writer.write_frame(edit_frame(rgb, edit))
+        shown = 0.0  # a faster copy shows every speed-th frame of the source
+        for n, rgb in enumerate(_kept(src, first, last)):
+            while shown <= n:
+                writer.write_frame(edit_frame(rgb, edit))
+                shown += edit.speed
     return dst
 
 
 def sound_only(src: Path, dst: Path, head_s: float = 0.0, tail_s: float = 0.0,
-               rate: int = 44_100) -> Path:
-    """Write the soundtrack of ``src``, trimmed and resampled to ``rate``, as AAC in M4A."""
+               rate: int = 44_100, change: SoundChange | None = None) -> Path:
+    """Write the soundtrack of ``src``, trimmed, changed (one of SOUND_EDITS, say) and
+    resampled to ``rate``, as AAC in M4A."""
     samples, source_rate = read_audio(src)
     samples = samples[round(head_s * source_rate):len(samples) - round(tail_s * source_rate)]
+    if change is not None:
+        samples = change(samples, source_rate)
     planar = np.ascontiguousarray(resample(samples, source_rate, rate).T)
     layout = "stereo" if len(planar) == 2 else "mono"
     with av.open(str(dst), mode="w", format="mp4") as container:

@@ -38,7 +38,7 @@ import pdqhash
 from PIL import Image, UnidentifiedImageError
 from scipy.signal import resample_poly
 
-from openreel.provenance import framing
+from openreel.provenance import framing, landmarks
 
 HASH_BYTES = 32
 # PDQ's own advice: hashes of quality below 50 come from flat or featureless images.
@@ -88,8 +88,9 @@ _DECODE_RATE = 11_025
 _AUDIO_FLOOR_DB = -50.0
 
 _MAGIC = b"ORFP"
-_VERSION = 1
-_HEADER = struct.Struct("<BIII")
+_VERSION = 2  # 2 added the sound's landmarks; 1 is still read (without them)
+_HEADER_V1 = struct.Struct("<BIII")
+_HEADER = struct.Struct("<BIIII")
 
 
 class FingerprintError(ValueError):
@@ -111,30 +112,41 @@ class VideoFingerprint:
     frames: list[FrameHash]
     audio: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint32))
     centre_frames: list[FrameHash] = field(default_factory=list)
+    # the sound's peak-pair landmarks (see landmarks): hashes and their anchor frames
+    landmark_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint32))
+    landmark_times: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
 
     def to_bytes(self) -> bytes:
         """Serialise to a compact, versioned byte string."""
         parts = [_MAGIC, _HEADER.pack(_VERSION, len(self.frames), len(self.centre_frames),
-                                      len(self.audio))]
+                                      len(self.audio), len(self.landmark_keys))]
         for frames in (self.frames, self.centre_frames):
             parts.append(np.array([f.t for f in frames], "<f8").tobytes())
             parts.append(np.array([f.quality for f in frames], np.uint8).tobytes())
             parts.extend(f.hash for f in frames)
         parts.append(np.asarray(self.audio, "<u4").tobytes())
+        parts.append(np.asarray(self.landmark_keys, "<u4").tobytes())
+        parts.append(np.asarray(self.landmark_times, "<i4").tobytes())
         return b"".join(parts)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> VideoFingerprint:
         """Parse what :meth:`to_bytes` wrote; FingerprintError on anything else."""
-        if data[:4] != _MAGIC or len(data) < 4 + _HEADER.size:
+        if data[:4] != _MAGIC or len(data) < 4 + _HEADER_V1.size:
             raise FingerprintError("not a video fingerprint")
-        version, n_frames, n_centre, n_audio = _HEADER.unpack_from(data, 4)
-        if version != _VERSION:
+        version = data[4]
+        if version not in (1, _VERSION):
             raise FingerprintError(f"unsupported fingerprint version {version}")
-        expected = 4 + _HEADER.size + (n_frames + n_centre) * (9 + HASH_BYTES) + 4 * n_audio
+        header = _HEADER_V1 if version == 1 else _HEADER
+        if len(data) < 4 + header.size:
+            raise FingerprintError("not a video fingerprint")
+        _, n_frames, n_centre, n_audio, *rest = header.unpack_from(data, 4)
+        n_landmarks = rest[0] if rest else 0
+        expected = (4 + header.size + (n_frames + n_centre) * (9 + HASH_BYTES) + 4 * n_audio
+                    + 8 * n_landmarks)
         if len(data) != expected:
             raise FingerprintError(f"fingerprint is {len(data)} bytes, expected {expected}")
-        pos = 4 + _HEADER.size
+        pos = 4 + header.size
         lists: list[list[FrameHash]] = []
         for n in (n_frames, n_centre):
             times = np.frombuffer(data, "<f8", n, pos)
@@ -145,7 +157,11 @@ class VideoFingerprint:
             lists.append([FrameHash(float(t), h, int(q))
                           for t, h, q in zip(times, hashes, quality, strict=True)])
         audio = np.frombuffer(data, "<u4", n_audio, pos).astype(np.uint32)
-        return cls(frames=lists[0], audio=audio, centre_frames=lists[1])
+        pos += 4 * n_audio
+        keys = np.frombuffer(data, "<u4", n_landmarks, pos).astype(np.uint32)
+        times = np.frombuffer(data, "<i4", n_landmarks, pos + 4 * n_landmarks).astype(np.int32)
+        return cls(frames=lists[0], audio=audio, centre_frames=lists[1], landmark_keys=keys,
+                   landmark_times=times)
 
 
 @dataclass(frozen=True)
@@ -162,6 +178,8 @@ class QueryFingerprint:
     # The same frames seen another way (see VIEWS): a copy may be a mirrored, turned or
     # boxed-in re-post of a stored video.
     views: dict[str, list[FrameHash]] = field(default_factory=dict)
+    # the sound's peak pairs, hashed at lookup under each change it may have been through
+    pairs: landmarks.Pairs | None = None
 
 
 def hamming(a: bytes, b: bytes) -> int:
@@ -377,6 +395,7 @@ class _Scan:
     has_audio: bool
     sound: np.ndarray  # the decoded mono sound at the scan's rate
     seconds: float  # how far the scan got
+    pairs: landmarks.Pairs  # the sound's peak pairs
 
 
 def _small_rgb(frame: av.VideoFrame) -> np.ndarray:
@@ -468,7 +487,7 @@ def _scan(path: Path, keys: _KeyFrames, max_seconds: float, stop_at_limit: bool,
                                    f"of the {declared:.1f} s it declares")
     mono = np.concatenate(chunks) if chunks else np.zeros(0, np.float32)
     return _Scan(keys, audio_fingerprint(mono, rate), video is not None, sound is not None,
-                 mono, reached)
+                 mono, reached, landmarks.pairs(mono, rate))
 
 
 def fingerprint_video(path: Path | str) -> VideoFingerprint:
@@ -478,8 +497,10 @@ def fingerprint_video(path: Path | str) -> VideoFingerprint:
                  stop_at_limit=False)
     if not scan.has_video:
         raise FingerprintError(f"{path.name}: has no video stream")
+    keys, times = landmarks.hashes(scan.pairs)
     return VideoFingerprint(frames=scan.keys.frames, audio=scan.audio,
-                            centre_frames=scan.keys.centre_frames)
+                            centre_frames=scan.keys.centre_frames, landmark_keys=keys,
+                            landmark_times=times)
 
 
 class FingerprintBuilder:
@@ -500,6 +521,7 @@ class FingerprintBuilder:
         self._keys = _KeyFrames(STORE_INTERVAL, centre=True)
         self._index = 0
         self._audio = np.zeros(0, np.uint32)
+        self._landmarks = (np.zeros(0, np.uint32), np.zeros(0, np.int32))
 
     def add_frame(self, frame: np.ndarray) -> None:
         """Consider the next (height, width, 3 or 4) uint8 frame of the video."""
@@ -519,11 +541,15 @@ class FingerprintBuilder:
     def set_audio(self, samples: np.ndarray, rate: int) -> None:
         """The whole soundtrack, (n,) or (n, channels) float."""
         self._audio = audio_fingerprint(np.asarray(samples, np.float32), rate)
+        self._landmarks = landmarks.hashes(landmarks.pairs(np.asarray(samples, np.float32),
+                                                           rate))
 
     def result(self) -> VideoFingerprint:
         """The fingerprint of everything fed so far."""
         return VideoFingerprint(frames=list(self._keys.frames), audio=self._audio,
-                                centre_frames=list(self._keys.centre_frames))
+                                centre_frames=list(self._keys.centre_frames),
+                                landmark_keys=self._landmarks[0],
+                                landmark_times=self._landmarks[1])
 
 
 def read_image(path: Path) -> np.ndarray | None:
@@ -570,8 +596,9 @@ def scan_copy(path: Path | str, *, on_frame: FrameObserver | None = None,
     scan = _scan(path, _KeyFrames(QUERY_INTERVAL, centre=False, views=True), MAX_QUERY_SECONDS,
                  stop_at_limit=True, on_frame=on_frame, rate=rate, max_pixels=MAX_QUERY_PIXELS)
     query = (QueryFingerprint("video", scan.keys.frames, scan.audio,
-                              {k: v for k, v in (scan.keys.views or {}).items() if v})
-             if scan.has_video else QueryFingerprint("audio", [], scan.audio))
+                              {k: v for k, v in (scan.keys.views or {}).items() if v},
+                              scan.pairs)
+             if scan.has_video else QueryFingerprint("audio", [], scan.audio, pairs=scan.pairs))
     return CopyScan(query, scan.sound, rate, scan.seconds)
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from openreel.provenance import landmarks
 from openreel.provenance.fingerprint import (
     AUDIO_FRAME,
     AUDIO_HOP,
@@ -50,6 +51,12 @@ _INF = float("inf")
 # has fewer distinct looks), or this many audio positions on one offset.
 MIN_PICTURE_VOTES = 2
 MIN_AUDIO_VOTES = 6
+# Sound landmarks: a video qualifies with this many pairs agreeing on one offset under one
+# change of speed or pitch, plus LANDMARK_SHARE of the query's pairs (a long query meets
+# more chance hits). Unrelated procedural clips of 6 s reach 7; 2 s AAC excerpts of a clip,
+# 24 or more.
+MIN_LANDMARK_VOTES = 12
+LANDMARK_SHARE = 0.005
 # Consecutive query frames closer than this look the same and vote once.
 _SAME_LOOK = 8
 # Stored key frames are up to STORE_INTERVAL apart and a still scene matches all of its
@@ -65,7 +72,7 @@ _AUDIO_FRAME_S = AUDIO_FRAME / float(AUDIO_RATE)
 # copy still matches all along, only not at every look or sound position.
 _RANGE_GAP_S = 1.5
 _AUDIO_FLIPS = np.concatenate([[0], 1 << np.arange(32, dtype=np.uint64)]).astype(np.uint32)
-_FORMAT = 1
+_FORMAT = 2  # 2 added the sound's landmarks
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,7 @@ class Candidate:
     picture_ranges: tuple[tuple[float, float], ...] = ()
     sound_ranges: tuple[tuple[float, float], ...] = ()
     picture_view: str = ""  # how the copy shows the pictures, when not as they are (VIEWS)
+    sound_change: str = ""  # what was done to the sound, when it matched changed
 
 
 @dataclass(frozen=True)
@@ -121,6 +129,32 @@ class _PictureVotes:
 
 
 _NO_PICTURE_VOTES = _PictureVotes(0, None, None, None, (), "", 0)
+# how long after its anchor a landmark pair speaks for the copy's sound
+_LANDMARK_SPAN_S = 0.5
+
+
+@dataclass(frozen=True)
+class _LandmarkVotes:
+    """A video's sound found by landmarks, under one change of speed or pitch."""
+
+    votes: int
+    offset_s: float  # where in the stored video the copy starts
+    ranges: tuple[tuple[float, float], ...]  # stretches of the copy that match
+    change: str  # what was done to the sound ("" when nothing)
+
+
+def _change_words(pitch: float, tempo: float) -> str:
+    """ "played 2 % faster", "pitched down 2 semitones", "paced 10 % slower, pitch kept"."""
+    if pitch == tempo == 1.0:
+        return ""
+    if pitch == tempo:
+        return f"played {abs(round(100 * (tempo - 1)))} % {'faster' if tempo > 1 else 'slower'}"
+    if tempo == 1.0:
+        steps = round(abs(12 * float(np.log2(pitch))), 1)
+        return (f"pitched {'up' if pitch > 1 else 'down'} {steps:g} semitone"
+                f"{'s' if steps != 1 else ''}")
+    return (f"paced {abs(round(100 * (tempo - 1)))} % {'faster' if tempo > 1 else 'slower'}, "
+            "pitch kept")
 
 
 class HashIndex:
@@ -138,6 +172,10 @@ class HashIndex:
         self._audio_slot = np.zeros(0, np.int32)
         self._audio_pos = np.zeros(0, np.int32)
         self._audio_pending: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self._land_keys = np.zeros(0, np.uint32)
+        self._land_slot = np.zeros(0, np.int32)
+        self._land_time = np.zeros(0, np.int32)
+        self._land_pending: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
 
     def __len__(self) -> int:
         """Number of stored picture hashes of live videos."""
@@ -167,7 +205,13 @@ class HashIndex:
         frames = [f for f in fingerprint.frames + fingerprint.centre_frames
                   if f.quality >= MIN_QUALITY]
         self.add_hashes(video_id, [f.hash for f in frames], [f.t for f in frames])
-        self._add_audio(self._slot_of[video_id], fingerprint.audio)
+        slot = self._slot_of[video_id]
+        self._add_audio(slot, fingerprint.audio)
+        if len(fingerprint.landmark_keys):
+            self._land_pending.append((
+                np.asarray(fingerprint.landmark_keys, np.uint32),
+                np.full(len(fingerprint.landmark_keys), slot, np.int32),
+                np.asarray(fingerprint.landmark_times, np.int32)))
 
     def add_hashes(self, video_id: int, hashes: Iterable[bytes] | np.ndarray,
                    times: Sequence[float] | None = None) -> None:
@@ -207,7 +251,7 @@ class HashIndex:
         """Stored videos the query comes from, most confident first; [] when none."""
         if query.kind == "image":
             return self._lookup_image(query.frames, radius)
-        return self._lookup_clip(query.frames, query.audio, radius, query.views)
+        return self._lookup_clip(query.frames, query.audio, radius, query.views, query.pairs)
 
     def _lookup_image(self, frames: Sequence[FrameHash], radius: int) -> list[Candidate]:
         usable = [f.hash for f in frames if f.quality >= MIN_QUALITY]
@@ -231,7 +275,8 @@ class HashIndex:
         return sorted(out, key=lambda c: (c.best_distance, c.mean_distance, c.video_id))
 
     def _lookup_clip(self, frames: Sequence[FrameHash], audio: np.ndarray, radius: int,
-                     views: Mapping[str, Sequence[FrameHash]] | None = None) -> list[Candidate]:
+                     views: Mapping[str, Sequence[FrameHash]] | None = None,
+                     pairs: landmarks.Pairs | None = None) -> list[Candidate]:
         # The frames as they are and each other way the copy may show them (mirrored,
         # turned, boxed in): a video's picture votes are those of the view with most.
         pictures: dict[int, _PictureVotes] = {}
@@ -245,31 +290,40 @@ class HashIndex:
                     ranges = _stretches([(looks[q].t, ends[q]) for q in voted[4]])
                     pictures[slot] = _PictureVotes(*voted[:4], ranges, view, len(looks))
         sounds = self._audio_votes(audio)
+        marks = self._landmark_votes(pairs)
         audible = max(1, int(np.count_nonzero(audio)))
         # How long each track of the copy lasts, for the shares of it a video explains.
         seen = frames[-1].t - frames[0].t + QUERY_INTERVAL if frames else 0.0
         heard = (len(audio) - 1) * _HOP_S + _AUDIO_FRAME_S if len(audio) else 0.0
         out = []
-        for slot in pictures.keys() | sounds.keys():
+        for slot in pictures.keys() | sounds.keys() | marks.keys():
             picture = pictures.get(slot, _NO_PICTURE_VOTES)
             pv, p_offset, best, mean = picture.votes, picture.offset, picture.best, picture.mean
             av, a_offset, positions = sounds.get(slot, (0, None, ()))
             enough = pv >= min(MIN_PICTURE_VOTES, max(1, picture.looks))
-            if not enough and av < MIN_AUDIO_VOTES:
+            landmark = marks.get(slot)
+            if not enough and av < MIN_AUDIO_VOTES and landmark is None:
                 continue
-            confidence = max(pv / max(1, picture.looks),
-                             min(1.0, av / audible / AUDIO_FULL_SHARE))
-            offset = a_offset if av >= MIN_AUDIO_VOTES else p_offset
             picture_ranges = picture.ranges if enough else ()
             sound_ranges = _stretches([(p * _HOP_S, p * _HOP_S + _AUDIO_FRAME_S)
                                        for p in positions]) if av >= MIN_AUDIO_VOTES else ()
+            change = ""
+            # the landmarks speak for the sound where they find more of it (a changed copy)
+            if landmark is not None and _share(landmark.ranges, heard) > _share(sound_ranges,
+                                                                                  heard):
+                sound_ranges, change = landmark.ranges, landmark.change
+            confidence = max(pv / max(1, picture.looks),
+                             min(1.0, av / audible / AUDIO_FULL_SHARE),
+                             _share(sound_ranges, heard) if landmark is not None else 0.0)
+            offset = a_offset if av >= MIN_AUDIO_VOTES else (
+                landmark.offset_s if landmark is not None and not enough else p_offset)
             out.append(Candidate(
                 int(self._slot_video.values[slot]), round(confidence, 4), pv, av, best,
                 None if offset is None else round(offset, 3), mean,
                 picture_share=_share(picture_ranges, seen),
                 sound_share=_share(sound_ranges, heard),
                 picture_ranges=picture_ranges, sound_ranges=sound_ranges,
-                picture_view=picture.view if enough else ""))
+                picture_view=picture.view if enough else "", sound_change=change))
         # Equal evidence: the video whose pictures the query's are closer to comes first.
         return sorted(out, key=lambda c: (-c.confidence, -c.picture_votes - c.audio_votes,
                                           _INF if c.mean_distance is None else c.mean_distance,
@@ -306,6 +360,68 @@ class HashIndex:
         alive = self._slot_alive.values[slots]
         return _offset_votes(slots[alive], offsets[alive], query_at[alive])
 
+    def _landmark_votes(self, pairs: landmarks.Pairs | None) -> dict[int, _LandmarkVotes]:
+        """Per slot qualifying on the sound's landmarks: its best agreement over the changes
+        of speed and pitch the copy may have been through (landmarks.GRID)."""
+        self._merge_audio()
+        if pairs is None or not len(pairs) or not len(self._land_keys):
+            return {}
+        need = MIN_LANDMARK_VOTES + LANDMARK_SHARE * len(pairs)
+        best: dict[int, tuple[int, int, int]] = {}  # slot → (votes, offset, grid point)
+        for n, (pitch, tempo) in enumerate(landmarks.GRID):
+            hits = self._landmark_hits(pairs, pitch, tempo, need=need)[0]
+            for slot, (votes, offset) in hits.items():
+                if votes > best.get(slot, (0, 0, 0))[0]:
+                    best[slot] = (votes, offset, n)
+        out: dict[int, _LandmarkVotes] = {}
+        for slot, (votes, offset, n) in best.items():
+            pitch, tempo = landmarks.GRID[n]
+            anchors = self._landmark_hits(pairs, pitch, tempo, (slot, offset))[1]
+            ranges = _stretches([(a * landmarks.HOP_S, a * landmarks.HOP_S + _LANDMARK_SPAN_S)
+                                 for a in anchors])
+            out[slot] = _LandmarkVotes(votes, offset * landmarks.HOP_S, ranges,
+                                       _change_words(pitch, tempo))
+        return out
+
+    def _landmark_hits(self, pairs: landmarks.Pairs, pitch: float, tempo: float,
+                       chosen: tuple[int, int] | None = None, need: float = 0.0,
+                       ) -> tuple[dict[int, tuple[int, int]], list[int]]:
+        """Under one change: per slot, the most pairs agreeing on one offset (within a
+        frame) and that offset, where at least ``need``; and, for a ``chosen`` (slot,
+        offset), the copy's anchor frames of the pairs that agree on it."""
+        keys, times = landmarks.hashes(pairs, pitch, tempo)
+        lo = np.searchsorted(self._land_keys, keys, "left")
+        counts = np.searchsorted(self._land_keys, keys, "right") - lo
+        total = int(counts.sum())
+        if not total:
+            return {}, []
+        rows = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(total)
+        query = np.repeat(np.arange(len(keys)), counts)
+        slots = self._land_slot[rows]
+        alive = self._slot_alive.values[slots]
+        rows, query, slots = rows[alive], query[alive], slots[alive]
+        offsets = self._land_time[rows].astype(np.int64) - times[query]
+        if chosen is not None:
+            near = (slots == chosen[0]) & (np.abs(offsets - chosen[1]) <= 1)
+            copy_frames = np.round(pairs.t[np.unique(query[near])]).astype(int)
+            return {}, sorted(set(copy_frames.tolist()))
+        # one vote per query pair and offset; neighbouring offsets count together
+        code = (slots.astype(np.int64) << 32) | (offsets + (1 << 31))
+        order = np.lexsort((query, code))
+        code, query = code[order], query[order]
+        first = np.r_[True, (code[1:] != code[:-1]) | (query[1:] != query[:-1])]
+        offset_code, count = np.unique(code[first], return_counts=True)
+        windowed = count.copy()
+        for side in (-1, 1):
+            at = np.clip(np.searchsorted(offset_code, offset_code + side), 0,
+                         len(offset_code) - 1)
+            windowed += np.where(offset_code[at] == offset_code + side, count[at], 0)
+        slot_of = offset_code >> 32
+        best = np.lexsort((windowed, slot_of))
+        last = best[np.r_[slot_of[best][1:] != slot_of[best][:-1], True]]
+        return {int(slot_of[i]): (int(windowed[i]), int((offset_code[i] & 0xFFFFFFFF) - (1 << 31)))
+                for i in last.tolist() if windowed[i] >= need}, []
+
     # -- storage ---------------------------------------------------------------------------
     def save(self, path: Path | str) -> None:
         """Write the live index to one file, atomically (temporary file, fsync, rename)."""
@@ -313,6 +429,7 @@ class HashIndex:
         self._merge_audio()
         rows = self._slot_alive.values[self._row_slot.values]
         sound = self._slot_alive.values[self._audio_slot]
+        alive_landmarks = self._slot_alive.values[self._land_slot]
         video_of = self._slot_video.values
         arrays = {
             "format": np.array([_FORMAT]),
@@ -323,6 +440,9 @@ class HashIndex:
             "audio_keys": self._audio_keys[sound],
             "audio_videos": video_of[self._audio_slot[sound]],
             "audio_positions": self._audio_pos[sound],
+            "landmark_keys": self._land_keys[alive_landmarks],
+            "landmark_videos": video_of[self._land_slot[alive_landmarks]],
+            "landmark_times": self._land_time[alive_landmarks],
         }
         tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
         try:
@@ -349,7 +469,7 @@ class HashIndex:
             if isinstance(exc, FileNotFoundError):
                 raise
             raise ValueError(f"{Path(path).name} is not a readable hash index") from exc
-        if arrays.get("format", np.zeros(1))[0] != _FORMAT or len(arrays) != 8:
+        if arrays.get("format", np.zeros(1))[0] != _FORMAT or len(arrays) != 11:
             raise ValueError(f"{Path(path).name} is not a hash index of format {_FORMAT}")
         index = cls()
         for video in arrays["videos"].tolist():
@@ -363,6 +483,10 @@ class HashIndex:
         index._audio_slot = np.array([slot_of[v] for v in arrays["audio_videos"].tolist()],
                                      np.int32)
         index._audio_pos = arrays["audio_positions"].astype(np.int32)
+        index._land_keys = arrays["landmark_keys"].astype(np.uint32)
+        index._land_slot = np.array([slot_of[v] for v in arrays["landmark_videos"].tolist()],
+                                    np.int32)
+        index._land_time = arrays["landmark_times"].astype(np.int32)
         return index
 
     # -- internals -------------------------------------------------------------------------
@@ -382,6 +506,15 @@ class HashIndex:
                                         np.full(len(positions), slot, np.int32), positions))
 
     def _merge_audio(self) -> None:
+        if self._land_pending:
+            keys, slots, times = (np.concatenate(parts)
+                                  for parts in zip(*self._land_pending, strict=True))
+            order = np.argsort(keys, kind="stable")
+            at = np.searchsorted(self._land_keys, keys[order], "right")
+            self._land_keys = np.insert(self._land_keys, at, keys[order])
+            self._land_slot = np.insert(self._land_slot, at, slots[order])
+            self._land_time = np.insert(self._land_time, at, times[order])
+            self._land_pending = []
         if not self._audio_pending:
             return
         keys, slots, positions = (np.concatenate(parts)
@@ -406,6 +539,10 @@ class HashIndex:
         self._audio_keys = self._audio_keys[sound]
         self._audio_slot = self._audio_slot[sound]
         self._audio_pos = self._audio_pos[sound]
+        kept = alive[self._land_slot]
+        self._land_keys = self._land_keys[kept]
+        self._land_slot = self._land_slot[kept]
+        self._land_time = self._land_time[kept]
         self._dead_rows = 0
 
 

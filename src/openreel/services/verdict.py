@@ -188,8 +188,8 @@ def _weigh_track(session: Session, track: Track, reading: MarkReading | None,
         if candidate is None:
             return _Weighed(track, video, evidence, None,
                             f"{said}{words.none} (the copy may be much changed).")
-        shown = f", shown {candidate.picture_view}" if track == "picture" and \
-            candidate.picture_view else ""
+        how = candidate.picture_view if track == "picture" else candidate.sound_change
+        shown = f", {'shown' if track == 'picture' else 'heard'} {how}" if how else ""
         return _Weighed(track, video, evidence, candidate,
                         f"{said}{words.them} {ref(video)}{_where(candidate, track)}{shown}.")
 
@@ -448,7 +448,8 @@ def verdict_json(verdict: Verdict) -> dict[str, Any]:
         "matches": [{"video_id": vid, "confidence": c.confidence,
                      "picture_share": c.picture_share, "sound_share": c.sound_share,
                      "picture_ranges": spans(c.picture_ranges),
-                     "sound_ranges": spans(c.sound_ranges), "picture_view": c.picture_view}
+                     "sound_ranges": spans(c.sound_ranges), "picture_view": c.picture_view,
+                     "sound_change": c.sound_change}
                     for vid, c in verdict.matches],
         "tracks": {t.track: each(t) for t in verdict.tracks},
         "video": video(verdict.video),
