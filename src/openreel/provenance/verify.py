@@ -24,6 +24,7 @@ from openreel.provenance.fingerprint import (
     MAX_QUERY_SECONDS,
     FingerprintError,
     QueryFingerprint,
+    frame_rgb,
     image_query_hashes,
     read_image,
     scan_copy,
@@ -182,11 +183,7 @@ class _FramePicker:
 
 
 def _decoded(frame: av.VideoFrame) -> np.ndarray:
-    scale = PICTURE_SIDE / min(frame.width, frame.height)
-    if scale >= 1:
-        return frame.to_ndarray(format="rgb24")
-    return frame.to_ndarray(format="rgb24", width=max(2, round(frame.width * scale)),
-                            height=max(2, round(frame.height * scale)), interpolation="AREA")
+    return frame_rgb(frame, PICTURE_SIDE / min(frame.width, frame.height))
 
 
 def _detector_size(rgb: np.ndarray) -> np.ndarray:
