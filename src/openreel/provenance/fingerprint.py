@@ -35,8 +35,8 @@ import av
 import cv2
 import numpy as np
 import pdqhash
+import soxr
 from PIL import Image, UnidentifiedImageError
-from scipy.signal import resample_poly
 
 from openreel.provenance import framing, landmarks
 
@@ -363,8 +363,7 @@ def audio_fingerprint(samples: np.ndarray, rate: int) -> np.ndarray:
     Sub-fingerprints of near-silent frames are 0; indexes skip them.
     """
     mono = samples.mean(axis=1) if samples.ndim == 2 else samples
-    ratio = (AUDIO_RATE / rate).limit_denominator(2000)
-    low = resample_poly(mono.astype(np.float64), ratio.numerator, ratio.denominator)
+    low = soxr.resample(mono.astype(np.float64), rate, float(AUDIO_RATE))
     n = (len(low) - AUDIO_FRAME) // AUDIO_HOP + 1
     if n < 2:
         return np.zeros(0, np.uint32)

@@ -21,9 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+import cv2
 import numpy as np
-from scipy.ndimage import maximum_filter
-from scipy.signal import resample_poly
+import soxr
 
 RATE = Fraction(11_025, 2)  # mono rate the sound is analysed at
 FRAME = 1024  # STFT window (186 ms)
@@ -58,8 +58,7 @@ class Pairs:
 def pairs(samples: np.ndarray, rate: int) -> Pairs:
     """The peak pairs of (n,) or (n, channels) audio at ``rate``."""
     mono = samples.mean(axis=1) if samples.ndim == 2 else samples
-    ratio = (RATE / rate).limit_denominator(2000)
-    low = resample_poly(np.asarray(mono, np.float64), ratio.numerator, ratio.denominator)
+    low = soxr.resample(np.asarray(mono, np.float64), rate, float(RATE))
     n = (len(low) - FRAME) // HOP + 1
     if n < 2:
         return _no_pairs()
@@ -67,9 +66,11 @@ def pairs(samples: np.ndarray, rate: int) -> Pairs:
     spectrum = np.abs(np.fft.rfft(windows * np.hanning(FRAME), axis=1)).T  # (bins, frames)
     hz = np.arange(spectrum.shape[0]) * float(RATE) / FRAME
     band = (hz >= LOW_HZ) & (hz <= HIGH_HZ)
-    level = 20 * np.log10(spectrum[band] + 1e-9)
-    peaks = (level == maximum_filter(level, size=_NEIGHBOURHOOD, mode="nearest")) \
-        & (level > level.max() - 60)  # not the noise floor of silence
+    level = (20 * np.log10(spectrum[band] + 1e-9)).astype(np.float32)
+    # a peak is the largest in its neighbourhood (a grey dilation is a maximum filter)
+    largest = cv2.dilate(level, np.ones(_NEIGHBOURHOOD, np.uint8),
+                         borderType=cv2.BORDER_REPLICATE)
+    peaks = (level == largest) & (level > level.max() - 60)  # not the floor of silence
     freq_bin, frame = np.nonzero(peaks)
     if not len(frame):
         return _no_pairs()
