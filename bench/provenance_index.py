@@ -117,7 +117,8 @@ def _recall(tmp: Path) -> tuple[dict[str, object], HashIndex, list[QueryFingerpr
             queries.append(query)
             score(name, query, i)
             # Each modality alone: the same copy, pictures only.
-            score(f"{name}/pictures_only", QueryFingerprint("video", query.frames), i)
+            score(f"{name}/pictures_only",
+                  QueryFingerprint("video", query.frames, views=query.views), i)
         score("soundtrack_only_aac96_44k1_trim",
               fingerprint_query(sound_only(clip, tmp / "rip.m4a", 0.7, 0.4)), i)
         for name, change in SOUND_EDITS.items():

@@ -86,8 +86,9 @@ def test_screenshot_query_tries_picture_placements(clip: Path) -> None:
     shot = fingerprint_query(bars)
     best = min(hamming(h.hash, fingerprint_image(frame)) for h in shot.frames)
     assert len(shot.frames) > 10 and best <= 12
-    # a frame is not slid over: itself, stripped, and its views (mirrored, turned, boxed in)
-    assert len(fingerprint_query(frame).frames) <= 2 + len(fingerprint.VIEWS)
+    assert len(fingerprint_query(frame).frames) <= 2  # a frame is not slid over
+    # its other views (mirrored, turned, boxed in) are looked up only when it finds nothing
+    assert set(fingerprint_query(frame).views) <= set(fingerprint.VIEWS)
 
 
 def test_image_hash_is_stable_under_downscale() -> None:

@@ -309,12 +309,24 @@ def image_query_hashes(image: np.ndarray) -> list[FrameHash]:
     cuts = [*_picture_cuts(rgb), stripped]
     out: list[FrameHash] = []
     seen: set[bytes] = set()
-    # and the still mirrored, turned or cut out of what boxes it in (see VIEWS)
-    for digest, quality in [*(_pdq(cut) for cut in cuts), *_pdq_views(rgb).values()]:
+    for cut in cuts:
+        digest, quality = _pdq(cut)
         if digest not in seen:
             seen.add(digest)
             out.append(FrameHash(0.0, digest, quality))
     return out
+
+
+def image_query_views(image: np.ndarray) -> dict[str, list[FrameHash]]:
+    """The still mirrored, turned or cut out of what boxes it in (see VIEWS), to look up
+    when it finds nothing as it is."""
+    rgb = _as_rgb(image)
+    h, w = rgb.shape[:2]
+    scale = 4 * _HASH_SIDE / max(h, w)
+    if scale < 1:
+        rgb = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))),
+                         interpolation=cv2.INTER_AREA)
+    return {name: [FrameHash(0.0, *seen)] for name, seen in _pdq_views(rgb).items()}
 
 
 class _KeyFrames:
@@ -620,11 +632,13 @@ def fingerprint_query(source: Path | str | np.ndarray) -> QueryFingerprint:
     A video or sound file is read for at most :data:`MAX_QUERY_SECONDS`.
     """
     if isinstance(source, np.ndarray):
-        return QueryFingerprint("image", image_query_hashes(source))
+        return QueryFingerprint("image", image_query_hashes(source),
+                                views=image_query_views(source))
     path = Path(source)
     if path.is_dir():
         raise FingerprintError(f"{path.name}: is a folder")
     picture = read_image(path)
     if picture is not None:
-        return QueryFingerprint("image", image_query_hashes(picture))
+        return QueryFingerprint("image", image_query_hashes(picture),
+                                views=image_query_views(picture))
     return scan_copy(path).query

@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -250,7 +250,14 @@ class HashIndex:
     def lookup(self, query: QueryFingerprint, radius: int = DEFAULT_RADIUS) -> list[Candidate]:
         """Stored videos the query comes from, most confident first; [] when none."""
         if query.kind == "image":
-            return self._lookup_image(query.frames, radius)
+            # the still as it is first; mirrored, turned or boxed in only when it finds none
+            found = self._lookup_image(query.frames, radius)
+            for view, hashes in query.views.items():
+                if found:
+                    break
+                found = [replace(c, picture_view=view)
+                         for c in self._lookup_image(hashes, radius)]
+            return found
         return self._lookup_clip(query.frames, query.audio, radius, query.views, query.pairs)
 
     def _lookup_image(self, frames: Sequence[FrameHash], radius: int) -> list[Candidate]:
@@ -277,18 +284,24 @@ class HashIndex:
     def _lookup_clip(self, frames: Sequence[FrameHash], audio: np.ndarray, radius: int,
                      views: Mapping[str, Sequence[FrameHash]] | None = None,
                      pairs: landmarks.Pairs | None = None) -> list[Candidate]:
-        # The frames as they are and each other way the copy may show them (mirrored,
-        # turned, boxed in): a video's picture votes are those of the view with most.
+        # The frames as they are and, for a video they do not find, each other way the
+        # copy may show them (mirrored, turned, boxed in): its votes are then those of the
+        # view with most. Confidence is over the copy's own looks, in any view.
         pictures: dict[int, _PictureVotes] = {}
+        own_looks = len(_distinct_looks(frames)[0])
+        need = min(MIN_PICTURE_VOTES, max(1, own_looks))
         for view, shown in (("", frames), *(views or {}).items()):
             looks, ends = _distinct_looks(shown)
             qid, slots, times, dist = self._picture_hits(_as_codes([f.hash for f in looks]),
                                                          radius)
             offsets = times - np.array([f.t for f in looks], np.float64)[qid]
             for slot, voted in _picture_votes(slots, qid, offsets, dist).items():
-                if slot not in pictures or voted[0] > pictures[slot].votes:
-                    ranges = _stretches([(looks[q].t, ends[q]) for q in voted[4]])
-                    pictures[slot] = _PictureVotes(*voted[:4], ranges, view, len(looks))
+                kept = pictures.get(slot)
+                if kept is not None and ((kept.votes >= need and not kept.view)
+                                         or voted[0] <= kept.votes):
+                    continue
+                ranges = _stretches([(looks[q].t, ends[q]) for q in voted[4]])
+                pictures[slot] = _PictureVotes(*voted[:4], ranges, view, len(looks))
         sounds = self._audio_votes(audio)
         marks = self._landmark_votes(pairs)
         audible = max(1, int(np.count_nonzero(audio)))
@@ -300,7 +313,7 @@ class HashIndex:
             picture = pictures.get(slot, _NO_PICTURE_VOTES)
             pv, p_offset, best, mean = picture.votes, picture.offset, picture.best, picture.mean
             av, a_offset, positions = sounds.get(slot, (0, None, ()))
-            enough = pv >= min(MIN_PICTURE_VOTES, max(1, picture.looks))
+            enough = pv >= need
             landmark = marks.get(slot)
             if not enough and av < MIN_AUDIO_VOTES and landmark is None:
                 continue
@@ -312,7 +325,7 @@ class HashIndex:
             if landmark is not None and _share(landmark.ranges, heard) > _share(sound_ranges,
                                                                                   heard):
                 sound_ranges, change = landmark.ranges, landmark.change
-            confidence = max(pv / max(1, picture.looks),
+            confidence = max(min(1.0, pv / max(1, own_looks)),
                              min(1.0, av / audible / AUDIO_FULL_SHARE),
                              _share(sound_ranges, heard) if landmark is not None else 0.0)
             offset = a_offset if av >= MIN_AUDIO_VOTES else (

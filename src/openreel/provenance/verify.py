@@ -26,6 +26,7 @@ from openreel.provenance.fingerprint import (
     QueryFingerprint,
     frame_rgb,
     image_query_hashes,
+    image_query_views,
     read_image,
     scan_copy,
 )
@@ -155,7 +156,7 @@ def _examine_image(path: Path, image: np.ndarray, keys: tuple[int, ...],
                    anchors: str | None) -> Looked:
     rgb = np.ascontiguousarray(image[..., :3])
     picture = _picture_mark([_detector_size(rgb)], keys)
-    query = QueryFingerprint("image", image_query_hashes(rgb))
+    query = QueryFingerprint("image", image_query_hashes(rgb), views=image_query_views(rgb))
     return Looked(Examination(
         kind="image", width=rgb.shape[1], height=rgb.shape[0], seconds=0.0,
         manifest=_manifest(path, anchors), picture=picture, sound=None), query)
