@@ -519,26 +519,15 @@ class HashIndex:
                                         np.full(len(positions), slot, np.int32), positions))
 
     def _merge_audio(self) -> None:
+        """Merge the pending sound entries (sub-fingerprints and landmarks) in."""
         if self._land_pending:
-            keys, slots, times = (np.concatenate(parts)
-                                  for parts in zip(*self._land_pending, strict=True))
-            order = np.argsort(keys, kind="stable")
-            at = np.searchsorted(self._land_keys, keys[order], "right")
-            self._land_keys = np.insert(self._land_keys, at, keys[order])
-            self._land_slot = np.insert(self._land_slot, at, slots[order])
-            self._land_time = np.insert(self._land_time, at, times[order])
+            self._land_keys, self._land_slot, self._land_time = _merged(
+                (self._land_keys, self._land_slot, self._land_time), self._land_pending)
             self._land_pending = []
-        if not self._audio_pending:
-            return
-        keys, slots, positions = (np.concatenate(parts)
-                                  for parts in zip(*self._audio_pending, strict=True))
-        order = np.argsort(keys, kind="stable")
-        # Merging sorted new entries in is a copy of the arrays, not a re-sort.
-        at = np.searchsorted(self._audio_keys, keys[order], "right")
-        self._audio_keys = np.insert(self._audio_keys, at, keys[order])
-        self._audio_slot = np.insert(self._audio_slot, at, slots[order])
-        self._audio_pos = np.insert(self._audio_pos, at, positions[order])
-        self._audio_pending = []
+        if self._audio_pending:
+            self._audio_keys, self._audio_slot, self._audio_pos = _merged(
+                (self._audio_keys, self._audio_slot, self._audio_pos), self._audio_pending)
+            self._audio_pending = []
 
     def _compact(self) -> None:
         """Drop the rows and audio entries of removed videos."""
@@ -557,6 +546,18 @@ class HashIndex:
         self._land_slot = self._land_slot[kept]
         self._land_time = self._land_time[kept]
         self._dead_rows = 0
+
+
+def _merged(table: tuple[np.ndarray, np.ndarray, np.ndarray],
+            pending: list[tuple[np.ndarray, np.ndarray, np.ndarray]],
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(keys, slots, positions) sorted by key, with the pending entries merged in: a copy
+    of the arrays, not a re-sort."""
+    keys, slots, positions = (np.concatenate(parts) for parts in zip(*pending, strict=True))
+    order = np.argsort(keys, kind="stable")
+    at = np.searchsorted(table[0], keys[order], "right")
+    return (np.insert(table[0], at, keys[order]), np.insert(table[1], at, slots[order]),
+            np.insert(table[2], at, positions[order]))
 
 
 def _as_codes(hashes: Iterable[bytes] | np.ndarray) -> np.ndarray:
