@@ -25,16 +25,29 @@ def content_box(rgb: np.ndarray, least: float = 0.01) -> tuple[int, int, int, in
     h, w = grey.shape
     if min(h, w) < 16:
         return None
-    top = _boxed_in(grey, detail)
-    bottom = h - _boxed_in(grey[::-1], detail[::-1])
-    left = _boxed_in(grey.T, detail.T)
-    right = w - _boxed_in(grey.T[::-1], detail.T[::-1])
+    top, bottom = _sides(grey, detail)
+    left, right = _sides(grey.T, detail.T)
+    bottom, right = h - bottom, w - right
     if bottom - top < 0.3 * h or right - left < 0.3 * w:
         return None
     if top < least * h and bottom > (1 - least) * h and left < least * w \
             and right > (1 - least) * w:
         return None
     return top, bottom, left, right
+
+
+def _sides(grey: np.ndarray, detail: np.ndarray) -> tuple[int, int]:
+    """Rows at the top and at the bottom that are not picture: looked for at a clear step,
+    else at a faint one where that gives a centred box (a night scene's dark sky over a
+    darkened, blurred copy of itself differs by a few levels; a faint step alone would
+    also stop at a faint line inside a picture, which is not centred)."""
+    sides = [_boxed_in(grey, detail), _boxed_in(grey[::-1], detail[::-1])]
+    faint = [side or _boxed_in(g, d, step=3.0)
+             for side, g, d in zip(sides, (grey, grey[::-1]), (detail, detail[::-1]),
+                                   strict=True)]
+    if faint != sides and abs(faint[0] - faint[1]) <= max(2, 0.02 * len(grey)):
+        return faint[0], faint[1]
+    return sides[0], sides[1]
 
 
 def _boxed_in(grey: np.ndarray, detail: np.ndarray, step: float = 6.0,
