@@ -270,18 +270,24 @@ def test_a_mirrored_repost_is_named_and_said_to_be_mirrored(platform_app: Platfo
     assert "(in a copy mirrored)" in picture and picture.endswith("shown mirrored.")
 
 
+def _marked_and_matching(mark: bytes, matched: int) -> Examination:
+    """What a 2 s file shows whose picture mark reads ``mark`` and whose pictures, all of
+    them, match video ``matched``."""
+    return Examination(
+        kind="video", width=720, height=1280, seconds=2.0,
+        manifest=ManifestReport(state="absent"),
+        picture=MarkReading(mark, 1.0, 0), sound=None,
+        matches=[Candidate(matched, 1.0, 20, 0, 3, 0.0, 4.0, picture_share=1.0,
+                           picture_ranges=((0.0, 2.0),))])
+
+
 def test_a_mark_and_a_fingerprint_that_disagree_name_neither(platform_app: PlatformApp) -> None:
     alice, bob = platform_app.sign_up("alice"), platform_app.sign_up("bob")
     hers = platform_app.make_video(alice, "a blue bird sits on a branch")
     his = platform_app.make_video(bob, "a green frog jumps into a pond")
     mark = bytes.fromhex(_mark_of(platform_app, hers["id"]))
     # what a file would show whose picture mark was lifted from alice's video onto bob's
-    found = Examination(
-        kind="video", width=720, height=1280, seconds=2.0,
-        manifest=ManifestReport(state="absent"),
-        picture=MarkReading(mark, 1.0, 0), sound=None,
-        matches=[Candidate(his["id"], 1.0, 20, 0, 3, 0.0, 4.0, picture_share=1.0,
-                           picture_ranges=((0.0, 2.0),))])
+    found = _marked_and_matching(mark, his["id"])
     with platform_app.platform.transaction() as session:
         verdict = weigh(session, found, None)
         assert verdict.video is None
@@ -291,12 +297,7 @@ def test_a_mark_and_a_fingerprint_that_disagree_name_neither(platform_app: Platf
         assert f"@bob's video {his['id']}" in conflict
         assert "disagree" in verdict.summary
         # where they agree, the mark's video is named
-        agreeing = Examination(
-            kind="video", width=720, height=1280, seconds=2.0,
-            manifest=ManifestReport(state="absent"),
-            picture=MarkReading(mark, 1.0, 0), sound=None,
-            matches=[Candidate(hers["id"], 1.0, 20, 0, 3, 0.0, 4.0, picture_share=1.0,
-                               picture_ranges=((0.0, 2.0),))])
+        agreeing = _marked_and_matching(mark, hers["id"])
         named = weigh(session, agreeing, None)
         assert named.video is not None and named.video.video_id == hers["id"]
         assert named.video.evidence == ("picture mark", "fingerprint")

@@ -299,12 +299,7 @@ def image_query_hashes(image: np.ndarray) -> list[FrameHash]:
     of each platform shape (``PICTURE_ASPECTS``) in steps of ``_SLIDE_STEP`` of its height.
     PDQ moves ~24 bits when 2 % of the height is cut, ~6 at the 0.25 % steps leave.
     """
-    rgb = _as_rgb(image)
-    h, w = rgb.shape[:2]
-    scale = 4 * _HASH_SIDE / max(h, w)
-    if scale < 1:  # finer than any cut needs, and a fraction of the work on a big image
-        rgb = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))),
-                         interpolation=cv2.INTER_AREA)
+    rgb = _query_still(image)
     stripped = _strip_bars(rgb)
     cuts = [*_picture_cuts(rgb), stripped]
     out: list[FrameHash] = []
@@ -320,13 +315,20 @@ def image_query_hashes(image: np.ndarray) -> list[FrameHash]:
 def image_query_views(image: np.ndarray) -> dict[str, list[FrameHash]]:
     """The still mirrored, turned or cut out of what boxes it in (see VIEWS), to look up
     when it finds nothing as it is."""
+    return {name: [FrameHash(0.0, *seen)]
+            for name, seen in _pdq_views(_query_still(image)).items()}
+
+
+def _query_still(image: np.ndarray) -> np.ndarray:
+    """A still as RGB, shrunk to four hashing sides at most: finer than any cut needs, and
+    a fraction of the work on a big image."""
     rgb = _as_rgb(image)
     h, w = rgb.shape[:2]
     scale = 4 * _HASH_SIDE / max(h, w)
     if scale < 1:
         rgb = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))),
                          interpolation=cv2.INTER_AREA)
-    return {name: [FrameHash(0.0, *seen)] for name, seen in _pdq_views(rgb).items()}
+    return rgb
 
 
 class _KeyFrames:
