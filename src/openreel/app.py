@@ -17,7 +17,8 @@ import openreel
 from openreel.api.deps import reads_inline
 from openreel.api.errors import install_error_handlers
 from openreel.api.guards import BodyLimit, RateLimit, SecurityHeaders
-from openreel.api.router import api_router
+from openreel.api.router import API_PREFIX, api_router
+from openreel.api.routes.feed import FeedShortcut
 from openreel.config import Settings, get_settings
 from openreel.jobs import WorkerPool
 from openreel.services.platform import Platform
@@ -87,6 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(web_router())
     app.mount("/static", StaticFiles(directory=str(files("openreel.web") / "static")),
               name="static")
+    app.add_middleware(FeedShortcut, path=f"{API_PREFIX}/feed")  # innermost: see its notes
     app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute,
                        identify=platform.caller_of, identify_inline=reads_inline(platform))
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
