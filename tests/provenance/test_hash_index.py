@@ -51,6 +51,13 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[HashIndex, list[P
     return index, clips, _render(UNRELATED, 99, tmp / "unrelated.mp4")
 
 
+# Copies whose pictures the fingerprint does not find (their sound, it does): rotated 3°
+# (PDQ moves some 40 bits a degree), brought down to 240p inside a blurred box under a
+# caption (the picture is 135 pixels wide), filmed off a screen (keystoned, moire, washed
+# out). The picture mark names these pictures (tests/provenance/test_reposts.py).
+PICTURE_LOST = {"rotated_3deg", "tiktok_style", "screen_recording"}
+
+
 @pytest.mark.parametrize("edit", EDITS)
 def test_edited_copy_is_found_by_picture_and_by_sound(
         library: tuple[HashIndex, list[Path], Path], tmp_path: Path, edit: str) -> None:
@@ -59,7 +66,10 @@ def test_edited_copy_is_found_by_picture_and_by_sound(
     found = index.lookup(fingerprint_query(copy))
     assert [c.video_id for c in found] == [10 + TARGET]
     best = found[0]
-    assert best.picture_votes >= MIN_PICTURE_VOTES
+    if edit in PICTURE_LOST:
+        assert best.picture_votes == 0 and best.sound_share > 0.9, best
+    else:
+        assert best.picture_votes >= MIN_PICTURE_VOTES
     if EDITS[edit].speed == 1.0:
         assert best.audio_votes >= MIN_AUDIO_VOTES
         assert best.offset_s == pytest.approx(EDITS[edit].head_s, abs=0.05)

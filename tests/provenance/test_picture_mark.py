@@ -25,6 +25,7 @@ from openreel.provenance.attacks import (
     jpeg,
     trim_ends,
 )
+from openreel.provenance.copy_edits import Edit, edit_frame
 from openreel.provenance.picture_mark import (
     FLAT_AMPLITUDE,
     PictureDetection,
@@ -246,3 +247,53 @@ def test_a_mirrored_or_turned_copy_keeps_its_mark(clip: dict, view: str, turn: o
     found = detect(frames, KEY)
     assert found.payload == clip["payload"] and found.view == view, found
     assert found.z_score >= threshold(True)
+
+
+# -- re-posts rotated a few degrees or stretched ---------------------------------------------------
+
+@pytest.mark.parametrize(("edit", "words"), [
+    (Edit(rotate=3.0), "rotated 3°"), (Edit(rotate=-5.0), "rotated 5°"),
+    (Edit(stretch=1.1), "stretched 10 %"), (Edit(stretch=0.9), "stretched 11 %"),
+])
+def test_a_rotated_or_stretched_copy_keeps_its_mark(clip: dict, edit: Edit, words: str) -> None:
+    frames = h264_roundtrip([edit_frame(f[..., :3], edit) for f in clip["encoded"]])
+    assert detect(frames, KEY).payload is None  # the square grid no longer lines up
+    found = picture_mark.detect_reposted(frames, KEY)
+    assert found.payload == clip["payload"], found
+    assert found.view == words
+    assert found.z_score >= picture_mark.reshaped_threshold()
+
+
+def test_the_lattice_is_read_to_a_fraction_of_a_pixel(clip: dict) -> None:
+    frames = [edit_frame(f[..., :3], Edit(rotate=4.0, stretch=1.12)) for f in clip["encoded"]]
+    luma = picture_mark._work_size(picture_mark._mean_luma(frames))
+    lattice = picture_mark._lattices(luma)[0]
+    # turned 4° anticlockwise (y grows downwards: the x side points up, a negative angle),
+    # then made 12 % wider, which flattens the slope of that side by as much
+    turn = np.degrees(np.arctan2(lattice[1, 0], lattice[0, 0]))
+    assert turn == pytest.approx(-np.degrees(np.arctan(np.tan(np.radians(4.0)) / 1.12)),
+                                 abs=0.2)
+    ratio = np.hypot(*lattice[:, 0]) / np.hypot(*lattice[:, 1])
+    assert ratio == pytest.approx(1.12, abs=0.02)
+
+
+def test_pictures_that_repeat_of_themselves_are_not_read_as_reshaped_marks() -> None:
+    # A brick wall, a page of text, a grid: their own repeats make the lattice search
+    # guess, and the guesses find nothing.
+    rng = np.random.default_rng(5)
+    yy, xx = np.mgrid[0:1280, 0:720]
+    bricks = 128 + 60 * (((yy // 40) % 2 == 0) ^ ((xx // 90) % 2 == 0))
+    grid = 128 + 80 * ((xx % 128 < 6) | (yy % 128 < 6))
+    turned = 128 + 50 * np.sign(np.sin(2 * np.pi * (xx * 0.998 + yy * 0.052) / 130)
+                                * np.sin(2 * np.pi * (yy * 0.998 - xx * 0.052) / 125))
+    for picture in (bricks, grid, turned):
+        noisy = np.clip(picture + rng.normal(0, 4, picture.shape), 0, 255).astype(np.uint8)
+        frames = h264_roundtrip([np.repeat(noisy[..., None], 3, 2)] * 3)
+        found = picture_mark.detect_reposted(frames, KEY)
+        assert found.payload is None, found
+
+
+def test_the_reshaped_search_keeps_its_own_bound() -> None:
+    k = picture_mark.reshaped_candidates()
+    assert k * np.exp(-picture_mark.reshaped_threshold() ** 2 / 2) == pytest.approx(
+        picture_mark.FALSE_POSITIVE_TARGET, rel=1e-6)

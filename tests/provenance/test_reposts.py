@@ -52,3 +52,27 @@ def test_a_reposted_copy_keeps_its_mark_and_its_match(marked: tuple[Path, HashIn
     if edit == "mirrored":
         plain = index.lookup(fingerprint_query(video))[0]
         assert plain.picture_view == "" and plain.picture_share > 0.9
+
+
+# Rotated a few degrees, stretched, filmed off a screen: the mark's grid is bent out of
+# square (or keystoned inside a bezel), and is found again. The fingerprint finds the
+# stretched and filmed copies by their pictures; a rotated one only by its sound (PDQ moves
+# some 40 bits a degree: 3° and the zoom that hides the corners are past any radius that
+# keeps unrelated pictures apart), so there the picture mark is what names its pictures.
+RESHAPED = {"rotated_3deg": "rotated 3°", "stretched_5pct": "stretched 5 %",
+            "stretched_15pct": "stretched 15 %", "screen_recording": "boxed in"}
+
+
+@pytest.mark.parametrize("edit", RESHAPED)
+def test_a_rotated_stretched_or_filmed_copy_keeps_its_mark_and_its_match(
+        marked: tuple[Path, HashIndex], tmp_path: Path, edit: str) -> None:
+    video, index = marked
+    copy = edit_copy(video, tmp_path / f"{edit}.mp4", EDITS[edit])
+    looked = look(copy, key=DEFAULT_WATERMARK_KEY, trust_anchors_pem=None)
+    picture = looked.examination.picture
+    assert picture is not None and picture.payload == MARK, picture
+    assert picture.view == RESHAPED[edit]
+    (found,) = index.lookup(looked.query)
+    assert found.video_id == 5 and found.sound_share > 0.9, found
+    if edit != "rotated_3deg":
+        assert found.picture_share > 0.7, found

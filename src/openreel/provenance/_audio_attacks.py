@@ -123,3 +123,17 @@ def telephone(samples: np.ndarray, rate: int) -> np.ndarray:
     coded = np.round(np.sign(narrow) * np.log1p(255 * np.abs(narrow)) / np.log1p(255) * 127)
     decoded = np.sign(coded) * np.expm1(np.abs(coded) / 127 * np.log1p(255)) / 255
     return resample(decoded.astype(np.float32), 8000, rate)
+
+
+def room(samples: np.ndarray, rate: int, seed: int = 0) -> np.ndarray:
+    """As a phone filming a screen hears it: a small speaker (200-7000 Hz), the room's
+    echoes, and the room's own noise about 30 dB under the sound."""
+    band = filtered(samples, rate, "highpass=f=200,lowpass=f=7000,"
+                                   "aecho=0.8:0.6:23|41|67:0.35|0.25|0.15")
+    rng = np.random.default_rng(seed)
+    level = float(np.sqrt(np.mean(band ** 2))) * 10 ** (-30 / 20)
+    hiss = rng.normal(0, level, band.shape).astype(np.float32)
+    t = np.arange(len(band)) / rate
+    hum = (level * np.sin(2 * np.pi * 50 * t)).astype(np.float32)
+    mix = band + hiss + (hum[:, None] if band.ndim == 2 else hum)
+    return (mix / max(1.0, float(np.max(np.abs(mix))))).astype(np.float32)

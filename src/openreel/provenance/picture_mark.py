@@ -216,6 +216,14 @@ def _check_frame(frame: np.ndarray) -> None:
 
 def detect(frames: Iterable[np.ndarray], key: int) -> PictureDetection:
     """Look for a mark made with ``key`` in the frames of one clip, or in one still image."""
+    luma = _mean_luma(frames)
+    if luma is None:
+        return PictureDetection(payload=None, confidence=0.0, bit_errors=None)
+    return _detect_luma(luma, key)
+
+
+def _mean_luma(frames: Iterable[np.ndarray]) -> np.ndarray | None:
+    """The luma of the frames averaged (the mark is the same in all of them)."""
     total: np.ndarray | None = None
     count = 0
     for frame in frames:
@@ -227,31 +235,34 @@ def detect(frames: Iterable[np.ndarray], key: int) -> PictureDetection:
         else:
             total += luma
         count += 1
-    if total is None:
-        return PictureDetection(payload=None, confidence=0.0, bit_errors=None)
-    return _detect_luma((total / count).astype(np.float32), key)
+    return None if total is None else (total / count).astype(np.float32)
 
 
 def detect_reposted(frames: list[np.ndarray], key: int) -> PictureDetection:
     """:func:`detect` on the frames as they are (mirrored and turned included: see VIEWS),
     else on the picture cut out of what boxes it in (bars, a border, a blurred copy of
     itself behind it: see :mod:`openreel.provenance.framing`), where the mark's grid is the
-    picture's own again.
+    picture's own again; else on the picture brought back to the mark's square grid from a
+    copy rotated a few degrees, stretched or skewed (see :func:`_reshape`).
 
-    The second search is a second family of alignments: for a boxed-in copy the bound on a
-    false find is twice the detector's.
+    Each further search is a further family of alignments: for a boxed-in copy the bound on
+    a false find is twice the detector's, for a reshaped one three times.
     """
-    found = detect(frames, key)
-    if found.payload is not None or not frames:
+    luma = _mean_luma(frames)
+    if luma is None:
+        return PictureDetection(payload=None, confidence=0.0, bit_errors=None)
+    found = _detect_luma(luma, key)
+    if found.payload is not None:
         return found
     box = framing.content_box(frames[len(frames) // 2])
-    if box is None:
-        return found
-    top, bottom, left, right = box
-    boxed = detect([np.ascontiguousarray(f[top:bottom, left:right]) for f in frames], key)
-    if boxed.payload is None:
-        return found
-    return replace(boxed, view=", ".join(v for v in ("boxed in", boxed.view) if v))
+    if box is not None:
+        top, bottom, left, right = box
+        # The mean of the cut-out frames is the cut-out of their mean.
+        boxed = _detect_luma(np.ascontiguousarray(luma[top:bottom, left:right]), key)
+        if boxed.payload is not None:
+            return replace(boxed, view=", ".join(v for v in ("boxed in", boxed.view) if v))
+    reshaped = _detect_reshaped(luma, key)
+    return reshaped if reshaped.payload is not None else found
 
 
 def _luma(frame: np.ndarray) -> np.ndarray:
@@ -345,45 +356,257 @@ def _folded_chips(luma: np.ndarray, block: float) -> np.ndarray:
     return g.reshape(side, side)
 
 
-def _detect_luma(luma: np.ndarray, key: int) -> PictureDetection:
+def _work_size(luma: np.ndarray) -> np.ndarray:
+    """The luma reduced to the search's working size (it needs only a few samples per
+    block)."""
     short = min(luma.shape)
-    if short > _WORK_SIDE:  # the search needs only a few samples per block
-        f = _WORK_SIDE / short
-        size = (round(luma.shape[1] * f), round(luma.shape[0] * f))
-        luma = cv2.resize(luma, size, interpolation=cv2.INTER_AREA)
-        short = min(luma.shape)
-    views: dict[str, Callable[[np.ndarray], np.ndarray]] = {"": lambda fold: fold, **VIEWS}
-    limits = {view: threshold(bool(view)) for view in views}
-    # the best alignment: its margin over its view's threshold, z, scale, view, offset, fold
-    best: tuple[float, float, float, str, int, int, np.ndarray] | None = None
+    if short <= _WORK_SIDE:
+        return luma
+    f = _WORK_SIDE / short
+    size = (round(luma.shape[1] * f), round(luma.shape[0] * f))
+    return cv2.resize(luma, size, interpolation=cv2.INTER_AREA)
 
-    def search(keep: float, names: Iterable[str]) -> None:
-        nonlocal best
+
+_ALL_VIEWS: dict[str, Callable[[np.ndarray], np.ndarray]] = {"": lambda fold: fold, **VIEWS}
+
+
+@dataclass
+class _Best:
+    """The best alignment found so far: its margin over its view's threshold, z, the
+    scale it was found at, the view, the tile offset and the fold."""
+
+    margin: float
+    z: float
+    keep: float
+    view: str
+    dy: int
+    dx: int
+    fold: np.ndarray
+
+
+def _search(luma: np.ndarray, key: int, short: float, keeps: Iterable[float],
+            names: Iterable[str], limits: dict[str, float], best: _Best | None) -> _Best | None:
+    """Score the sync pattern at every scale in ``keeps`` (a block is ``short`` /
+    BLOCKS_ACROSS / keep samples) in every view named; the best of those and ``best``."""
+    names = list(names)
+    for keep in keeps:
         fold = _folded_chips(luma, short / BLOCKS_ACROSS / keep)
         for view in names:
-            seen = np.ascontiguousarray(views[view](fold))
+            seen = np.ascontiguousarray(_ALL_VIEWS[view](fold))
             z, dy, dx = _sync_score(seen, key)
-            if best is None or z - limits[view] > best[0]:
-                best = (z - limits[view], z, keep, view, dy, dx, seen)
+            if best is None or z - limits[view] > best.margin:
+                best = _Best(z - limits[view], z, keep, view, dy, dx, seen)
+    return best
 
-    for keep in _keeps():
-        search(keep, views)
+
+def _refined(luma: np.ndarray, key: int, short: float, best: _Best,
+             limits: dict[str, float]) -> _Best:
+    """``best`` after finer scale steps on each side of its scale, in its view."""
+    coarse = best.keep
+    steps = [coarse * SCALE_STEP ** (step / _REFINE)
+             for step in range(-_REFINE, _REFINE + 1) if step]
+    refined = _search(luma, key, short, steps, (best.view,), limits, best)
+    assert refined is not None
+    return refined
+
+
+def _finding(best: _Best, candidates: int, key: int, view: str) -> PictureDetection:
+    """What ``best`` amounts to: the payload read where the sync pattern was found if it
+    clears its threshold (margin ≥ 0), with the false-positive bound over ``candidates``."""
+    z = best.z
+    bound = float(min(1.0, candidates * np.exp(-0.5 * z**2))) if np.isfinite(z) else 1.0
+    payload, errors = (_read_payload(best.fold, best.dy, best.dx, key) if best.margin >= 0
+                       else (None, None))
+    return PictureDetection(payload=payload, confidence=max(0.0, 1.0 - bound),
+                            bit_errors=errors, z_score=z, false_positive_bound=bound,
+                            scale=best.keep, view=view)
+
+
+def _detect_luma(luma: np.ndarray, key: int) -> PictureDetection:
+    luma = _work_size(luma)
+    short = min(luma.shape)
+    limits = {view: threshold(bool(view)) for view in _ALL_VIEWS}
+    best = _search(luma, key, short, _keeps(), _ALL_VIEWS, limits, None)
     assert best is not None
-    _, _, coarse, view, _, _, _ = best
     # refine around the best coarse scale, in its view, before reading the bits
-    for step in range(-_REFINE, _REFINE + 1):
-        if step:
-            search(coarse * SCALE_STEP ** (step / _REFINE), (view,))
-    margin, z_max, keep, view, dy, dx, fold = best
-    k = candidate_count(bool(view))
-    bound = float(min(1.0, k * np.exp(-0.5 * z_max**2))) if np.isfinite(z_max) else 1.0
-    result = PictureDetection(payload=None, confidence=max(0.0, 1.0 - bound), bit_errors=None,
-                              z_score=z_max, false_positive_bound=bound, scale=keep, view=view)
-    if margin < 0:
-        return result
-    payload, errors = _read_payload(fold, dy, dx, key)
-    return PictureDetection(payload=payload, confidence=result.confidence, bit_errors=errors,
-                            z_score=z_max, false_positive_bound=bound, scale=keep, view=view)
+    best = _refined(luma, key, short, best, limits)
+    return _finding(best, candidate_count(bool(best.view)), key, best.view)
+
+
+# -- copies rotated a few degrees, stretched or skewed --------------------------------------
+# Such a copy bends the mark's grid out of square, so no scale of the search above lines up
+# with it. The grid is found again from the picture alone: the mark repeats its tile, so the
+# autocorrelation of the whitened picture peaks on the tile's lattice (the classic resync of
+# periodic watermarks). The two shortest lattice vectors say how the copy turned, stretched
+# and skewed the grid; the picture is mapped back to a square grid of the mark's size and
+# searched again at a few scales around it, in every view. The lattice comes from the
+# picture, not the key, so the false-positive bound holds as for any other family of
+# alignments.
+_LATTICE_SIGMA = 3.0  # work pixels: the high-pass before the autocorrelation
+_LATTICE_MIN_PEAK = 4.0  # how far a lattice peak must stand over the autocorrelation's noise
+_STRETCH_LIMIT = 1.35  # the most one lattice vector may outgrow the other
+_RESHAPED_SAMPLES = 4.0  # work pixels per block once the grid is square again
+_MOST_TURN = 15.0  # degrees a re-post may have rotated the picture (quarter turns aside)
+_TURN_AGREEMENT = 4.0  # degrees two sides of a tile may disagree on how they turned
+_LATTICES = 3  # guesses at the lattice searched, at most
+
+
+def reshaped_candidates() -> int:
+    """Alignments tried on a reshaped copy: every view at the refined scales, for each
+    guess at the lattice."""
+    return _LATTICES * len(_ALL_VIEWS) * (2 * _REFINE + 1) * (TILE * SAMPLES) ** 2
+
+
+def reshaped_threshold() -> float:
+    """The z-score a mark found on a reshaped copy must reach (its own 10⁻⁶ share)."""
+    return float(np.sqrt(2 * np.log(reshaped_candidates() / FALSE_POSITIVE_TARGET)))
+
+
+def _whitened(luma: np.ndarray) -> np.ndarray:
+    resid = np.asarray(luma - cv2.GaussianBlur(luma, (0, 0), _LATTICE_SIGMA), np.float32)
+    local = cv2.GaussianBlur(resid * resid, (0, 0), 2 * _LATTICE_SIGMA)
+    resid /= np.sqrt(local) + _LOCAL_FLOOR
+    np.clip(resid, -_CLIP, _CLIP, out=resid)
+    return resid - resid.mean()
+
+
+def _lattices(luma: np.ndarray) -> list[np.ndarray]:
+    """Up to _LATTICES guesses, likeliest first, at the lattice the mark's tiles repeat on,
+    as the autocorrelation of the whitened picture shows it: each the two vectors
+    (columns, x then y, in pixels) of one tile's sides.
+
+    A re-post turns the picture a little (at most _MOST_TURN) and may stretch it along
+    either side, so one side of a tile lies near the x axis and the other near the y axis,
+    both turned alike. The strongest peaks near each axis are paired where they agree on
+    the turn and on a like length (the picture's own repeats, tiles or windows, also peak,
+    but seldom both ways at once).
+    """
+    h, w = luma.shape
+    resid = _whitened(luma)
+    spectrum = np.fft.rfft2(resid, s=(2 * h, 2 * w))
+    acf = np.fft.fftshift(np.fft.irfft2(np.abs(spectrum) ** 2, s=(2 * h, 2 * w)))
+    ys, xs = np.mgrid[-h:h, -w:w]
+    overlap = (h - np.abs(ys)) * (w - np.abs(xs))
+    acf = np.where(overlap > 0, acf / np.maximum(overlap, 1), 0.0).astype(np.float32)
+    # Sharp peaks only: what the picture's own broad correlation adds is taken off.
+    peaks = acf - cv2.GaussianBlur(acf, (0, 0), 2.0)
+    tile = TILE * min(h, w) / BLOCKS_ACROSS  # the tile at full keep, in work pixels
+    radius = np.hypot(ys, xs)
+    # Lags where a tile of any kept share (MIN_KEEP..1) and stretch could lie, and where the
+    # two shifted copies still overlap by at least a third of the picture each way.
+    usable = ((radius >= tile / _STRETCH_LIMIT) & (radius <= tile / MIN_KEEP * _STRETCH_LIMIT)
+              & (np.abs(ys) <= h * 2 / 3) & (np.abs(xs) <= w * 2 / 3))
+    slope = np.tan(np.radians(_MOST_TURN))
+    near_x = usable & (xs > 0) & (np.abs(ys) <= slope * xs)
+    near_y = usable & (ys > 0) & (np.abs(xs) <= slope * ys)
+    noise = float(np.std(peaks[near_x | near_y])) if (near_x | near_y).any() else 0.0
+    if noise <= 0:
+        return []
+    score = peaks / noise
+    centre = np.array([w, h], np.float64)
+    sides_x = [(v - centre, z) for v, z in _strongest(score, near_x)]
+    sides_y = [(v - centre, z) for v, z in _strongest(score, near_y)]
+    pairs = []
+    for a, za in sides_x:
+        for b, zb in sides_y:
+            turn_a = np.degrees(np.arctan2(a[1], a[0]))
+            turn_b = np.degrees(np.arctan2(-b[0], b[1]))
+            ratio = np.hypot(*a) / np.hypot(*b)
+            if (abs(turn_a - turn_b) <= _TURN_AGREEMENT
+                    and 1 / _STRETCH_LIMIT <= ratio <= _STRETCH_LIMIT):
+                pairs.append((min(za, zb), np.column_stack([a, b])))
+    pairs.sort(key=lambda pair: -pair[0])
+    return [lattice for _, lattice in pairs[:_LATTICES]]
+
+
+def _strongest(score: np.ndarray, where: np.ndarray, count: int = 3
+               ) -> list[tuple[np.ndarray, float]]:
+    """The ``count`` highest peaks of ``score`` within ``where`` that stand over
+    _LATTICE_MIN_PEAK, each at least a few pixels from the others: (x, y) to a fraction of
+    a pixel, and its height."""
+    masked = np.where(where, score, -np.inf)
+    found = []
+    for _ in range(count):
+        at = np.unravel_index(int(np.argmax(masked)), masked.shape)
+        height = float(masked[at])
+        if height < _LATTICE_MIN_PEAK:
+            break
+        found.append((_peak_at(score, at), height))
+        y, x = int(at[0]), int(at[1])
+        masked[max(0, y - 4):y + 5, max(0, x - 4):x + 5] = -np.inf
+    return found
+
+
+def _peak_at(surface: np.ndarray, at: tuple[np.intp, ...]) -> np.ndarray:
+    """The peak near ``at`` (row, column) to a fraction of a pixel, as (x, y)."""
+    y, x = int(at[0]), int(at[1])
+    h, w = surface.shape
+
+    def offset(minus: float, centre: float, plus: float) -> float:
+        curve = minus - 2 * centre + plus
+        return 0.0 if curve >= 0 else float(np.clip(0.5 * (minus - plus) / curve, -0.5, 0.5))
+
+    dx = offset(surface[y, x - 1], surface[y, x], surface[y, x + 1]) if 0 < x < w - 1 else 0.0
+    dy = offset(surface[y - 1, x], surface[y, x], surface[y + 1, x]) if 0 < y < h - 1 else 0.0
+    return np.array([x + dx, y + dy], np.float64)
+
+
+def _reshape(luma: np.ndarray, lattice: np.ndarray) -> np.ndarray:
+    """The picture mapped so that ``lattice`` becomes a square grid of tiles
+    TILE × _RESHAPED_SAMPLES pixels wide."""
+    side = TILE * _RESHAPED_SAMPLES
+    to_source = lattice / side  # a pixel of the square grid, in pixels of the copy
+    to_square = np.linalg.inv(to_source)
+    h, w = luma.shape
+    corners = to_square @ np.array([[0, w, w, 0], [0, 0, h, h]], np.float64)
+    low = corners.min(axis=1)
+    size = np.ceil(corners.max(axis=1) - low).astype(int)
+    if size.max() > 8 * max(h, w) or size.min() < side // 2:
+        return np.zeros((0, 0), np.float32)
+    # square pixel q shows copy pixel to_source @ (q + low)
+    affine = np.hstack([to_source, (to_source @ low)[:, None]])
+    return cv2.warpAffine(luma, affine, (int(size[0]), int(size[1])),
+                          flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+                          borderMode=cv2.BORDER_REFLECT)
+
+
+def _detect_reshaped(luma: np.ndarray, key: int) -> PictureDetection:
+    luma = _work_size(luma)
+    limit = reshaped_threshold()
+    limits = dict.fromkeys(_ALL_VIEWS, limit)
+    found: tuple[_Best, np.ndarray] | None = None
+    for lattice in _lattices(luma):
+        square = _reshape(luma, lattice)
+        if square.size == 0:
+            continue
+        short = min(square.shape)
+        # the keep at which a block is _RESHAPED_SAMPLES pixels (short / BLOCKS_ACROSS / keep)
+        keep = short / BLOCKS_ACROSS / _RESHAPED_SAMPLES
+        steps = [keep * SCALE_STEP ** (step / _REFINE) for step in range(-_REFINE, _REFINE + 1)]
+        best = _search(square, key, short, steps, _ALL_VIEWS, limits, None)
+        if best is not None and (found is None or best.margin > found[0].margin):
+            found = (best, lattice)
+            if best.margin >= 0:
+                break
+    if found is None:
+        return PictureDetection(payload=None, confidence=0.0, bit_errors=None)
+    best, lattice = found
+    return _finding(best, reshaped_candidates(), key,
+                    ", ".join(v for v in (_reshaped_words(lattice), best.view) if v))
+
+
+def _reshaped_words(lattice: np.ndarray) -> str:
+    """How the copy reshaped the grid, in words: "rotated 3°", "stretched 10 %"."""
+    v1, v2 = lattice[:, 0], lattice[:, 1]
+    turn = float(np.degrees(np.arctan2(v1[1], v1[0])))
+    turn = (turn + 45) % 90 - 45  # quarter turns are views of their own
+    long, short = sorted((float(np.hypot(*v1)), float(np.hypot(*v2))), reverse=True)
+    words = []
+    if abs(turn) >= 0.5:
+        words.append(f"rotated {abs(turn):.0f}°")
+    if long / short >= 1.02:
+        words.append(f"stretched {100 * (long / short - 1):.0f} %")
+    return ", ".join(words) or "reshaped"
 
 
 def _sync_score(fold: np.ndarray, key: int) -> tuple[float, int, int]:
