@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image
@@ -150,3 +151,25 @@ def test_limits_bound_size_and_length(clip: Path, monkeypatch: pytest.MonkeyPatc
         fingerprint_video(clip)
     with pytest.raises(FingerprintError, match="640"):
         fingerprint_query(np.zeros((640, 360, 3), np.uint8))
+
+
+@pytest.mark.parametrize(("source", "size"), [
+    ((1280, 2276), (256, 144)), ((1280, 2276), (1280, 720)), ((1080, 1920), (1280, 720)),
+    ((1280, 720), (144, 256)), ((641, 359), (256, 143)), ((720, 1280), (1000, 562)),
+])
+def test_shrinking_averages_as_opencv_does_whatever_the_factor(
+        source: tuple[int, int], size: tuple[int, int]) -> None:
+    rng = np.random.default_rng(3)
+    h, w = source
+    # shapes some 30 pixels across and fine grain, like a video frame
+    base = cv2.resize(rng.integers(0, 256, (h // 30 + 2, w // 30 + 2, 3), dtype=np.uint8),
+                      (w, h), interpolation=cv2.INTER_CUBIC)
+    picture = np.clip(base + rng.normal(0, 6, base.shape), 0, 255).astype(np.uint8)
+    shrunk = fingerprint.shrink(picture, size)
+    assert (shrunk.shape[1], shrunk.shape[0]) == size
+    plain = cv2.resize(picture, size, interpolation=cv2.INTER_AREA)
+    # within a few levels (the rows and columns past a whole factor, dropped, move the
+    # picture by a fraction of a pixel) and the same to the fingerprint
+    assert np.mean(np.abs(shrunk.astype(float) - plain)) < 8.0
+    assert fingerprint.hamming(fingerprint.fingerprint_image(shrunk),
+                               fingerprint.fingerprint_image(plain)) <= 8

@@ -397,7 +397,7 @@ def audio_fingerprint(samples: np.ndarray, rate: int) -> np.ndarray:
 
 
 # -- files ---------------------------------------------------------------------------------
-FrameObserver = Callable[[float, av.VideoFrame], None]
+FrameObserver = Callable[[float, "DecodedPicture"], None]
 
 
 @dataclass
@@ -411,9 +411,27 @@ class _Scan:
     pairs: landmarks.Pairs  # the sound's peak pairs
 
 
-def _small_rgb(frame: av.VideoFrame) -> np.ndarray:
-    _check_size(frame.width, frame.height, "video frame")
-    return frame_rgb(frame, _HASH_SIDE / max(frame.width, frame.height))
+class DecodedPicture:
+    """One decoded video frame, converted to RGB once however many sizes are asked of it."""
+
+    def __init__(self, frame: av.VideoFrame) -> None:
+        self.frame = frame
+        self.width, self.height = frame.width, frame.height
+        self._rgb: np.ndarray | None = None
+
+    def rgb(self, scale: float = 1.0) -> np.ndarray:
+        """The frame as RGB, shrunk by ``scale`` (area-averaged) when under 1."""
+        if self._rgb is None:
+            self._rgb = frame_rgb(self.frame)
+        if scale >= 1:
+            return self._rgb
+        size = (max(2, round(self.width * scale)), max(2, round(self.height * scale)))
+        return shrink(self._rgb, size)
+
+
+def _small_rgb(picture: DecodedPicture) -> np.ndarray:
+    _check_size(picture.width, picture.height, "video frame")
+    return picture.rgb(_HASH_SIDE / max(picture.width, picture.height))
 
 
 def frame_rgb(frame: av.VideoFrame, scale: float = 1.0) -> np.ndarray:
@@ -429,8 +447,32 @@ def frame_rgb(frame: av.VideoFrame, scale: float = 1.0) -> np.ndarray:
         rgb = frame.to_ndarray(format="rgb24")
     if scale >= 1:
         return rgb
-    size = (max(2, round(frame.width * scale)), max(2, round(frame.height * scale)))
-    return cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+    return shrink(rgb, (max(2, round(frame.width * scale)), max(2, round(frame.height * scale))))
+
+
+def shrink(rgb: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """``rgb`` brought down to ``size`` (width, height), averaging areas.
+
+    OpenCV averages areas fast only by whole factors; by any other it takes its general
+    path, some five times slower on a large frame (12 ms for 2276x1280 to 256 wide, 15 ms
+    to 1280x720). So the picture is first averaged by the largest whole factor that keeps
+    it at least ``size`` (the few rows and columns past a multiple of it dropped), then the
+    rest of the way; where no whole factor fits (under 2), it is halved and brought back up
+    to ``size`` by interpolation, which keeps the detail of the half: what the fingerprint
+    and the picture mark look at is coarser still.
+    """
+    h, w = rgb.shape[:2]
+    if size == (w, h):
+        return rgb
+    factor = max(2, min(w // size[0], h // size[1]))
+    if w // factor < 2 or h // factor < 2:
+        return cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+    fast = cv2.resize(rgb[:h - h % factor, :w - w % factor], (w // factor, h // factor),
+                      interpolation=cv2.INTER_AREA)
+    if (fast.shape[1], fast.shape[0]) == size:
+        return fast
+    grow = fast.shape[1] < size[0] or fast.shape[0] < size[1]
+    return cv2.resize(fast, size, interpolation=cv2.INTER_LINEAR if grow else cv2.INTER_AREA)
 
 
 def _scan(path: Path, keys: _KeyFrames, max_seconds: float, stop_at_limit: bool,
@@ -491,9 +533,10 @@ def _scan(path: Path, keys: _KeyFrames, max_seconds: float, stop_at_limit: bool,
                         break
                     reached = max(reached, t)
                     if isinstance(decoded, av.VideoFrame):
-                        keys.feed(t, _small_rgb(decoded))
+                        picture = DecodedPicture(decoded)
+                        keys.feed(t, _small_rgb(picture))
                         if on_frame is not None:
-                            on_frame(t, decoded)
+                            on_frame(t, picture)
                         frames += 1
                     else:
                         chunks.extend(o.to_ndarray()[0] for o in resampler.resample(decoded))

@@ -16,15 +16,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
-import av
 import numpy as np
 
 from openreel.provenance import audio_mark, picture_mark
 from openreel.provenance.fingerprint import (
     MAX_QUERY_SECONDS,
+    DecodedPicture,
     FingerprintError,
     QueryFingerprint,
-    frame_rgb,
     image_query_hashes,
     image_query_views,
     read_image,
@@ -172,7 +171,7 @@ class _FramePicker:
         self._seen = 0
         self._every = 1
 
-    def __call__(self, t: float, frame: av.VideoFrame) -> None:
+    def __call__(self, t: float, frame: DecodedPicture) -> None:
         self.width, self.height = frame.width, frame.height
         self._seen += 1
         if (self._seen - 1) % self._every:
@@ -183,8 +182,8 @@ class _FramePicker:
             self._every *= 2
 
 
-def _decoded(frame: av.VideoFrame) -> np.ndarray:
-    return frame_rgb(frame, PICTURE_SIDE / min(frame.width, frame.height))
+def _decoded(frame: DecodedPicture) -> np.ndarray:
+    return frame.rgb(PICTURE_SIDE / min(frame.width, frame.height))
 
 
 def _detector_size(rgb: np.ndarray) -> np.ndarray:
