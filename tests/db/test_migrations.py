@@ -8,6 +8,7 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -16,6 +17,7 @@ from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from openreel.config import Settings
+from openreel.db import migrate
 from openreel.db.migrate import alembic_config, upgrade
 from openreel.db.models import Base, User, Video
 from openreel.db.session import make_engine, session_scope
@@ -27,6 +29,29 @@ def test_revisions_form_one_line() -> None:
     script = ScriptDirectory.from_config(alembic_config("sqlite://"))
     assert len(script.get_heads()) == 1
     assert HEAD is not None and HEAD != "0001"
+
+
+def test_the_head_the_code_knows_is_alembics() -> None:
+    # ensure_current skips Alembic for a database at migrate.HEAD: a new revision must
+    # move it, or databases would never get that revision.
+    assert migrate.HEAD == HEAD
+
+
+def test_a_database_at_the_head_is_left_alone_and_others_are_brought_up(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    upgrades: list[str] = []
+    real_upgrade = migrate.upgrade
+    monkeypatch.setattr(migrate, "upgrade", lambda u: (upgrades.append(u), real_upgrade(u)))
+    migrate.ensure_current(url)  # no database yet
+    assert upgrades == [url]
+    migrate.ensure_current(url)  # at the head: Alembic is not asked
+    assert upgrades == [url]
+    older = f"sqlite:///{tmp_path / 'older.db'}"
+    real_upgrade(older, "0008")  # one revision behind
+    migrate.ensure_current(older)
+    assert upgrades == [url, older]
+    assert _head_revision(make_engine(older)) == HEAD
 
 
 def _head_revision(engine: Engine) -> str | None:

@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from openreel.config import Settings
-from openreel.db.migrate import upgrade
+from openreel.db.migrate import ensure_current
 from openreel.db.session import make_engine, make_sessionmaker, session_scope, writing_engine
 from openreel.director.nearest import embed
 from openreel.engines import Engines
@@ -76,7 +76,7 @@ class Platform:
         """Connect to what the settings name, bringing the schema up to date first."""
         url = settings.resolved_database_url()
         if migrate:
-            upgrade(url)
+            ensure_current(url)
         engine = make_engine(url)
         sessions = make_sessionmaker(engine)
         writes = make_sessionmaker(writing_engine(engine))
