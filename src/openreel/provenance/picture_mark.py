@@ -24,6 +24,10 @@ How it is found
     once (32 × 32 blocks × 4 × 4 sub-block phases). The best candidate gives the alignment;
     the payload chips are read there as soft values, a Viterbi decoder finds the most likely
     coded word (it typically corrects 10–15 % wrong coded bits) and the CRC must match.
+    Re-posts (``detect_reposted``) are searched further: mirrored and quarter-turned views
+    of the same fold, the picture cut out of bars, a border or a blurred copy of itself, and
+    a copy rotated a few degrees, stretched or skewed, whose grid is found again from the
+    picture's autocorrelation (the tile repeats) and mapped back to square.
 
 Why an unmarked picture is flagged at most once in a million
     For one candidate alignment let ``x_i`` be the folded value under sync chip ``i`` and

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import secrets
@@ -57,8 +58,14 @@ HASH_WAIT_SECONDS = 10.0
 # the process shares.
 _hasher = PasswordHasher()
 _hashing = threading.BoundedSemaphore(HASHES_AT_ONCE)
-# Verifying against this keeps a sign-in for an unknown account as slow as a wrong password.
-_DUMMY_HASH = _hasher.hash("not a real password")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash to verify against for an unknown account, so that its sign-in is as slow as a
+    wrong password's. Made on first need: one argon2 hash (about 0.1 s) at import would be
+    paid by every command of the CLI."""
+    return _hasher.hash("not a real password")
 
 
 @contextmanager
@@ -194,7 +201,7 @@ def authenticate(session: Session, login: str, password: str, address: str = "")
     _check_guesses(session, key, address)
     user = session.scalar(select(User).where((User.handle == key) | (User.email == key)))
     _hold_nothing(session)
-    if not _matches(user.password_hash if user else _DUMMY_HASH, password) or user is None:
+    if not _matches(user.password_hash if user else _dummy_hash(), password) or user is None:
         _refused(session, key, address)
         raise NotSignedIn("wrong handle, email or password")
     session.execute(delete(SignInFailure).where(SignInFailure.login == key))
