@@ -250,23 +250,77 @@ def detect_reposted(frames: list[np.ndarray], key: int) -> PictureDetection:
     copy rotated a few degrees, stretched or skewed (see :func:`_reshape`).
 
     Each further search is a further family of alignments: for a boxed-in copy the bound on
-    a false find is twice the detector's, for a reshaped one three times.
+    a false find is twice the detector's, for a reshaped one three times. To look under
+    several keys, a :class:`RepostSearch` does the key-free work once.
     """
-    luma = _mean_luma(frames)
-    if luma is None:
-        return PictureDetection(payload=None, confidence=0.0, bit_errors=None)
-    found = _detect_luma(luma, key)
-    if found.payload is not None:
-        return found
-    box = framing.content_box(frames[len(frames) // 2])
-    if box is not None:
-        top, bottom, left, right = box
-        # The mean of the cut-out frames is the cut-out of their mean.
-        boxed = _detect_luma(np.ascontiguousarray(luma[top:bottom, left:right]), key)
-        if boxed.payload is not None:
-            return replace(boxed, view=", ".join(v for v in ("boxed in", boxed.view) if v))
-    reshaped = _detect_reshaped(luma, key)
-    return reshaped if reshaped.payload is not None else found
+    return RepostSearch(frames).detect(key)
+
+
+class RepostSearch:
+    """:func:`detect_reposted` for one clip under any number of keys: the averaged picture,
+    its box, its lattice and every fold are made once (only scoring them depends on the
+    key), so a second key costs a fraction of the first."""
+
+    def __init__(self, frames: list[np.ndarray]) -> None:
+        luma = _mean_luma(frames)
+        self._luma = luma
+        self._plain = _Folds(_work_size(luma)) if luma is not None else None
+        self._middle = frames[len(frames) // 2] if frames else None
+        self._boxed: _Folds | None = None
+        self._boxed_looked = False
+        self._reshaped: list[tuple[np.ndarray, _Folds]] | None = None
+
+    def detect(self, key: int) -> PictureDetection:
+        """The mark under ``key``, as the copy shows it."""
+        if self._plain is None:
+            return PictureDetection(payload=None, confidence=0.0, bit_errors=None)
+        found = _detect_folds(self._plain, key)
+        if found.payload is not None:
+            return found
+        boxed = self._boxed_folds()
+        if boxed is not None:
+            inside = _detect_folds(boxed, key)
+            if inside.payload is not None:
+                return replace(inside, view=", ".join(v for v in ("boxed in", inside.view) if v))
+        reshaped = _detect_reshaped(self._reshaped_folds(), key)
+        return reshaped if reshaped.payload is not None else found
+
+    def _boxed_folds(self) -> _Folds | None:
+        if not self._boxed_looked:
+            self._boxed_looked = True
+            box = framing.content_box(self._middle) if self._middle is not None else None
+            if box is not None and self._luma is not None:
+                top, bottom, left, right = box
+                # The mean of the cut-out frames is the cut-out of their mean.
+                inside = np.ascontiguousarray(self._luma[top:bottom, left:right])
+                self._boxed = _Folds(_work_size(inside))
+        return self._boxed
+
+    def _reshaped_folds(self) -> list[tuple[np.ndarray, _Folds]]:
+        if self._reshaped is None:
+            self._reshaped = []
+            if self._plain is not None:
+                for lattice in _lattices(self._plain.luma):
+                    square = _reshape(self._plain.luma, lattice)
+                    if square.size:
+                        self._reshaped.append((lattice, _Folds(square)))
+        return self._reshaped
+
+
+class _Folds:
+    """A picture's folds (see :func:`_folded_chips`) by block size, each made once."""
+
+    def __init__(self, luma: np.ndarray) -> None:
+        self.luma = luma
+        self.short = float(min(luma.shape))
+        self._made: dict[float, np.ndarray] = {}
+
+    def at(self, keep: float) -> np.ndarray:
+        """The fold at the scale where a block is ``short / BLOCKS_ACROSS / keep``."""
+        fold = self._made.get(keep)
+        if fold is None:
+            fold = self._made[keep] = _folded_chips(self.luma, self.short / BLOCKS_ACROSS / keep)
+        return fold
 
 
 def _luma(frame: np.ndarray) -> np.ndarray:
@@ -388,13 +442,13 @@ class _Best:
     fold: np.ndarray
 
 
-def _search(luma: np.ndarray, key: int, short: float, keeps: Iterable[float],
-            names: Iterable[str], limits: dict[str, float], best: _Best | None) -> _Best | None:
-    """Score the sync pattern at every scale in ``keeps`` (a block is ``short`` /
-    BLOCKS_ACROSS / keep samples) in every view named; the best of those and ``best``."""
+def _search(folds: _Folds, key: int, keeps: Iterable[float], names: Iterable[str],
+            limits: dict[str, float], best: _Best | None) -> _Best | None:
+    """Score the sync pattern at every scale in ``keeps`` in every view named; the best of
+    those and ``best``."""
     names = list(names)
     for keep in keeps:
-        fold = _folded_chips(luma, short / BLOCKS_ACROSS / keep)
+        fold = folds.at(keep)
         for view in names:
             seen = np.ascontiguousarray(_ALL_VIEWS[view](fold))
             z, dy, dx = _sync_score(seen, key)
@@ -403,13 +457,12 @@ def _search(luma: np.ndarray, key: int, short: float, keeps: Iterable[float],
     return best
 
 
-def _refined(luma: np.ndarray, key: int, short: float, best: _Best,
-             limits: dict[str, float]) -> _Best:
+def _refined(folds: _Folds, key: int, best: _Best, limits: dict[str, float]) -> _Best:
     """``best`` after finer scale steps on each side of its scale, in its view."""
     coarse = best.keep
     steps = [coarse * SCALE_STEP ** (step / _REFINE)
              for step in range(-_REFINE, _REFINE + 1) if step]
-    refined = _search(luma, key, short, steps, (best.view,), limits, best)
+    refined = _search(folds, key, steps, (best.view,), limits, best)
     assert refined is not None
     return refined
 
@@ -427,13 +480,15 @@ def _finding(best: _Best, candidates: int, key: int, view: str) -> PictureDetect
 
 
 def _detect_luma(luma: np.ndarray, key: int) -> PictureDetection:
-    luma = _work_size(luma)
-    short = min(luma.shape)
+    return _detect_folds(_Folds(_work_size(luma)), key)
+
+
+def _detect_folds(folds: _Folds, key: int) -> PictureDetection:
     limits = {view: threshold(bool(view)) for view in _ALL_VIEWS}
-    best = _search(luma, key, short, _keeps(), _ALL_VIEWS, limits, None)
+    best = _search(folds, key, _keeps(), _ALL_VIEWS, limits, None)
     assert best is not None
     # refine around the best coarse scale, in its view, before reading the bits
-    best = _refined(luma, key, short, best, limits)
+    best = _refined(folds, key, best, limits)
     return _finding(best, candidate_count(bool(best.view)), key, best.view)
 
 
@@ -574,20 +629,16 @@ def _reshape(luma: np.ndarray, lattice: np.ndarray) -> np.ndarray:
                           borderMode=cv2.BORDER_REFLECT)
 
 
-def _detect_reshaped(luma: np.ndarray, key: int) -> PictureDetection:
-    luma = _work_size(luma)
-    limit = reshaped_threshold()
-    limits = dict.fromkeys(_ALL_VIEWS, limit)
+def _detect_reshaped(squares: list[tuple[np.ndarray, _Folds]], key: int) -> PictureDetection:
+    """The mark in the first of the pictures mapped back to square (each with the lattice
+    it was mapped by) that holds it; else the best try."""
+    limits = dict.fromkeys(_ALL_VIEWS, reshaped_threshold())
     found: tuple[_Best, np.ndarray] | None = None
-    for lattice in _lattices(luma):
-        square = _reshape(luma, lattice)
-        if square.size == 0:
-            continue
-        short = min(square.shape)
+    for lattice, folds in squares:
         # the keep at which a block is _RESHAPED_SAMPLES pixels (short / BLOCKS_ACROSS / keep)
-        keep = short / BLOCKS_ACROSS / _RESHAPED_SAMPLES
+        keep = folds.short / BLOCKS_ACROSS / _RESHAPED_SAMPLES
         steps = [keep * SCALE_STEP ** (step / _REFINE) for step in range(-_REFINE, _REFINE + 1)]
-        best = _search(square, key, short, steps, _ALL_VIEWS, limits, None)
+        best = _search(folds, key, steps, _ALL_VIEWS, limits, None)
         if best is not None and (found is None or best.margin > found[0].margin):
             found = (best, lattice)
             if best.margin >= 0:

@@ -148,7 +148,7 @@ def _first_found(detect: Callable[[int], MarkDetection], keys: tuple[int, ...]) 
 
 def _picture_mark(frames: list[np.ndarray], keys: tuple[int, ...]) -> MarkReading:
     """The picture mark in ``frames``, as they are or as a re-post shows the picture."""
-    return _first_found(lambda key: picture_mark.detect_reposted(frames, key), keys)
+    return _first_found(picture_mark.RepostSearch(frames).detect, keys)
 
 
 def _examine_image(path: Path, image: np.ndarray, keys: tuple[int, ...],
