@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -106,7 +107,9 @@ def _through_shortcut(platform_app: PlatformApp, query: bytes, method: str = "GE
              "headers": headers or [], "app": platform_app.app, "client": ("127.0.0.1", 1),
              "server": ("127.0.0.1", 80), "scheme": "http", "root_path": "",
              "http_version": "1.1"}
-    asyncio.run(FeedShortcut(inner, PATH)(scope, receive, send))
+    # On a thread of its own: whatever loop the test's thread may hold is not this one's.
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, FeedShortcut(inner, PATH)(scope, receive, send)).result()
     return sent, passed_on
 
 
