@@ -4,6 +4,8 @@ form, and password hashing is bounded: a flood waits its turn or is asked to com
 from __future__ import annotations
 
 import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from api_client import PlatformApp
@@ -133,3 +135,34 @@ def test_an_address_trying_emails_at_sign_up_is_refused_before_any_hashing(
     assert len(hashed) == 5, "refused before the password was hashed"
     with platform_app.platform.sessions() as session:
         assert session.scalar(select(func.count()).select_from(User)) == 1
+
+
+def test_sign_ins_for_unknown_accounts_make_the_stand_in_hash_once_within_the_bound(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The hash an unknown account's password is checked against is made on first need: a
+    # crowd of first sign-ins must not each make it (40 at once took 3 GB).
+    monkeypatch.setattr(accounts, "_dummy", [])
+    busy, most, made = [0], [0], [0]
+    lock = threading.Lock()
+    real_hash = accounts._hasher.hash
+
+    def watched_hash(password: str) -> str:
+        with lock:
+            busy[0] += 1
+            most[0] = max(most[0], busy[0])
+            made[0] += 1
+        try:
+            time.sleep(0.05)
+            return real_hash(password)
+        finally:
+            with lock:
+                busy[0] -= 1
+
+    class Watched:
+        hash = staticmethod(watched_hash)
+
+    monkeypatch.setattr(accounts, "_hasher", Watched())
+    with ThreadPoolExecutor(20) as pool:
+        hashes = set(pool.map(lambda _: accounts._dummy_hash(), range(20)))
+    assert len(hashes) == 1 and made[0] == 1
+    assert most[0] <= accounts.HASHES_AT_ONCE

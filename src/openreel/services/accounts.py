@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 import secrets
@@ -60,12 +59,19 @@ _hasher = PasswordHasher()
 _hashing = threading.BoundedSemaphore(HASHES_AT_ONCE)
 
 
-@functools.cache
+_dummy: list[str] = []  # the hash below, once made
+_dummy_lock = threading.Lock()
+
+
 def _dummy_hash() -> str:
     """A hash to verify against for an unknown account, so that its sign-in is as slow as a
-    wrong password's. Made on first need: one argon2 hash (about 0.1 s) at import would be
-    paid by every command of the CLI."""
-    return _hasher.hash("not a real password")
+    wrong password's. Made on first need, in a hashing turn and by one request while the
+    others wait (one argon2 hash at import, about 0.1 s, was paid by every CLI command; a
+    crowd of first sign-ins each making it would hash past the bound)."""
+    with _dummy_lock:
+        if not _dummy:
+            _dummy.append(_hash("not a real password"))
+        return _dummy[0]
 
 
 @contextmanager
