@@ -42,7 +42,7 @@ router = APIRouter(tags=["feed"], route_class=FiniteJSONRoute)
 Mode = Literal["for_you", "following"]
 
 
-MAX_LIMIT = 50
+MAX_LIMIT = feeds.MAX_PAGE  # what the reader serves at most
 MAX_CURSOR = 200
 
 
