@@ -314,6 +314,7 @@ class _Folds:
         self.luma = luma
         self.short = float(min(luma.shape))
         self._made: dict[float, np.ndarray] = {}
+        self._spectra: dict[float, tuple[np.ndarray, np.ndarray]] = {}
 
     def at(self, keep: float) -> np.ndarray:
         """The fold at the scale where a block is ``short / BLOCKS_ACROSS / keep``."""
@@ -321,6 +322,15 @@ class _Folds:
         if fold is None:
             fold = self._made[keep] = _folded_chips(self.luma, self.short / BLOCKS_ACROSS / keep)
         return fold
+
+    def spectra(self, keep: float) -> tuple[np.ndarray, np.ndarray]:
+        """FFTs of the fold at ``keep`` and of its square: what every view and every key
+        correlates with (see :func:`_view_scores`)."""
+        made = self._spectra.get(keep)
+        if made is None:
+            fold = self.at(keep)
+            made = self._spectra[keep] = (np.fft.rfft2(fold), np.fft.rfft2(fold * fold))
+        return made
 
 
 def _luma(frame: np.ndarray) -> np.ndarray:
@@ -363,17 +373,6 @@ def _target(turned: bool) -> float:
 def _keeps() -> tuple[float, ...]:
     n = int(np.ceil(np.log(1 / MIN_KEEP) / np.log(SCALE_STEP))) + 1
     return tuple(float(SCALE_STEP ** -i) for i in range(n))
-
-
-@functools.lru_cache(maxsize=16)
-def _sync_spectra(key: int) -> tuple[np.ndarray, np.ndarray]:
-    """FFTs of the sync template and its mask on the folded sample grid."""
-    lay = _layout(key)
-    side = TILE * SAMPLES
-    template = np.zeros((side, side), np.float64)
-    ty, tx = np.divmod(lay.sync_pos, TILE)
-    template[ty * SAMPLES, tx * SAMPLES] = lay.sync_sign
-    return np.conj(np.fft.rfft2(template)), np.conj(np.fft.rfft2(np.abs(template)))
 
 
 def _matched(luma: np.ndarray, block: float) -> np.ndarray:
@@ -448,11 +447,11 @@ def _search(folds: _Folds, key: int, keeps: Iterable[float], names: Iterable[str
     those and ``best``."""
     names = list(names)
     for keep in keeps:
-        fold = folds.at(keep)
+        spectra = folds.spectra(keep)
         for view in names:
-            seen = np.ascontiguousarray(_ALL_VIEWS[view](fold))
-            z, dy, dx = _sync_score(seen, key)
+            z, dy, dx = _view_score(spectra, key, view)
             if best is None or z - limits[view] > best.margin:
+                seen = np.ascontiguousarray(_ALL_VIEWS[view](folds.at(keep)))
                 best = _Best(z - limits[view], z, keep, view, dy, dx, seen)
     return best
 
@@ -664,15 +663,50 @@ def _reshaped_words(lattice: np.ndarray) -> str:
     return ", ".join(words) or "reshaped"
 
 
-def _sync_score(fold: np.ndarray, key: int) -> tuple[float, int, int]:
-    """The best self-normalised sync correlation over every cyclic offset of the tile."""
-    sync_spec, mask_spec = _sync_spectra(key)
-    num = np.fft.irfft2(np.fft.rfft2(fold) * sync_spec, s=fold.shape)
-    den = np.fft.irfft2(np.fft.rfft2(fold * fold) * mask_spec, s=fold.shape)
+def _view_score(spectra: tuple[np.ndarray, np.ndarray], key: int,
+                view: str) -> tuple[float, int, int]:
+    """The best self-normalised sync correlation over every cyclic offset of the tile, in
+    ``view`` of a fold, from the FFTs of the fold and of its square (``spectra``).
+
+    A view moves the fold's samples: the view's sample at ``y`` is the fold's at
+    ``M(y) = A y + b`` (mod the tile), ``A`` a mirror or a quarter turn. Correlating the
+    view with the template at offset ``d`` is then correlating the fold with the template
+    moved by ``M`` (the view's template, see :func:`_view_spectra`) at offset ``A d``: so
+    one FFT of the fold serves every view, and only the inverse FFTs are the view's own.
+    """
+    fold_spec, square_spec = spectra
+    sync_spec, mask_spec, back = _view_spectra(key, view)
+    side = TILE * SAMPLES
+    num = np.fft.irfft2(fold_spec * sync_spec, s=(side, side))
+    den = np.fft.irfft2(square_spec * mask_spec, s=(side, side))
     z = num / np.sqrt(np.maximum(den, 1e-12))
     at = int(np.argmax(z))
-    dy, dx = divmod(at, fold.shape[1])
+    dy, dx = divmod(int(back.flat[at]), side)
     return float(z.flat[at]), dy, dx
+
+
+@functools.lru_cache(maxsize=64)
+def _view_spectra(key: int, view: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The template and mask spectra of ``key`` moved as ``view`` moves a fold's samples,
+    and, for each offset ``A d`` of the fold's correlation, the view's offset ``d``."""
+    side = TILE * SAMPLES
+    lay = _layout(key)
+    template = np.zeros((side, side), np.float64)
+    ty, tx = np.divmod(lay.sync_pos, TILE)
+    template[ty * SAMPLES, tx * SAMPLES] = lay.sync_sign
+    # where each of the view's samples comes from in the fold: M(y), as flat indices
+    source = np.ascontiguousarray(_ALL_VIEWS[view](np.arange(side * side).reshape(side, side)))
+    flat = np.zeros(side * side, np.float64)
+    flat[source.ravel()] = template.ravel()  # the template at M(x) for each x
+    moved = flat.reshape(side, side)
+    # A d = M(d) - M(0): the fold's offset for each of the view's offsets d
+    origin = np.array(divmod(int(source[0, 0]), side))
+    ays, axs = np.divmod(source, side)
+    fold_offset = ((ays - origin[0]) % side) * side + (axs - origin[1]) % side
+    back = np.empty(side * side, np.int64)
+    back[fold_offset.ravel()] = np.arange(side * side)
+    return (np.conj(np.fft.rfft2(moved)), np.conj(np.fft.rfft2(np.abs(moved))),
+            back.reshape(side, side))
 
 
 def _read_payload(fold: np.ndarray, dy: int, dx: int, key: int) -> tuple[bytes | None, int | None]:
