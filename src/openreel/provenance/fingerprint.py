@@ -188,17 +188,23 @@ def hamming(a: bytes, b: bytes) -> int:
 
 
 # -- pictures ------------------------------------------------------------------------------
-def _pdq(rgb: np.ndarray) -> tuple[bytes, int]:
-    """PDQ hash and quality of a picture averaged down to PDQ's own 64x64 grid."""
-    bits, quality = pdqhash.compute(_pdq_grid(rgb))
-    return np.packbits(bits.astype(np.uint8)).tobytes(), int(quality)
+def _pdq(picture: np.ndarray) -> tuple[bytes, int]:
+    """PDQ hash and quality of a picture (RGB, or its luma) averaged down to PDQ's own
+    64x64 grid."""
+    bits, quality = pdqhash.compute(_pdq_grid(picture))
+    return _packed(bits), int(quality)
 
 
-def _pdq_grid(rgb: np.ndarray) -> np.ndarray:
-    h, w = rgb.shape[:2]
+def _pdq_grid(picture: np.ndarray) -> np.ndarray:
+    """``picture`` on PDQ's grid, as the RGB PDQ takes. A luma picture is given as three
+    equal channels: PDQ's own luma of them (BT.601 weights, summing to 1) is the luma."""
+    h, w = picture.shape[:2]
     shrink = h >= _PDQ_GRID and w >= _PDQ_GRID
-    return cv2.resize(np.ascontiguousarray(rgb[..., :3]), (_PDQ_GRID, _PDQ_GRID),
+    if picture.ndim == 3:
+        picture = picture[..., :3]
+    grid = cv2.resize(np.ascontiguousarray(picture), (_PDQ_GRID, _PDQ_GRID),
                       interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR)
+    return np.repeat(grid[..., None], 3, axis=2) if grid.ndim == 2 else grid
 
 
 # What a re-post does to the picture that its frames are looked up undone: PDQ's dihedral
@@ -211,19 +217,25 @@ VIEWS = (*_DIHEDRAL, BOXED, BOXED_MIRRORED)
 
 
 def _pdq_views(rgb: np.ndarray) -> dict[str, tuple[bytes, int]]:
-    """The picture's hash seen each way a re-post shows it (see VIEWS)."""
-    out: dict[str, tuple[bytes, int]] = {}
-    hashes, quality = pdqhash.compute_dihedral(_pdq_grid(rgb))
-    for name, n in _DIHEDRAL.items():
-        out[name] = (np.packbits(hashes[n].astype(np.uint8)).tobytes(), int(quality))
+    """The picture's (RGB, or its luma) hash seen each way a re-post shows it (see VIEWS)."""
+    dihedral, quality = pdqhash.compute_dihedral(_pdq_grid(rgb))
+    return _views(dihedral, quality, rgb)
+
+
+def _views(dihedral: np.ndarray, quality: int, rgb: np.ndarray) -> dict[str, tuple[bytes, int]]:
+    """:func:`_pdq_views` from the picture's dihedral hashes, already made."""
+    out = {name: (_packed(dihedral[n]), int(quality)) for name, n in _DIHEDRAL.items()}
     box = framing.content_box(rgb)
     if box is not None:
         inner = rgb[box[0]:box[1], box[2]:box[3]]
         boxed, boxed_quality = pdqhash.compute_dihedral(_pdq_grid(inner))
-        out[BOXED] = (np.packbits(boxed[0].astype(np.uint8)).tobytes(), int(boxed_quality))
-        out[BOXED_MIRRORED] = (np.packbits(boxed[5].astype(np.uint8)).tobytes(),
-                               int(boxed_quality))
+        out[BOXED] = (_packed(boxed[0]), int(boxed_quality))
+        out[BOXED_MIRRORED] = (_packed(boxed[5]), int(boxed_quality))
     return out
+
+
+def _packed(bits: np.ndarray) -> bytes:
+    return np.packbits(bits.astype(np.uint8)).tobytes()
 
 
 def _centre(rgb: np.ndarray, margin: float = CENTRE_MARGIN) -> np.ndarray:
@@ -338,15 +350,20 @@ class _KeyFrames:
         self.interval, self.centre = interval, centre
         self.frames: list[FrameHash] = []
         self.centre_frames: list[FrameHash] = []
-        # each key frame seen the ways VIEWS names (a query's, to find re-posts)
-        self.views: dict[str, list[FrameHash]] | None = {v: [] for v in VIEWS} \
-            if views else None
+        # a query's key frames as picked (time, dihedral hashes, quality, picture), to be
+        # seen the ways VIEWS names when :meth:`views` is asked
+        self._viewed: list[tuple[float, np.ndarray, int, np.ndarray]] | None = \
+            [] if views else None
         self._last = b""
         self._frame_gap = 1 / 24
 
     def feed(self, t: float, rgb: np.ndarray) -> None:
-        """Consider one decoded frame shown at ``t`` seconds."""
-        digest, quality = _pdq(rgb)
+        """Consider one decoded frame (RGB, or its luma) shown at ``t`` seconds."""
+        if self._viewed is None:
+            digest, quality = _pdq(rgb)
+        else:  # the hash as it is is the first of the views' (one DCT gives all eight)
+            dihedral, quality = pdqhash.compute_dihedral(_pdq_grid(rgb))
+            digest = _packed(dihedral[0])
         if self.frames:
             self._frame_gap = min(self._frame_gap, max(t - self.frames[-1].t, 1e-3))
         slack = self._frame_gap / 2
@@ -359,10 +376,18 @@ class _KeyFrames:
             self.frames.append(FrameHash(round(t, 4), digest, quality))
             if self.centre:
                 self.centre_frames.append(FrameHash(round(t, 4), *_pdq(_centre(rgb))))
-            if self.views is not None:
-                for name, seen in _pdq_views(rgb).items():
-                    self.views[name].append(FrameHash(round(t, 4), *seen))
+            if self._viewed is not None:
+                self._viewed.append((round(t, 4), dihedral, quality, rgb))
             self._last = digest
+
+    def views(self) -> dict[str, list[FrameHash]]:
+        """Each key frame seen each way a re-post shows it (VIEWS; for the views a query
+        was made with), hashed now."""
+        out: dict[str, list[FrameHash]] = {}
+        for t, dihedral, quality, picture in self._viewed or ():
+            for name, seen in _views(dihedral, quality, picture).items():
+                out.setdefault(name, []).append(FrameHash(t, *seen))
+        return out
 
 
 # -- audio ---------------------------------------------------------------------------------
@@ -412,42 +437,76 @@ class _Scan:
 
 
 class DecodedPicture:
-    """One decoded video frame, converted to RGB once however many sizes are asked of it."""
+    """One decoded video frame, whose luma is taken once however many sizes are asked of it.
+
+    Every reader of a copy's pictures works on luma: PDQ hashes it, the picture mark is
+    added to it (the same change on R, G and B) and the content box is found in it. The
+    luma is read straight off the frame's Y plane, so a frame is never converted to RGB.
+    """
 
     def __init__(self, frame: av.VideoFrame) -> None:
         self.frame = frame
         self.width, self.height = frame.width, frame.height
-        self._rgb: np.ndarray | None = None
+        self._plane: tuple[np.ndarray, bool] | None = None
+        self._luma: np.ndarray | None = None
 
-    def rgb(self, scale: float = 1.0) -> np.ndarray:
-        """The frame as RGB, shrunk by ``scale`` (area-averaged) when under 1."""
-        if self._rgb is None:
-            self._rgb = frame_rgb(self.frame)
+    def luma(self, scale: float = 1.0) -> np.ndarray:
+        """The frame's luma (uint8, 0–255), shrunk by ``scale`` (area-averaged) when under 1."""
         if scale >= 1:
-            return self._rgb
+            if self._luma is None:
+                self._luma = self._full_range(*self._y())
+            return self._luma
         size = (max(2, round(self.width * scale)), max(2, round(self.height * scale)))
-        return shrink(self._rgb, size)
+        if self._luma is not None:
+            return shrink(self._luma, size)
+        # brought to full range after shrinking: the same to a rounding (the range's
+        # stretch is linear), on a fraction of the pixels
+        y, full = self._y()
+        return self._full_range(shrink(y, size), full)
+
+    def _y(self) -> tuple[np.ndarray, bool]:
+        if self._plane is None:
+            self._plane = luma_plane(self.frame)
+        return self._plane
+
+    @staticmethod
+    def _full_range(y: np.ndarray, full: bool) -> np.ndarray:
+        return np.ascontiguousarray(y) if full else cv2.LUT(y, _LIMITED_TO_FULL)
 
 
-def _small_rgb(picture: DecodedPicture) -> np.ndarray:
+def _small_luma(picture: DecodedPicture) -> np.ndarray:
     _check_size(picture.width, picture.height, "video frame")
-    return picture.rgb(_HASH_SIDE / max(picture.width, picture.height))
+    return picture.luma(_HASH_SIDE / max(picture.width, picture.height))
 
 
-def frame_rgb(frame: av.VideoFrame) -> np.ndarray:
-    """A decoded frame as RGB (sizes: :class:`DecodedPicture`).
+# Formats whose first plane is 8-bit luma (Y'), the full-range (JPEG) ones named with a j.
+_Y_PLANE_FORMATS = frozenset({"yuv420p", "yuv422p", "yuv444p", "yuv440p", "yuv411p", "nv12",
+                              "nv21", "yuvj420p", "yuvj422p", "yuvj444p", "yuvj440p",
+                              "yuvj411p"})
+_AVCOL_RANGE_JPEG = 2
+# Limited (MPEG) range luma, 16–235, stretched to 0–255: what the luma of the frame's RGB
+# would be (RGB made from it by the BT.601 or BT.709 matrix has this luma by the matching
+# weights; the mark is on R, G and B alike, so on any weighting of them).
+_LIMITED_TO_FULL = np.clip(np.round((np.arange(256) - 16) * 255 / 219), 0, 255).astype(np.uint8)
 
-    Frames in yuv420p (nearly every video) are converted by OpenCV: four times faster
-    than FFmpeg's own conversion to RGB, and six times faster than its area scaling (within
-    a level or two of it: the chroma is upsampled a little differently).
+
+def luma_plane(frame: av.VideoFrame) -> tuple[np.ndarray, bool]:
+    """A decoded frame's luma and whether it is full range (else limited, 16–235).
+
+    8-bit YUV frames (nearly every video) give a view of their Y plane; any other format
+    is converted to RGB by FFmpeg and weighed by BT.601 (full range).
     """
-    if frame.format.name == "yuv420p" and frame.width % 2 == 0 and frame.height % 2 == 0:
-        return cv2.cvtColor(frame.to_ndarray(format="yuv420p"), cv2.COLOR_YUV2RGB_I420)
-    return frame.to_ndarray(format="rgb24")
+    if frame.format.name in _Y_PLANE_FORMATS:
+        plane = frame.planes[0]
+        rows = np.frombuffer(memoryview(plane), np.uint8, count=plane.line_size * plane.height)
+        y = rows.reshape(plane.height, plane.line_size)[:frame.height, :frame.width]
+        return y, (frame.format.name.startswith("yuvj")
+                   or frame.color_range == _AVCOL_RANGE_JPEG)
+    return cv2.cvtColor(frame.to_ndarray(format="rgb24"), cv2.COLOR_RGB2GRAY), True
 
 
 def shrink(rgb: np.ndarray, size: tuple[int, int]) -> np.ndarray:
-    """``rgb`` brought down to ``size`` (width, height), averaging areas.
+    """``rgb`` (or a one-channel picture) brought down to ``size`` (width, height), averaging areas.
 
     OpenCV averages areas fast only by whole factors; by any other it takes its general
     path, some five times slower on a large frame (12 ms for 2276x1280 to 256 wide, 15 ms
@@ -530,7 +589,7 @@ def _scan(path: Path, keys: _KeyFrames, max_seconds: float, stop_at_limit: bool,
                     reached = max(reached, t)
                     if isinstance(decoded, av.VideoFrame):
                         picture = DecodedPicture(decoded)
-                        keys.feed(t, _small_rgb(picture))
+                        keys.feed(t, _small_luma(picture))
                         if on_frame is not None:
                             on_frame(t, picture)
                         frames += 1
@@ -639,12 +698,23 @@ def read_image(path: Path) -> np.ndarray | None:
 
 @dataclass(frozen=True)
 class CopyScan:
-    """One bounded decoding pass over a copy: what to search with, and its sound."""
+    """One bounded decoding pass over a copy: its sound, and what to search with."""
 
-    query: QueryFingerprint
+    kind: Literal["video", "audio"]
     sound: np.ndarray  # mono float32 at ``rate``; empty without a sound track
     rate: int
     seconds: float  # how much of the copy was read
+    scan: _Scan
+
+    def query(self) -> QueryFingerprint:
+        """What to look the copy up with. The key frames' other views (mirrored, turned,
+        boxed in) are hashed now rather than while decoding, so that this work (a tenth of
+        a second per second of video) can run beside the marks' detectors."""
+        scan = self.scan
+        if self.kind == "audio":
+            return QueryFingerprint("audio", [], scan.audio, pairs=scan.pairs)
+        return QueryFingerprint("video", scan.keys.frames, scan.audio, scan.keys.views(),
+                                scan.pairs)
 
 
 def scan_copy(path: Path | str, *, on_frame: FrameObserver | None = None,
@@ -660,11 +730,8 @@ def scan_copy(path: Path | str, *, on_frame: FrameObserver | None = None,
     path = Path(path)
     scan = _scan(path, _KeyFrames(QUERY_INTERVAL, centre=False, views=True), MAX_QUERY_SECONDS,
                  stop_at_limit=True, on_frame=on_frame, rate=rate, max_pixels=MAX_QUERY_PIXELS)
-    query = (QueryFingerprint("video", scan.keys.frames, scan.audio,
-                              {k: v for k, v in (scan.keys.views or {}).items() if v},
-                              scan.pairs)
-             if scan.has_video else QueryFingerprint("audio", [], scan.audio, pairs=scan.pairs))
-    return CopyScan(query, scan.sound, rate, scan.seconds)
+    return CopyScan("video" if scan.has_video else "audio", scan.sound, rate, scan.seconds,
+                    scan)
 
 
 def fingerprint_query(source: Path | str | np.ndarray) -> QueryFingerprint:
@@ -682,4 +749,4 @@ def fingerprint_query(source: Path | str | np.ndarray) -> QueryFingerprint:
     if picture is not None:
         return QueryFingerprint("image", image_query_hashes(picture),
                                 views=image_query_views(picture))
-    return scan_copy(path).query
+    return scan_copy(path).query()

@@ -12,6 +12,7 @@ video, whose, when) is the catalogue's job, in ``openreel.services.provenance``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -162,7 +163,8 @@ def _examine_image(path: Path, image: np.ndarray, keys: tuple[int, ...],
 
 
 class _FramePicker:
-    """Keeps frames spread over the copy for the picture-mark detector, bounded in number."""
+    """Keeps the luma of frames spread over the copy for the picture-mark detector (which
+    reads nothing else), bounded in number."""
 
     def __init__(self) -> None:
         self.frames: list[np.ndarray] = []
@@ -183,7 +185,7 @@ class _FramePicker:
 
 
 def _decoded(frame: DecodedPicture) -> np.ndarray:
-    return frame.rgb(PICTURE_SIDE / min(frame.width, frame.height))
+    return frame.luma(PICTURE_SIDE / min(frame.width, frame.height))
 
 
 def _detector_size(rgb: np.ndarray) -> np.ndarray:
@@ -200,17 +202,22 @@ def _detector_size(rgb: np.ndarray) -> np.ndarray:
 def _examine_clip(path: Path, keys: tuple[int, ...], anchors: str | None) -> Looked:
     picker = _FramePicker()
     scan = scan_copy(path, on_frame=picker, rate=SOUND_RATE)
-    picture = None
-    if picker.frames:
-        picture = _picture_mark(picker.frames, keys)
-    sound = None
-    if len(scan.sound) and float(np.max(np.abs(scan.sound))) > 0:
-        sound = _first_found(lambda key: audio_mark.detect(scan.sound, scan.rate, key), keys)
-    return Looked(Examination(
-        kind="video" if scan.query.kind == "video" else "audio",
-        width=picker.width, height=picker.height,
-        seconds=round(min(scan.seconds, MAX_QUERY_SECONDS), 3),
-        manifest=_manifest(path, anchors), picture=picture, sound=sound), scan.query)
+    # What is left once the file is decoded runs side by side: the two detectors are FFT
+    # and OpenCV work that lets go of the GIL, and hashing the key frames' other views
+    # (mostly Python) fits between them.
+    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="look") as pool:
+        picture = pool.submit(_picture_mark, picker.frames, keys) if picker.frames else None
+        sound = None
+        if len(scan.sound) and float(np.max(np.abs(scan.sound))) > 0:
+            sound = pool.submit(_first_found, lambda key: audio_mark.detect(
+                scan.sound, scan.rate, key), keys)
+        query = pool.submit(scan.query)
+        manifest = _manifest(path, anchors)
+        return Looked(Examination(
+            kind=scan.kind, width=picker.width, height=picker.height,
+            seconds=round(min(scan.seconds, MAX_QUERY_SECONDS), 3), manifest=manifest,
+            picture=picture.result() if picture is not None else None,
+            sound=sound.result() if sound is not None else None), query.result())
 
 
 def _manifest(path: Path, anchors: str | None) -> ManifestReport:
