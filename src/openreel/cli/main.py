@@ -339,23 +339,39 @@ def verify(
 
     Exit code 0: it is an openreel video; 1: it is not; 2: the file cannot be examined.
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     from openreel.config import get_settings
     from openreel.provenance.signing import SigningError
-    from openreel.provenance.verify import VerifyError
-    from openreel.services.platform import Platform
-    from openreel.services.provenance import verdict_json, verify_file
+    from openreel.provenance.verify import VerifyError, look
+    from openreel.services.signing import Signing
 
     if not file.exists():
         raise _fail(f"{file}: no such file")
-    platform = Platform.from_settings(get_settings())
-    try:
-        with platform.reading() as session:
-            verdict = verify_file(session, platform, file)
-            report = verdict_json(verdict)
-    except (VerifyError, SigningError) as exc:
-        raise _fail(str(exc)) from None
-    finally:
-        platform.close()
+    settings = get_settings()
+    signing = Signing(settings)
+    # The file is read (decoding, hashing, FFTs: work that lets go of the GIL) on a thread
+    # while this one loads the database code and opens the catalogue, which the verdict
+    # needs only once the file has been read.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="verify") as pool:
+        try:
+            reading = pool.submit(look, file, key=signing.watermark_key,
+                                  trust_anchors_pem=signing.identity().trust_anchors_pem,
+                                  public_keys=signing.public_keys)
+        except SigningError as exc:
+            raise _fail(str(exc)) from None
+        from openreel.services.platform import Platform
+        from openreel.services.provenance import verdict_json, verdict_on
+
+        platform = Platform.from_settings(settings, signing=signing)
+        try:
+            with platform.reading() as session:
+                verdict = verdict_on(session, platform, reading.result())
+                report = verdict_json(verdict)
+        except (VerifyError, SigningError) as exc:
+            raise _fail(str(exc)) from None
+        finally:
+            platform.close()
     if as_json:
         typer.echo(json.dumps(report, indent=2))
     else:

@@ -72,8 +72,12 @@ class Platform:
     feed: FeedReader  # the feeds' read model: candidates, rows as last read, encoded cards
 
     @classmethod
-    def from_settings(cls, settings: Settings, *, migrate: bool = True) -> Platform:
-        """Connect to what the settings name, bringing the schema up to date first."""
+    def from_settings(cls, settings: Settings, *, migrate: bool = True,
+                      signing: Signing | None = None) -> Platform:
+        """Connect to what the settings name, bringing the schema up to date first.
+
+        ``signing``: the deployment's keys, where they were loaded already.
+        """
         url = settings.resolved_database_url()
         if migrate:
             ensure_current(url)
@@ -86,8 +90,9 @@ class Platform:
         return cls(settings=settings, engine=engine, sessions=sessions,
                    blobs=blob_store_from_settings(settings), writes=writes,
                    queue=DatabaseQueue(sessions), engines=Engines(), embed=embed,
-                   signing=Signing(settings), catalogue=Catalogue(), checks=upload_checker(),
-                   streams=OpenStreams(), token_uses=TokenUses(writes), feed=feed)
+                   signing=signing or Signing(settings), catalogue=Catalogue(),
+                   checks=upload_checker(), streams=OpenStreams(),
+                   token_uses=TokenUses(writes), feed=feed)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

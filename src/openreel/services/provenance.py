@@ -36,8 +36,8 @@ from openreel.services.platform import Platform
 from openreel.services.uploads import VERIFIABLE
 from openreel.services.verdict import FoundVideo, TrackFinding, Verdict, verdict_json, weigh
 
-__all__ = ["FoundVideo", "TrackFinding", "Verdict", "register", "verdict_json", "verify_file",
-           "verify_upload"]
+__all__ = ["FoundVideo", "TrackFinding", "Verdict", "register", "verdict_json", "verdict_on",
+           "verify_file", "verify_upload"]
 
 
 def register(session: Session, video: Video, sealed: Sealed) -> None:
@@ -60,6 +60,13 @@ def verify_file(session: Session, platform: Platform, path: Path,
         looked = _look_apart(platform.checks, path, key, public, anchors)
     else:
         looked = look(path, key=key, trust_anchors_pem=anchors, public_keys=public)
+    return verdict_on(session, platform, looked, viewer)
+
+
+def verdict_on(session: Session, platform: Platform, looked: Looked,
+               viewer: User | None = None) -> Verdict:
+    """The verdict on what a file showed by itself (read with ``platform.signing``'s keys
+    and trust anchors, as :func:`verify_file` reads it), the catalogue looked up."""
     found = with_matches(looked, platform.catalogue.refresh(session))
     # Only what openreel generated is identified: a deleted video is gone (never named,
     # never matched; its marks still say openreel), and a picture someone started a video
