@@ -270,6 +270,24 @@ def test_a_mirrored_repost_is_named_and_said_to_be_mirrored(platform_app: Platfo
     assert "(in a copy mirrored)" in picture and picture.endswith("shown mirrored.")
 
 
+def test_a_copy_played_faster_has_its_sound_mark_read_at_that_speed(
+        platform_app: PlatformApp, tmp_path: Path) -> None:
+    alice = platform_app.sign_up("alice")
+    # long enough that the faster copy's sound holds a whole mark frame (2.9 s) and more
+    video = platform_app.make_video(alice, "a dog barks at a cat in a sunny garden",
+                                    seconds="6")
+    (tmp_path / "a.mp4").write_bytes(_download(platform_app, video["id"], alice))
+    faster = edit_copy(tmp_path / "a.mp4", tmp_path / "f.mp4", EDITS["mirrored_sped_10pct"])
+    report = _verify(platform_app, "f.mp4", faster.read_bytes())
+    assert report["video"]["id"] == video["id"]
+    assert report["sound_mark"]["payload"] is not None, report["sound_mark"]
+    assert report["sound_mark"]["view"] == "played 10 % faster"
+    assert report["sound_mark"]["confidence"] > 0.999_998
+    assert "sound mark" in report["tracks"]["sound"]["video"]["evidence"]
+    sound = report["tracks"]["sound"]["words"]
+    assert "sound mark (in a copy played 10 % faster) names" in sound, sound
+
+
 def _marked_and_matching(mark: bytes, matched: int) -> Examination:
     """What a 2 s file shows whose picture mark reads ``mark`` and whose pictures, all of
     them, match video ``matched``."""

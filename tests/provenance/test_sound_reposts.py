@@ -4,10 +4,10 @@ same loudness, a phone line, a 2 s excerpt; and a mirrored copy played 10 % fast
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from sound_changes import CHANGES, same_change
 
 from openreel.engines import RenderRequest, get_engine
 from openreel.media import Mp4Writer
@@ -18,23 +18,6 @@ from openreel.provenance.hash_index import HashIndex
 
 PROMPTS = ("a man talks to a woman in a busy cafe", "a dog barks at the mailman",
            "rain falls on a city street at night")
-CHANGES = {"sped_2pct": "played 2 % faster", "slowed_2pct": "played 2 % slower",
-           "pitched_up_2_semitones": "pitched up 2 semitones",
-           "pitched_down_1_semitone": "pitched down 1 semitone",
-           "paced_10pct_faster": "paced 10 % faster, pitch kept",
-           "music_mixed_equal_loudness": "", "telephone_8k_mulaw": "", "excerpt_2s": ""}
-
-
-def _same_change(said: str, done: str) -> bool:
-    """Whether ``said`` names the change ``done``, its percentage within the grid's 1 %
-    step (a 10 % faster pace may read 9 %: both are near)."""
-    numbers = [re.search(r"(\d+) %", text) for text in (said, done)]
-    if numbers[0] is None or numbers[1] is None:
-        return said == done
-    words = [re.sub(r"\d+ %", "N %", text) for text in (said, done)]
-    return words[0] == words[1] and abs(int(numbers[0][1]) - int(numbers[1][1])) <= 1
-
-
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[HashIndex, list[Path]]:
     folder = tmp_path_factory.mktemp("sound_reposts")
@@ -58,7 +41,7 @@ def test_a_changed_soundtrack_is_found_and_the_change_named(
         copy = sound_only(clip, tmp_path / "sound.m4a", change=SOUND_EDITS[edit])
         found = index.lookup(fingerprint_query(copy))
         assert [c.video_id for c in found] == [i], (edit, i, found)
-        assert _same_change(found[0].sound_change, CHANGES[edit]), found[0].sound_change
+        assert same_change(found[0].sound_change, CHANGES[edit]), found[0].sound_change
         assert found[0].sound_share > 0.6, found[0]
 
 

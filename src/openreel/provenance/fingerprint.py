@@ -471,7 +471,7 @@ class DecodedPicture:
 
     @staticmethod
     def _full_range(y: np.ndarray, full: bool) -> np.ndarray:
-        return np.ascontiguousarray(y) if full else cv2.LUT(y, _LIMITED_TO_FULL)
+        return y.copy() if full else cv2.LUT(y, _LIMITED_TO_FULL)  # of its own either way
 
 
 def _small_luma(picture: DecodedPicture) -> np.ndarray:
@@ -506,7 +506,8 @@ def luma_plane(frame: av.VideoFrame) -> tuple[np.ndarray, bool]:
 
 
 def shrink(rgb: np.ndarray, size: tuple[int, int]) -> np.ndarray:
-    """``rgb`` (or a one-channel picture) brought down to ``size`` (width, height), averaging areas.
+    """``rgb`` (or a one-channel picture) brought down to ``size`` (width, height),
+    averaging areas.
 
     OpenCV averages areas fast only by whole factors; by any other it takes its general
     path, some five times slower on a large frame (12 ms for 2276x1280 to 256 wide, 15 ms
@@ -708,8 +709,8 @@ class CopyScan:
 
     def query(self) -> QueryFingerprint:
         """What to look the copy up with. The key frames' other views (mirrored, turned,
-        boxed in) are hashed now rather than while decoding, so that this work (a tenth of
-        a second per second of video) can run beside the marks' detectors."""
+        boxed in: a content box and two PDQ hashes a key frame) are hashed now rather than
+        while decoding, so that this work can run beside the marks' detectors."""
         scan = self.scan
         if self.kind == "audio":
             return QueryFingerprint("audio", [], scan.audio, pairs=scan.pairs)

@@ -113,6 +113,8 @@ class Candidate:
     sound_ranges: tuple[tuple[float, float], ...] = ()
     picture_view: str = ""  # how the copy shows the pictures, when not as they are (VIEWS)
     sound_change: str = ""  # what was done to the sound, when it matched changed
+    # that change as (pitch, tempo) factors (landmarks.GRID): how to undo it
+    sound_pitch_tempo: tuple[float, float] = (1.0, 1.0)
 
 
 @dataclass(frozen=True)
@@ -141,20 +143,7 @@ class _LandmarkVotes:
     offset_s: float  # where in the stored video the copy starts
     ranges: tuple[tuple[float, float], ...]  # stretches of the copy that match
     change: str  # what was done to the sound ("" when nothing)
-
-
-def _change_words(pitch: float, tempo: float) -> str:
-    """ "played 2 % faster", "pitched down 2 semitones", "paced 10 % slower, pitch kept"."""
-    if pitch == tempo == 1.0:
-        return ""
-    if pitch == tempo:
-        return f"played {abs(round(100 * (tempo - 1)))} % {'faster' if tempo > 1 else 'slower'}"
-    if tempo == 1.0:
-        steps = round(abs(12 * float(np.log2(pitch))), 1)
-        return (f"pitched {'up' if pitch > 1 else 'down'} {steps:g} semitone"
-                f"{'s' if steps != 1 else ''}")
-    return (f"paced {abs(round(100 * (tempo - 1)))} % {'faster' if tempo > 1 else 'slower'}, "
-            "pitch kept")
+    pitch_tempo: tuple[float, float]  # the change as landmarks.GRID gives it
 
 
 class HashIndex:
@@ -320,11 +309,12 @@ class HashIndex:
             picture_ranges = picture.ranges if enough else ()
             sound_ranges = _stretches([(p * _HOP_S, p * _HOP_S + _AUDIO_FRAME_S)
                                        for p in positions]) if av >= MIN_AUDIO_VOTES else ()
-            change = ""
+            change, pitch_tempo = "", (1.0, 1.0)
             # the landmarks speak for the sound where they find more of it (a changed copy)
             if landmark is not None and _share(landmark.ranges, heard) > _share(sound_ranges,
                                                                                   heard):
                 sound_ranges, change = landmark.ranges, landmark.change
+                pitch_tempo = landmark.pitch_tempo
             confidence = max(min(1.0, pv / max(1, own_looks)),
                              min(1.0, av / audible / AUDIO_FULL_SHARE),
                              _share(sound_ranges, heard) if landmark is not None else 0.0)
@@ -336,7 +326,8 @@ class HashIndex:
                 picture_share=_share(picture_ranges, seen),
                 sound_share=_share(sound_ranges, heard),
                 picture_ranges=picture_ranges, sound_ranges=sound_ranges,
-                picture_view=picture.view if enough else "", sound_change=change))
+                picture_view=picture.view if enough else "", sound_change=change,
+                sound_pitch_tempo=pitch_tempo))
         # Equal evidence: the video whose pictures the query's are closer to comes first.
         return sorted(out, key=lambda c: (-c.confidence, -c.picture_votes - c.audio_votes,
                                           _INF if c.mean_distance is None else c.mean_distance,
@@ -393,7 +384,7 @@ class HashIndex:
             ranges = _stretches([(a * landmarks.HOP_S, a * landmarks.HOP_S + _LANDMARK_SPAN_S)
                                  for a in anchors])
             out[slot] = _LandmarkVotes(votes, offset * landmarks.HOP_S, ranges,
-                                       _change_words(pitch, tempo))
+                                       landmarks.change_words(pitch, tempo), (pitch, tempo))
         return out
 
     def _landmark_hits(self, pairs: landmarks.Pairs, pitch: float, tempo: float,

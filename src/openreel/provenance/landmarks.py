@@ -144,3 +144,33 @@ GRID: tuple[tuple[float, float], ...] = (
     *((float(2 ** (k / 24)), 1.0) for k in (-4, -3, -2, -1, 1, 2, 3, 4)),
     *((1.0, s) for s in np.round(np.arange(0.90, 1.105, 0.01), 3) if s != 1.0),
 )
+def change_words(pitch: float, tempo: float) -> str:
+    """ "played 2 % faster", "pitched down 2 semitones", "paced 10 % slower, pitch kept"."""
+    if pitch == tempo == 1.0:
+        return ""
+    if pitch == tempo:
+        return f"played {abs(round(100 * (tempo - 1)))} % {'faster' if tempo > 1 else 'slower'}"
+    if tempo == 1.0:
+        steps = round(abs(12 * float(np.log2(pitch))), 1)
+        return (f"pitched {'up' if pitch > 1 else 'down'} {steps:g} semitone"
+                f"{'s' if steps != 1 else ''}")
+    return (f"paced {abs(round(100 * (tempo - 1)))} % {'faster' if tempo > 1 else 'slower'}, "
+            "pitch kept")
+
+
+_SPEED_STEP = 0.01
+_PITCH_STEP = 2 ** (1 / 24)
+
+
+def around(change: tuple[float, float]) -> tuple[tuple[float, float], ...]:
+    """``change`` (a point of GRID) and the grid's next step on either side of it, of the
+    same kind (speed, pitch or pace), nearest first: the landmarks may hear a change a step
+    off (a 10 % faster pace as 9 %), where a detector reading the sound needs it closer."""
+    pitch, tempo = (float(f) for f in change)
+    if pitch == tempo:
+        steps = [(pitch + d, tempo + d) for d in (-_SPEED_STEP, _SPEED_STEP)]
+    elif tempo == 1.0:
+        steps = [(pitch / _PITCH_STEP, 1.0), (pitch * _PITCH_STEP, 1.0)]
+    else:
+        steps = [(1.0, tempo - _SPEED_STEP), (1.0, tempo + _SPEED_STEP)]
+    return ((pitch, tempo), *(step for step in steps if step != (1.0, 1.0)))

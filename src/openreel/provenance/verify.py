@@ -19,7 +19,7 @@ from typing import Literal
 
 import numpy as np
 
-from openreel.provenance import audio_mark, picture_mark
+from openreel.provenance import audio_mark, landmarks, picture_mark
 from openreel.provenance.fingerprint import (
     MAX_QUERY_SECONDS,
     DecodedPicture,
@@ -89,6 +89,10 @@ class Looked:
 
     examination: Examination  # with no matches yet
     query: QueryFingerprint
+    # the decoded sound (mono, SOUND_RATE), kept where it has no sound mark as it is: the
+    # index may find it was changed (played faster, pitched), and the mark read once more
+    # with the change undone (see :func:`with_sound_reread`)
+    sound: np.ndarray | None = None
 
 
 def examine(path: Path | str, *, key: int, trust_anchors_pem: str | None,
@@ -103,6 +107,43 @@ def with_matches(looked: Looked, index: HashIndex | None) -> Examination:
     return replace(looked.examination, matches=_lookup(index, looked.query))
 
 
+def with_sound_reread(looked: Looked, found: Examination, *, key: int,
+                      public_keys: tuple[int, ...] = ()) -> Examination:
+    """``found`` with its sound mark read once more where it had none as it was but the
+    first of its matches heard the sound changed (played faster, pitched, paced): with that
+    change undone (``audio_mark.detect``'s ``change``), or the grid's next step on either
+    side of it (``landmarks.around``), nearest first.
+
+    The changes tried come from the index, not the key, so this is at most three more
+    calls of the detector per key: the false-positive bound of a mark found so is four
+    times the detector's (1.0e-6).
+    """
+    if looked.sound is None or (found.sound is not None and found.sound.found):
+        return found
+    changed = next((c for c in found.matches if c.sound_pitch_tempo != (1.0, 1.0)), None)
+    if changed is None:
+        return found
+    sound = looked.sound
+    tries = landmarks.around(changed.sound_pitch_tempo)
+    heard_as = tries[0]
+
+    def detect(key: int) -> audio_mark.AudioDetection:
+        nonlocal heard_as
+        for change in tries:
+            got = audio_mark.detect(sound, SOUND_RATE, key, change=change)
+            if got.payload is not None:
+                heard_as = change
+                return got
+        return got
+
+    reading = _first_found(detect, _keys(key, public_keys))
+    if not reading.found:
+        return found
+    bound = (1 + len(tries)) * audio_mark.FALSE_POSITIVE_BOUND
+    return replace(found, sound=replace(reading, confidence=1.0 - bound,
+                                        view=landmarks.change_words(*heard_as)))
+
+
 def look(path: Path | str, *, key: int, trust_anchors_pem: str | None,
          public_keys: tuple[int, ...] = ()) -> Looked:
     """Everything ``path`` shows by itself: manifest, marks, and its query fingerprint (the
@@ -111,7 +152,7 @@ def look(path: Path | str, *, key: int, trust_anchors_pem: str | None,
     Marks are looked for under ``key`` (this deployment's secret one), and where a track
     has none under it, under each of ``public_keys`` (readings marked ``public``).
     """
-    keys = (key, *(k for k in public_keys if k != key))
+    keys = _keys(key, public_keys)
     path = Path(path)
     if not path.exists():
         raise VerifyError(f"{path.name}: no such file")
@@ -129,6 +170,10 @@ def look(path: Path | str, *, key: int, trust_anchors_pem: str | None,
 
 
 MarkDetection = picture_mark.PictureDetection | audio_mark.AudioDetection
+
+
+def _keys(key: int, public_keys: tuple[int, ...]) -> tuple[int, ...]:
+    return (key, *(k for k in public_keys if k != key))
 
 
 def _first_found(detect: Callable[[int], MarkDetection], keys: tuple[int, ...]) -> MarkReading:
@@ -213,11 +258,13 @@ def _examine_clip(path: Path, keys: tuple[int, ...], anchors: str | None) -> Loo
                 scan.sound, scan.rate, key), keys)
         query = pool.submit(scan.query)
         manifest = _manifest(path, anchors)
+        heard = sound.result() if sound is not None else None
         return Looked(Examination(
             kind=scan.kind, width=picker.width, height=picker.height,
             seconds=round(min(scan.seconds, MAX_QUERY_SECONDS), 3), manifest=manifest,
-            picture=picture.result() if picture is not None else None,
-            sound=sound.result() if sound is not None else None), query.result())
+            picture=picture.result() if picture is not None else None, sound=heard),
+            query.result(), sound=scan.sound if heard is not None and not heard.found
+            else None)
 
 
 def _manifest(path: Path, anchors: str | None) -> ManifestReport:

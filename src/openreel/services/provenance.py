@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 import numpy as np
 from PIL import Image as PILImage
@@ -29,12 +30,15 @@ from openreel.provenance.verify import (
     VerifyError,
     look,
     with_matches,
+    with_sound_reread,
 )
 from openreel.services.errors import InvalidInput, TooLarge, UnsupportedMedia
 from openreel.services.isolation import Isolated, OutOfMemory, TookTooLong
 from openreel.services.platform import Platform
 from openreel.services.uploads import VERIFIABLE
 from openreel.services.verdict import FoundVideo, TrackFinding, Verdict, verdict_json, weigh
+
+T = TypeVar("T")
 
 __all__ = ["FoundVideo", "TrackFinding", "Verdict", "register", "verdict_json", "verdict_on",
            "verify_file", "verify_upload"]
@@ -57,29 +61,40 @@ def verify_file(session: Session, platform: Platform, path: Path,
     key, public = platform.signing.watermark_key, platform.signing.public_keys
     anchors = platform.signing.identity().trust_anchors_pem
     if apart:
-        looked = _look_apart(platform.checks, path, key, public, anchors)
+        looked = _apart(platform.checks, look, path, key=key, trust_anchors_pem=anchors,
+                        public_keys=public)
     else:
         looked = look(path, key=key, trust_anchors_pem=anchors, public_keys=public)
-    return verdict_on(session, platform, looked, viewer)
+    return verdict_on(session, platform, looked, viewer, apart=apart)
 
 
 def verdict_on(session: Session, platform: Platform, looked: Looked,
-               viewer: User | None = None) -> Verdict:
+               viewer: User | None = None, *, apart: bool = False) -> Verdict:
     """The verdict on what a file showed by itself (read with ``platform.signing``'s keys
-    and trust anchors, as :func:`verify_file` reads it), the catalogue looked up."""
+    and trust anchors, as :func:`verify_file` reads it), the catalogue looked up.
+
+    ``apart``: where the sound mark is read once more (under a change of speed or pitch the
+    catalogue heard), it is read through the platform's checker, as the file was.
+    """
     found = with_matches(looked, platform.catalogue.refresh(session))
     # Only what openreel generated is identified: a deleted video is gone (never named,
     # never matched; its marks still say openreel), and a picture someone started a video
     # from is theirs, not a frame of the video.
     found = replace(found, matches=[c for c in found.matches
                                     if _generated(session, platform, c, looked.query)])
+    if looked.sound is not None and any(c.sound_pitch_tempo != (1.0, 1.0)
+                                        for c in found.matches):
+        key, public = platform.signing.watermark_key, platform.signing.public_keys
+        found = (_apart(platform.checks, with_sound_reread, looked, found, key=key,
+                        public_keys=public) if apart
+                 else with_sound_reread(looked, found, key=key, public_keys=public))
     return weigh(session, found, viewer)
 
 
-def _look_apart(checks: Isolated, path: Path, key: int, public: tuple[int, ...],
-                anchors: str | None) -> Looked:
+def _apart(checks: Isolated, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``work`` on a file strangers sent, through the platform's checker."""
     try:
-        return checks.run(look, path, key=key, trust_anchors_pem=anchors, public_keys=public)
+        return checks.run(work, *args, **kwargs)
     except TookTooLong:
         raise InvalidInput("file", f"took longer than {checks.seconds:g} s to examine: send a "
                            "shorter or smaller copy") from None
