@@ -33,7 +33,8 @@ def _cpus() -> int:
 # own (one at a time: they compare ratios measured on a machine nothing else is using).
 OWN_FILES = ("feed_rank", "feed_load", "concurrent_writes", "provenance_picture",
              "provenance_audio", "provenance_index", "provenance_cost", "generate_speed",
-             "adherence", "speech_intelligibility", "style_distance")
+             "adherence", "speech_intelligibility", "style_distance", "verify_cost",
+             "provenance_reposts", "sound_mark_changes")
 
 
 def main() -> None:

@@ -173,3 +173,24 @@ def test_shrinking_averages_as_opencv_does_whatever_the_factor(
     assert np.mean(np.abs(shrunk.astype(float) - plain)) < 8.0
     assert fingerprint.hamming(fingerprint.fingerprint_image(shrunk),
                                fingerprint.fingerprint_image(plain)) <= 8
+
+
+@pytest.mark.parametrize("pixel_format", ["yuv420p", "yuvj420p", "yuv444p", "nv12", "rgb24",
+                                          "yuv420p10le"])
+def test_a_decoded_frame_gives_its_full_range_luma_whatever_its_format(
+        pixel_format: str) -> None:
+    import av
+
+    rgb = np.zeros((64, 96, 3), np.uint8)
+    rgb[:, :48], rgb[:, 48:], rgb[20:40, 10:80] = (200, 100, 50), (20, 220, 120), (250, 250, 245)
+    want = rgb.astype(np.float64) @ np.array([0.299, 0.587, 0.114])
+    frame = av.VideoFrame.from_ndarray(rgb, format="rgb24").reformat(format=pixel_format)
+    picture = fingerprint.DecodedPicture(frame)
+    luma = picture.luma()
+    assert luma.dtype == np.uint8 and luma.shape == (64, 96)
+    # limited-range (16-235) luma read as it is would be off by up to 20 levels
+    assert float(np.abs(luma - want).mean()) < 1.0
+    half = picture.luma(0.5)
+    assert half.shape == (32, 48)
+    small = cv2.resize(want, (48, 32), interpolation=cv2.INTER_AREA)
+    assert float(np.abs(half - small).mean()) < 1.0
