@@ -151,7 +151,8 @@ def _foreign(index: int, out: Path, seconds: float = 2.0) -> Path:
     return out
 
 
-def run(clips: int, seconds: float, foreign: int, edits: list[str]) -> dict[str, Any]:
+def run(clips: int, seconds: float, foreign: int, edits: list[str],
+        foreign_start: int = 0) -> dict[str, Any]:
     """Make, copy and verify; return the figures."""
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -197,15 +198,16 @@ def run(clips: int, seconds: float, foreign: int, edits: list[str]) -> dict[str,
                 print(f"{name}: {per_edit[name]}", file=sys.stderr)
             false_finds = []
             foreign_times = []
-            for i in range(foreign):
+            for i in range(foreign_start, foreign_start + foreign):
                 path = _foreign(i, tmp / "foreign.mp4")
                 found, why, is_openreel, took = _verdict(platform, path)
                 foreign_times.append(took)
                 if found is not None or is_openreel:
                     false_finds.append({"file": i, "named": found, "evidence": why,
                                         "is_openreel": is_openreel})
-                if (i + 1) % 50 == 0:
-                    print(f"foreign {i + 1}/{foreign}: {len(false_finds)} false finds",
+                if (i + 1 - foreign_start) % 50 == 0:
+                    print(f"foreign {i + 1 - foreign_start}/{foreign}: "
+                          f"{len(false_finds)} false finds",
                           file=sys.stderr)
     return {
         "benchmark": "provenance_reposts",
@@ -215,7 +217,7 @@ def run(clips: int, seconds: float, foreign: int, edits: list[str]) -> dict[str,
                   "made": "sign-up, generate, publish, download (visible watermark on)"},
         "edits": per_edit,
         "foreign": {"when": time.strftime("%Y-%m-%dT%H:%M:%S"),
-                    "files": foreign, "catalogued_clips": clips,
+                    "files": foreign, "first_file": foreign_start, "catalogued_clips": clips,
                     "false_finds": len(false_finds), "cases": false_finds,
                     "verify_median_s": round(statistics.median(foreign_times), 3)
                     if foreign_times else None},
@@ -229,6 +231,9 @@ def main() -> None:
     parser.add_argument("--clips", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=6.0)
     parser.add_argument("--foreign", type=int, default=1000)
+    parser.add_argument("--foreign-start", type=int, default=0,
+                        help="the first foreign video's number (each is made from its own "
+                             "seed), to share the set between runs")
     parser.add_argument("--edits", default=",".join(EDITS),
                         help="comma-separated names from copy_edits.EDITS")
     parser.add_argument("--out", type=Path, default=RESULTS)
@@ -239,9 +244,9 @@ def main() -> None:
     edits = [e for e in args.edits.split(",") if e]
     unknown = [e for e in edits if e not in EDITS]
     if unknown or not 0 <= args.clips <= 200 or not 1 <= args.seconds <= 60 \
-            or not 0 <= args.foreign <= 100_000:
+            or not 0 <= args.foreign <= 100_000 or not 0 <= args.foreign_start <= 100_000:
         parser.error(f"unknown edits {unknown}" if unknown else "clips 0-200, seconds 1-60")
-    results = run(args.clips, args.seconds, args.foreign, edits)
+    results = run(args.clips, args.seconds, args.foreign, edits, args.foreign_start)
     if args.update and args.out.exists():
         kept: dict[str, Any] = json.loads(args.out.read_text())
         merged: dict[str, Any] = {**kept.get("edits", {}), **results["edits"]}
