@@ -80,7 +80,7 @@ def run(clips: int, foreign: int) -> dict[str, Any]:
                     as_is += sound.payload == mark
                     wrong += sound.payload != mark
                     continue
-                found = with_sound_reread(looked, with_matches(looked, index), key=KEY)
+                found = with_sound_reread(looked.sound, with_matches(looked, index), key=KEY)
                 if found.sound is not None and found.sound.payload is not None:
                     reread += found.sound.payload == mark
                     wrong += found.sound.payload != mark

@@ -49,7 +49,7 @@ def test_a_changed_soundtrack_has_its_mark_read_with_the_change_undone(
     assert looked.examination.sound is not None and not looked.examination.sound.found
     found = with_matches(looked, index)
     assert found.matches[0].video_id == 7 and found.matches[0].sound_change
-    reread = with_sound_reread(looked, found, key=KEY, public_keys=(DEFAULT_WATERMARK_KEY,))
+    reread = with_sound_reread(looked.sound, found, key=KEY, public_keys=(DEFAULT_WATERMARK_KEY,))
     assert reread.sound is not None and reread.sound.payload == MARK
     assert not reread.sound.public
     assert same_change(reread.sound.view, CHANGES[edit]), reread.sound.view
@@ -63,7 +63,7 @@ def test_a_mirrored_copy_played_faster_reads_both_marks(marked: tuple[Path, Hash
     looked = look(copy, key=KEY, trust_anchors_pem=None)
     assert looked.examination.picture is not None
     assert looked.examination.picture.payload == MARK
-    reread = with_sound_reread(looked, with_matches(looked, index), key=KEY)
+    reread = with_sound_reread(looked.sound, with_matches(looked, index), key=KEY)
     assert reread.sound is not None and reread.sound.payload == MARK
     assert reread.sound.view == "played 10 % faster"
 
@@ -73,7 +73,7 @@ def test_a_mark_found_as_it_is_is_not_read_again(marked: tuple[Path, HashIndex])
     looked = look(video, key=KEY, trust_anchors_pem=None)
     assert looked.sound is None  # nothing kept to read again
     found = with_matches(looked, index)
-    assert with_sound_reread(looked, found, key=KEY) is found
+    assert with_sound_reread(looked.sound, found, key=KEY) is found
 
 
 def test_under_another_key_a_changed_copy_reads_no_mark(marked: tuple[Path, HashIndex],
@@ -83,7 +83,7 @@ def test_under_another_key_a_changed_copy_reads_no_mark(marked: tuple[Path, Hash
     looked = look(copy, key=KEY + 1, trust_anchors_pem=None)
     found = with_matches(looked, index)
     assert found.matches and found.matches[0].sound_change
-    reread = with_sound_reread(looked, found, key=KEY + 1)
+    reread = with_sound_reread(looked.sound, found, key=KEY + 1)
     assert reread.sound is not None and not reread.sound.found
 
 

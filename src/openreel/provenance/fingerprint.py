@@ -701,11 +701,23 @@ def read_image(path: Path) -> np.ndarray | None:
 class CopyScan:
     """One bounded decoding pass over a copy: its sound, and what to search with."""
 
-    kind: Literal["video", "audio"]
-    sound: np.ndarray  # mono float32 at ``rate``; empty without a sound track
-    rate: int
-    seconds: float  # how much of the copy was read
     scan: _Scan
+    rate: int  # the sound's
+
+    @property
+    def kind(self) -> Literal["video", "audio"]:
+        """A video, or a sound file (no picture)."""
+        return "video" if self.scan.has_video else "audio"
+
+    @property
+    def sound(self) -> np.ndarray:
+        """The decoded mono sound, float32 at ``rate``; empty without a sound track."""
+        return self.scan.sound
+
+    @property
+    def seconds(self) -> float:
+        """How much of the copy was read."""
+        return self.scan.seconds
 
     def query(self) -> QueryFingerprint:
         """What to look the copy up with. The key frames' other views (mirrored, turned,
@@ -731,8 +743,7 @@ def scan_copy(path: Path | str, *, on_frame: FrameObserver | None = None,
     path = Path(path)
     scan = _scan(path, _KeyFrames(QUERY_INTERVAL, centre=False, views=True), MAX_QUERY_SECONDS,
                  stop_at_limit=True, on_frame=on_frame, rate=rate, max_pixels=MAX_QUERY_PIXELS)
-    return CopyScan("video" if scan.has_video else "audio", scan.sound, rate, scan.seconds,
-                    scan)
+    return CopyScan(scan, rate)
 
 
 def fingerprint_query(source: Path | str | np.ndarray) -> QueryFingerprint:

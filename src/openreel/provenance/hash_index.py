@@ -142,8 +142,7 @@ class _LandmarkVotes:
     votes: int
     offset_s: float  # where in the stored video the copy starts
     ranges: tuple[tuple[float, float], ...]  # stretches of the copy that match
-    change: str  # what was done to the sound ("" when nothing)
-    pitch_tempo: tuple[float, float]  # the change as landmarks.GRID gives it
+    pitch_tempo: tuple[float, float]  # what was done to the sound, as landmarks.GRID says
 
 
 class HashIndex:
@@ -313,8 +312,8 @@ class HashIndex:
             # the landmarks speak for the sound where they find more of it (a changed copy)
             if landmark is not None and _share(landmark.ranges, heard) > _share(sound_ranges,
                                                                                   heard):
-                sound_ranges, change = landmark.ranges, landmark.change
-                pitch_tempo = landmark.pitch_tempo
+                sound_ranges, pitch_tempo = landmark.ranges, landmark.pitch_tempo
+                change = landmarks.change_words(*pitch_tempo)
             confidence = max(min(1.0, pv / max(1, own_looks)),
                              min(1.0, av / audible / AUDIO_FULL_SHARE),
                              _share(sound_ranges, heard) if landmark is not None else 0.0)
@@ -383,8 +382,7 @@ class HashIndex:
             anchors = self._landmark_hits(pairs, pitch, tempo, (slot, offset))[1]
             ranges = _stretches([(a * landmarks.HOP_S, a * landmarks.HOP_S + _LANDMARK_SPAN_S)
                                  for a in anchors])
-            out[slot] = _LandmarkVotes(votes, offset * landmarks.HOP_S, ranges,
-                                       landmarks.change_words(pitch, tempo), (pitch, tempo))
+            out[slot] = _LandmarkVotes(votes, offset * landmarks.HOP_S, ranges, (pitch, tempo))
         return out
 
     def _landmark_hits(self, pairs: landmarks.Pairs, pitch: float, tempo: float,

@@ -138,12 +138,16 @@ def hashes(found: Pairs, pitch: float = 1.0, tempo: float = 1.0) -> tuple[np.nda
 # The changes a copy's sound is looked up under: as it is; played faster or slower (pitch
 # and pace together, as a sped-up video's sound) by up to 10 % in 1 % steps; pitched up or
 # down by up to two semitones in quarter tones; paced by up to 10 % with its pitch kept.
+_SPEED_STEP = 0.01  # the grid's step of speed and of pace
+_PITCH_STEP = 2 ** (1 / 24)  # its step of pitch: a quarter tone
 GRID: tuple[tuple[float, float], ...] = (
     (1.0, 1.0),
-    *((s, s) for s in np.round(np.arange(0.90, 1.105, 0.01), 3) if s != 1.0),
+    *((s, s) for s in np.round(np.arange(0.90, 1.105, _SPEED_STEP), 3) if s != 1.0),
     *((float(2 ** (k / 24)), 1.0) for k in (-4, -3, -2, -1, 1, 2, 3, 4)),
-    *((1.0, s) for s in np.round(np.arange(0.90, 1.105, 0.01), 3) if s != 1.0),
+    *((1.0, s) for s in np.round(np.arange(0.90, 1.105, _SPEED_STEP), 3) if s != 1.0),
 )
+
+
 def change_words(pitch: float, tempo: float) -> str:
     """ "played 2 % faster", "pitched down 2 semitones", "paced 10 % slower, pitch kept"."""
     if pitch == tempo == 1.0:
@@ -156,10 +160,6 @@ def change_words(pitch: float, tempo: float) -> str:
                 f"{'s' if steps != 1 else ''}")
     return (f"paced {abs(round(100 * (tempo - 1)))} % {'faster' if tempo > 1 else 'slower'}, "
             "pitch kept")
-
-
-_SPEED_STEP = 0.01
-_PITCH_STEP = 2 ** (1 / 24)
 
 
 def around(change: tuple[float, float]) -> tuple[tuple[float, float], ...]:

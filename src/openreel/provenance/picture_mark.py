@@ -325,7 +325,7 @@ class _Folds:
 
     def spectra(self, keep: float) -> tuple[np.ndarray, np.ndarray]:
         """FFTs of the fold at ``keep`` and of its square: what every view and every key
-        correlates with (see :func:`_view_scores`)."""
+        correlates with (see :func:`_view_score`)."""
         made = self._spectra.get(keep)
         if made is None:
             fold = self.at(keep)

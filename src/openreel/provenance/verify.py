@@ -90,8 +90,8 @@ class Looked:
     examination: Examination  # with no matches yet
     query: QueryFingerprint
     # the decoded sound (mono, SOUND_RATE), kept where it has no sound mark as it is: the
-    # index may find it was changed (played faster, pitched), and the mark read once more
-    # with the change undone (see :func:`with_sound_reread`)
+    # index may hear it changed (played faster, pitched), and the mark is read once more
+    # with the change undone (see :func:`sound_change_heard`, :func:`with_sound_reread`)
     sound: np.ndarray | None = None
 
 
@@ -107,23 +107,28 @@ def with_matches(looked: Looked, index: HashIndex | None) -> Examination:
     return replace(looked.examination, matches=_lookup(index, looked.query))
 
 
-def with_sound_reread(looked: Looked, found: Examination, *, key: int,
+def sound_change_heard(found: Examination) -> Candidate | None:
+    """The first of ``found``'s matches that heard the sound changed (played faster,
+    pitched, paced), where the sound mark was not read as it is; else None."""
+    if found.sound is not None and found.sound.found:
+        return None
+    return next((c for c in found.matches if c.sound_pitch_tempo != (1.0, 1.0)), None)
+
+
+def with_sound_reread(sound: np.ndarray | None, found: Examination, *, key: int,
                       public_keys: tuple[int, ...] = ()) -> Examination:
-    """``found`` with its sound mark read once more where it had none as it was but the
-    first of its matches heard the sound changed (played faster, pitched, paced): with that
-    change undone (``audio_mark.detect``'s ``change``), or the grid's next step on either
-    side of it (``landmarks.around``), nearest first.
+    """``found`` with its sound mark read once more in ``sound`` (a Looked's) where
+    :func:`sound_change_heard` names a change: with that change undone
+    (``audio_mark.detect``'s ``change``), or the grid's next step on either side of it
+    (``landmarks.around``), nearest first.
 
     The changes tried come from the index, not the key, so this is at most three more
     calls of the detector per key: the false-positive bound of a mark found so is four
     times the detector's (1.0e-6).
     """
-    if looked.sound is None or (found.sound is not None and found.sound.found):
+    changed = sound_change_heard(found)
+    if sound is None or changed is None:
         return found
-    changed = next((c for c in found.matches if c.sound_pitch_tempo != (1.0, 1.0)), None)
-    if changed is None:
-        return found
-    sound = looked.sound
     tries = landmarks.around(changed.sound_pitch_tempo)
     heard_as = tries[0]
 

@@ -29,6 +29,7 @@ from openreel.provenance.verify import (
     Looked,
     VerifyError,
     look,
+    sound_change_heard,
     with_matches,
     with_sound_reread,
 )
@@ -82,12 +83,11 @@ def verdict_on(session: Session, platform: Platform, looked: Looked,
     # from is theirs, not a frame of the video.
     found = replace(found, matches=[c for c in found.matches
                                     if _generated(session, platform, c, looked.query)])
-    if looked.sound is not None and any(c.sound_pitch_tempo != (1.0, 1.0)
-                                        for c in found.matches):
+    if looked.sound is not None and sound_change_heard(found) is not None:
         key, public = platform.signing.watermark_key, platform.signing.public_keys
-        found = (_apart(platform.checks, with_sound_reread, looked, found, key=key,
+        found = (_apart(platform.checks, with_sound_reread, looked.sound, found, key=key,
                         public_keys=public) if apart
-                 else with_sound_reread(looked, found, key=key, public_keys=public))
+                 else with_sound_reread(looked.sound, found, key=key, public_keys=public))
     return weigh(session, found, viewer)
 
 
