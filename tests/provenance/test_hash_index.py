@@ -241,3 +241,15 @@ def test_a_still_equally_near_two_videos_goes_to_the_one_its_other_views_are_nea
              FrameHash(0.0, np.packbits(other).tobytes(), 100)]
     found = index.lookup(QueryFingerprint("image", views))
     assert [(c.video_id, c.best_distance) for c in found] == [(2, 2), (1, 2)]
+
+
+def test_a_lone_landmark_before_a_splice_does_not_move_where_the_copy_starts() -> None:
+    from openreel.provenance.hash_index import _landmark_ranges
+
+    own = [5.0 + 0.06 * n for n in range(30)]  # a copy's own anchors, tens a second
+    # one pair of the sound before the splice that ends in the copy, matching by chance
+    assert _landmark_ranges([4.39, *own]) == ((5.0, 7.24),)
+    assert _landmark_ranges(own) == ((5.0, 7.24),)
+    # two copies 1 s apart are one stretch; a sparse find keeps what it has
+    assert _landmark_ranges([*own, *(t + 3.5 for t in own)]) == ((5.0, 10.74),)
+    assert _landmark_ranges([2.0, 5.0]) == ((2.0, 2.5), (5.0, 5.5))

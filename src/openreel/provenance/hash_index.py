@@ -380,8 +380,7 @@ class HashIndex:
         for slot, (votes, offset, n) in best.items():
             pitch, tempo = landmarks.GRID[n]
             anchors = self._landmark_hits(pairs, pitch, tempo, (slot, offset))[1]
-            ranges = _stretches([(a * landmarks.HOP_S, a * landmarks.HOP_S + _LANDMARK_SPAN_S)
-                                 for a in anchors])
+            ranges = _landmark_ranges([a * landmarks.HOP_S for a in anchors])
             out[slot] = _LandmarkVotes(votes, offset * landmarks.HOP_S, ranges, (pitch, tempo))
         return out
 
@@ -588,6 +587,25 @@ def _stretches(spans: Iterable[tuple[float, float]]) -> tuple[tuple[float, float
         else:
             out.append([start, end])
     return tuple((round(a, 2), round(b, 2)) for a, b in out)
+
+
+def _landmark_ranges(anchors: Sequence[float]) -> tuple[tuple[float, float], ...]:
+    """The stretches of a copy that the matching landmark pairs anchored at ``anchors``
+    (seconds) speak for.
+
+    A pair reaches up to ``landmarks.MAX_DT`` beyond its anchor, so where a copy is spliced
+    in, pairs of the sound before it that end in the copy can match by chance (their first
+    peak at the note the stored video played there): one such pair, its next neighbour
+    half a second away, would move the copy's start by that much. A copy's own anchors come
+    tens a second; an anchor with none of the others within ``_LANDMARK_SPAN_S / 2`` does not
+    count (unless none has a neighbour so near).
+    """
+    times = np.sort(np.asarray(anchors, np.float64))
+    if len(times) > 1:
+        gaps = np.diff(times)
+        near = np.minimum(np.r_[np.inf, gaps], np.r_[gaps, np.inf]) <= _LANDMARK_SPAN_S / 2
+        times = times[near] if near.any() else times
+    return _stretches((t, t + _LANDMARK_SPAN_S) for t in times.tolist())
 
 
 def _share(ranges: tuple[tuple[float, float], ...], total: float) -> float:
