@@ -483,12 +483,28 @@ def _detect_luma(luma: np.ndarray, key: int) -> PictureDetection:
 
 
 def _detect_folds(folds: _Folds, key: int) -> PictureDetection:
+    """The search over every scale and view of ``folds``, the picture as it is first.
+
+    A copy shown at its own scale (the clip as made, a re-encode, a resize) is found at the
+    first scale; where the payload reads there, the other scales are not searched. That
+    finding clears the same threshold over a subset of the same alignments, so the bound
+    on a false find is unchanged.
+    """
     limits = {view: threshold(bool(view)) for view in _ALL_VIEWS}
-    best = _search(folds, key, _keeps(), _ALL_VIEWS, limits, None)
-    assert best is not None
-    # refine around the best coarse scale, in its view, before reading the bits
-    best = _refined(folds, key, best, limits)
-    return _finding(best, candidate_count(bool(best.view)), key, best.view)
+
+    def read(best: _Best | None) -> PictureDetection:
+        assert best is not None
+        # refine around the best coarse scale, in its view, before reading the bits
+        best = _refined(folds, key, best, limits)
+        return _finding(best, candidate_count(bool(best.view)), key, best.view)
+
+    keeps = _keeps()
+    first = _search(folds, key, keeps[:1], _ALL_VIEWS, limits, None)
+    if first is not None and first.margin >= 0:
+        found = read(first)
+        if found.payload is not None:
+            return found
+    return read(_search(folds, key, keeps[1:], _ALL_VIEWS, limits, first))
 
 
 # -- copies rotated a few degrees, stretched or skewed --------------------------------------
