@@ -62,3 +62,28 @@ def read_audio(path: Path) -> tuple[np.ndarray, int]:
         rate = stream.codec_context.sample_rate
     planar = np.concatenate(chunks, axis=1) if chunks else np.zeros((2, 0), np.float32)
     return planar.T.astype(np.float32), int(rate)
+
+
+def sample_frames(path: Path, per_second: float, max_side: int | None = None
+                  ) -> Iterator[tuple[float, np.ndarray]]:
+    """Frames about ``per_second`` apart as (time in seconds, RGB), each shrunk to at most
+    ``max_side`` pixels on its longer side when given (by FFmpeg's scaler, area-averaged)."""
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        stream.thread_type = "AUTO"
+        start: float | None = None
+        due = 0.0
+        for frame in container.decode(stream):
+            t = float(frame.time or 0.0)
+            start = t if start is None else start
+            if t - start + 1e-6 < due:
+                continue
+            due = t - start + 1 / per_second
+            width, height = frame.width, frame.height
+            scale = min(1.0, max_side / max(width, height)) if max_side else 1.0
+            if scale < 1:
+                width, height = max(2, round(width * scale)), max(2, round(height * scale))
+                yield t - start, frame.to_ndarray(format="rgb24", width=width, height=height,
+                                                  interpolation="AREA")
+            else:
+                yield t - start, frame.to_ndarray(format="rgb24")
