@@ -435,3 +435,41 @@ class BatchOut(BaseModel):
     counts: dict[str, int]
     rows: list[BatchRowOut]
     zip_url: str
+
+
+CameoPermissionName = Literal["only_me", "approved", "mutuals", "everyone"]
+
+
+class CameoChallengeOut(BaseModel):
+    """What a cameo recording must show: answer it within a few minutes, once."""
+
+    id: int
+    digits: list[int]
+    turn: Literal["left", "right"]
+    instructions: str
+    expires_at: datetime
+
+
+class VoiceOut(BaseModel):
+    """What a cameo's voice is like."""
+
+    f0_median: float = Field(description="median pitch, Hz")
+    f0_low: float = Field(description="10th percentile of pitch, Hz")
+    f0_high: float = Field(description="90th percentile of pitch, Hz")
+    rate: float = Field(description="words a second while speaking")
+
+
+class CameoOut(BaseModel):
+    """A person's cameo."""
+
+    handle: str
+    permission: CameoPermissionName
+    faces: int = Field(description="aligned face images kept (GET …/faces/{n})")
+    voice: VoiceOut
+    created_at: datetime
+
+
+class CameoPermissionIn(BaseModel):
+    """Who may use your cameo."""
+
+    permission: CameoPermissionName

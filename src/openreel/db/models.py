@@ -454,3 +454,50 @@ class Fingerprint(Base):
     )
     data: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CameoPermission(enum.StrEnum):
+    """Who may put a cameo in their videos, besides its owner."""
+
+    ONLY_ME = "only_me"
+    APPROVED = "approved"  # the people the owner approved, one by one
+    MUTUALS = "mutuals"  # people the owner follows who follow them back
+    EVERYONE = "everyone"
+
+
+class CameoChallenge(Base):
+    """A liveness challenge issued to one person: answered once, before it expires."""
+
+    __tablename__ = "cameo_challenges"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    digits: Mapped[str] = mapped_column(String(8))
+    turn: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class Cameo(Base):
+    """A person's likeness, taken from a capture that passed the liveness check.
+
+    The capture and the aligned face images are blobs under ``cameos/<id>/``; the face
+    descriptor (128 float32) and the speaker embedding (256 float32) are kept here.
+    """
+
+    __tablename__ = "cameos"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # one cameo of themselves per person (characters, later, are cameos of their own kind)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"),
+                                          unique=True)
+    permission: Mapped[CameoPermission] = mapped_column(
+        _str_enum(CameoPermission, "cameo_permission"), default=CameoPermission.ONLY_ME)
+    face: Mapped[bytes] = mapped_column(LargeBinary)
+    voice: Mapped[bytes] = mapped_column(LargeBinary)
+    voice_parameters: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    chips: Mapped[int] = mapped_column(Integer, default=0)  # aligned face images stored
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    owner: Mapped[User] = relationship()

@@ -64,6 +64,9 @@ def _configure_sqlite(engine: Engine, *, enforce_foreign_keys: bool) -> None:
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
             cursor.execute(f"PRAGMA foreign_keys={'ON' if enforce_foreign_keys else 'OFF'}")
+            # Deleted rows are overwritten, not left in free pages: what a person erases (a
+            # cameo's face and voice) is gone from the file (see erase_wal for the log).
+            cursor.execute("PRAGMA secure_delete=ON")
         finally:
             cursor.close()
 
@@ -182,3 +185,17 @@ class Recent(Generic[K, T]):
         """Drop every value."""
         with self._lock:
             self._values.clear()
+
+
+def erase_wal(session: Session) -> None:
+    """Copy the write-ahead log into the database and empty it, so pages written before a
+    delete (and overwritten by it) are gone from disk too. SQLite only; elsewhere nothing."""
+    engine = session.get_bind()
+    if engine.dialect.name != "sqlite" or not isinstance(engine, Engine):
+        return
+    raw = engine.raw_connection()  # outside any transaction: a checkpoint cannot run in one
+    try:
+        assert raw.driver_connection is not None
+        raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()

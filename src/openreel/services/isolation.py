@@ -26,7 +26,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
-from openreel.services.errors import Busy
+from openreel.services.errors import Busy, InvalidInput, TooLarge
 
 T = TypeVar("T")
 CHILD_NICENESS = 10
@@ -108,3 +108,18 @@ class Isolated:
             raise value
         result: T = value
         return result
+
+
+def run_on_upload(checks: Isolated, work: Callable[..., T], *args: Any, doing: str,
+                  instead: str, **kwargs: Any) -> T:
+    """``work`` on a file someone sent, through ``checks``; past its time limit →
+    InvalidInput, past its memory → TooLarge, both saying what it was ``doing`` ("examine")
+    and what to send ``instead``."""
+    try:
+        return checks.run(work, *args, **kwargs)
+    except TookTooLong:
+        raise InvalidInput("file", f"took longer than {checks.seconds:g} s to {doing}: "
+                           f"{instead}") from None
+    except OutOfMemory:
+        raise TooLarge(f"the file needs more memory to {doing} than openreel gives one "
+                       f"check: {instead}") from None

@@ -10,8 +10,6 @@ answers "where does this file come from?" by combining what the file shows
 
 from __future__ import annotations
 
-import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -33,10 +31,10 @@ from openreel.provenance.verify import (
     with_matches,
     with_sound_reread,
 )
-from openreel.services.errors import InvalidInput, TooLarge, UnsupportedMedia
-from openreel.services.isolation import Isolated, OutOfMemory, TookTooLong
+from openreel.services.errors import UnsupportedMedia
+from openreel.services.isolation import Isolated, run_on_upload
 from openreel.services.platform import Platform
-from openreel.services.uploads import VERIFIABLE
+from openreel.services.uploads import VERIFIABLE, scratch_copy
 from openreel.services.verdict import FoundVideo, TrackFinding, Verdict, verdict_json, weigh
 
 T = TypeVar("T")
@@ -93,14 +91,8 @@ def verdict_on(session: Session, platform: Platform, looked: Looked,
 
 def _apart(checks: Isolated, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """``work`` on a file strangers sent, through the platform's checker."""
-    try:
-        return checks.run(work, *args, **kwargs)
-    except TookTooLong:
-        raise InvalidInput("file", f"took longer than {checks.seconds:g} s to examine: send a "
-                           "shorter or smaller copy") from None
-    except OutOfMemory:
-        raise TooLarge("the file needs more memory to examine than openreel gives one "
-                       "check: send a shorter or smaller copy") from None
+    return run_on_upload(checks, work, *args, doing="examine",
+                         instead="send a shorter or smaller copy", **kwargs)
 
 
 def verify_upload(session: Session, platform: Platform, stream: BinaryIO, filename: str,
@@ -108,26 +100,12 @@ def verify_upload(session: Session, platform: Platform, stream: BinaryIO, filena
     """Verify an uploaded file: copied to scratch space (never whole into memory), examined,
     removed. Too large → TooLarge; empty → InvalidInput; not media → UnsupportedMedia."""
     settings = platform.settings
-    limit = settings.max_upload_bytes
-    scratch = settings.scratch_dir()
-    scratch.mkdir(parents=True, exist_ok=True)
-    suffix = Path(filename).suffix.lower()[:10] if filename else ""
-    if not re.fullmatch(r"\.[a-z0-9]{1,9}", suffix):
-        suffix = ""
-    with tempfile.NamedTemporaryFile(dir=scratch, suffix=suffix) as copy:
-        size = 0
-        while chunk := stream.read(1 << 20):
-            size += len(chunk)
-            if size > limit:
-                raise TooLarge(f"the file is larger than {limit // (1024 * 1024)} MB")
-            copy.write(chunk)
-        copy.flush()
-        if size == 0:
-            raise InvalidInput("file", VERIFIABLE.refusal("the file is empty"))
+    with scratch_copy(stream, filename, settings.scratch_dir(), settings.max_upload_bytes,
+                      VERIFIABLE) as copy:
         try:
-            return verify_file(session, platform, Path(copy.name), viewer, apart=True)
+            return verify_file(session, platform, copy, viewer, apart=True)
         except VerifyError as exc:
-            problem = str(exc).replace(Path(copy.name).name, filename or "file")
+            problem = str(exc).replace(copy.name, filename or "file")
             raise UnsupportedMedia(VERIFIABLE.refusal(problem)) from exc
 
 

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import secrets
+import tempfile
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -76,17 +79,20 @@ PICTURE_KINDS = {
     "BMP": FileKind("BMP", "image/bmp", (".bmp",)),
 }
 PICTURES = Accepted((("picture", tuple(PICTURE_KINDS.values())),))
+_VIDEO_KINDS = (FileKind("MP4", "video/mp4", (".mp4", ".m4v")),
+                FileKind("MOV", "video/quicktime", (".mov",)),
+                FileKind("WebM", "video/webm", (".webm",)))
 # /verify reads any picture Pillow opens and any clip FFmpeg decodes; these are the ones
 # it says it takes (and has tests for)
 VERIFIABLE = Accepted((
-    ("video", (FileKind("MP4", "video/mp4", (".mp4", ".m4v")),
-               FileKind("MOV", "video/quicktime", (".mov",)),
-               FileKind("WebM", "video/webm", (".webm",)))),
+    ("video", _VIDEO_KINDS),
     ("sound", (FileKind("WAV", "audio/wav", (".wav",)),
                FileKind("MP3", "audio/mpeg", (".mp3",)),
                FileKind("M4A", "audio/mp4", (".m4a",)))),
     ("picture", tuple(PICTURE_KINDS.values())),
 ))
+# a cameo's capture: what phones and browsers record (MediaRecorder writes WebM or MP4)
+CAPTURES = Accepted((("video", _VIDEO_KINDS),))
 
 
 def read_limited(stream: BinaryIO, limit: int) -> bytes:
@@ -149,6 +155,29 @@ def kept_if_committed(blobs: BlobStore, key: str | None) -> Iterator[None]:
             with suppress(Exception):  # the error that got here is the one to report
                 blobs.delete(key)
         raise
+
+
+@contextmanager
+def scratch_copy(stream: BinaryIO, filename: str, scratch: Path, limit: int,
+                 accepted: Accepted) -> Iterator[Path]:
+    """An upload copied to a file in ``scratch`` (in pieces, never whole into memory, and
+    named with the upload's extension where it is a plain one), removed after the block.
+    Larger than ``limit`` bytes → TooLarge; empty → InvalidInput."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    suffix = Path(filename).suffix.lower()[:10] if filename else ""
+    if not re.fullmatch(r"\.[a-z0-9]{1,9}", suffix):
+        suffix = ""
+    with tempfile.NamedTemporaryFile(dir=scratch, suffix=suffix) as copy:
+        size = 0
+        while chunk := stream.read(1 << 20):
+            size += len(chunk)
+            if size > limit:
+                raise TooLarge(f"the file is larger than {limit // (1024 * 1024)} MB")
+            copy.write(chunk)
+        copy.flush()
+        if size == 0:
+            raise InvalidInput("file", accepted.refusal("the file is empty"))
+        yield Path(copy.name)
 
 
 def store_avatar(blobs: BlobStore, user_id: int, data: bytes) -> str:

@@ -1,0 +1,90 @@
+"""Cameos: the liveness challenge, recording one's cameo, seeing, narrowing and erasing it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Path, Response, UploadFile
+
+from openreel.api.deps import CurrentUser, PlatformDep, SessionDep
+from openreel.api.routes.users import HandlePath
+from openreel.api.schemas import (
+    CameoChallengeOut,
+    CameoOut,
+    CameoPermissionIn,
+    CameoPermissionName,
+    RowId,
+    VoiceOut,
+)
+from openreel.api.strict_json import FiniteJSONRoute
+from openreel.db.models import Cameo, CameoPermission
+from openreel.services import cameos
+from openreel.services.uploads import CAPTURES
+
+router = APIRouter(prefix="/cameos", tags=["cameos"], route_class=FiniteJSONRoute)
+
+
+def _out(cameo: Cameo) -> CameoOut:
+    voice = cameo.voice_parameters
+    return CameoOut(handle=cameo.owner.handle, permission=cameo.permission.value,
+                    faces=cameo.chips, voice=VoiceOut(
+                        f0_median=round(voice["f0_median"], 1),
+                        f0_low=round(voice["f0_low"], 1), f0_high=round(voice["f0_high"], 1),
+                        rate=voice["rate"]), created_at=cameo.created_at)
+
+
+@router.post("/challenge", status_code=201, response_model=CameoChallengeOut)
+def challenge(user: CurrentUser, db: SessionDep) -> CameoChallengeOut:
+    """A liveness challenge to answer in your recording: say the digits, turn your head."""
+    row = cameos.issue_challenge(db, user)
+    asked = cameos.as_challenge(row)
+    return CameoChallengeOut(id=row.id, digits=list(asked.digits), turn=asked.turn,
+                             instructions=asked.instructions, expires_at=row.expires_at)
+
+
+@router.post("", status_code=201, response_model=CameoOut)
+def create(user: CurrentUser, db: SessionDep, platform: PlatformDep,
+           challenge_id: Annotated[RowId, Form()],
+           file: Annotated[UploadFile, File(description=f"the recording: {CAPTURES.words}, "
+                                                        "5 to 20 seconds")],
+           permission: Annotated[CameoPermissionName, Form()] = "only_me") -> CameoOut:
+    """Your cameo, from a recording that answers the challenge: one face (yours), the
+    head turned as asked, the digits said aloud. A recording that does not pass is refused
+    (422) with every reason; the challenge is spent either way."""
+    cameo = cameos.create_cameo(db, platform, user, challenge_id, file.file,
+                                file.filename or "", CameoPermission(permission))
+    return _out(cameo)
+
+
+@router.get("/me", response_model=CameoOut)
+def mine(user: CurrentUser, db: SessionDep) -> CameoOut:
+    """Your cameo."""
+    return _out(cameos.own_cameo(db, user))
+
+
+@router.patch("/me", response_model=CameoOut)
+def narrow(body: CameoPermissionIn, user: CurrentUser, db: SessionDep) -> CameoOut:
+    """Who may use your cameo, from now on."""
+    return _out(cameos.set_permission(db, user, CameoPermission(body.permission)))
+
+
+@router.delete("/me", status_code=204)
+def erase(user: CurrentUser, db: SessionDep, platform: PlatformDep) -> Response:
+    """Erase your cameo: its face images, face and voice are deleted for good."""
+    cameos.delete_cameo(db, platform, user)
+    return Response(status_code=204)
+
+
+@router.get("/me/faces/{n}", response_class=Response,
+            responses={200: {"content": {"image/png": {}}}})
+def face(n: Annotated[int, Path(ge=0, le=63)], user: CurrentUser, db: SessionDep,
+         platform: PlatformDep) -> Response:
+    """One of your cameo's aligned face images (PNG), as the renderer will use them."""
+    data = cameos.face_image(platform, cameos.own_cameo(db, user), n)
+    return Response(data, media_type="image/png", headers={"Cache-Control": "private"})
+
+
+@router.get("/{handle}", response_model=CameoOut)
+def of(handle: HandlePath, user: CurrentUser, db: SessionDep) -> CameoOut:
+    """Someone's cameo: whether they have one and who may use it."""
+    return _out(cameos.cameo_of(db, handle))

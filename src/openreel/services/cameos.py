@@ -1,0 +1,174 @@
+"""Cameos: a person records themselves once, answering a liveness challenge, and their
+face and voice are kept as a cameo that only they control.
+
+The capture is decoded apart from the server (the platform's checker: bounded in time and
+memory, like every file strangers send); the liveness check and the likeness run here,
+where the face and voice models are loaded once and kept. A challenge is spent the moment
+a capture is sent for it, pass or fail, so a recording cannot be tried twice.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+from pathlib import Path
+from typing import BinaryIO
+
+import numpy as np
+from PIL import Image
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from openreel.db.models import Cameo, CameoChallenge, CameoPermission, User
+from openreel.db.session import erase_wal
+from openreel.db.timestamps import utcnow
+from openreel.likeness.capture import Capture, CaptureError, read_capture
+from openreel.likeness.challenge import LIFETIME_SECONDS, Challenge, new_challenge
+from openreel.likeness.liveness import Likeness, check
+from openreel.services.accounts import user_by_handle
+from openreel.services.errors import Conflict, InvalidInput, NotFound
+from openreel.services.isolation import run_on_upload
+from openreel.services.platform import Platform
+from openreel.services.uploads import CAPTURES, scratch_copy
+
+
+def issue_challenge(session: Session, user: User) -> CameoChallenge:
+    """A fresh challenge for ``user`` to answer in a recording, valid a few minutes."""
+    made = new_challenge()
+    now = utcnow()
+    row = CameoChallenge(user_id=user.id, digits="".join(map(str, made.digits)),
+                         turn=made.turn, created_at=now,
+                         expires_at=now + timedelta(seconds=LIFETIME_SECONDS))
+    session.add(row)
+    session.commit()
+    return row
+
+
+def as_challenge(row: CameoChallenge) -> Challenge:
+    """The challenge a stored row holds."""
+    return Challenge(tuple(int(d) for d in row.digits), "left" if row.turn == "left" else "right")
+
+
+def create_cameo(session: Session, platform: Platform, user: User, challenge_id: int,
+                 stream: BinaryIO, filename: str,
+                 permission: CameoPermission = CameoPermission.ONLY_ME) -> Cameo:
+    """The cameo taken from a capture answering ``challenge_id``; InvalidInput with every
+    reason when the capture does not pass."""
+    if session.scalar(select(Cameo.id).where(Cameo.owner_id == user.id)) is not None:
+        raise Conflict("you already have a cameo: delete it to record a new one")
+    challenge = _spend(session, user, challenge_id)
+    settings = platform.settings
+    with scratch_copy(stream, filename, settings.scratch_dir(), settings.max_upload_bytes,
+                      CAPTURES) as copy:
+        capture = _read_apart(platform, copy)
+    verdict = check(capture, challenge)
+    if verdict.likeness is None:
+        raise InvalidInput("file", "the recording did not pass the liveness check: "
+                           + "; ".join(verdict.reasons))
+    return _keep(session, platform, user, verdict.likeness, permission)
+
+
+def _spend(session: Session, user: User, challenge_id: int) -> Challenge:
+    """The user's unspent, unexpired challenge ``challenge_id``, spent now."""
+    row = session.get(CameoChallenge, challenge_id)
+    if row is None or row.user_id != user.id:
+        raise NotFound("no such challenge: ask for a new one")
+    if row.used_at is not None:
+        raise InvalidInput("challenge_id", "this challenge was already answered: ask for a "
+                           "new one and record again")
+    if row.expires_at <= utcnow():
+        raise InvalidInput("challenge_id", "this challenge has expired: ask for a new one "
+                           "and record within a few minutes")
+    row.used_at = utcnow()
+    session.commit()
+    return as_challenge(row)
+
+
+def _read_apart(platform: Platform, path: Path) -> Capture:
+    try:
+        return run_on_upload(platform.checks, read_capture, path, doing="read",
+                             instead="record 5 to 20 seconds at a phone's usual size")
+    except CaptureError as exc:
+        raise InvalidInput("file", CAPTURES.refusal(str(exc))) from None
+
+
+def _chip_key(cameo_id: int, n: int) -> str:
+    return f"cameos/{cameo_id}/face-{n}.png"
+
+
+def _keep(session: Session, platform: Platform, user: User, likeness: Likeness,
+          permission: CameoPermission) -> Cameo:
+    params = likeness.voice_parameters
+    cameo = Cameo(owner_id=user.id, permission=permission,
+                  face=likeness.face.astype("<f4").tobytes(),
+                  voice=likeness.voice.astype("<f4").tobytes(),
+                  voice_parameters={"f0_median": params.f0_median, "f0_low": params.f0_low,
+                                    "f0_high": params.f0_high,
+                                    "envelope": list(params.envelope), "rate": params.rate},
+                  chips=len(likeness.chips))
+    session.add(cameo)
+    session.flush()
+    try:
+        for n, chip in enumerate(likeness.chips):
+            buffer = io.BytesIO()
+            Image.fromarray(chip).save(buffer, format="PNG")
+            platform.blobs.put_bytes(_chip_key(cameo.id, n), buffer.getvalue())
+        session.commit()
+    except BaseException:
+        session.rollback()
+        _erase_blobs(platform, cameo.id, len(likeness.chips))
+        raise
+    return cameo
+
+
+def cameo_of(session: Session, handle: str) -> Cameo:
+    """The cameo of the person with ``handle``; NotFound when they have none."""
+    owner = user_by_handle(session, handle)
+    cameo = session.scalar(select(Cameo).where(Cameo.owner_id == owner.id))
+    if cameo is None:
+        raise NotFound(f"@{owner.handle} has no cameo")
+    return cameo
+
+
+def own_cameo(session: Session, user: User) -> Cameo:
+    """The caller's own cameo; NotFound when they have none."""
+    cameo = session.scalar(select(Cameo).where(Cameo.owner_id == user.id))
+    if cameo is None:
+        raise NotFound("you have no cameo: record one first")
+    return cameo
+
+
+def set_permission(session: Session, user: User, permission: CameoPermission) -> Cameo:
+    """Who may use the caller's cameo, from now on."""
+    cameo = own_cameo(session, user)
+    cameo.permission = permission
+    session.commit()
+    return cameo
+
+
+def face_image(platform: Platform, cameo: Cameo, n: int = 0) -> bytes:
+    """One of the cameo's aligned face images (PNG)."""
+    if not 0 <= n < cameo.chips:
+        raise NotFound("no such face image")
+    with platform.blobs.open(_chip_key(cameo.id, n)) as stream:
+        return stream.read()
+
+
+def face_descriptor(cameo: Cameo) -> np.ndarray:
+    """The cameo's face descriptor (128 float32)."""
+    return np.frombuffer(cameo.face, "<f4").astype(np.float32)
+
+
+def delete_cameo(session: Session, platform: Platform, user: User) -> None:
+    """Erase the caller's cameo: its row (face and voice with it) and every image of it."""
+    cameo = own_cameo(session, user)
+    cameo_id, chips = cameo.id, cameo.chips
+    session.delete(cameo)
+    session.commit()
+    _erase_blobs(platform, cameo_id, chips)
+    erase_wal(session)
+
+
+def _erase_blobs(platform: Platform, cameo_id: int, chips: int) -> None:
+    for n in range(chips):
+        platform.blobs.delete(_chip_key(cameo_id, n))

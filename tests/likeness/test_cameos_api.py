@@ -1,0 +1,149 @@
+"""Recording a cameo through the API: the challenge, the recording, refusals with their
+reasons, a challenge spent once, and erasing every byte of it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from capture_clips import live
+from fastapi.testclient import TestClient
+
+from openreel.app import create_app
+from openreel.config import Settings
+from openreel.db.models import CameoChallenge
+from openreel.db.timestamps import utcnow
+
+API = "/api/v1"
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    settings = Settings(data_dir=tmp_path / "data", workers=0,
+                        rate_limit_per_minute=100_000, max_upload_bytes=8 * 1024 * 1024)
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+def _sign_up(client: TestClient, handle: str) -> dict[str, str]:
+    password = "correct horse battery"
+    assert client.post(f"{API}/auth/signup", json={
+        "handle": handle, "email": f"{handle}@example.org", "password": password,
+    }).status_code == 201
+    token = client.post(f"{API}/auth/token", json={"login": handle, "password": password})
+    return {"Authorization": f"Bearer {token.json()['secret']}"}
+
+
+def _challenge(client: TestClient, auth: dict[str, str]) -> dict[str, object]:
+    response = client.post(f"{API}/cameos/challenge", headers=auth)
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+def _send(client: TestClient, auth: dict[str, str], challenge_id: object, clip: Path,
+          **fields: str):  # type: ignore[no-untyped-def]
+    with clip.open("rb") as stream:
+        return client.post(f"{API}/cameos", headers=auth,
+                           data={"challenge_id": str(challenge_id), **fields},
+                           files={"file": ("me.mp4", stream, "video/mp4")})
+
+
+def _answer(tmp_path: Path, challenge: dict[str, object], name: str = "me.mp4") -> Path:
+    digits = [int(d) for d in challenge["digits"]]  # type: ignore[attr-defined]
+    return live(tmp_path / name, digits, 25 if challenge["turn"] == "left" else -25)
+
+
+def _files(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file()]
+
+
+def test_a_recording_answering_its_challenge_becomes_the_cameo_and_erasing_it_leaves_nothing(
+        client: TestClient, tmp_path: Path) -> None:
+    maya = _sign_up(client, "maya")
+    asked = _challenge(client, maya)
+    assert len(asked["digits"]) == 3 and asked["turn"] in ("left", "right")  # type: ignore[arg-type]
+    assert str(asked["instructions"]).startswith("Look at the camera and say ")
+    made = _send(client, maya, asked["id"], _answer(tmp_path, asked), permission="mutuals")
+    assert made.status_code == 201, made.text
+    cameo = made.json()
+    assert cameo["handle"] == "maya" and cameo["permission"] == "mutuals"
+    assert cameo["faces"] == 8 and 150 < cameo["voice"]["f0_median"] < 300
+    face = client.get(f"{API}/cameos/me/faces/0", headers=maya)
+    assert face.status_code == 200 and face.content[:8] == b"\x89PNG\r\n\x1a\n"
+    other = _sign_up(client, "omar")
+    assert client.get(f"{API}/cameos/maya", headers=other).json()["permission"] == "mutuals"
+    assert client.get(f"{API}/cameos/omar", headers=maya).status_code == 404
+    narrowed = client.patch(f"{API}/cameos/me", headers=maya, json={"permission": "only_me"})
+    assert narrowed.json()["permission"] == "only_me"
+
+    # what is stored of it: the face images and, in the database, the face and the voice
+    data_dir = tmp_path / "data"
+    platform = client.app.state.platform  # type: ignore[attr-defined]
+    with platform.reading() as session:
+        from openreel.db.models import Cameo
+
+        row = session.query(Cameo).one()
+        secrets_ = [row.face, row.voice]
+    chips = [p.read_bytes() for p in _files(data_dir) if p.suffix == ".png"]
+    assert len(chips) == 8
+    assert any(s in p.read_bytes() for p in _files(data_dir) for s in secrets_)
+
+    assert client.delete(f"{API}/cameos/me", headers=maya).status_code == 204
+    assert client.get(f"{API}/cameos/me", headers=maya).status_code == 404
+    assert client.get(f"{API}/cameos/me/faces/0", headers=maya).status_code == 404
+    left = [p.read_bytes() for p in _files(data_dir)]
+    for secret in [*secrets_, *(c[100:164] for c in chips)]:
+        assert not any(secret in data for data in left)
+
+
+def test_a_recording_that_fails_is_refused_with_its_reasons_and_spends_the_challenge(
+        client: TestClient, tmp_path: Path) -> None:
+    maya = _sign_up(client, "maya")
+    asked = _challenge(client, maya)
+    digits = [int(d) for d in asked["digits"]]  # type: ignore[attr-defined]
+    wrong = [(d + 1) % 10 for d in digits]
+    turn = 25 if asked["turn"] == "left" else -25
+    refused = _send(client, maya, asked["id"], live(tmp_path / "old.mp4", wrong, turn))
+    assert refused.status_code == 422
+    message = refused.json()["detail"][0]["msg"]
+    assert message.startswith("the recording did not pass the liveness check: the digits "
+                              f"heard ({' '.join(map(str, wrong))}) are not the ones asked")
+    # the same challenge cannot be tried again, even with the right recording
+    again = _send(client, maya, asked["id"], _answer(tmp_path, asked))
+    assert again.status_code == 422
+    assert "already answered" in again.json()["detail"][0]["msg"]
+    assert client.get(f"{API}/cameos/me", headers=maya).status_code == 404
+
+
+def test_a_challenge_is_the_asker_s_own_and_expires(client: TestClient, tmp_path: Path) -> None:
+    maya, omar = _sign_up(client, "maya"), _sign_up(client, "omar")
+    asked = _challenge(client, maya)
+    clip = _answer(tmp_path, asked)
+    assert _send(client, omar, asked["id"], clip).status_code == 404
+    platform = client.app.state.platform  # type: ignore[attr-defined]
+    with platform.sessions() as session:
+        row = session.get(CameoChallenge, asked["id"])
+        row.expires_at = utcnow() - timedelta(seconds=1)
+        session.commit()
+    late = _send(client, maya, asked["id"], clip)
+    assert late.status_code == 422 and "expired" in late.json()["detail"][0]["msg"]
+
+
+def test_what_is_not_a_recording_is_refused_clearly(client: TestClient, tmp_path: Path) -> None:
+    maya = _sign_up(client, "maya")
+    text = tmp_path / "notes.mp4"
+    text.write_text("not a video")
+    refused = _send(client, maya, _challenge(client, maya)["id"], text)
+    assert refused.status_code == 422
+    assert refused.json()["detail"][0]["msg"] == (
+        "the file is not a video openreel can read; upload an MP4, MOV or WebM video")
+    empty = tmp_path / "empty.mp4"
+    empty.write_bytes(b"")
+    assert _send(client, maya, _challenge(client, maya)["id"], empty).status_code == 422
+    assert client.post(f"{API}/cameos/challenge").status_code == 401
+    bad = client.post(f"{API}/cameos", headers=maya, data={"challenge_id": "x"},
+                      files={"file": ("a.mp4", b"1", "video/mp4")})
+    assert bad.status_code == 422
+    assert client.get(f"{API}/cameos/me/faces/99", headers=maya).status_code == 422
