@@ -147,3 +147,16 @@ def test_what_is_not_a_recording_is_refused_clearly(client: TestClient, tmp_path
                       files={"file": ("a.mp4", b"1", "video/mp4")})
     assert bad.status_code == 422
     assert client.get(f"{API}/cameos/me/faces/99", headers=maya).status_code == 422
+
+
+def test_asking_again_gives_the_open_challenge_until_it_is_spent(client: TestClient,
+                                                                  tmp_path: Path) -> None:
+    maya = _sign_up(client, "maya")
+    first = _challenge(client, maya)
+    assert _challenge(client, maya) == first  # a page reloaded shows the same digits
+    platform = client.app.state.platform  # type: ignore[attr-defined]
+    with platform.sessions() as session:
+        row = session.get(CameoChallenge, first["id"])
+        row.expires_at = utcnow() + timedelta(seconds=30)  # under a minute left
+        session.commit()
+    assert _challenge(client, maya)["id"] != first["id"]

@@ -31,11 +31,30 @@ from openreel.services.isolation import run_on_upload
 from openreel.services.platform import Platform
 from openreel.services.uploads import CAPTURES, scratch_copy
 
+REUSE_SECONDS = 60  # an open challenge is given again while it has this long left
+
+
+class CaptureRefused(InvalidInput):
+    """A recording did not pass the liveness check; ``reasons`` says every way it failed."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__("file", "the recording did not pass the liveness check: "
+                         + "; ".join(reasons))
+        self.reasons = reasons
+
 
 def issue_challenge(session: Session, user: User) -> CameoChallenge:
-    """A fresh challenge for ``user`` to answer in a recording, valid a few minutes."""
-    made = new_challenge()
+    """A challenge for ``user`` to answer in a recording: the one they were given last if
+    it is unspent with a minute or more to go (a page reloaded asks the same), else a
+    fresh one, valid a few minutes."""
     now = utcnow()
+    open_ = session.scalar(select(CameoChallenge).where(
+        CameoChallenge.user_id == user.id, CameoChallenge.used_at.is_(None),
+        CameoChallenge.expires_at > now + timedelta(seconds=REUSE_SECONDS),
+    ).order_by(CameoChallenge.id.desc()).limit(1))
+    if open_ is not None:
+        return open_
+    made = new_challenge()
     row = CameoChallenge(user_id=user.id, digits="".join(map(str, made.digits)),
                          turn=made.turn, created_at=now,
                          expires_at=now + timedelta(seconds=LIFETIME_SECONDS))
@@ -54,7 +73,7 @@ def create_cameo(session: Session, platform: Platform, user: User, challenge_id:
                  permission: CameoPermission = CameoPermission.ONLY_ME) -> Cameo:
     """The cameo taken from a capture answering ``challenge_id``; InvalidInput with every
     reason when the capture does not pass."""
-    if session.scalar(select(Cameo.id).where(Cameo.owner_id == user.id)) is not None:
+    if find_cameo(session, user) is not None:
         raise Conflict("you already have a cameo: delete it to record a new one")
     challenge = _spend(session, user, challenge_id)
     settings = platform.settings
@@ -63,8 +82,7 @@ def create_cameo(session: Session, platform: Platform, user: User, challenge_id:
         capture = _read_apart(platform, copy)
     verdict = check(capture, challenge)
     if verdict.likeness is None:
-        raise InvalidInput("file", "the recording did not pass the liveness check: "
-                           + "; ".join(verdict.reasons))
+        raise CaptureRefused(verdict.reasons)
     return _keep(session, platform, user, verdict.likeness, permission)
 
 
@@ -124,15 +142,20 @@ def _keep(session: Session, platform: Platform, user: User, likeness: Likeness,
 def cameo_of(session: Session, handle: str) -> Cameo:
     """The cameo of the person with ``handle``; NotFound when they have none."""
     owner = user_by_handle(session, handle)
-    cameo = session.scalar(select(Cameo).where(Cameo.owner_id == owner.id))
+    cameo = find_cameo(session, owner)
     if cameo is None:
         raise NotFound(f"@{owner.handle} has no cameo")
     return cameo
 
 
+def find_cameo(session: Session, user: User) -> Cameo | None:
+    """``user``'s cameo, or None."""
+    return session.scalar(select(Cameo).where(Cameo.owner_id == user.id))
+
+
 def own_cameo(session: Session, user: User) -> Cameo:
     """The caller's own cameo; NotFound when they have none."""
-    cameo = session.scalar(select(Cameo).where(Cameo.owner_id == user.id))
+    cameo = find_cameo(session, user)
     if cameo is None:
         raise NotFound("you have no cameo: record one first")
     return cameo

@@ -22,8 +22,17 @@ from openreel.api.deps import (
 from openreel.api.errors import retry_headers, status_of
 from openreel.api.present import avatar_url, user_out, videos_out, viewed_video_out
 from openreel.api.schemas import IdPath
+from openreel.db.models import CameoPermission
 from openreel.pipeline import SIZES
-from openreel.services import accounts, batches, engagement, provenance, saved, videos
+from openreel.services import (
+    accounts,
+    batches,
+    cameos,
+    engagement,
+    provenance,
+    saved,
+    videos,
+)
 from openreel.services.errors import (
     Busy,
     InvalidInput,
@@ -32,7 +41,7 @@ from openreel.services.errors import (
     ServiceError,
 )
 from openreel.services.render_job import notes_of
-from openreel.services.uploads import PICTURES, VERIFIABLE, read_limited
+from openreel.services.uploads import CAPTURES, PICTURES, VERIFIABLE, read_limited
 from openreel.spec import Style
 
 ANON_CSRF_COOKIE = "openreel_csrf"
@@ -41,7 +50,7 @@ _ROW_STATES = {"queued": "waiting", "running": "being made", "succeeded": "ready
                "failed": "failed", "cancelled": "cancelled", "skipped": "skipped"}
 templates = Jinja2Templates(directory=str(files("openreel.web") / "templates"))
 # What each upload takes, for the file pickers and their hints (said once, in uploads)
-templates.env.globals.update(pictures=PICTURES, verifiable=VERIFIABLE)
+templates.env.globals.update(pictures=PICTURES, verifiable=VERIFIABLE, captures=CAPTURES)
 
 
 def page_caller(request: Request, db: SessionDep, platform: PlatformDep) -> Caller:
@@ -102,6 +111,33 @@ def _create_page(request: Request, caller: Caller, db: SessionDep, platform: Pla
                    styles=[s.value for s in Style], values=values or {}, error=error,
                    max_prompt=videos.MAX_PROMPT,
                    quota=videos.daily_quota(db, platform, caller.user))
+
+
+# who may use a cameo, as its owner chooses
+CAMEO_PERMISSIONS = (("only_me", "Only me"), ("approved", "People I approve"),
+                     ("mutuals", "Mutuals (people I follow who follow me)"),
+                     ("everyone", "Everyone"))
+
+
+def _permission(value: str) -> CameoPermission:
+    try:
+        return CameoPermission(value)
+    except ValueError:
+        raise InvalidInput("permission", "choose only_me, approved, mutuals or "
+                           "everyone") from None
+
+
+def _cameo_page(request: Request, caller: Caller, db: SessionDep, status: int = 200,
+                reasons: list[str] | None = None) -> HTMLResponse:
+    assert caller.user is not None
+    cameo = cameos.find_cameo(db, caller.user)
+    challenge = None
+    if cameo is None:
+        row = cameos.issue_challenge(db, caller.user)
+        challenge = {"id": row.id, "digits": list(cameos.as_challenge(row).digits),
+                     "turn": row.turn}
+    return _render(request, caller, "cameo.html", status, cameo=cameo, challenge=challenge,
+                   reasons=reasons or [], permissions=CAMEO_PERMISSIONS)
 
 
 def _signed_in(caller: Caller, request: Request) -> Any:
@@ -415,6 +451,55 @@ def web_router() -> APIRouter:
         assert caller.user is not None
         return _render(request, caller, "settings.html",
                        tokens=accounts.list_api_tokens(db, caller.user))
+
+    @router.get("/cameo", response_class=HTMLResponse)
+    def cameo_page(request: Request, caller: PageCaller, db: SessionDep) -> Response:
+        if (redirect := _signed_in(caller, request)) is not None:
+            return redirect
+        return _cameo_page(request, caller, db)
+
+    @router.post("/cameo", response_class=HTMLResponse)
+    def cameo_record(request: Request, caller: PageCaller, db: SessionDep,
+                     platform: PlatformDep, challenge_id: Annotated[int, Form()] = 0,
+                     permission: Annotated[str, Form()] = "only_me",
+                     file: Annotated[UploadFile | None, File()] = None,
+                     csrf_token: Annotated[str, Form()] = "") -> Response:
+        _check_form_csrf(request, caller, csrf_token)
+        if (redirect := _signed_in(caller, request)) is not None:
+            return redirect
+        assert caller.user is not None
+        try:
+            if file is None or not file.filename:
+                raise InvalidInput("file", f"record yourself, or choose a recording: "
+                                   f"{CAPTURES.words}")
+            cameos.create_cameo(db, platform, caller.user, challenge_id, file.file,
+                                file.filename, _permission(permission))
+        except ServiceError as exc:
+            reasons = (exc.reasons if isinstance(exc, cameos.CaptureRefused) else
+                       [exc.reason if isinstance(exc, InvalidInput) else exc.message])
+            return _cameo_page(request, caller, db, status_of(exc), reasons)
+        return RedirectResponse("/cameo", status_code=303)
+
+    @router.post("/cameo/permission")
+    def cameo_permission(request: Request, caller: PageCaller, db: SessionDep,
+                         permission: Annotated[str, Form()] = "",
+                         csrf_token: Annotated[str, Form()] = "") -> Response:
+        _check_form_csrf(request, caller, csrf_token)
+        if (redirect := _signed_in(caller, request)) is not None:
+            return redirect
+        assert caller.user is not None
+        cameos.set_permission(db, caller.user, _permission(permission))
+        return RedirectResponse("/cameo", status_code=303)
+
+    @router.post("/cameo/delete")
+    def cameo_delete(request: Request, caller: PageCaller, db: SessionDep,
+                     platform: PlatformDep, csrf_token: Annotated[str, Form()] = "") -> Response:
+        _check_form_csrf(request, caller, csrf_token)
+        if (redirect := _signed_in(caller, request)) is not None:
+            return redirect
+        assert caller.user is not None
+        cameos.delete_cameo(db, platform, caller.user)
+        return RedirectResponse("/cameo", status_code=303)
 
     @router.get("/notifications", response_class=HTMLResponse)
     def notifications_page(request: Request, caller: PageCaller, db: SessionDep) -> Response:

@@ -600,3 +600,62 @@ function wirePage() {
 
 document.addEventListener("DOMContentLoaded", wirePage);
 document.addEventListener("DOMContentLoaded", wireBatch);
+
+// A cameo recording: the camera and microphone straight into the form's file input, so the
+// recording goes up exactly as an uploaded file would (the upload stays for phones without
+// MediaRecorder, and for recordings made elsewhere).
+const RECORD_SECONDS = 8;
+
+function wireCameo() {
+  document.querySelectorAll("form[data-confirm]").forEach((form) => form.addEventListener("submit", (event) => {
+    if (!confirm(form.dataset.confirm)) event.preventDefault();
+  }));
+  const box = document.getElementById("recorder");
+  if (!box || !navigator.mediaDevices?.getUserMedia || !window.MediaRecorder) return;
+  box.hidden = false;
+  const form = document.getElementById("cameo-form");
+  const input = document.getElementById("cameo-file");
+  const preview = document.getElementById("recorder-preview");
+  const state = document.getElementById("recorder-state");
+  const button = document.getElementById("record");
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    let stream;
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({
+        video: { facingMode: "user", width: 640, height: 480 }, audio: true });
+    } catch (error) {
+      state.textContent = `The camera could not be opened (${error.message}): upload a recording instead.`;
+      button.disabled = false;
+      return;
+    }
+    preview.srcObject = stream;
+    const recorder = new MediaRecorder(stream);
+    const chunks = [];
+    recorder.addEventListener("dataavailable", (event) => { if (event.data.size) chunks.push(event.data); });
+    recorder.addEventListener("stop", () => {
+      stream.getTracks().forEach((track) => track.stop());
+      const type = (recorder.mimeType || "video/webm").split(";")[0];
+      const file = new File(chunks, type.includes("mp4") ? "cameo.mp4" : "cameo.webm", { type });
+      const files = new DataTransfer();
+      files.items.add(file);
+      input.files = files.files;
+      state.textContent = "Recorded: checking it…";
+      form.requestSubmit();
+    });
+    recorder.start(500);
+    let left = RECORD_SECONDS;
+    state.textContent = `Recording: ${left} s left. Say the digits, then turn your head.`;
+    const tick = setInterval(() => {
+      left -= 1;
+      if (left > 0) {
+        state.textContent = `Recording: ${left} s left. Say the digits, then turn your head.`;
+        return;
+      }
+      clearInterval(tick);
+      recorder.stop();
+    }, 1000);
+  });
+}
+
+document.addEventListener("DOMContentLoaded", wireCameo);

@@ -1,0 +1,142 @@
+"""Making one's cameo in a real browser: the challenge on the page, a recording that answers
+it uploaded, the cameo's faces shown, who may use it changed, and the cameo erased."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+from browser_steps import sign_up, unique_handle
+from playwright.sync_api import expect
+
+
+def _capture_clips() -> ModuleType:
+    """The liveness tests' capture fixtures (a real photograph turned in place, a neural
+    voice saying the digits), loaded from their file."""
+    path = Path(__file__).resolve().parent.parent / "likeness" / "capture_clips.py"
+    spec = importlib.util.spec_from_file_location("capture_clips", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_person_makes_their_cameo_from_a_recording_and_erases_it(
+        new_context, tmp_path: Path, shot) -> None:
+    handle = unique_handle("cam")
+    page = new_context().new_page()
+    sign_up(page, handle)
+    page.locator('a[href="/cameo"]:visible').first.click()
+    page.wait_for_url("**/cameo")
+    challenge = page.locator("#challenge")
+    expect(challenge).to_contain_text("Say these digits aloud")
+    digits = [int(d) for d in challenge.get_attribute("data-digits").strip("[]").split(",")]
+    turn = challenge.get_attribute("data-turn")
+    shot(page, "challenge")
+
+    # a recording of someone else's challenge is refused, with the reason, and a new
+    # challenge is shown
+    clips = _capture_clips()
+    wrong = clips.live(tmp_path / "old.mp4", [(d + 1) % 10 for d in digits],
+                       25 if turn == "left" else -25)
+    page.locator("#cameo-file").set_input_files(str(wrong))
+    with page.expect_navigation(timeout=90_000):
+        page.get_by_role("button", name="Make my cameo").click()
+    expect(page.locator("#cameo-refused")).to_contain_text("the digits heard")
+    digits = [int(d) for d in page.locator("#challenge").get_attribute(
+        "data-digits").strip("[]").split(",")]
+    turn = page.locator("#challenge").get_attribute("data-turn")
+
+    answer = clips.live(tmp_path / "me.mp4", digits, 25 if turn == "left" else -25)
+    page.locator("#cameo-file").set_input_files(str(answer))
+    page.get_by_label("Who may use it").select_option("mutuals")
+    with page.expect_navigation(timeout=90_000):
+        page.get_by_role("button", name="Make my cameo").click()
+    faces = page.locator("#cameo-faces img")
+    expect(faces).to_have_count(8)
+    expect(faces.first).to_have_js_property("naturalWidth", 150)
+    expect(page.get_by_label("Who may use it")).to_have_value("mutuals")
+    shot(page, "cameo")
+
+    page.get_by_label("Who may use it").select_option("only_me")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_label("Who may use it")).to_have_value("only_me")
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Erase my cameo").click()
+    expect(page.locator("#challenge")).to_be_visible()
+    expect(page.locator("#cameo-faces")).to_have_count(0)
+
+
+def _y4m(path: Path, frames: list, fps: int) -> None:
+    """Frames (RGB) as a YUV4MPEG2 file, what Chromium's fake camera plays."""
+    import cv2
+
+    height, width = frames[0].shape[:2]
+    with path.open("wb") as out:
+        out.write(f"YUV4MPEG2 W{width} H{height} F{fps}:1 Ip A1:1 C420jpeg\n".encode())
+        for frame in frames:
+            out.write(b"FRAME\n")
+            out.write(cv2.cvtColor(frame, cv2.COLOR_RGB2YUV_I420).tobytes())
+
+
+def _wav(path: Path, sound, rate: int) -> None:
+    """Mono 16-bit WAV, what Chromium's fake microphone plays."""
+    import wave
+
+    import numpy as np
+
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes((np.clip(sound.mean(axis=1), -1, 1) * 32767).astype("<i2").tobytes())
+
+
+def test_a_cameo_recorded_with_the_camera_and_microphone_in_the_page(
+        new_context, playwright_instance, server, tmp_path: Path, shot) -> None:
+    """The page's recorder: Chromium's fake camera and microphone play a person answering
+    the page's challenge; the page records 8 s with MediaRecorder and sends it."""
+    import shutil
+
+    from openreel.media import AUDIO_RATE
+
+    handle = unique_handle("rec")
+    page = new_context().new_page()
+    sign_up(page, handle)
+    page.goto("/cameo")
+    challenge = page.locator("#challenge")
+    digits = [int(d) for d in challenge.get_attribute("data-digits").strip("[]").split(",")]
+    degrees = 25 if challenge.get_attribute("data-turn") == "left" else -25
+    clips = _capture_clips()
+    # longer than the recording (both files play from when the page opens them): the
+    # digits are said once, from 0.8 s; the head turns at 3-6 s
+    seconds = 12.0
+    frames = [clips.turned(clips.photo(), degrees * max(0.0, 1 - abs(n / clips.FPS - 4.5) / 1.5))
+              for n in range(round(seconds * clips.FPS))]
+    _y4m(tmp_path / "camera.y4m", frames, clips.FPS)
+    _wav(tmp_path / "microphone.wav", clips.saying(digits, seconds), AUDIO_RATE)
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    browser = playwright_instance.chromium.launch(executable_path=chromium, headless=True, args=[
+        "--no-sandbox", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-video-capture={tmp_path / 'camera.y4m'}",
+        f"--use-file-for-fake-audio-capture={tmp_path / 'microphone.wav'}"])
+    try:
+        # the same person (their cookies), the same open challenge
+        context = browser.new_context(base_url=server.url,
+                                      storage_state=page.context.storage_state())
+        context.grant_permissions(["camera", "microphone"])
+        recording = context.new_page()
+        recording.goto("/cameo")
+        expect(recording.locator("#challenge")).to_have_attribute(
+            "data-digits", challenge.get_attribute("data-digits"))
+        with recording.expect_navigation(timeout=120_000):
+            recording.get_by_role("button", name="Record 8 seconds").click()
+        refused = recording.locator("#cameo-refused")
+        assert refused.count() == 0, refused.inner_text()
+        expect(recording.locator("#cameo-faces img")).to_have_count(8)
+        shot(recording, "recorded")
+    finally:
+        browser.close()
