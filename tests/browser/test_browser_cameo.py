@@ -3,23 +3,13 @@ it uploaded, the cameo's faces shown, who may use it changed, and the cameo eras
 
 from __future__ import annotations
 
-import importlib.util
+import re
 from pathlib import Path
-from types import ModuleType
 
 from browser_steps import sign_up, unique_handle
 from playwright.sync_api import expect
 
-
-def _capture_clips() -> ModuleType:
-    """The liveness tests' capture fixtures (a real photograph turned in place, a neural
-    voice saying the digits), loaded from their file."""
-    path = Path(__file__).resolve().parent.parent / "likeness" / "capture_clips.py"
-    spec = importlib.util.spec_from_file_location("capture_clips", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from bench import capture_clips as clips
 
 
 def test_a_person_makes_their_cameo_from_a_recording_and_erases_it(
@@ -37,7 +27,6 @@ def test_a_person_makes_their_cameo_from_a_recording_and_erases_it(
 
     # a recording of someone else's challenge is refused, with the reason, and a new
     # challenge is shown
-    clips = _capture_clips()
     wrong = clips.live(tmp_path / "old.mp4", [(d + 1) % 10 for d in digits],
                        25 if turn == "left" else -25)
     page.locator("#cameo-file").set_input_files(str(wrong))
@@ -62,6 +51,19 @@ def test_a_person_makes_their_cameo_from_a_recording_and_erases_it(
     page.get_by_label("Who may use it").select_option("only_me")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_label("Who may use it")).to_have_value("only_me")
+
+    # the people approved to use it
+    friend = unique_handle("pal")
+    sign_up(new_context().new_page(), friend)
+    approve = page.get_by_label("Handle to approve")
+    approve.fill("@nobody_by_that_name")
+    page.get_by_role("button", name="Approve").click()
+    expect(page.locator("#cameo-approved .error")).to_contain_text("nobody_by_that_name")
+    page.get_by_label("Handle to approve").fill(f"@{friend}")
+    page.get_by_role("button", name="Approve").click()
+    expect(page.locator("#cameo-approved li").first).to_have_text(re.compile(f"@{friend}"))
+    page.get_by_role("button", name=f"Stop approving @{friend}").click()
+    expect(page.locator("#cameo-approved li")).to_have_text(["Nobody yet."])
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Erase my cameo").click()
@@ -109,14 +111,14 @@ def test_a_cameo_recorded_with_the_camera_and_microphone_in_the_page(
     challenge = page.locator("#challenge")
     digits = [int(d) for d in challenge.get_attribute("data-digits").strip("[]").split(",")]
     degrees = 25 if challenge.get_attribute("data-turn") == "left" else -25
-    clips = _capture_clips()
-    # longer than the recording (both files play from when the page opens them): the
-    # digits are said once, from 0.8 s; the head turns at 3-6 s
+    # longer than the recording (both files play from when the page opens them, a moment
+    # before it starts recording): the digits are said once, from 2 s; the head turns at
+    # 3-6 s
     seconds = 12.0
     frames = [clips.turned(clips.photo(), degrees * max(0.0, 1 - abs(n / clips.FPS - 4.5) / 1.5))
               for n in range(round(seconds * clips.FPS))]
     _y4m(tmp_path / "camera.y4m", frames, clips.FPS)
-    _wav(tmp_path / "microphone.wav", clips.saying(digits, seconds), AUDIO_RATE)
+    _wav(tmp_path / "microphone.wav", clips.saying(digits, seconds, at=2.0), AUDIO_RATE)
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     browser = playwright_instance.chromium.launch(executable_path=chromium, headless=True, args=[

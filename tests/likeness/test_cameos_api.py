@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from capture_clips import live
+from bench.capture_clips import live
 from fastapi.testclient import TestClient
 
 from openreel.app import create_app
@@ -27,10 +27,10 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
         yield test_client
 
 
-def _sign_up(client: TestClient, handle: str) -> dict[str, str]:
+def _sign_up(client: TestClient, handle: str, **extra: object) -> dict[str, str]:
     password = "correct horse battery"
     assert client.post(f"{API}/auth/signup", json={
-        "handle": handle, "email": f"{handle}@example.org", "password": password,
+        "handle": handle, "email": f"{handle}@example.org", "password": password, **extra,
     }).status_code == 201
     token = client.post(f"{API}/auth/token", json={"login": handle, "password": password})
     return {"Authorization": f"Bearer {token.json()['secret']}"}
@@ -160,3 +160,59 @@ def test_asking_again_gives_the_open_challenge_until_it_is_spent(client: TestCli
         row.expires_at = utcnow() + timedelta(seconds=30)  # under a minute left
         session.commit()
     assert _challenge(client, maya)["id"] != first["id"]
+
+
+def _make_cameo(client: TestClient, auth: dict[str, str], tmp_path: Path) -> None:
+    asked = _challenge(client, auth)
+    made = _send(client, auth, asked["id"], _answer(tmp_path, asked))
+    assert made.status_code == 201, made.text
+
+
+def test_who_may_use_a_cameo_through_the_api(client: TestClient, tmp_path: Path) -> None:
+    """Every permission × every relation, as the API tells each person (you_may_use)."""
+    maya = _sign_up(client, "maya")
+    _make_cameo(client, maya, tmp_path)
+    people = {name: _sign_up(client, name) for name in ("ann", "moe", "fay", "sam")}
+    assert client.put(f"{API}/cameos/me/approved/ann", headers=maya).json() == ["ann"]
+    for follower, followee in (("moe", "maya"), ("maya", "moe"), ("fay", "maya")):
+        assert client.post(f"{API}/users/{followee}/follow",
+                           headers=people.get(follower, maya)).status_code == 200
+    relations = {"maya": maya, "ann": people["ann"], "moe": people["moe"],
+                 "fay": people["fay"], "sam": people["sam"]}  # owner, approved, mutual,
+    allowed = {"only_me": {"maya"}, "approved": {"maya", "ann"},  # follower, stranger
+               "mutuals": {"maya", "ann", "moe"}, "everyone": set(relations)}
+    for permission, who in allowed.items():
+        assert client.patch(f"{API}/cameos/me", headers=maya,
+                            json={"permission": permission}).status_code == 200
+        for name, auth in relations.items():
+            seen = client.get(f"{API}/cameos/maya", headers=auth).json()
+            assert seen["you_may_use"] is (name in who), (permission, name, seen)
+            assert (seen["why_not"] is None) is (name in who)
+    # taking someone off the list takes their use away
+    client.patch(f"{API}/cameos/me", headers=maya, json={"permission": "approved"})
+    assert client.delete(f"{API}/cameos/me/approved/ann", headers=maya).status_code == 204
+    refused = client.get(f"{API}/cameos/maya", headers=people["ann"]).json()
+    assert refused["you_may_use"] is False
+    assert refused["why_not"] == "@maya's cameo can be used by people @maya approves"
+    assert client.get(f"{API}/cameos/me/approved", headers=maya).json() == []
+    assert client.put(f"{API}/cameos/me/approved/maya", headers=maya).status_code == 422
+    assert client.put(f"{API}/cameos/me/approved/nobody", headers=maya).status_code == 404
+
+
+def test_a_teenager_s_cameo_reaches_no_further_than_people_they_approve_and_follow(
+        client: TestClient, tmp_path: Path) -> None:
+    year = utcnow().year
+    kid = _sign_up(client, "kid", birth_year=year - 15)
+    _make_cameo(client, kid, tmp_path)
+    adult, friend = _sign_up(client, "adult"), _sign_up(client, "friend", birth_year=year - 14)
+    client.patch(f"{API}/cameos/me", headers=kid, json={"permission": "everyone"})
+    for name in ("adult", "friend"):
+        client.put(f"{API}/cameos/me/approved/{name}", headers=kid)
+    assert client.get(f"{API}/cameos/kid", headers=friend).json()["you_may_use"] is True
+    refused = client.get(f"{API}/cameos/kid", headers=adult).json()
+    assert refused["you_may_use"] is False
+    assert refused["why_not"] == "@kid's cameo is only for people @kid approves and follows"
+    client.post(f"{API}/users/adult/follow", headers=kid)
+    assert client.get(f"{API}/cameos/kid", headers=adult).json()["you_may_use"] is True
+    stranger = _sign_up(client, "stranger")
+    assert client.get(f"{API}/cameos/kid", headers=stranger).json()["you_may_use"] is False

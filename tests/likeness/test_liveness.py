@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from capture_clips import (
+from bench.capture_clips import (
     HEIGHT,
     WIDTH,
     head_turn,

@@ -64,7 +64,10 @@ def retry_headers(error: ServiceError) -> dict[str, str]:
 
 def status_of(error: ServiceError, otherwise: int = 400) -> int:
     """The HTTP status of a domain error: 422 for a field's value, else by its kind."""
-    return 422 if isinstance(error, InvalidInput) else STATUS.get(type(error), otherwise)
+    if isinstance(error, InvalidInput):
+        return 422
+    # a kind of error stands for its own status, or its nearest ancestor's
+    return next((STATUS[kind] for kind in type(error).__mro__ if kind in STATUS), otherwise)
 
 
 def problem_response(error: ServiceError) -> JSONResponse:

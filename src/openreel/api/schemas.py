@@ -467,6 +467,8 @@ class CameoOut(BaseModel):
     faces: int = Field(description="aligned face images kept (GET …/faces/{n})")
     voice: VoiceOut
     created_at: datetime
+    you_may_use: bool = Field(description="whether the caller may put it in a video now")
+    why_not: str | None = Field(default=None, description="why the caller may not")
 
 
 class CameoPermissionIn(BaseModel):

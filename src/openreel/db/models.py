@@ -501,3 +501,15 @@ class Cameo(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     owner: Mapped[User] = relationship()
+
+
+class CameoApproval(Base):
+    """``user`` is one of the people a cameo's owner approves to use it."""
+
+    __tablename__ = "cameo_approvals"
+    __table_args__ = (UniqueConstraint("cameo_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cameo_id: Mapped[int] = mapped_column(ForeignKey("cameos.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -16,17 +16,25 @@ from typing import BinaryIO
 
 import numpy as np
 from PIL import Image
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from openreel.db.models import Cameo, CameoChallenge, CameoPermission, User
+from openreel.db.models import (
+    Cameo,
+    CameoApproval,
+    CameoChallenge,
+    CameoPermission,
+    Follow,
+    User,
+)
 from openreel.db.session import erase_wal
 from openreel.db.timestamps import utcnow
 from openreel.likeness.capture import Capture, CaptureError, read_capture
 from openreel.likeness.challenge import LIFETIME_SECONDS, Challenge, new_challenge
 from openreel.likeness.liveness import Likeness, check
+from openreel.likeness.permission import Reach, Relation, may_use
 from openreel.services.accounts import user_by_handle
-from openreel.services.errors import Conflict, InvalidInput, NotFound
+from openreel.services.errors import Conflict, Forbidden, InvalidInput, NotFound
 from openreel.services.isolation import run_on_upload
 from openreel.services.platform import Platform
 from openreel.services.uploads import CAPTURES, scratch_copy
@@ -167,6 +175,78 @@ def set_permission(session: Session, user: User, permission: CameoPermission) ->
     cameo.permission = permission
     session.commit()
     return cameo
+
+
+# -- who may use it ------------------------------------------------------------------------------
+REACH = {CameoPermission.ONLY_ME: Reach.ONLY_ME, CameoPermission.APPROVED: Reach.APPROVED,
+         CameoPermission.MUTUALS: Reach.MUTUALS, CameoPermission.EVERYONE: Reach.EVERYONE}
+ADULT_AGE = 18
+
+
+class CameoNotPermitted(Forbidden):
+    """Someone may not use a cameo (not, or no longer, allowed by its owner)."""
+
+
+def is_minor(user: User) -> bool:
+    """Whether ``user`` may be under 18 (only the birth year is known: a person born
+    eighteen years before this year may not have had their birthday yet)."""
+    return user.birth_year is not None and utcnow().year - user.birth_year <= ADULT_AGE
+
+
+def _follows(session: Session, follower: User, followee: User) -> bool:
+    return session.scalar(select(Follow.id).where(Follow.follower_id == follower.id,
+                                                  Follow.followee_id == followee.id)) is not None
+
+
+def relation(session: Session, cameo: Cameo, user: User) -> Relation:
+    """What is true between ``cameo``'s owner and ``user``."""
+    owner = cameo.owner
+    if owner.id == user.id:
+        return Relation(is_owner=True)
+    approved = session.scalar(select(CameoApproval.id).where(
+        CameoApproval.cameo_id == cameo.id, CameoApproval.user_id == user.id)) is not None
+    return Relation(approved=approved, owner_follows=_follows(session, owner, user),
+                    follows_owner=_follows(session, user, owner),
+                    owner_is_minor=is_minor(owner), user_is_minor=is_minor(user))
+
+
+def check_use(session: Session, cameo: Cameo, user: User) -> None:
+    """Nothing if ``user`` may put ``cameo`` in a video now; CameoNotPermitted if not."""
+    decision = may_use(REACH[cameo.permission], relation(session, cameo, user),
+                       cameo.owner.handle)
+    if not decision.allowed:
+        raise CameoNotPermitted(decision.reason)
+
+
+def approve(session: Session, user: User, handle: str) -> User:
+    """Add @``handle`` to the people who may use the caller's cameo (when it reaches them)."""
+    cameo = own_cameo(session, user)
+    other = user_by_handle(session, handle)
+    if other.id == user.id:
+        raise InvalidInput("handle", "you can always use your own cameo")
+    exists = session.scalar(select(CameoApproval.id).where(
+        CameoApproval.cameo_id == cameo.id, CameoApproval.user_id == other.id))
+    if exists is None:
+        session.add(CameoApproval(cameo_id=cameo.id, user_id=other.id))
+        session.commit()
+    return other
+
+
+def unapprove(session: Session, user: User, handle: str) -> None:
+    """Take @``handle`` off the people the caller approves."""
+    cameo = own_cameo(session, user)
+    other = user_by_handle(session, handle)
+    session.execute(delete(CameoApproval).where(CameoApproval.cameo_id == cameo.id,
+                                                CameoApproval.user_id == other.id))
+    session.commit()
+
+
+def approved_people(session: Session, user: User) -> list[User]:
+    """The people the caller approves, by handle."""
+    cameo = own_cameo(session, user)
+    return list(session.scalars(select(User).join(
+        CameoApproval, CameoApproval.user_id == User.id).where(
+        CameoApproval.cameo_id == cameo.id).order_by(User.handle)))
 
 
 def face_image(platform: Platform, cameo: Cameo, n: int = 0) -> bytes:

@@ -22,7 +22,7 @@ from openreel.api.deps import (
 from openreel.api.errors import retry_headers, status_of
 from openreel.api.present import avatar_url, user_out, videos_out, viewed_video_out
 from openreel.api.schemas import IdPath
-from openreel.db.models import CameoPermission
+from openreel.db.models import CameoPermission, User
 from openreel.pipeline import SIZES
 from openreel.services import (
     accounts,
@@ -128,16 +128,26 @@ def _permission(value: str) -> CameoPermission:
 
 
 def _cameo_page(request: Request, caller: Caller, db: SessionDep, status: int = 200,
-                reasons: list[str] | None = None) -> HTMLResponse:
+                reasons: list[str] | None = None, error: str | None = None) -> HTMLResponse:
     assert caller.user is not None
     cameo = cameos.find_cameo(db, caller.user)
     challenge = None
+    approved = cameos.approved_people(db, caller.user) if cameo is not None else []
     if cameo is None:
         row = cameos.issue_challenge(db, caller.user)
         challenge = {"id": row.id, "digits": list(cameos.as_challenge(row).digits),
                      "turn": row.turn}
     return _render(request, caller, "cameo.html", status, cameo=cameo, challenge=challenge,
-                   reasons=reasons or [], permissions=CAMEO_PERMISSIONS)
+                   reasons=reasons or [], permissions=CAMEO_PERMISSIONS, approved=approved,
+                   error=error)
+
+
+def _form_user(request: Request, caller: Caller, csrf_token: str) -> User | Response:
+    """Who sent a page's form (its token checked), or where to sign in first."""
+    _check_form_csrf(request, caller, csrf_token)
+    if caller.user is None:
+        return RedirectResponse(f"/signin?next={request.url.path}", status_code=303)
+    return caller.user
 
 
 def _signed_in(caller: Caller, request: Request) -> Any:
@@ -464,15 +474,13 @@ def web_router() -> APIRouter:
                      permission: Annotated[str, Form()] = "only_me",
                      file: Annotated[UploadFile | None, File()] = None,
                      csrf_token: Annotated[str, Form()] = "") -> Response:
-        _check_form_csrf(request, caller, csrf_token)
-        if (redirect := _signed_in(caller, request)) is not None:
-            return redirect
-        assert caller.user is not None
+        if isinstance(user := _form_user(request, caller, csrf_token), Response):
+            return user
         try:
             if file is None or not file.filename:
                 raise InvalidInput("file", f"record yourself, or choose a recording: "
                                    f"{CAPTURES.words}")
-            cameos.create_cameo(db, platform, caller.user, challenge_id, file.file,
+            cameos.create_cameo(db, platform, user, challenge_id, file.file,
                                 file.filename, _permission(permission))
         except ServiceError as exc:
             reasons = (exc.reasons if isinstance(exc, cameos.CaptureRefused) else
@@ -484,21 +492,39 @@ def web_router() -> APIRouter:
     def cameo_permission(request: Request, caller: PageCaller, db: SessionDep,
                          permission: Annotated[str, Form()] = "",
                          csrf_token: Annotated[str, Form()] = "") -> Response:
-        _check_form_csrf(request, caller, csrf_token)
-        if (redirect := _signed_in(caller, request)) is not None:
-            return redirect
-        assert caller.user is not None
-        cameos.set_permission(db, caller.user, _permission(permission))
+        if isinstance(user := _form_user(request, caller, csrf_token), Response):
+            return user
+        cameos.set_permission(db, user, _permission(permission))
+        return RedirectResponse("/cameo", status_code=303)
+
+    @router.post("/cameo/approved", response_class=HTMLResponse)
+    def cameo_approve(request: Request, caller: PageCaller, db: SessionDep,
+                      handle: Annotated[str, Form()] = "",
+                      csrf_token: Annotated[str, Form()] = "") -> Response:
+        if isinstance(user := _form_user(request, caller, csrf_token), Response):
+            return user
+        try:
+            cameos.approve(db, user, handle.strip().lstrip("@"))
+        except ServiceError as exc:
+            message = exc.reason if isinstance(exc, InvalidInput) else exc.message
+            return _cameo_page(request, caller, db, status_of(exc), error=message)
+        return RedirectResponse("/cameo", status_code=303)
+
+    @router.post("/cameo/approved/remove")
+    def cameo_unapprove(request: Request, caller: PageCaller, db: SessionDep,
+                        handle: Annotated[str, Form()] = "",
+                        csrf_token: Annotated[str, Form()] = "") -> Response:
+        if isinstance(user := _form_user(request, caller, csrf_token), Response):
+            return user
+        cameos.unapprove(db, user, handle)
         return RedirectResponse("/cameo", status_code=303)
 
     @router.post("/cameo/delete")
     def cameo_delete(request: Request, caller: PageCaller, db: SessionDep,
                      platform: PlatformDep, csrf_token: Annotated[str, Form()] = "") -> Response:
-        _check_form_csrf(request, caller, csrf_token)
-        if (redirect := _signed_in(caller, request)) is not None:
-            return redirect
-        assert caller.user is not None
-        cameos.delete_cameo(db, platform, caller.user)
+        if isinstance(user := _form_user(request, caller, csrf_token), Response):
+            return user
+        cameos.delete_cameo(db, platform, user)
         return RedirectResponse("/cameo", status_code=303)
 
     @router.get("/notifications", response_class=HTMLResponse)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Path, Response, UploadFile
+from sqlalchemy.orm import Session
 
 from openreel.api.deps import CurrentUser, PlatformDep, SessionDep
 from openreel.api.routes.users import HandlePath
@@ -17,20 +18,26 @@ from openreel.api.schemas import (
     VoiceOut,
 )
 from openreel.api.strict_json import FiniteJSONRoute
-from openreel.db.models import Cameo, CameoPermission
+from openreel.db.models import Cameo, CameoPermission, User
 from openreel.services import cameos
 from openreel.services.uploads import CAPTURES
 
 router = APIRouter(prefix="/cameos", tags=["cameos"], route_class=FiniteJSONRoute)
 
 
-def _out(cameo: Cameo) -> CameoOut:
+def _out(db: Session, cameo: Cameo, viewer: User) -> CameoOut:
     voice = cameo.voice_parameters
+    why_not = None
+    try:
+        cameos.check_use(db, cameo, viewer)
+    except cameos.CameoNotPermitted as exc:
+        why_not = exc.message
     return CameoOut(handle=cameo.owner.handle, permission=cameo.permission.value,
                     faces=cameo.chips, voice=VoiceOut(
                         f0_median=round(voice["f0_median"], 1),
                         f0_low=round(voice["f0_low"], 1), f0_high=round(voice["f0_high"], 1),
-                        rate=voice["rate"]), created_at=cameo.created_at)
+                        rate=voice["rate"]), created_at=cameo.created_at,
+                    you_may_use=why_not is None, why_not=why_not)
 
 
 @router.post("/challenge", status_code=201, response_model=CameoChallengeOut)
@@ -53,19 +60,19 @@ def create(user: CurrentUser, db: SessionDep, platform: PlatformDep,
     (422) with every reason; the challenge is spent either way."""
     cameo = cameos.create_cameo(db, platform, user, challenge_id, file.file,
                                 file.filename or "", CameoPermission(permission))
-    return _out(cameo)
+    return _out(db, cameo, user)
 
 
 @router.get("/me", response_model=CameoOut)
 def mine(user: CurrentUser, db: SessionDep) -> CameoOut:
     """Your cameo."""
-    return _out(cameos.own_cameo(db, user))
+    return _out(db, cameos.own_cameo(db, user), user)
 
 
 @router.patch("/me", response_model=CameoOut)
 def narrow(body: CameoPermissionIn, user: CurrentUser, db: SessionDep) -> CameoOut:
     """Who may use your cameo, from now on."""
-    return _out(cameos.set_permission(db, user, CameoPermission(body.permission)))
+    return _out(db, cameos.set_permission(db, user, CameoPermission(body.permission)), user)
 
 
 @router.delete("/me", status_code=204)
@@ -84,7 +91,27 @@ def face(n: Annotated[int, Path(ge=0, le=63)], user: CurrentUser, db: SessionDep
     return Response(data, media_type="image/png", headers={"Cache-Control": "private"})
 
 
+@router.get("/me/approved", response_model=list[str])
+def approved(user: CurrentUser, db: SessionDep) -> list[str]:
+    """The handles of the people you approve to use your cameo."""
+    return [person.handle for person in cameos.approved_people(db, user)]
+
+
+@router.put("/me/approved/{handle}", response_model=list[str])
+def approve(handle: HandlePath, user: CurrentUser, db: SessionDep) -> list[str]:
+    """Approve someone to use your cameo (while it reaches the people you approve)."""
+    cameos.approve(db, user, handle)
+    return [person.handle for person in cameos.approved_people(db, user)]
+
+
+@router.delete("/me/approved/{handle}", status_code=204)
+def unapprove(handle: HandlePath, user: CurrentUser, db: SessionDep) -> Response:
+    """No longer approve someone to use your cameo."""
+    cameos.unapprove(db, user, handle)
+    return Response(status_code=204)
+
+
 @router.get("/{handle}", response_model=CameoOut)
 def of(handle: HandlePath, user: CurrentUser, db: SessionDep) -> CameoOut:
-    """Someone's cameo: whether they have one and who may use it."""
-    return _out(cameos.cameo_of(db, handle))
+    """Someone's cameo: who may use it, and whether you may."""
+    return _out(db, cameos.cameo_of(db, handle), user)

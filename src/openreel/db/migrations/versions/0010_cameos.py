@@ -1,4 +1,5 @@
-"""Cameos: liveness challenges and the likeness taken from a capture that passed.
+"""Cameos: liveness challenges, the likeness taken from a capture that passed, and the
+people each owner approves to use theirs.
 
 Revision ID: 0010
 Revises: 0009
@@ -54,10 +55,29 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_cameos")),
         sa.UniqueConstraint("owner_id", name=op.f("uq_cameos_owner_id")),
     )
+    op.create_table(
+        "cameo_approvals",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("cameo_id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["cameo_id"], ["cameos.id"],
+                                name=op.f("fk_cameo_approvals_cameo_id_cameos"),
+                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"],
+                                name=op.f("fk_cameo_approvals_user_id_users"),
+                                ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_cameo_approvals")),
+        sa.UniqueConstraint("cameo_id", "user_id",
+                            name=op.f("uq_cameo_approvals_cameo_id_user_id")),
+    )
+    op.create_index(op.f("ix_cameo_approvals_user_id"), "cameo_approvals", ["user_id"])
 
 
 def downgrade() -> None:
     """Undo this revision."""
+    op.drop_index(op.f("ix_cameo_approvals_user_id"), table_name="cameo_approvals")
+    op.drop_table("cameo_approvals")
     op.drop_table("cameos")
     op.drop_index(op.f("ix_cameo_challenges_user_id"), table_name="cameo_challenges")
     op.drop_table("cameo_challenges")

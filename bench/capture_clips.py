@@ -1,6 +1,7 @@
-"""Capture clips for the liveness tests: a real photograph (scikit-image's astronaut, Eileen
-Collins, a NASA portrait in the public domain) whose head is turned in place by mapping the
-face onto a cylinder, with a neural voice saying digits; and the ways people cheat or fail.
+"""Capture clips for the liveness check's tests and bench: a real photograph (scikit-image's
+astronaut, Eileen Collins, a NASA portrait in the public domain) whose head is turned in
+place by mapping the face onto a cylinder, with a neural voice saying digits; and the ways
+people cheat or fail.
 """
 
 from __future__ import annotations
