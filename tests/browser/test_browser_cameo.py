@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from browser_steps import sign_up, unique_handle
+from browser_steps import create_clip, sign_up, unique_handle, wait_for_preview
 from playwright.sync_api import expect
 
 from bench import capture_clips as clips
@@ -52,9 +52,11 @@ def test_a_person_makes_their_cameo_from_a_recording_and_erases_it(
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_label("Who may use it")).to_have_value("only_me")
 
-    # the people approved to use it
+    # the people approved to use it; one of them puts the cameo in a video of their own,
+    # which the cameo's owner sees (a draft) and removes
     friend = unique_handle("pal")
-    sign_up(new_context().new_page(), friend)
+    friends_page = new_context().new_page()
+    sign_up(friends_page, friend)
     approve = page.get_by_label("Handle to approve")
     approve.fill("@nobody_by_that_name")
     page.get_by_role("button", name="Approve").click()
@@ -62,6 +64,18 @@ def test_a_person_makes_their_cameo_from_a_recording_and_erases_it(
     page.get_by_label("Handle to approve").fill(f"@{friend}")
     page.get_by_role("button", name="Approve").click()
     expect(page.locator("#cameo-approved li").first).to_have_text(re.compile(f"@{friend}"))
+    page.get_by_label("Who may use it").select_option("approved")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_label("Who may use it")).to_have_value("approved")
+    create_clip(friends_page, f"@{handle} waves at the camera on a sunny beach")
+    video_id = wait_for_preview(friends_page)
+    page.reload()
+    mine = page.locator(f'#cameo-videos li[data-video-id="{video_id}"]')
+    expect(mine).to_contain_text(f"by @{friend} · draft")
+    page.get_by_role("button", name=f"Remove the video {video_id}").click()
+    expect(page.locator("#cameo-videos li")).to_have_text(["None yet."])
+    friends_page.goto(f"/v/{video_id}")
+    expect(friends_page.locator("body")).to_contain_text("no video")
     page.get_by_role("button", name=f"Stop approving @{friend}").click()
     expect(page.locator("#cameo-approved li")).to_have_text(["Nobody yet."])
 

@@ -216,3 +216,86 @@ def test_a_teenager_s_cameo_reaches_no_further_than_people_they_approve_and_foll
     assert client.get(f"{API}/cameos/kid", headers=adult).json()["you_may_use"] is True
     stranger = _sign_up(client, "stranger")
     assert client.get(f"{API}/cameos/kid", headers=stranger).json()["you_may_use"] is False
+
+
+def _run_jobs(client: TestClient) -> None:
+    from openreel.jobs import drain
+    from openreel.services.rendering import render_handler
+    from openreel.services.videos import RENDER_JOB
+
+    platform = client.app.state.platform  # type: ignore[attr-defined]
+    drain(platform.sessions, {RENDER_JOB: render_handler(platform)}, retry_seconds=0)
+
+
+def _generate(client: TestClient, auth: dict[str, str], prompt: str):  # type: ignore[no-untyped-def]
+    return client.post(f"{API}/generations", headers=auth,
+                       data={"prompt": prompt, "seconds": "2", "size": "720x1280", "seed": "1"})
+
+
+def _permit(client: TestClient, auth: dict[str, str], permission: str) -> None:
+    assert client.patch(f"{API}/cameos/me", headers=auth,
+                        json={"permission": permission}).status_code == 200
+
+
+def test_a_cameo_in_a_prompt_is_checked_when_asked_when_made_and_when_published(
+        client: TestClient, tmp_path: Path) -> None:
+    maya = _sign_up(client, "maya")
+    _make_cameo(client, maya, tmp_path)
+    omar, sam = _sign_up(client, "omar"), _sign_up(client, "sam")
+
+    refused = _generate(client, omar, "@maya dances in the rain")
+    assert refused.status_code == 403
+    assert refused.json()["detail"] == "@maya's cameo can be used by only @maya"
+    nobody = _generate(client, omar, "@nobodyhere waves at the camera")
+    assert nobody.status_code == 422
+    assert nobody.json()["detail"][0]["msg"] == "nobody is called @nobodyhere"
+    assert _generate(client, maya, "@omar waves").json()["detail"][0]["msg"] == \
+        "@omar has no cameo"
+    # an e-mail address is not a mention
+    assert _generate(client, omar, "a letter to omar@example.org").status_code == 202
+    _run_jobs(client)
+
+    _permit(client, maya, "everyone")
+    first = _generate(client, omar, "@maya dances in the rain")
+    assert first.status_code == 202, first.text
+    _run_jobs(client)
+    job = client.get(f"{API}/jobs/{first.json()['id']}", headers=omar).json()
+    assert job["status"] == "succeeded", job
+    video_id = job["video_id"]
+    # maya sees omar's draft with her in it; nobody else does
+    assert [v["id"] for v in client.get(f"{API}/cameos/me/videos", headers=maya).json()] == \
+        [video_id]
+    assert client.get(f"{API}/videos/{video_id}", headers=maya).status_code == 200
+    assert client.get(f"{API}/videos/{video_id}", headers=sam).status_code == 404
+
+    # narrowed while a job waits: the job stops as it starts
+    queued = _generate(client, omar, "@maya reads a book by the window")
+    assert queued.status_code == 202
+    _permit(client, maya, "only_me")
+    _run_jobs(client)
+    stopped = client.get(f"{API}/jobs/{queued.json()['id']}", headers=omar).json()
+    assert stopped["status"] == "failed"
+    assert stopped["error"].startswith("cameo permission revoked")
+    # and the draft made while it was allowed cannot be published now
+    published = client.post(f"{API}/videos/{video_id}/publish", headers=omar,
+                            json={"caption": "look"})
+    assert published.status_code == 403
+    assert published.json()["detail"].startswith("cameo permission revoked")
+
+    # published while allowed, a remix by someone the cameo does not reach is refused
+    _permit(client, maya, "everyone")
+    assert client.post(f"{API}/videos/{video_id}/publish", headers=omar,
+                       json={"caption": "look"}).status_code == 200
+    _permit(client, maya, "mutuals")
+    remix = client.post(f"{API}/videos/{video_id}/remix", headers=sam,
+                        json={"prompt": "make it night"})
+    assert remix.status_code == 403, remix.text
+    assert remix.json()["detail"] == ("@maya's cameo can be used by @maya's mutuals and the "
+                                      "people they approve")
+
+    # maya removes the video she is in, though it is omar's
+    assert client.delete(f"{API}/cameos/me/videos/{video_id}", headers=maya).status_code == 204
+    assert client.get(f"{API}/videos/{video_id}", headers=omar).status_code == 404
+    assert client.get(f"{API}/cameos/me/videos", headers=maya).json() == []
+    assert client.delete(f"{API}/cameos/me/videos/{video_id}",
+                         headers=maya).status_code == 404

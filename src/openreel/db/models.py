@@ -513,3 +513,16 @@ class CameoApproval(Base):
     cameo_id: Mapped[int] = mapped_column(ForeignKey("cameos.id", ondelete="CASCADE"))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class VideoCameo(Base):
+    """``video`` shows ``cameo``: its owner sees the video (drafts too) and may remove it."""
+
+    __tablename__ = "video_cameos"
+    __table_args__ = (UniqueConstraint("video_id", "cameo_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    video_id: Mapped[int] = mapped_column(ForeignKey("videos.id", ondelete="CASCADE"),
+                                          index=True)
+    cameo_id: Mapped[int] = mapped_column(ForeignKey("cameos.id", ondelete="CASCADE"),
+                                          index=True)

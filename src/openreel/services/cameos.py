@@ -10,6 +10,7 @@ a capture is sent for it, pass or fail, so a recording cannot be tried twice.
 from __future__ import annotations
 
 import io
+import re
 from datetime import timedelta
 from pathlib import Path
 from typing import BinaryIO
@@ -26,6 +27,7 @@ from openreel.db.models import (
     CameoPermission,
     Follow,
     User,
+    VideoCameo,
 )
 from openreel.db.session import erase_wal
 from openreel.db.timestamps import utcnow
@@ -216,6 +218,73 @@ def check_use(session: Session, cameo: Cameo, user: User) -> None:
                        cameo.owner.handle)
     if not decision.allowed:
         raise CameoNotPermitted(decision.reason)
+
+
+# -- cameos in videos ------------------------------------------------------------------------------
+MAX_CAMEOS = 4  # cameos one video may show
+# @handle in a prompt: not part of a word or an address (an @ after a letter is an e-mail)
+MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{3,32})\b")
+REVOKED = "cameo permission revoked"
+
+
+def mentioned(session: Session, user: User, text: str,
+              also: list[int] | None = None) -> list[Cameo]:
+    """The cameos ``text`` names (@handle), and those of ``also`` (cameo ids, a remix's
+    parent's), each one ``user`` may use now; InvalidInput for a handle with no cameo,
+    CameoNotPermitted for one they may not use."""
+    found: list[Cameo] = []
+    for handle in dict.fromkeys(h.lower() for h in MENTION.findall(text)):
+        try:
+            owner = user_by_handle(session, handle)
+        except NotFound:
+            raise InvalidInput("prompt", f"nobody is called @{handle}") from None
+        cameo = find_cameo(session, owner)
+        if cameo is None:
+            raise InvalidInput("prompt", f"@{owner.handle} has no cameo")
+        found.append(cameo)
+    for cameo_id in also or []:
+        cameo = session.get(Cameo, cameo_id)
+        if cameo is not None and all(c.id != cameo.id for c in found):
+            found.append(cameo)
+    if len(found) > MAX_CAMEOS:
+        raise InvalidInput("prompt", f"a video shows at most {MAX_CAMEOS} cameos")
+    for cameo in found:
+        check_use(session, cameo, user)
+    return found
+
+
+def check_still_allowed(session: Session, cameo_ids: list[int], user: User) -> None:
+    """Nothing if ``user`` may still use every cameo of ``cameo_ids`` (as a job starts, as
+    its video is published); CameoNotPermitted ("cameo permission revoked: …") if not."""
+    for cameo_id in cameo_ids:
+        cameo = session.get(Cameo, cameo_id)
+        if cameo is None:
+            raise CameoNotPermitted(f"{REVOKED}: a cameo in it was erased by its owner")
+        try:
+            check_use(session, cameo, user)
+        except CameoNotPermitted as exc:
+            raise CameoNotPermitted(f"{REVOKED}: {exc.message}") from None
+
+
+def cameos_in(session: Session, video_id: int) -> list[int]:
+    """The ids of the cameos a video shows."""
+    return list(session.scalars(select(VideoCameo.cameo_id).where(
+        VideoCameo.video_id == video_id).order_by(VideoCameo.id)))
+
+
+def record_cast(session: Session, video_id: int, cameo_ids: list[int]) -> None:
+    """Note that a new video shows ``cameo_ids`` (those still there)."""
+    for cameo_id in cameo_ids:
+        cameo = session.get(Cameo, cameo_id)
+        if cameo is not None:
+            session.add(VideoCameo(video_id=video_id, cameo_id=cameo_id))
+
+
+def shows_cameo_of(session: Session, video_id: int, owner: User) -> bool:
+    """Whether a video shows ``owner``'s cameo."""
+    return session.scalar(select(VideoCameo.id).join(Cameo, Cameo.id == VideoCameo.cameo_id)
+                          .where(VideoCameo.video_id == video_id,
+                                 Cameo.owner_id == owner.id)) is not None
 
 
 def approve(session: Session, user: User, handle: str) -> User:

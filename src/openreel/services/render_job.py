@@ -68,6 +68,8 @@ class RenderPayload(BaseModel):
     # The id both invisible marks carry: drawn once, so every attempt marks the same.
     mark: str | None = Field(None, pattern=r"^[0-9a-f]{16}$")
     notes: list[str] = Field(default_factory=list)  # what the director said, for the page
+    # the cameos it shows: their use is checked again as the job starts
+    cameos: list[int] = Field(default_factory=list, max_length=16)
 
     def dump(self) -> dict[str, Any]:
         """The payload as plain JSON for the queue."""

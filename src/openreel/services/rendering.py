@@ -30,6 +30,7 @@ from openreel.provenance.fingerprint import FingerprintError, fingerprint_video
 from openreel.provenance.manifest import ParentVideo
 from openreel.provenance.signing import SigningError
 from openreel.provenance.stage import Provenance, Sealed, mark_id_for, seal
+from openreel.services import cameos
 from openreel.services.notices import notify
 from openreel.services.platform import Platform
 from openreel.services.provenance import register
@@ -65,6 +66,17 @@ def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
     def render(ctx: JobContext) -> JobOutcome:
         payload = RenderPayload.read(ctx.payload)  # checked once, as the job is claimed
         kind = payload.video.kind
+        if payload.cameos and ctx.user_id is not None:
+            # permission to show a cameo is checked again as the job starts: an owner who
+            # narrowed or revoked it since the job was queued stops it here
+            with platform.reading() as session:
+                asker = session.get(User, ctx.user_id)
+                try:
+                    if asker is None:
+                        raise PermanentJobError("the account that asked for this video is gone")
+                    cameos.check_still_allowed(session, payload.cameos, asker)
+                except cameos.CameoNotPermitted as exc:
+                    raise PermanentJobError(exc.message) from None
         encode = EncodeSettings(preset=platform.settings.x264_preset,
                                 crf=platform.settings.x264_crf)
         scratch = platform.settings.scratch_dir()
@@ -212,6 +224,7 @@ def _create_video(session: Session, job: Job, payload: RenderPayload,
     )
     session.add(video)
     session.flush()
+    cameos.record_cast(session, video.id, payload.cameos)
     if kind == VideoKind.STITCH:
         for position, source in enumerate(spec.sources):
             session.add(StitchPart(video_id=video.id, source_id=source, position=position))

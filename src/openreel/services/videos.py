@@ -7,6 +7,7 @@ before anything is queued; the render itself runs later in a job (see ``renderin
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -14,11 +15,13 @@ from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from openreel.db.models import (
+    Cameo,
     Job,
     JobStatus,
     NotificationKind,
     User,
     Video,
+    VideoCameo,
     VideoKind,
     VideoStatus,
 )
@@ -26,6 +29,7 @@ from openreel.db.timestamps import utcnow
 from openreel.director import extend as extend_board
 from openreel.director import remix as remix_board
 from openreel.pipeline import GenerateOptions, InvalidRequest, plan
+from openreel.services import cameos
 from openreel.services.errors import (
     Conflict,
     InvalidInput,
@@ -129,11 +133,12 @@ def options_for(request: CreateRequest) -> GenerateOptions:
 def queue_render(session: Session, platform: Platform, user: User, *, kind: VideoKind,
                   prompt: str, options: GenerateOptions, board: Storyboard | None,
                   parent_id: int | None = None, image_key: str | None = None,
-                  sources: list[int] | None = None, notes: list[str] | None = None) -> Job:
+                  sources: list[int] | None = None, notes: list[str] | None = None,
+                  cast: list[int] | None = None) -> Job:
     payload = RenderPayload(
         video=VideoSpec(kind=kind, prompt=prompt, parent_id=parent_id, sources=sources or []),
         options=RenderOptions.of(options), storyboard=board, image_key=image_key,
-        mark=secrets.token_hex(8), notes=notes or []).dump()
+        mark=secrets.token_hex(8), notes=notes or [], cameos=cast or []).dump()
     return platform.queue.enqueue(session, RENDER_JOB, payload, user_id=user.id,
                                   max_attempts=platform.settings.job_max_attempts)
 
@@ -158,8 +163,10 @@ def create_generation(session: Session, platform: Platform, user: User,
     image_key = store_source_image(platform.blobs, request.image) if request.image else None
     with kept_if_committed(platform.blobs, image_key), unit_of_work(session):
         check_quota(session, platform, user)
+        cast = [c.id for c in cameos.mentioned(session, user, prompt)]
         job = queue_render(session, platform, user, kind=VideoKind.GENERATE, prompt=prompt,
-                            options=options, board=board, image_key=image_key, notes=notes)
+                            options=options, board=board, image_key=image_key, notes=notes,
+                            cast=cast)
     return Planned(job=job, storyboard=board, notes=notes)
 
 
@@ -201,9 +208,12 @@ def create_remix(session: Session, platform: Platform, user: User, parent_id: in
     notes = list(result.changes)
     if result.not_understood:
         notes.append("not understood: " + ", ".join(result.not_understood))
+    # a remix shows its parent's cameos too: whoever remixes must be allowed them as well
+    cast = [c.id for c in cameos.mentioned(session, user, text,
+                                           also=cameos.cameos_in(session, parent.id))]
     job = queue_render(session, platform, user, kind=VideoKind.REMIX, prompt=text,
                         options=options, board=result.storyboard, parent_id=parent.id,
-                        image_key=parent.source_image_key, notes=notes)
+                        image_key=parent.source_image_key, notes=notes, cast=cast)
     return Planned(job=job, storyboard=result.storyboard, notes=notes)
 
 
@@ -259,7 +269,9 @@ def visible_video(session: Session, viewer: User | None, video_id: int) -> Video
     video = session.get(Video, video_id)
     if video is None or video.status == VideoStatus.DELETED:
         raise NotFound(f"no video {video_id}")
-    if video.status == VideoStatus.DRAFT and (viewer is None or viewer.id != video.owner_id):
+    if video.status == VideoStatus.DRAFT and (viewer is None or (
+            viewer.id != video.owner_id
+            and not cameos.shows_cameo_of(session, video.id, viewer))):
         raise NotFound(f"no video {video_id}")
     return video
 
@@ -293,6 +305,7 @@ def publish(session: Session, user: User, video_id: int, caption: str) -> Video:
     video = own_video(session, user, video_id)
     if video.status == VideoStatus.PUBLISHED:
         raise Conflict(f"video {video_id} is already published")
+    cameos.check_still_allowed(session, cameos.cameos_in(session, video.id), user)
     text = caption.strip()
     if len(text) > MAX_CAPTION:
         raise InvalidInput("caption", f"at most {MAX_CAPTION} characters")
@@ -325,8 +338,34 @@ def _count_remix(session: Session, parent: Video, delta: int) -> None:
 
 def delete_video(session: Session, platform: Platform, user: User, video_id: int) -> None:
     """Remove a video: files go, the row stays as a tombstone so remix chains hold."""
+    _remove(session, platform, lambda: own_video(session, user, video_id))
+
+
+def remove_showing_my_cameo(session: Session, platform: Platform, user: User,
+                            video_id: int) -> None:
+    """Remove someone's video that shows the caller's cameo (a draft or published): a
+    cameo's owner co-owns every video made with it."""
+    def video_of_mine() -> Video:
+        video = session.get(Video, video_id)
+        if (video is None or video.status == VideoStatus.DELETED
+                or not cameos.shows_cameo_of(session, video_id, user)):
+            raise NotFound(f"no video {video_id} shows your cameo")
+        return video
+    _remove(session, platform, video_of_mine)
+
+
+def showing_my_cameo(session: Session, user: User) -> list[Video]:
+    """Every video that shows the caller's cameo, drafts included, newest first."""
+    return list(session.scalars(
+        select(Video).join(VideoCameo, VideoCameo.video_id == Video.id)
+        .join(Cameo, Cameo.id == VideoCameo.cameo_id)
+        .where(Cameo.owner_id == user.id, Video.status != VideoStatus.DELETED)
+        .order_by(Video.id.desc())))
+
+
+def _remove(session: Session, platform: Platform, find: Callable[[], Video]) -> None:
     with unit_of_work(session, outermost=True):
-        video = own_video(session, user, video_id)
+        video = find()
         keys = [k for k in (video.video_key, video.poster_key) if k]
         parent = _remixed(session, video) if video.status == VideoStatus.PUBLISHED else None
         if parent is not None:  # a public remix no longer is one

@@ -133,13 +133,14 @@ def _cameo_page(request: Request, caller: Caller, db: SessionDep, status: int = 
     cameo = cameos.find_cameo(db, caller.user)
     challenge = None
     approved = cameos.approved_people(db, caller.user) if cameo is not None else []
+    showing = videos.showing_my_cameo(db, caller.user) if cameo is not None else []
     if cameo is None:
         row = cameos.issue_challenge(db, caller.user)
         challenge = {"id": row.id, "digits": list(cameos.as_challenge(row).digits),
                      "turn": row.turn}
     return _render(request, caller, "cameo.html", status, cameo=cameo, challenge=challenge,
                    reasons=reasons or [], permissions=CAMEO_PERMISSIONS, approved=approved,
-                   error=error)
+                   showing=showing, error=error)
 
 
 def _form_user(request: Request, caller: Caller, csrf_token: str) -> User | Response:
@@ -517,6 +518,15 @@ def web_router() -> APIRouter:
         if isinstance(user := _form_user(request, caller, csrf_token), Response):
             return user
         cameos.unapprove(db, user, handle)
+        return RedirectResponse("/cameo", status_code=303)
+
+    @router.post("/cameo/videos/{video_id}/remove")
+    def cameo_remove_video(video_id: IdPath, request: Request, caller: PageCaller,
+                           db: SessionDep, platform: PlatformDep,
+                           csrf_token: Annotated[str, Form()] = "") -> Response:
+        if isinstance(user := _form_user(request, caller, csrf_token), Response):
+            return user
+        videos.remove_showing_my_cameo(db, platform, user, video_id)
         return RedirectResponse("/cameo", status_code=303)
 
     @router.post("/cameo/delete")

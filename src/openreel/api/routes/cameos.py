@@ -8,18 +8,21 @@ from fastapi import APIRouter, File, Form, Path, Response, UploadFile
 from sqlalchemy.orm import Session
 
 from openreel.api.deps import CurrentUser, PlatformDep, SessionDep
+from openreel.api.present import videos_out
 from openreel.api.routes.users import HandlePath
 from openreel.api.schemas import (
     CameoChallengeOut,
     CameoOut,
     CameoPermissionIn,
     CameoPermissionName,
+    IdPath,
     RowId,
+    VideoOut,
     VoiceOut,
 )
 from openreel.api.strict_json import FiniteJSONRoute
 from openreel.db.models import Cameo, CameoPermission, User
-from openreel.services import cameos
+from openreel.services import cameos, videos
 from openreel.services.uploads import CAPTURES
 
 router = APIRouter(prefix="/cameos", tags=["cameos"], route_class=FiniteJSONRoute)
@@ -89,6 +92,20 @@ def face(n: Annotated[int, Path(ge=0, le=63)], user: CurrentUser, db: SessionDep
     """One of your cameo's aligned face images (PNG), as the renderer will use them."""
     data = cameos.face_image(platform, cameos.own_cameo(db, user), n)
     return Response(data, media_type="image/png", headers={"Cache-Control": "private"})
+
+
+@router.get("/me/videos", response_model=list[VideoOut])
+def videos_with_me(user: CurrentUser, db: SessionDep) -> list[VideoOut]:
+    """Every video that shows your cameo, other people's drafts included, newest first."""
+    return videos_out(db, user, videos.showing_my_cameo(db, user))
+
+
+@router.delete("/me/videos/{video_id}", status_code=204)
+def remove_video_with_me(video_id: IdPath, user: CurrentUser, db: SessionDep,
+                         platform: PlatformDep) -> Response:
+    """Remove a video that shows your cameo, whoever made it (a draft or published)."""
+    videos.remove_showing_my_cameo(db, platform, user, video_id)
+    return Response(status_code=204)
 
 
 @router.get("/me/approved", response_model=list[str])

@@ -630,6 +630,7 @@ function wireCameo() {
       return;
     }
     preview.srcObject = stream;
+    preview.hidden = false;
     const recorder = new MediaRecorder(stream);
     const chunks = [];
     recorder.addEventListener("dataavailable", (event) => { if (event.data.size) chunks.push(event.data); });
