@@ -251,6 +251,14 @@ def test_a_cameo_in_a_prompt_is_checked_when_asked_when_made_and_when_published(
     assert nobody.json()["detail"][0]["msg"] == "nobody is called @nobodyhere"
     assert _generate(client, maya, "@omar waves").json()["detail"][0]["msg"] == \
         "@omar has no cameo"
+    # a batch's rows are single videos: a row naming a cameo it may not use is skipped
+    batch = client.post(f"{API}/batches", headers=omar, json={
+        "template": "{who} waves from a boat", "seconds": 2,
+        "rows": [{"who": "@maya"}, {"who": "a sailor"}]}).json()
+    rows = {row["row"]: row for row in batch["rows"]}
+    assert rows[1]["status"] == "skipped"
+    assert rows[1]["error"] == "@maya's cameo can be used by only @maya"
+    assert rows[2]["job_id"] is not None
     # an e-mail address is not a mention
     assert _generate(client, omar, "a letter to omar@example.org").status_code == 202
     _run_jobs(client)

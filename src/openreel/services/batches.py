@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from openreel.db.models import Batch, Job, JobStatus, User, Video, VideoKind, VideoStatus
 from openreel.jobs import cancel as cancel_job
 from openreel.pipeline import InvalidRequest, plan
+from openreel.services import cameos
 from openreel.services.errors import InvalidInput, NotFound
 from openreel.services.platform import Platform
 from openreel.services.transactions import commits, unit_of_work
@@ -159,9 +160,15 @@ def create_batch(session: Session, platform: Platform, user: User, template: str
                                          size=request.size, style=request.style, seed=seed,
                                          engine=request.engine))
         try:
-            planned.append((row, (options, plan(row.prompt, None, options))))
+            board = plan(row.prompt, None, options)
+            # a row's cameos as a single video's: named, and allowed to this person
+            cast = [c.id for c in cameos.mentioned(session, user, row.prompt)]
+            planned.append((row, (options, board, cast)))
         except InvalidRequest as exc:
             planned.append((Row(row.number, row.prompt, row.caption, str(exc)), None))
+        except (InvalidInput, cameos.CameoNotPermitted) as exc:
+            reason = exc.reason if isinstance(exc, InvalidInput) else exc.message
+            planned.append((Row(row.number, row.prompt, row.caption, reason), None))
     wanted = sum(made is not None for _, made in planned)
     if wanted == 0:
         raise InvalidInput("rows", "no row could be made: " + "; ".join(
@@ -172,9 +179,10 @@ def create_batch(session: Session, platform: Platform, user: User, template: str
         entry: dict[str, Any] = {"row": row.number, "prompt": row.prompt,
                                  "caption": row.caption, "job_id": None, "error": row.error}
         if made is not None:
-            options, board = made
+            options, board, cast = made
             job = queue_render(session, platform, user, kind=VideoKind.GENERATE,
-                                prompt=row.prompt or "", options=options, board=board)
+                                prompt=row.prompt or "", options=options, board=board,
+                                cast=cast)
             entry["job_id"] = job.id
         entries.append(entry)
     batch = Batch(owner_id=user.id, template=template.strip(), rows={"rows": entries})
