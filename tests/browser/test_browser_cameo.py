@@ -69,7 +69,12 @@ def test_a_person_makes_their_cameo_from_a_recording_and_erases_it(
     expect(page.get_by_label("Who may use it")).to_have_value("approved")
     create_clip(friends_page, f"@{handle} waves at the camera on a sunny beach")
     video_id = wait_for_preview(friends_page)
-    page.reload()
+    page.goto("/notifications")
+    told = page.locator('li[data-kind="cameo_used"]')
+    expect(told).to_contain_text(f"@{friend} made a video with your cameo")
+    expect(told.get_by_role("link", name="see the video")).to_have_attribute(
+        "href", f"/v/{video_id}")
+    page.goto("/cameo")
     mine = page.locator(f'#cameo-videos li[data-video-id="{video_id}"]')
     expect(mine).to_contain_text(f"by @{friend} · draft")
     page.get_by_role("button", name=f"Remove the video {video_id}").click()

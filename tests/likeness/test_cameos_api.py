@@ -275,6 +275,10 @@ def test_a_cameo_in_a_prompt_is_checked_when_asked_when_made_and_when_published(
         [video_id]
     assert client.get(f"{API}/videos/{video_id}", headers=maya).status_code == 200
     assert client.get(f"{API}/videos/{video_id}", headers=sam).status_code == 404
+    told = [n for n in client.get(f"{API}/notifications", headers=maya).json()
+            if n["kind"] == "cameo_used"]
+    assert [(n["text"], n["video_id"]) for n in told] == [
+        ("@omar made a video with your cameo", video_id)]
 
     # narrowed while a job waits: the job stops as it starts
     queued = _generate(client, omar, "@maya reads a book by the window")

@@ -273,7 +273,7 @@ class NotificationOut(BaseModel):
     """Something that happened."""
 
     id: int
-    kind: Literal["like", "comment", "follow", "remix", "job_finished"]
+    kind: Literal["like", "comment", "follow", "remix", "job_finished", "cameo_used"]
     actor: str | None
     video_id: int | None
     job_id: int | None

@@ -85,6 +85,7 @@ class NotificationKind(enum.StrEnum):
     FOLLOW = "follow"
     REMIX = "remix"
     JOB_FINISHED = "job_finished"
+    CAMEO_USED = "cameo_used"  # someone made a video with the recipient's cameo
 
 
 def _str_enum(kind: type[enum.StrEnum], name: str) -> Enum:

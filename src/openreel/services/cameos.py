@@ -26,6 +26,7 @@ from openreel.db.models import (
     CameoChallenge,
     CameoPermission,
     Follow,
+    NotificationKind,
     User,
     VideoCameo,
 )
@@ -38,6 +39,7 @@ from openreel.likeness.permission import Reach, Relation, may_use
 from openreel.services.accounts import user_by_handle
 from openreel.services.errors import Conflict, Forbidden, InvalidInput, NotFound
 from openreel.services.isolation import run_on_upload
+from openreel.services.notices import notify
 from openreel.services.platform import Platform
 from openreel.services.uploads import CAPTURES, scratch_copy
 
@@ -272,12 +274,15 @@ def cameos_in(session: Session, video_id: int) -> list[int]:
         VideoCameo.video_id == video_id).order_by(VideoCameo.id)))
 
 
-def record_cast(session: Session, video_id: int, cameo_ids: list[int]) -> None:
-    """Note that a new video shows ``cameo_ids`` (those still there)."""
+def record_cast(session: Session, video_id: int, maker: User, cameo_ids: list[int]) -> None:
+    """Note that ``maker``'s new video shows ``cameo_ids`` (those still there), and tell
+    each cameo's owner."""
     for cameo_id in cameo_ids:
         cameo = session.get(Cameo, cameo_id)
         if cameo is not None:
             session.add(VideoCameo(video_id=video_id, cameo_id=cameo_id))
+            notify(session, cameo.owner_id, NotificationKind.CAMEO_USED, actor_id=maker.id,
+                   video_id=video_id)
 
 
 def shows_cameo_of(session: Session, video_id: int, owner: User) -> bool:

@@ -18,14 +18,13 @@ from openreel.db.models import (
     NotInterested,
     User,
     Video,
-    VideoStatus,
     VideoView,
 )
 from openreel.db.timestamps import utcnow
 from openreel.services.errors import Conflict, Forbidden, InvalidInput, NotFound
 from openreel.services.notices import notify
 from openreel.services.transactions import commits
-from openreel.services.videos import can_see, visible_video
+from openreel.services.videos import visible_video
 
 MAX_COMMENT = 1000
 
@@ -255,11 +254,11 @@ def linked_video(session: Session, note: Notification) -> int | None:
     recipient since: a link that would only answer 404 is not offered."""
     if note.video_id is None:
         return None
-    video = session.get(Video, note.video_id)
-    if video is None or video.status == VideoStatus.DELETED:
-        return None
     recipient = session.get(User, note.recipient_id)
-    return video.id if can_see(recipient, video) else None
+    try:  # a draft opens for its maker and for the owners of the cameos in it
+        return visible_video(session, recipient, note.video_id).id
+    except NotFound:
+        return None
 
 
 def describe(session: Session, note: Notification) -> str:
@@ -281,6 +280,8 @@ def _sentence(session: Session, note: Notification) -> str:
         return f"{who} followed you"
     if note.kind == NotificationKind.REMIX:
         return f"{who} remixed your video"
+    if note.kind == NotificationKind.CAMEO_USED:
+        return f"{who} made a video with your cameo"
     if note.video_id is not None:
         return "your video is ready in drafts"
     return "your video could not be made"

@@ -224,7 +224,7 @@ def _create_video(session: Session, job: Job, payload: RenderPayload,
     )
     session.add(video)
     session.flush()
-    cameos.record_cast(session, video.id, payload.cameos)
+    cameos.record_cast(session, video.id, owner, payload.cameos)
     if kind == VideoKind.STITCH:
         for position, source in enumerate(spec.sources):
             session.add(StitchPart(video_id=video.id, source_id=source, position=position))
