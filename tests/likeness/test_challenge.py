@@ -10,8 +10,9 @@ from openreel.likeness.challenge import Challenge, new_challenge
 def test_challenges_are_random_three_digits_and_a_turn() -> None:
     made = [new_challenge() for _ in range(200)]
     assert all(len(c.digits) == 3 and all(0 <= d <= 9 for d in c.digits) for c in made)
+    assert all(len(set(c.digits)) == 3 for c in made)  # none said twice
     assert {c.turn for c in made} == {"left", "right"}
-    assert len({c.digits for c in made}) > 150  # of 1,000 possible: hardly any repeat
+    assert len({c.digits for c in made}) > 150  # of 720 possible: hardly any repeat
     assert {d for c in made for d in c.digits} == set(range(10))
 
 

@@ -45,6 +45,8 @@ class Challenge:
 
 
 def new_challenge() -> Challenge:
-    """A fresh challenge from the system's secure random source."""
-    return Challenge(tuple(secrets.randbelow(10) for _ in range(DIGITS)),
-                     TURNS[secrets.randbelow(len(TURNS))])
+    """A fresh challenge from the system's secure random source: three different digits
+    (a digit said twice running, "eight eight", is easily heard once: seen as "8 2" for
+    8 8 2), so 720 challenges, and a turn."""
+    chosen = secrets.SystemRandom().sample(range(10), DIGITS)
+    return Challenge(tuple(chosen), TURNS[secrets.randbelow(len(TURNS))])
