@@ -167,7 +167,7 @@ def create_batch(session: Session, platform: Platform, user: User, template: str
         except InvalidRequest as exc:
             planned.append((Row(row.number, row.prompt, row.caption, str(exc)), None))
         except (InvalidInput, cameos.CameoNotPermitted) as exc:
-            reason = exc.reason if isinstance(exc, InvalidInput) else exc.message
+            reason = exc.said
             planned.append((Row(row.number, row.prompt, row.caption, reason), None))
     wanted = sum(made is not None for _, made in planned)
     if wanted == 0:

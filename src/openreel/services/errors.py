@@ -10,6 +10,11 @@ class ServiceError(Exception):
         super().__init__(message)
         self.message = message
 
+    @property
+    def said(self) -> str:
+        """What to tell a person beside the form they filled (a field's own words)."""
+        return self.message
+
 
 class InvalidInput(ServiceError):
     """A field has a value the use case cannot accept."""
@@ -18,6 +23,11 @@ class InvalidInput(ServiceError):
         super().__init__(f"{field}: {reason}")
         self.field = field
         self.reason = reason
+
+    @property
+    def said(self) -> str:
+        """The reason alone: the form shows which field it is."""
+        return self.reason
 
 
 class NotFound(ServiceError):

@@ -392,7 +392,7 @@ def web_router() -> APIRouter:
                                                    name, caller.user)
         except ServiceError as exc:
             status = status_of(exc)
-            message = exc.reason if isinstance(exc, InvalidInput) else exc.message
+            message = exc.said
             return _render(request, caller, "verify.html", status, report=None, error=message,
                            filename=name)
         return _render(request, caller, "verify.html", report=provenance.verdict_json(verdict),
@@ -485,7 +485,7 @@ def web_router() -> APIRouter:
                                 file.filename, _permission(permission))
         except ServiceError as exc:
             reasons = (exc.reasons if isinstance(exc, cameos.CaptureRefused) else
-                       [exc.reason if isinstance(exc, InvalidInput) else exc.message])
+                       [exc.said])
             return _cameo_page(request, caller, db, status_of(exc), reasons)
         return RedirectResponse("/cameo", status_code=303)
 
@@ -507,7 +507,7 @@ def web_router() -> APIRouter:
         try:
             cameos.approve(db, user, handle.strip().lstrip("@"))
         except ServiceError as exc:
-            message = exc.reason if isinstance(exc, InvalidInput) else exc.message
+            message = exc.said
             return _cameo_page(request, caller, db, status_of(exc), error=message)
         return RedirectResponse("/cameo", status_code=303)
 
