@@ -6,6 +6,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from openreel.spec import MENTION
+
 _QUOTE = re.compile(r"[\"“”](.+?)[\"“”]", re.S)
 # "Shot 1:", "Scene 2.", "shot 3 -", or a bare "Scene 4 …".
 _SHOT_MARK = re.compile(r"(?i)\b(?:shot|scene)\s*#?\d+\s*[:.)\-]?")
@@ -37,6 +39,39 @@ def lift_quotes(prompt: str) -> Text:
         return f" q{len(quotes) - 1}q "
 
     return Text(_QUOTE.sub(keep, prompt), quotes)
+
+
+# First names the parser reads as people wherever they stand in a sentence: each @handle of a
+# prompt is read as one of them (one the prompt does not use itself), then put back.
+STAND_INS = ("Anna", "Tom", "Emma", "Sam", "Mia", "Jack", "Zoe", "Ben", "Leo", "Max")
+
+
+def lift_mentions(body: str) -> tuple[str, dict[str, str]]:
+    """``body`` with each cameo's @handle written as a first name, and the names read back
+    (lower-case name → handle). Handles beyond the names there are stay as written."""
+    used = {t for t in tokens(body)}
+    free = [n for n in STAND_INS if n.lower() not in used]
+    names: dict[str, str] = {}
+    by_handle: dict[str, str] = {}
+
+    def stand_in(match: re.Match[str]) -> str:
+        handle = match.group(1).lower()
+        if handle not in by_handle:
+            if len(by_handle) == len(free):
+                return match.group(0)
+            by_handle[handle] = free[len(by_handle)]
+            names[by_handle[handle].lower()] = handle
+        return by_handle[handle]
+
+    return MENTION.sub(stand_in, body), names
+
+
+def restore_mentions(text: str, names: Mapping[str, str]) -> str:
+    """``text`` with the first names that stood in for handles written as the handles."""
+    if not names:
+        return text
+    stand_ins = re.compile(r"\b(" + "|".join(names) + r")\b", re.IGNORECASE)
+    return stand_ins.sub(lambda m: "@" + names[m.group(1).lower()], text)
 
 
 def split_shots(body: str) -> list[str]:

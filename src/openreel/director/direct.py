@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from openreel.director.clauses import lift_quotes, split_shots
+from openreel.director.clauses import lift_mentions, lift_quotes, restore_mentions, split_shots
 from openreel.director.entities import Reading, ShotDraft, add_scenery
 from openreel.director.reading import ShotReader
 from openreel.director.staging import conversation, imply_props, place_for_actions
@@ -49,8 +49,9 @@ def direct(prompt: str, *, seconds: float = 10.0, style: Style | None = None,
     if not 0 < seconds <= MAX_SECONDS:
         raise ValueError(f"seconds must be more than 0 and at most {MAX_SECONDS:g}")
     text = lift_quotes(prompt)
-    parts = _fit_parts(split_shots(text.body), seconds)
-    reading = Reading()
+    body, stand_ins = lift_mentions(text.body)
+    parts = _fit_parts(split_shots(body), seconds)
+    reading = Reading(cameos=stand_ins)
     drafts = [ShotReader(part, text.quotes, reading).read() for part in parts]
     for draft in drafts:
         imply_props(draft, reading)
@@ -73,7 +74,8 @@ def direct(prompt: str, *, seconds: float = 10.0, style: Style | None = None,
             env = _environment(place, reading, draft.ground)
         continues = (index > 0 and place == previous_place
                      and bool(draft.ids() & {e.id for e in shots[-1].entities}))
-        shots.append(_shot(draft, parts[index], text.quotes, durations[index],
+        part = restore_mentions(parts[index], stand_ins)
+        shots.append(_shot(draft, part, text.quotes, durations[index],
                            _camera(draft, index, len(drafts)), env, continues))
         previous_place = place
     shots = _cut_conversations(shots)
@@ -82,7 +84,8 @@ def direct(prompt: str, *, seconds: float = 10.0, style: Style | None = None,
         prompt=prompt, style=chosen_style,
         mood=reading.mood or _infer_mood(chosen_style, environment, shots),
         environment=environment, shots=shots, music=reading.music, image=image,
-        unknown_words=sorted(reading.unknown), mapped_words=dict(sorted(reading.mapped.items())),
+        unknown_words=sorted(restore_mentions(w, stand_ins) for w in reading.unknown),
+        mapped_words=dict(sorted(reading.mapped.items())),
         word_notes=dict(sorted(reading.notes.items())))
 
 
@@ -234,6 +237,9 @@ def _camera(draft: ShotDraft, index: int, count: int) -> Camera:
     elif follow is None and framing is Framing.CLOSE_UP and draft.entities:
         speakers = [who for who, _ in draft.lines]
         follow = speakers[0] if speakers else (movers or draft.entities)[0].id
+    elif follow is None and framing is not Framing.WIDE:
+        # a cameo is who the video is about: the camera keeps them in the frame
+        follow = next((d.id for d in draft.entities if d.cameo is not None), None)
     return Camera(move=draft.move or CameraMove.STATIC, framing=framing,
                   direction=draft.direction, follow=follow, slow_motion=draft.slow_motion)
 

@@ -83,6 +83,7 @@ class Draft:
     relative_to: str | None = None
     persona: Persona | None = None
     action: str | None = None  # the act as worded, when a template has several forms
+    cameo: str | None = None  # the handle of the cameo this character shows
 
     @property
     def archetype(self) -> Archetype:
@@ -105,7 +106,7 @@ class Draft:
                       target=self.target, label=self.label, object=kept(self.object),
                       relation=self.relation if relative_to is not None else None,
                       relative_to=relative_to, persona=self.persona,
-                      action=self.action[:60] if self.action else None)
+                      action=self.action[:60] if self.action else None, cameo=self.cameo)
 
 
 @dataclass
@@ -151,6 +152,7 @@ class Reading:
     unknown: list[str] = field(default_factory=list)
     mapped: dict[str, str] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)  # word → how it was staged
+    cameos: dict[str, str] = field(default_factory=dict)  # stand-in name → cameo handle
 
 
 def is_character(draft: Draft) -> bool:
@@ -208,6 +210,22 @@ def carry(draft: Draft, shot: ShotDraft, reading: Reading) -> Draft:
     shot.entities.append(carried)
     reading.known[carried.id] = carried
     return carried
+
+
+def cast(handle: str, shot: ShotDraft, reading: Reading) -> Draft:
+    """The character who shows the cameo @``handle``: the one already in play (in this shot
+    or an earlier one), or a new person."""
+    for draft in shot.entities:
+        if draft.cameo == handle:
+            return draft
+    for draft in reversed(list(reading.known.values())):
+        if draft.cameo == handle:
+            return carry(draft, shot, reading)
+    draft = Draft(id=_new_id("person", shot, reading), kind="person", label=f"@{handle}",
+                  cameo=handle)
+    shot.entities.append(draft)
+    reading.known[draft.id] = draft
+    return draft
 
 
 def _new_id(kind: str, shot: ShotDraft, reading: Reading) -> str:

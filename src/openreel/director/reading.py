@@ -35,6 +35,7 @@ from openreel.director.entities import (
     ShotDraft,
     agrees,
     carry,
+    cast,
     find_or_add,
     fix_pour,
     is_character,
@@ -416,6 +417,10 @@ class ShotReader:
         if head in self.used or head in self.quote_at:
             return
         text = phrase.text
+        handle = self.reading.cameos.get(text)
+        if handle is not None:
+            self._cameo(phrase, handle)
+            return
         if text in _PRONOUNS or phrase.pos == "PRON":
             self._pronoun(phrase)
             return
@@ -453,6 +458,16 @@ class ShotReader:
         if choice is not None:
             self._thing(phrase, choice, phrase.words if choice.how == "exact" else text)
             self._contents(phrase)
+
+    def _cameo(self, phrase: parsing.Phrase, handle: str) -> None:
+        """A cameo named by its @handle: the person who shows it."""
+        self.used.update(range(phrase.start, phrase.head + 1))
+        draft = cast(handle, self.shot, self.reading)
+        persona = persona_from(phrase.adjectives, phrase.text)
+        if persona is not None:
+            draft.persona = merged(draft.persona, **persona.model_dump())
+        self.things[phrase.head] = draft
+        self.reading.last = draft
 
     def _named_place(self, phrase: parsing.Phrase) -> bool:
         """A capitalised name after "in", "at", "from" … that is no word of the catalog and

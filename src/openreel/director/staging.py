@@ -190,10 +190,12 @@ def _bed_place(sleeper: Draft, shot: ShotDraft) -> str | None:
 
 
 def conversation(shot: Shot) -> list[Shot]:
-    """A shot where two or more characters talk, cut as a two-shot and then a close-up of
-    each speaker while they say their line; any other shot as it is."""
+    """A shot where two or more characters talk, or where a cameo speaks, cut as a wider
+    shot and then a close-up of each speaker while they say their line (a cameo's face is
+    what its video is for); any other shot as it is."""
     speakers = {line.speaker for line in shot.dialogue}
-    if len(speakers) < 2:
+    cameos = {e.id for e in shot.entities if e.cameo is not None}
+    if len(speakers) < 2 and not speakers & cameos:
         return [shot]
     lines = shot.dialogue
     needs = [0.6 + len(line.text.split()) / _WORDS_PER_SECOND for line in lines]

@@ -17,7 +17,7 @@ import numpy as np
 from openreel.likeness import faces, voice
 from openreel.likeness.capture import Capture
 from openreel.likeness.challenge import Challenge, Turn
-from openreel.likeness.voice import VoiceParameters
+from openreel.spec import VoiceShape
 
 MIN_SECONDS, MAX_SECONDS = 5.0, 20.0
 FACE_SHARE = 0.8  # of the frames looked at, at least this many show the face
@@ -59,7 +59,7 @@ class Likeness:
     chips: list[np.ndarray]  # aligned face images (CHIP_SIZE square RGB), frontal first
     face: np.ndarray  # (128,) the face's descriptor, averaged over frontal frames
     voice: np.ndarray  # (256,) the speaker embedding of all their speech
-    voice_parameters: VoiceParameters
+    voice_parameters: VoiceShape
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,8 @@ def check(capture: Capture, challenge: Challenge) -> Verdict:
                     None if alike is None else round(alike, 3))
     if reasons:
         return Verdict(reasons, looked)
-    return Verdict([], looked, _likeness(capture, with_face, described, len(heard)))
+    said = " ".join(voice.DIGIT_WORDS[d] for d in heard)
+    return Verdict([], looked, _likeness(capture, with_face, described, said))
 
 
 def _described(with_face: list[tuple[float, np.ndarray, faces.Face]]) -> np.ndarray:
@@ -155,9 +156,9 @@ def _turns(turns: list[float], asked: Turn) -> tuple[float, float]:
 
 
 def _likeness(capture: Capture, with_face: list[tuple[float, np.ndarray, faces.Face]],
-              described: np.ndarray, words: int) -> Likeness:
+              described: np.ndarray, said: str) -> Likeness:
     by_turn = sorted(with_face, key=lambda seen: abs(seen[2].turn))
     chips = [faces.aligned(rgb, face) for _, rgb, face in _spread(by_turn, CHIPS)]
     return Likeness(chips, described.mean(axis=0).astype(np.float32),
                     voice.speaker_embedding(capture.sound),
-                    voice.voice_parameters(capture.sound, words))
+                    voice.voice_parameters(capture.sound, said))

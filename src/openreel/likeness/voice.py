@@ -11,13 +11,14 @@ activity detector. Models load once per process, on first use.
 
 from __future__ import annotations
 
-import itertools
 import threading
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import soxr
+
+from openreel.media import voiceshape
+from openreel.spec import VoiceShape
 
 RATE = 16_000  # what every model here listens at
 DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -123,36 +124,11 @@ def one_voice(mono: np.ndarray) -> float | None:
     return float(first @ second)
 
 
-@dataclass(frozen=True)
-class VoiceParameters:
-    """What a voice is like, for reshaping another toward it."""
-
-    f0_median: float  # Hz
-    f0_low: float  # Hz, 10th percentile of voiced frames
-    f0_high: float  # Hz, 90th percentile
-    envelope: tuple[float, ...]  # mean log spectral envelope over voiced frames, by band
-    rate: float  # words a second while speaking
-
-
-ENVELOPE_BANDS = 24
-
-
-def voice_parameters(mono: np.ndarray, words: int) -> VoiceParameters:
+def voice_parameters(mono: np.ndarray, said: str) -> VoiceShape:
     """The pitch range and spectral envelope of the voiced parts of ``mono`` (at
-    :data:`RATE`, analysed by WORLD), and its pace from the ``words`` said in it."""
-    import pyworld
-
-    x = np.asarray(mono, np.float64)
-    f0, t = pyworld.dio(x, RATE, f0_floor=60.0, f0_ceil=500.0)
-    f0 = pyworld.stonemask(x, f0, t, RATE)
-    envelope = pyworld.cheaptrick(x, f0, t, RATE)  # (frames, bins)
-    voiced_f0 = f0[f0 > 0]
-    if not len(voiced_f0):
-        raise ValueError("no voiced sound to analyse")
-    log_env = np.log(envelope[f0 > 0] + 1e-12).mean(axis=0)
-    edges = np.geomspace(1, len(log_env) - 1, ENVELOPE_BANDS + 1).astype(int)
-    bands = tuple(float(log_env[a:max(b, a + 1)].mean()) for a, b in itertools.pairwise(edges))
+    :data:`RATE`), and its pace, from the words ``said`` in it."""
+    measured = voiceshape.measure(mono, RATE)
     speaking = max(speech_seconds(mono), 1e-3)
-    return VoiceParameters(float(np.median(voiced_f0)), float(np.percentile(voiced_f0, 10)),
-                           float(np.percentile(voiced_f0, 90)), bands,
-                           round(words / speaking, 3))
+    return VoiceShape(f0_median=measured.f0_median, f0_low=measured.f0_low,
+                      f0_high=measured.f0_high, envelope=list(measured.envelope),
+                      rate=round(min(len(said.split()) / speaking, 10.0), 3), said=said)

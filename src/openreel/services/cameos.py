@@ -10,16 +10,17 @@ a capture is sent for it, pass or fail, so a recording cannot be tried twice.
 from __future__ import annotations
 
 import io
-import re
 from datetime import timedelta
 from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
 from PIL import Image
+from pydantic import ValidationError
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from openreel import spec
 from openreel.db.models import (
     Cameo,
     CameoApproval,
@@ -42,6 +43,7 @@ from openreel.services.isolation import run_on_upload
 from openreel.services.notices import notify
 from openreel.services.platform import Platform
 from openreel.services.uploads import CAPTURES, scratch_copy
+from openreel.spec import MENTION
 
 REUSE_SECONDS = 60  # an open challenge is given again while it has this long left
 
@@ -128,13 +130,10 @@ def _chip_key(cameo_id: int, n: int) -> str:
 
 def _keep(session: Session, platform: Platform, user: User, likeness: Likeness,
           permission: CameoPermission) -> Cameo:
-    params = likeness.voice_parameters
     cameo = Cameo(owner_id=user.id, permission=permission,
                   face=likeness.face.astype("<f4").tobytes(),
                   voice=likeness.voice.astype("<f4").tobytes(),
-                  voice_parameters={"f0_median": params.f0_median, "f0_low": params.f0_low,
-                                    "f0_high": params.f0_high,
-                                    "envelope": list(params.envelope), "rate": params.rate},
+                  voice_parameters=likeness.voice_parameters.model_dump(),
                   chips=len(likeness.chips))
     session.add(cameo)
     session.flush()
@@ -224,8 +223,6 @@ def check_use(session: Session, cameo: Cameo, user: User) -> None:
 
 # -- cameos in videos ------------------------------------------------------------------------------
 MAX_CAMEOS = 4  # cameos one video may show
-# @handle in a prompt: not part of a word or an address (an @ after a letter is an e-mail)
-MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{3,32})\b")
 REVOKED = "cameo permission revoked"
 
 
@@ -329,6 +326,29 @@ def face_image(platform: Platform, cameo: Cameo, n: int = 0) -> bytes:
         raise NotFound("no such face image")
     with platform.blobs.open(_chip_key(cameo.id, n)) as stream:
         return stream.read()
+
+
+def likenesses(session: Session, platform: Platform, cameo_ids: list[int],
+               folder: Path) -> list[spec.Cameo]:
+    """What the engine needs to show the cameos ``cameo_ids`` (those still there): their
+    face images fetched into ``folder``, their voices' shapes. The render's own copy: a
+    stored storyboard names cameos by handle only, so erasing a cameo leaves none of it."""
+    shown: list[spec.Cameo] = []
+    for cameo_id in cameo_ids:
+        cameo = session.get(Cameo, cameo_id)
+        if cameo is None:
+            continue
+        faces = []
+        for n in range(cameo.chips):
+            path = folder / f"cameo-{cameo.id}-face-{n}.png"
+            path.write_bytes(face_image(platform, cameo, n))
+            faces.append(str(path))
+        try:
+            voice = spec.VoiceShape.model_validate(cameo.voice_parameters)
+        except ValidationError:
+            voice = None  # kept by an older version in another form: the face still shows
+        shown.append(spec.Cameo(handle=cameo.owner.handle.lower(), faces=faces, voice=voice))
+    return shown
 
 
 def face_descriptor(cameo: Cameo) -> np.ndarray:

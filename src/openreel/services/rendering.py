@@ -107,6 +107,12 @@ def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
                 if payload.storyboard is None:
                     raise PermanentJobError(f"a {kind.value} job needs a storyboard")
                 board = payload.storyboard
+                shown = board
+                if payload.cameos:
+                    # the cameos' faces and voices reach the engine for this render only
+                    with platform.reading() as session:
+                        shown = board.model_copy(update={"cameos": cameos.likenesses(
+                            session, platform, payload.cameos, work)})
                 options = payload.options.generate(image, encode)
 
                 def report(stage: str, done: float, total: float) -> None:
@@ -114,7 +120,7 @@ def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
                         ctx.progress(RENDER_SHARE * done / total, stage)
 
                 try:
-                    result = render_to_file(board, options, out, report, provenance=provenance,
+                    result = render_to_file(shown, options, out, report, provenance=provenance,
                                             engines=platform.engines.get)
                 except InvalidRequest as exc:
                     raise PermanentJobError(str(exc)) from exc

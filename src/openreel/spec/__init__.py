@@ -3,8 +3,11 @@
 from openreel.spec.catalog import COLOURS, KINDS, PLACES, Archetype, Colour, Kind, Place
 from openreel.spec.storyboard import (
     MAX_SECONDS,
+    MENTION,
+    VOICE_BANDS,
     Age,
     Build,
+    Cameo,
     Camera,
     CameraMove,
     Caption,
@@ -26,12 +29,14 @@ from openreel.spec.storyboard import (
     Storyboard,
     Style,
     TimeOfDay,
+    VoiceShape,
     Weather,
 )
 
 __all__ = [
-    "COLOURS", "KINDS", "MAX_SECONDS", "PLACES", "Age", "Archetype", "Build", "Camera",
-    "CameraMove", "Caption", "Colour", "Direction", "Easing", "Entity", "Environment", "Framing",
-    "Gender", "Kind", "Lighting", "Line", "Mood", "Motion", "Persona", "Place", "Placement",
-    "Relation", "Shot", "SoundCue", "Storyboard", "Style", "TimeOfDay", "Weather",
+    "COLOURS", "KINDS", "MAX_SECONDS", "MENTION", "PLACES", "VOICE_BANDS", "Age", "Archetype",
+    "Build", "Cameo", "Camera", "CameraMove", "Caption", "Colour", "Direction", "Easing", "Entity",
+    "Environment", "Framing", "Gender", "Kind", "Lighting", "Line", "Mood", "Motion", "Persona",
+    "Place", "Placement", "Relation", "Shot", "SoundCue", "Storyboard", "Style", "TimeOfDay",
+    "VoiceShape", "Weather",
 ]

@@ -11,6 +11,7 @@ ground (ground at ``y = 0``).
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -18,6 +19,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from openreel.spec.catalog import COLOURS, KINDS, MATERIAL_NAMES, PLACES
 
 MAX_SECONDS = 60.0
+# @handle in a prompt names a cameo: not part of a word or an address (an @ after a letter
+# is an e-mail address)
+MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{3,32})\b")
 
 
 class _Data(BaseModel):
@@ -310,6 +314,10 @@ class Entity(_Data):
         None, max_length=60,
         description="the act as the prompt words it ('tai chi', 'sweeping floor'): picks "
                     "which form of the motion's template is acted")
+    cameo: str | None = Field(
+        None, pattern=r"^[a-z0-9_]{3,32}$",
+        description="the handle of the cameo this character shows (its likeness is in "
+                    "Storyboard.cameos when the render has it)")
 
     @field_validator("kind")
     @classmethod
@@ -431,6 +439,37 @@ class Shot(_Data):
         return self
 
 
+VOICE_BANDS = 24  # bands of VoiceShape.envelope (openreel.media.voiceshape measures them)
+
+
+class VoiceShape(_Data):
+    """What a cameo's voice is like: what a base voice is moved toward to speak as them."""
+
+    f0_median: float = Field(..., gt=30.0, le=1000.0, description="Hz")
+    f0_low: float = Field(..., gt=30.0, le=1000.0, description="Hz, 10th percentile")
+    f0_high: float = Field(..., gt=30.0, le=1000.0, description="Hz, 90th percentile")
+    envelope: list[float] = Field(
+        ..., min_length=VOICE_BANDS, max_length=VOICE_BANDS,
+        description="mean log spectral envelope of the voiced sound at 16 kHz, by band "
+                    "(geometric from 15.6 Hz to 8 kHz); only its shape counts, not its level")
+    rate: float = Field(..., gt=0.0, le=10.0, description="words a second while speaking")
+    said: str | None = Field(
+        None, max_length=200,
+        description="the words said while measured (a capture's digits): a base voice "
+                    "measured saying the same is compared like with like")
+
+
+class Cameo(_Data):
+    """A likeness a character shows: the person's own face and voice (or a character's
+    look), attached for the render only: a stored storyboard names cameos by handle."""
+
+    handle: str = Field(..., pattern=r"^[a-z0-9_]{3,32}$")
+    faces: list[str] = Field(
+        default_factory=list, max_length=16,
+        description="paths of aligned face images (dlib's 150 px chips), frontal first")
+    voice: VoiceShape | None = None
+
+
 class Storyboard(_Data):
     """What to make: shots, look, sound."""
 
@@ -449,6 +488,13 @@ class Storyboard(_Data):
         default_factory=dict,
         description="how each noun the catalog lacks was staged: generalised, substituted, "
                     "or shown as a stand-in of its category")
+    cameos: list[Cameo] = Field(
+        default_factory=list, max_length=16,
+        description="the likenesses of the cameos entities show (Entity.cameo), for the render")
+
+    def cameo(self, handle: str | None) -> Cameo | None:
+        """The likeness of the cameo ``handle``, when the render has it."""
+        return next((c for c in self.cameos if c.handle == handle), None)
 
     @model_validator(mode="after")
     def _total_length(self) -> Storyboard:

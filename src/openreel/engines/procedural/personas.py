@@ -108,6 +108,7 @@ class Appearance:
     headwear: str  # none | chef_hat | helmet | wizard_hat | cap | bubble | antenna | antennae |
     # top_hat
     body: Proportions = ADULT
+    face: str | None = None  # a cameo's frontal face photograph, worn on the head
 
     @property
     def long_hair(self) -> bool:

@@ -10,7 +10,7 @@ at angle 0.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from openreel.engines.procedural.art.library import artwork_of
@@ -52,7 +52,11 @@ def rig_parts(archetype: Archetype, size: float,
     if archetype is A.BLOCK:
         return (_p("body", "rounded_box", s, s, 0, "main"),)
     if archetype is A.HUMANOID:
-        return humanoid_parts(s, (look or PLAIN).body)
+        parts = humanoid_parts(s, (look or PLAIN).body)
+        if look is not None and look.face is not None:
+            # a cameo's face is what the video is for: the arms pass behind the head
+            parts = tuple(replace(p, z=16) if p.name == "head" else p for p in parts)
+        return parts
     if archetype is A.QUADRUPED:
         # size is the shoulder height; the body is about 1.3 × as long as tall.
         return (

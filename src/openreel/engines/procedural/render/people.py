@@ -14,7 +14,9 @@ from typing import Protocol
 
 import skia
 
+from openreel.engines.procedural.cameo_faces import face_photo, face_rgba, yaw_of
 from openreel.engines.procedural.personas import Appearance
+from openreel.engines.procedural.render.faces import SMOOTH, light_filter
 from openreel.engines.procedural.render.palette import RGB, mix, shade
 from openreel.engines.procedural.rigs import PartSpec
 from openreel.engines.procedural.scene import EntityFrame
@@ -339,9 +341,40 @@ def _head(shader: Shader, canvas: skia.Canvas, e: EntityFrame, look: Appearance,
     shader.fill(canvas, skin, look.skin, w, w)
     if look.hair_style not in ("none",) and look.outfit != "metal":
         _ear(canvas, look, r, f)
-    _hair_cap(shader, canvas, look, r, f)
-    _face(canvas, e, look, r, f, t)
+    if look.face is not None:
+        _worn_face(shader, canvas, e, look.face, r, f, t)
+        _hairline(shader, canvas, look, r, f)
+    else:
+        _hair_cap(shader, canvas, look, r, f)
+        _face(canvas, e, look, r, f, t)
     _headwear(canvas, look, r, f, t)
+
+
+def _worn_face(shader: Shader, canvas: skia.Canvas, e: EntityFrame, path: str, r: float, f: int,
+               t: float) -> None:
+    """A cameo's own face on the head, turned with it, blinking and speaking."""
+    scale = canvas.getTotalMatrix().mapRadius(1.0)
+    size = int(min(max(2 * r * scale * 1.25, 24), 360))  # a little finer than the pixels
+    rgba = face_rgba(face_photo(path), size, yaw_of(f, t), e.blink, e.mouth)
+    image = skia.Image.fromarray(rgba, colorType=skia.kRGBA_8888_ColorType,
+                                 alphaType=skia.kPremul_AlphaType)
+    light = light_filter(shader.ambient, shader.ambient, e.depth)
+    canvas.drawImageRect(image, skia.Rect.MakeXYWH(-r, -r, 2 * r, 2 * r), SMOOTH,
+                         skia.Paint(AntiAlias=True, ColorFilter=light))
+
+
+def _hairline(shader: Shader, canvas: skia.Canvas, look: Appearance, r: float, f: int) -> None:
+    """Hair above a worn face, framing it: over the crown, down the back of the head, the
+    hairline high on the forehead so the brows and eyes stay in sight."""
+    if look.hair_style in ("none", "bald") or look.headwear in ("helmet", "bubble"):
+        return
+    p = skia.Path()
+    p.moveTo(-f * 1.02 * r, 0.3 * r)
+    p.cubicTo(-f * 1.2 * r, -1.12 * r, f * 0.8 * r, -1.3 * r, f * 0.98 * r, -0.5 * r)
+    p.quadTo(f * 0.45 * r, -0.8 * r, -f * 0.25 * r, -0.66 * r)
+    p.quadTo(-f * 0.62 * r, -0.5 * r, -f * 0.66 * r, 0.3 * r)
+    p.close()
+    shader.fill(canvas, p, look.hair, 2 * r, 2 * r)
 
 
 def _ear(canvas: skia.Canvas, look: Appearance, r: float, f: int) -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from openreel.engines.procedural.cameo_faces import photo_of
 from openreel.engines.procedural.personas import Appearance, appear, height_of
 from openreel.engines.procedural.rigs import footprint
 from openreel.engines.procedural.simulation.grouping import (
@@ -20,7 +22,7 @@ from openreel.engines.procedural.simulation.grouping import (
 )
 from openreel.engines.procedural.simulation.poses import rest_height
 from openreel.engines.procedural.simulation.staging import Staging, stage
-from openreel.spec import COLOURS, KINDS, PLACES, Archetype, Entity, Environment, Motion
+from openreel.spec import COLOURS, KINDS, PLACES, Archetype, Cameo, Entity, Environment, Motion
 
 A = Archetype
 SCENERY = (A.TREE, A.BUILDING)
@@ -93,11 +95,12 @@ def sea_floor(env: Environment) -> float:
 
 
 def layout(entities: list[Entity], env: Environment, rng: np.random.Generator,
-           casting_seed: int = 0) -> list[Instance]:
+           casting_seed: int = 0, cameos: Sequence[Cameo] = ()) -> list[Instance]:
     """Instances of all entities with starting positions, spread so they do not overlap.
 
     People's looks draw from a stream of their own per person (the clip's ``casting_seed``
-    and their id), so a person looks the same in every shot they are in."""
+    and their id), so a person looks the same in every shot they are in. A person showing
+    a cameo (of ``cameos``) wears its face, and their skin is its colour."""
     instances: list[Instance] = []
     for e in entities:
         kind = KINDS[e.kind]
@@ -105,6 +108,10 @@ def layout(entities: list[Entity], env: Environment, rng: np.random.Generator,
             uid = e.id if i == 0 else f"{e.id}.{i}"
             look = appear(e, np.random.default_rng([casting_seed, zlib.crc32(uid.encode())])) \
                 if kind.archetype is A.HUMANOID else None
+            cameo = next((c for c in cameos if c.handle == e.cameo), None)
+            photo = photo_of(cameo)
+            if look is not None and cameo is not None and photo is not None:
+                look = replace(look, face=cameo.faces[0], skin=photo.skin, beard=False)
             size = e.size or _height(e, kind.size, look)
             inst = Instance(uid, e.id, e, e.kind, kind.archetype, size, colour_of(e),
                             e.material or kind.material, 0.0, 0.0, index=i, look=look)

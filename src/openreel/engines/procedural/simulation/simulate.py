@@ -95,7 +95,7 @@ def simulate_shot(storyboard: Storyboard, shot: Shot, clock: ShotClock, seed: in
                          floor_y=floor)
     effects = Effects(gravity, floor if world.has_ground else None, rng, env.wind)
     ctx = ShotContext(env, clock, world, rng, env.stage_width, stage_height(env), level, effects)
-    instances = layout(lend_actions(shot.entities), env, rng, seed)
+    instances = layout(lend_actions(shot.entities), env, rng, seed, storyboard.cameos)
     arrange(instances, env)
     world.planes = {inst.uid: inst.depth for inst in instances}
     for inst in instances:
