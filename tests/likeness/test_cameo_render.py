@@ -107,3 +107,86 @@ def test_a_video_with_a_cameo_shows_the_person_s_own_face(
     for picture in pictures:
         for face in faces.find_faces(picture, 1):
             assert faces.distance(faces.descriptor(picture, face), her_face) > faces.SAME_PERSON
+
+
+def _picture(rgb: np.ndarray) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.fromarray(rgb).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_a_registered_face_in_an_uploaded_picture_needs_its_owner_s_permission(
+        client: TestClient, tmp_path: Path) -> None:
+    from skimage import data
+
+    maya = _sign_up(client, "maya")
+    asked = client.post(f"{API}/cameos/challenge", headers=maya).json()
+    clip = live(tmp_path / "me.mp4", [int(d) for d in asked["digits"]],
+                25 if asked["turn"] == "left" else -25)
+    with clip.open("rb") as stream:
+        assert client.post(f"{API}/cameos", headers=maya, files={"file": ("me.mp4", stream)},
+                           data={"challenge_id": str(asked["id"])}).status_code == 201
+    omar = _sign_up(client, "omar")
+    her_photo = _picture(data.astronaut())  # another picture of the face she recorded
+    no_face = _picture(data.coffee())
+
+    # a first frame showing her, while her cameo is hers alone
+    refused = client.post(f"{API}/generations", headers=omar, data={
+        "prompt": "the camera slowly zooms in", "seconds": "2", "seed": "1"},
+        files={"image": ("her.png", her_photo, "image/png")})
+    assert refused.status_code == 403, refused.text
+    assert refused.json()["detail"] == ("the picture shows @maya's face, and @maya's cameo "
+                                        "can be used by only @maya")
+    avatar = client.put(f"{API}/me/avatar", headers=omar,
+                        files={"avatar": ("her.png", her_photo, "image/png")})
+    assert avatar.status_code == 403
+    assert client.put(f"{API}/me/avatar", headers=omar, files={
+        "avatar": ("cup.png", no_face, "image/png")}).status_code == 200
+    # her own face is hers to use anywhere
+    assert client.put(f"{API}/me/avatar", headers=maya, files={
+        "avatar": ("me.png", her_photo, "image/png")}).status_code == 200
+
+    # allowed, the picture's face is in the video's cast: she is told and sees the draft
+    assert client.patch(f"{API}/cameos/me", headers=maya,
+                        json={"permission": "everyone"}).status_code == 200
+    asked_for = client.post(f"{API}/generations", headers=omar, data={
+        "prompt": "the camera slowly zooms in", "seconds": "2", "seed": "1"},
+        files={"image": ("her.png", her_photo, "image/png")})
+    assert asked_for.status_code == 202, asked_for.text
+    _run_jobs(client)
+    job = client.get(f"{API}/jobs/{asked_for.json()['id']}", headers=omar).json()
+    assert job["status"] == "succeeded", job
+    mine = client.get(f"{API}/cameos/me/videos", headers=maya).json()
+    assert [v["id"] for v in mine] == [job["video_id"]]
+
+
+def test_a_new_video_showing_a_face_its_maker_may_not_use_is_stopped(
+        client: TestClient, tmp_path: Path) -> None:
+    from openreel.services.rendering import _check_faces
+
+    maya = _sign_up(client, "maya")
+    asked = client.post(f"{API}/cameos/challenge", headers=maya).json()
+    clip = live(tmp_path / "me.mp4", [int(d) for d in asked["digits"]],
+                25 if asked["turn"] == "left" else -25)
+    with clip.open("rb") as stream:
+        assert client.post(f"{API}/cameos", headers=maya, files={"file": ("me.mp4", stream)},
+                           data={"challenge_id": str(asked["id"])}).status_code == 201
+    _sign_up(client, "omar")
+    platform = client.app.state.platform  # type: ignore[attr-defined]
+    with platform.reading() as session:
+        from openreel.db.models import Cameo, User
+
+        her = session.query(Cameo).one().id
+        omar_id = session.query(User).filter(User.handle == "omar").one().id
+    from openreel.jobs import PermanentJobError
+
+    # her capture itself stands for a video that shows her face
+    with pytest.raises(PermanentJobError, match=r"the video shows @maya's face"):
+        _check_faces(platform, omar_id, clip, [])
+    _check_faces(platform, omar_id, clip, [her])  # in the video's allowed cast: it may
+    # and once she lets everyone use it, so may he
+    assert client.patch(f"{API}/cameos/me", headers=maya,
+                        json={"permission": "everyone"}).status_code == 200
+    _check_faces(platform, omar_id, clip, [])

@@ -10,6 +10,7 @@ a capture is sent for it, pass or fail, so a recording cannot be tried twice.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from datetime import timedelta
 from pathlib import Path
 from typing import BinaryIO
@@ -36,13 +37,14 @@ from openreel.db.timestamps import utcnow
 from openreel.likeness.capture import Capture, CaptureError, read_capture
 from openreel.likeness.challenge import LIFETIME_SECONDS, Challenge, new_challenge
 from openreel.likeness.liveness import Likeness, check
+from openreel.likeness.matching import Known, matches
 from openreel.likeness.permission import Reach, Relation, may_use
 from openreel.services.accounts import user_by_handle
 from openreel.services.errors import Conflict, Forbidden, InvalidInput, NotFound
 from openreel.services.isolation import run_on_upload
 from openreel.services.notices import notify
 from openreel.services.platform import Platform
-from openreel.services.uploads import CAPTURES, scratch_copy
+from openreel.services.uploads import CAPTURES, open_picture, scratch_copy
 from openreel.spec import MENTION
 
 REUSE_SECONDS = 60  # an open challenge is given again while it has this long left
@@ -250,6 +252,53 @@ def mentioned(session: Session, user: User, text: str,
     for cameo in found:
         check_use(session, cameo, user)
     return found
+
+
+# -- likeness protection -------------------------------------------------------------------
+class LikenessBlocked(CameoNotPermitted):
+    """A picture or a video shows the face of someone whose cameo its maker may not use."""
+
+
+LARGEST_LOOKED_AT = 1280  # pixels on a picture's longer side when faces are looked for
+
+
+def known_faces(session: Session) -> list[Known]:
+    """Every registered cameo's face."""
+    rows = session.execute(select(Cameo.id, Cameo.face, User.handle).join(
+        User, User.id == Cameo.owner_id)).all()
+    return [Known(cameo_id, handle, np.frombuffer(face, "<f4").astype(np.float32))
+            for cameo_id, face, handle in rows]
+
+
+def faces_allowed(session: Session, user: User, pictures: Iterable[tuple[float, np.ndarray]],
+                  what: str, cast: Iterable[int] = ()) -> list[int]:
+    """The cameos whose owners' faces are in ``pictures`` (a picture's or a video's, ``what``
+    says which), each one ``user`` may use (their own face always) or one of ``cast``
+    (already allowed for this video); LikenessBlocked naming the first they may not."""
+    allowed = set(cast)
+    shown: list[int] = []
+    known = known_faces(session)
+    for match in matches(pictures, known):
+        shown.append(match.cameo_id)
+        cameo = session.get(Cameo, match.cameo_id)
+        if match.cameo_id in allowed or cameo is None or cameo.owner_id == user.id:
+            continue
+        try:
+            check_use(session, cameo, user)
+        except CameoNotPermitted as exc:
+            when = f" at {match.at:.0f} s" if match.at else ""
+            raise LikenessBlocked(f"{what} shows @{match.handle}'s face{when}, and "
+                                  f"{exc.message}") from None
+    return shown
+
+
+def check_picture(session: Session, user: User, data: bytes, field: str) -> list[int]:
+    """The cameos whose owners' faces an uploaded picture (a first frame, an avatar) shows,
+    each one ``user`` may use; LikenessBlocked for a face they may not; InvalidInput or
+    UnsupportedMedia for what is not a picture."""
+    picture = open_picture(data, field)
+    picture.thumbnail((LARGEST_LOOKED_AT, LARGEST_LOOKED_AT))
+    return faces_allowed(session, user, [(0.0, np.asarray(picture, np.uint8))], "the picture")
 
 
 def check_still_allowed(session: Session, cameo_ids: list[int], user: User) -> None:

@@ -25,6 +25,7 @@ from openreel.db.models import (
 )
 from openreel.jobs import JobContext, JobOutcome, PermanentJobError
 from openreel.media import EncodeSettings, StitchError, probe, stitch
+from openreel.media.probe import sample_frames
 from openreel.pipeline import InvalidRequest, render_to_file
 from openreel.provenance.fingerprint import FingerprintError, fingerprint_video
 from openreel.provenance.manifest import ParentVideo
@@ -47,6 +48,24 @@ def _fetch(platform: Platform, key: str, path: Path) -> Path:
         while chunk := src.read(1 << 20):
             dst.write(chunk)
     return path
+
+
+FACES_PER_SECOND = 0.5  # frames a second of a new video looked at for registered faces
+
+
+def _check_faces(platform: Platform, user_id: int, video: Path, cast: list[int]) -> None:
+    """Stop a video that shows the face of someone whose cameo its maker may not use (its
+    cast, checked already, may show)."""
+    with platform.reading() as session:
+        maker = session.get(User, user_id)
+        if maker is None:
+            raise PermanentJobError("the account that asked for this video is gone")
+        try:
+            cameos.faces_allowed(session, maker, sample_frames(video, FACES_PER_SECOND,
+                                                               max_side=1280),
+                                 "the video", cast)
+        except cameos.LikenessBlocked as exc:
+            raise PermanentJobError(exc.message) from None
 
 
 def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
@@ -127,6 +146,8 @@ def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
                 if result.sealed is None:
                     raise RuntimeError("the provenance stage did not run")
                 sealed = result.sealed
+            if ctx.user_id is not None:
+                _check_faces(platform, ctx.user_id, out, payload.cameos)
             ctx.progress(0.95, "storing")
             info = probe(out)
             video_key = f"videos/job-{ctx.job_id}/video.mp4"

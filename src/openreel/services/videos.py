@@ -160,10 +160,14 @@ def create_generation(session: Session, platform: Platform, user: User,
     except InvalidRequest as exc:
         raise InvalidInput("prompt", str(exc)) from None
     notes = _notes(board)
+    # a first frame showing someone's registered face is theirs to allow: it is in the cast
+    pictured = cameos.check_picture(session, user, request.image, "image") \
+        if request.image else []
     image_key = store_source_image(platform.blobs, request.image) if request.image else None
     with kept_if_committed(platform.blobs, image_key), unit_of_work(session):
         check_quota(session, platform, user)
         cast = [c.id for c in cameos.mentioned(session, user, prompt)]
+        cast += [cameo_id for cameo_id in pictured if cameo_id not in cast]
         job = queue_render(session, platform, user, kind=VideoKind.GENERATE, prompt=prompt,
                             options=options, board=board, image_key=image_key, notes=notes,
                             cast=cast)

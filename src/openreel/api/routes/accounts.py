@@ -17,7 +17,7 @@ from openreel.api.schemas import (
     TokenRequest,
 )
 from openreel.api.strict_json import FiniteJSONRoute
-from openreel.services import accounts, videos
+from openreel.services import accounts, cameos, videos
 from openreel.services.uploads import PICTURES, read_limited
 
 router = APIRouter(tags=["accounts"], route_class=FiniteJSONRoute)
@@ -62,6 +62,7 @@ def set_avatar(user: CurrentUser, db: SessionDep, platform: PlatformDep,
                ) -> MeOut:
     """Upload a new avatar (cropped to a square)."""
     data = read_limited(avatar.file, platform.settings.max_upload_bytes)
+    cameos.check_picture(db, user, data, "avatar")  # nobody else's registered face
     return me_out(db, accounts.set_avatar(db, platform.blobs, user, data))
 
 
