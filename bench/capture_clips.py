@@ -45,11 +45,13 @@ def _face_in_frame() -> tuple[float, float, float]:
     return left + (cx - 70) * scale, 60 + (cy - 30) * scale, half * scale
 
 
-def turned(frame: np.ndarray, degrees: float) -> np.ndarray:
+def turned(frame: np.ndarray, degrees: float,
+           face: tuple[float, float, float] | None = None) -> np.ndarray:
     """``frame`` with the head turned ``degrees`` in place (+: to the person's own left):
     the face is taken to lie on a vertical cylinder, so the nose moves further than the
-    cheeks, as on a real head; the warp fades out beyond the head."""
-    cx, cy, half = _face_in_frame()
+    cheeks, as on a real head; the warp fades out beyond the head. ``face`` is its centre
+    and half width in pixels (the astronaut's in the capture frame when not given)."""
+    cx, cy, half = face or _face_in_frame()
     radius, reach = half * 1.25, half * 1.9
     ys, xs = np.mgrid[0:frame.shape[0], 0:frame.shape[1]].astype(np.float32)
     u = np.clip((xs - cx) / radius, -1, 1)

@@ -34,7 +34,8 @@ def _cpus() -> int:
 OWN_FILES = ("feed_rank", "feed_load", "concurrent_writes", "provenance_picture",
              "provenance_audio", "provenance_index", "provenance_cost", "generate_speed",
              "adherence", "speech_intelligibility", "style_distance", "verify_cost",
-             "provenance_reposts", "sound_mark_changes", "liveness")
+             "provenance_reposts", "sound_mark_changes", "liveness", "cameo_faces",
+             "cameo_rules")
 
 
 def main() -> None:

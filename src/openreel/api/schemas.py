@@ -469,6 +469,16 @@ class CameoOut(BaseModel):
     created_at: datetime
     you_may_use: bool = Field(description="whether the caller may put it in a video now")
     why_not: str | None = Field(default=None, description="why the caller may not")
+    rules: list[str] = Field(default_factory=list, description=(
+        "the owner's statements in their own words: what they never want it in (prompts "
+        "asking for it are refused) and how they always want it to look"))
+
+
+class CameoRulesIn(BaseModel):
+    """What you never want your cameo in, and how you always want it to look, one statement
+    each ("never show me drinking or smoking", "always in a blue dress")."""
+
+    rules: list[str] = Field(max_length=10)
 
 
 class CameoPermissionIn(BaseModel):

@@ -499,6 +499,9 @@ class Cameo(Base):
     voice: Mapped[bytes] = mapped_column(LargeBinary)
     voice_parameters: Mapped[dict[str, Any]] = mapped_column(default=dict)
     chips: Mapped[int] = mapped_column(Integer, default=0)  # aligned face images stored
+    # what the owner never wants ("never show me smoking") and always wants ("always in a
+    # blue dress"), in their own words
+    rules: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     owner: Mapped[User] = relationship()

@@ -41,6 +41,7 @@ LEXNAMES: tuple[str, ...] = (
     "verb.weather", "adj.ppl",
 )
 _HYPERNYMS = ("@", "@i")  # hypernym and instance hypernym pointers
+_TOPIC_DOMAIN = ";c"  # the topic a sense belongs to ("election" → politics)
 # Regular plural and verb endings (wndb's "detachment rules"), tried after the exception list.
 _DETACH: dict[Pos, tuple[tuple[str, str], ...]] = {
     "noun": (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
@@ -67,6 +68,7 @@ class Synset:
     hypernyms: tuple[int, ...]
     gloss: str
     instance: bool = False  # one named individual (a city, a person), not a kind of thing
+    domains: tuple[int, ...] = ()  # noun offsets of the topics it belongs to ("politics")
 
     @property
     def name(self) -> str:
@@ -206,16 +208,19 @@ def _parse_data_line(line: str, pos: Pos) -> Synset:
     cursor = 4 + 2 * words_count
     pointers = int(fields[cursor])
     hypernyms = []
+    domains = []
     instance = False
     for k in range(pointers):
         symbol, offset, target_pos = fields[cursor + 1 + 4 * k: cursor + 4 + 4 * k]
         if symbol in _HYPERNYMS and target_pos == pos[0]:
             hypernyms.append(int(offset))
             instance = instance or symbol == "@i"
+        elif symbol == _TOPIC_DOMAIN and target_pos == "n":
+            domains.append(int(offset))
     # adjective words carry a marker such as "(a)"; nouns and verbs do not
     words = tuple(w.split("(")[0] for w in words)
     return Synset(int(fields[0]), pos, LEXNAMES[int(fields[1])], words, tuple(hypernyms),
-                  gloss.strip(), instance)
+                  gloss.strip(), instance, tuple(domains))
 
 
 @lru_cache(maxsize=1)

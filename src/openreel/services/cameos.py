@@ -34,6 +34,14 @@ from openreel.db.models import (
 )
 from openreel.db.session import erase_wal
 from openreel.db.timestamps import utcnow
+from openreel.director.restrictions import (
+    MAX_RULES,
+    Rule,
+    apply_looks,
+    conflict,
+    looks,
+    read_rule,
+)
 from openreel.likeness.capture import Capture, CaptureError, read_capture
 from openreel.likeness.challenge import LIFETIME_SECONDS, Challenge, new_challenge
 from openreel.likeness.liveness import Likeness, check
@@ -182,6 +190,30 @@ def set_permission(session: Session, user: User, permission: CameoPermission) ->
     return cameo
 
 
+def set_rules(session: Session, user: User, texts: list[str]) -> Cameo:
+    """What the caller never wants their cameo in and always wants it to look like, in
+    their own words, one statement each (replacing those before)."""
+    cameo = own_cameo(session, user)
+    if len(texts) > MAX_RULES:
+        raise InvalidInput("rules", f"at most {MAX_RULES} statements")
+    kept: list[str] = []
+    for text in texts:
+        if not text.strip():
+            continue
+        try:
+            kept.append(read_rule(text).text)
+        except ValueError as exc:
+            raise InvalidInput("rules", str(exc)) from None
+    cameo.rules = list(dict.fromkeys(kept))
+    session.commit()
+    return cameo
+
+
+def rules_of(cameo: Cameo) -> list[Rule]:
+    """The cameo's statements, read (each was read when it was set)."""
+    return [read_rule(text) for text in cameo.rules]
+
+
 # -- who may use it ------------------------------------------------------------------------------
 REACH = {CameoPermission.ONLY_ME: Reach.ONLY_ME, CameoPermission.APPROVED: Reach.APPROVED,
          CameoPermission.MUTUALS: Reach.MUTUALS, CameoPermission.EVERYONE: Reach.EVERYONE}
@@ -190,6 +222,23 @@ ADULT_AGE = 18
 
 class CameoNotPermitted(Forbidden):
     """Someone may not use a cameo (not, or no longer, allowed by its owner)."""
+
+
+class CameoRestricted(CameoNotPermitted):
+    """A prompt asks for what a cameo's owner never wants their cameo in."""
+
+
+def check_rules(cameos: Iterable[Cameo | None], text: str, user: User) -> None:
+    """Nothing if ``text`` (a prompt, a remix and what it made) asks for nothing the owner
+    of a cameo ruled out (their own video is theirs to make); CameoRestricted naming their
+    statement if it does."""
+    for cameo in cameos:
+        if cameo is None or cameo.owner_id == user.id:
+            continue
+        rule = conflict(text, rules_of(cameo))
+        if rule is not None:
+            raise CameoRestricted(f"@{cameo.owner.handle}'s cameo may not be used for this: "
+                                  f"“{rule.text}”")
 
 
 def is_minor(user: User) -> bool:
@@ -251,6 +300,7 @@ def mentioned(session: Session, user: User, text: str,
         raise InvalidInput("prompt", f"a video shows at most {MAX_CAMEOS} cameos")
     for cameo in found:
         check_use(session, cameo, user)
+    check_rules(found, text, user)
     return found
 
 
@@ -301,15 +351,18 @@ def check_picture(session: Session, user: User, data: bytes, field: str) -> list
     return faces_allowed(session, user, [(0.0, np.asarray(picture, np.uint8))], "the picture")
 
 
-def check_still_allowed(session: Session, cameo_ids: list[int], user: User) -> None:
+def check_still_allowed(session: Session, cameo_ids: list[int], user: User,
+                        text: str = "") -> None:
     """Nothing if ``user`` may still use every cameo of ``cameo_ids`` (as a job starts, as
-    its video is published); CameoNotPermitted ("cameo permission revoked: …") if not."""
+    its video is published) for ``text`` (what was asked); CameoNotPermitted ("cameo
+    permission revoked: …") if not."""
     for cameo_id in cameo_ids:
         cameo = session.get(Cameo, cameo_id)
         if cameo is None:
             raise CameoNotPermitted(f"{REVOKED}: a cameo in it was erased by its owner")
         try:
             check_use(session, cameo, user)
+            check_rules([cameo], text, user)
         except CameoNotPermitted as exc:
             raise CameoNotPermitted(f"{REVOKED}: {exc.message}") from None
 
@@ -398,6 +451,17 @@ def likenesses(session: Session, platform: Platform, cameo_ids: list[int],
             voice = None  # kept by an older version in another form: the face still shows
         shown.append(spec.Cameo(handle=cameo.owner.handle.lower(), faces=faces, voice=voice))
     return shown
+
+
+def as_preferred(session: Session, board: spec.Storyboard,
+                 cameo_ids: list[int]) -> spec.Storyboard:
+    """``board`` with each cameo's character looking as its owner always wants (where the
+    prompt does not say otherwise)."""
+    for cameo_id in cameo_ids:
+        cameo = session.get(Cameo, cameo_id)
+        if cameo is not None and cameo.rules:
+            board = apply_looks(board, cameo.owner.handle.lower(), looks(rules_of(cameo)))
+    return board
 
 
 def face_descriptor(cameo: Cameo) -> np.ndarray:

@@ -93,7 +93,8 @@ def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
                 try:
                     if asker is None:
                         raise PermanentJobError("the account that asked for this video is gone")
-                    cameos.check_still_allowed(session, payload.cameos, asker)
+                    cameos.check_still_allowed(session, payload.cameos, asker,
+                                               payload.video.prompt)
                 except cameos.CameoNotPermitted as exc:
                     raise PermanentJobError(exc.message) from None
         encode = EncodeSettings(preset=platform.settings.x264_preset,
@@ -130,7 +131,8 @@ def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
                 if payload.cameos:
                     # the cameos' faces and voices reach the engine for this render only
                     with platform.reading() as session:
-                        shown = board.model_copy(update={"cameos": cameos.likenesses(
+                        shown = cameos.as_preferred(session, board, payload.cameos)
+                        shown = shown.model_copy(update={"cameos": cameos.likenesses(
                             session, platform, payload.cameos, work)})
                 options = payload.options.generate(image, encode)
 

@@ -167,6 +167,7 @@ def create_generation(session: Session, platform: Platform, user: User,
     with kept_if_committed(platform.blobs, image_key), unit_of_work(session):
         check_quota(session, platform, user)
         cast = [c.id for c in cameos.mentioned(session, user, prompt)]
+        cameos.check_rules([session.get(Cameo, i) for i in pictured], prompt, user)
         cast += [cameo_id for cameo_id in pictured if cameo_id not in cast]
         job = queue_render(session, platform, user, kind=VideoKind.GENERATE, prompt=prompt,
                             options=options, board=board, image_key=image_key, notes=notes,
@@ -213,7 +214,9 @@ def create_remix(session: Session, platform: Platform, user: User, parent_id: in
     if result.not_understood:
         notes.append("not understood: " + ", ".join(result.not_understood))
     # a remix shows its parent's cameos too: whoever remixes must be allowed them as well
-    cast = [c.id for c in cameos.mentioned(session, user, text,
+    # the owners' rules are held to the change and to what it made of the storyboard
+    made = " ".join(shot.description for shot in result.storyboard.shots)
+    cast = [c.id for c in cameos.mentioned(session, user, f"{text}. {made}",
                                            also=cameos.cameos_in(session, parent.id))]
     job = queue_render(session, platform, user, kind=VideoKind.REMIX, prompt=text,
                         options=options, board=result.storyboard, parent_id=parent.id,
@@ -309,7 +312,8 @@ def publish(session: Session, user: User, video_id: int, caption: str) -> Video:
     video = own_video(session, user, video_id)
     if video.status == VideoStatus.PUBLISHED:
         raise Conflict(f"video {video_id} is already published")
-    cameos.check_still_allowed(session, cameos.cameos_in(session, video.id), user)
+    cameos.check_still_allowed(session, cameos.cameos_in(session, video.id), user,
+                               video.prompt or "")
     text = caption.strip()
     if len(text) > MAX_CAPTION:
         raise InvalidInput("caption", f"at most {MAX_CAPTION} characters")

@@ -15,6 +15,7 @@ from openreel.api.schemas import (
     CameoOut,
     CameoPermissionIn,
     CameoPermissionName,
+    CameoRulesIn,
     IdPath,
     RowId,
     VideoOut,
@@ -40,7 +41,7 @@ def _out(db: Session, cameo: Cameo, viewer: User) -> CameoOut:
                         f0_median=round(voice["f0_median"], 1),
                         f0_low=round(voice["f0_low"], 1), f0_high=round(voice["f0_high"], 1),
                         rate=voice["rate"]), created_at=cameo.created_at,
-                    you_may_use=why_not is None, why_not=why_not)
+                    you_may_use=why_not is None, why_not=why_not, rules=list(cameo.rules))
 
 
 @router.post("/challenge", status_code=201, response_model=CameoChallengeOut)
@@ -76,6 +77,13 @@ def mine(user: CurrentUser, db: SessionDep) -> CameoOut:
 def narrow(body: CameoPermissionIn, user: CurrentUser, db: SessionDep) -> CameoOut:
     """Who may use your cameo, from now on."""
     return _out(db, cameos.set_permission(db, user, CameoPermission(body.permission)), user)
+
+
+@router.put("/me/rules", response_model=CameoOut)
+def rules(body: CameoRulesIn, user: CurrentUser, db: SessionDep) -> CameoOut:
+    """What you never want your cameo in and how you always want it to look (replacing the
+    statements before). Prompts asking for what you rule out are refused with your words."""
+    return _out(db, cameos.set_rules(db, user, body.rules), user)
 
 
 @router.delete("/me", status_code=204)
