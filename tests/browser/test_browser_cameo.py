@@ -49,8 +49,19 @@ def test_a_person_makes_their_cameo_from_a_recording_and_erases_it(
     shot(page, "cameo")
 
     page.get_by_label("Who may use it").select_option("only_me")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_label("Who may use it")).to_have_value("only_me")
+
+    # the owner's rules in their own words: one that says nothing is refused with why
+    page.get_by_label("Your rules, one per line").fill("never")
+    page.get_by_role("button", name="Save rules").click()
+    expect(page.locator("#cameo-rules .error")).to_contain_text("does not say what it is about")
+    page.get_by_label("Your rules, one per line").fill(
+        "never show me smoking\nalways in a blue dress")
+    page.get_by_role("button", name="Save rules").click()
+    expect(page.get_by_label("Your rules, one per line")).to_have_value(
+        "never show me smoking\nalways in a blue dress")
+    shot(page, "rules", full_page=True)
 
     # the people approved to use it; one of them puts the cameo in a video of their own,
     # which the cameo's owner sees (a draft) and removes
@@ -65,7 +76,7 @@ def test_a_person_makes_their_cameo_from_a_recording_and_erases_it(
     page.get_by_role("button", name="Approve").click()
     expect(page.locator("#cameo-approved li").first).to_have_text(re.compile(f"@{friend}"))
     page.get_by_label("Who may use it").select_option("approved")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_label("Who may use it")).to_have_value("approved")
     create_clip(friends_page, f"@{handle} waves at the camera on a sunny beach")
     video_id = wait_for_preview(friends_page)

@@ -128,7 +128,8 @@ def _permission(value: str) -> CameoPermission:
 
 
 def _cameo_page(request: Request, caller: Caller, db: SessionDep, status: int = 200,
-                reasons: list[str] | None = None, error: str | None = None) -> HTMLResponse:
+                reasons: list[str] | None = None, error: str | None = None,
+                rules_error: str | None = None, rules: str | None = None) -> HTMLResponse:
     assert caller.user is not None
     cameo = cameos.find_cameo(db, caller.user)
     challenge = None
@@ -140,7 +141,8 @@ def _cameo_page(request: Request, caller: Caller, db: SessionDep, status: int = 
                      "turn": row.turn}
     return _render(request, caller, "cameo.html", status, cameo=cameo, challenge=challenge,
                    reasons=reasons or [], permissions=CAMEO_PERMISSIONS, approved=approved,
-                   showing=showing, error=error)
+                   showing=showing, error=error, rules_error=rules_error,
+                   rules="\n".join(cameo.rules) if rules is None and cameo else rules or "")
 
 
 def _form_user(request: Request, caller: Caller, csrf_token: str) -> User | Response:
@@ -496,6 +498,19 @@ def web_router() -> APIRouter:
         if isinstance(user := _form_user(request, caller, csrf_token), Response):
             return user
         cameos.set_permission(db, user, _permission(permission))
+        return RedirectResponse("/cameo", status_code=303)
+
+    @router.post("/cameo/rules", response_class=HTMLResponse)
+    def cameo_rules(request: Request, caller: PageCaller, db: SessionDep,
+                    rules: Annotated[str, Form(max_length=4000)] = "",
+                    csrf_token: Annotated[str, Form()] = "") -> Response:
+        if isinstance(user := _form_user(request, caller, csrf_token), Response):
+            return user
+        try:
+            cameos.set_rules(db, user, rules.splitlines())
+        except ServiceError as exc:
+            return _cameo_page(request, caller, db, status_of(exc), rules_error=exc.said,
+                               rules=rules)
         return RedirectResponse("/cameo", status_code=303)
 
     @router.post("/cameo/approved", response_class=HTMLResponse)
