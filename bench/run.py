@@ -35,7 +35,7 @@ OWN_FILES = ("feed_rank", "feed_load", "concurrent_writes", "provenance_picture"
              "provenance_audio", "provenance_index", "provenance_cost", "generate_speed",
              "adherence", "speech_intelligibility", "style_distance", "verify_cost",
              "provenance_reposts", "sound_mark_changes", "liveness", "cameo_faces",
-             "cameo_rules")
+             "cameo_rules", "cameo_voices")
 
 
 def main() -> None:

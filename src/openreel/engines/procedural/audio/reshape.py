@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from types import ModuleType
 
 import numpy as np
+from scipy import signal
+
+from openreel.media import voiceshape
 
 FRAME_PERIOD_MS = 2.5  # finer than WORLD's usual 5 ms: consonant edges stay sharper
 _BLEND_MS = 10.0  # cross-fade between resynthesised voiced and original unvoiced sound
@@ -29,6 +32,9 @@ class Timbre:
     tremor: float = 0.0  # depth of a slow pitch wobble, as a fraction of the pitch
     tremor_rate: float = 5.5  # Hz
     breath: float = 0.0  # 0..1: share of the voiced spectrum turned to breath
+    # a person's mean log envelope by band (voiceshape's): the line's long-term spectrum is
+    # filtered toward it after resynthesis
+    tract: tuple[float, ...] | None = None
 
     @property
     def identity(self) -> bool:
@@ -98,4 +104,38 @@ def reshape(samples: np.ndarray, sample_rate: int, timbre: Timbre, f0_floor: flo
     k = max(1, round(_BLEND_MS / FRAME_PERIOD_MS))
     voiced = np.convolve((f0 > 0.0).astype(np.float64), np.ones(k) / k, mode="same")
     weight = np.interp(np.arange(len(x)) / sample_rate, times, voiced)
-    return (weight * resynth + (1.0 - weight) * x).astype(np.float32)
+    out = (weight * resynth + (1.0 - weight) * x).astype(np.float32)
+    return out if timbre.tract is None else toward_spectrum(out, sample_rate, timbre.tract)
+
+
+# Filtering a line's spectrum toward a person's: how much of the difference is closed, and
+# the most gain either way (natural-log power; 3.0 is 13 dB). Measured on 17 real people
+# (bench.cameo_voices): the owner's voice was the nearest of the 17 to a cameo's line 5
+# times in 51 with pitch and vocal tract stretch alone, 13 with the difference closed
+# (bound 2.0), 18 closing 1.5 times it (bound 3.0).
+_TRACT_SHARE = 1.5
+_TRACT_MOST = 3.0
+_TRACT_FLOOR_HZ = 150.0
+_TAPS = 513
+
+
+def toward_spectrum(samples: np.ndarray, sample_rate: int,
+                    tract: tuple[float, ...]) -> np.ndarray:
+    """``samples`` filtered so the long-term envelope of their voiced sound moves toward
+    ``tract`` in shape (its level is kept): a zero-phase FIR, so the words stay in time."""
+    try:
+        measured = voiceshape.measure(samples, sample_rate)
+    except ValueError:
+        return samples
+    edges = np.asarray(voiceshape.band_edges())
+    used = edges[:-1] >= _TRACT_FLOOR_HZ
+    own, goal = np.asarray(measured.envelope)[used], np.asarray(tract)[used]
+    gap = np.clip(_TRACT_SHARE * ((goal - goal.mean()) - (own - own.mean())),
+                  -_TRACT_MOST, _TRACT_MOST)
+    centres = np.sqrt(np.maximum(edges[:-1], 1.0) * edges[1:])[used]
+    freqs = np.linspace(0.0, sample_rate / 2, 257)
+    gain = np.exp(0.5 * np.interp(np.log(np.maximum(freqs, 1.0)), np.log(centres), gap))
+    fir = signal.firwin2(_TAPS, freqs / (sample_rate / 2), gain)
+    filtered = signal.oaconvolve(samples, fir, mode="same").astype(np.float32)
+    level = float(np.sqrt(np.mean(samples ** 2)) / max(np.sqrt(np.mean(filtered ** 2)), 1e-9))
+    return (filtered * level).astype(np.float32)

@@ -73,7 +73,8 @@ class Voice:
 
 def _v(name: str, base: str, espeak: str, espeak_pitch: int, speed: float = 1.0,
        robot: bool = False, **timbre: float) -> Voice:
-    return Voice(name, base, Timbre(**timbre), speed, robot, espeak, espeak_pitch)
+    return Voice(name, base, Timbre(**timbre), speed, robot, espeak,  # type: ignore[arg-type]
+                 espeak_pitch)
 
 
 VOICES: dict[str, Voice] = {v.name: v for v in (
@@ -261,14 +262,13 @@ def _measured_base(base: str, said: str = _CALIBRATION) -> voiceshape.Measured:
 
 def toward(base: voiceshape.Measured, person: VoiceShape) -> Timbre:
     """How to reshape the ``base`` voice into the ``person``'s (both measured saying the same
-    words): their median pitch and range, and the vocal tract stretch whose envelope best
-    matches theirs in shape.
+    words): their median pitch and range, the vocal tract stretch whose envelope best
+    matches theirs in shape, and their envelope itself, which each line's spectrum is then
+    filtered toward (``reshape.toward_spectrum``).
 
-    What is left between the envelopes after the stretch is not applied: measured on three
-    digits it is mostly the digits' sounds and the pitch's harmonics, and applied as a
-    filter it moved voices further from their owners' (the envelope of a sentence the owner
-    said, 0.12 away in shape without it, 0.41 with it, for one of six voices tried; no
-    better for the others)."""
+    The filter works on the line as said, not on the base voice's measurement: measured on
+    three digits, the difference between two voices' envelopes is mostly the digits' sounds,
+    and applied as the base's correction it moved voices further from their owners'."""
     pitch = person.f0_median / base.f0_median
     spread = math.log(base.f0_high / base.f0_low)
     # three digits say little about how a person's pitch moves: the range is followed
@@ -288,7 +288,8 @@ def toward(base: voiceshape.Measured, person: VoiceShape) -> Timbre:
         err = float(np.sum((stretched - stretched.mean() - goal) ** 2))
         if err < best_err:
             best, best_err = float(factor), err
-    return Timbre(pitch=pitch, formant=best, intonation=intonation)
+    return Timbre(pitch=pitch, formant=best, intonation=intonation,
+                  tract=tuple(person.envelope))
 
 
 def cameo_voice(handle: str, shape: VoiceShape) -> Voice:
