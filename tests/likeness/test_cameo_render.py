@@ -5,53 +5,22 @@ keeping any of its likeness."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import av
 import numpy as np
 import pytest
-from bench.capture_clips import live
+from cameo_api import API, make_cameo, run_jobs, sign_up
 from fastapi.testclient import TestClient
 
-from openreel.app import create_app
-from openreel.config import Settings
 from openreel.likeness import faces
-
-API = "/api/v1"
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    settings = Settings(data_dir=tmp_path / "data", workers=0,
-                        rate_limit_per_minute=100_000, max_upload_bytes=8 * 1024 * 1024)
-    with TestClient(create_app(settings)) as test_client:
-        yield test_client
-
-
-def _sign_up(client: TestClient, handle: str) -> dict[str, str]:
-    password = "correct horse battery"
-    assert client.post(f"{API}/auth/signup", json={
-        "handle": handle, "email": f"{handle}@example.org", "password": password,
-    }).status_code == 201
-    token = client.post(f"{API}/auth/token", json={"login": handle, "password": password})
-    return {"Authorization": f"Bearer {token.json()['secret']}"}
-
-
-def _run_jobs(client: TestClient) -> None:
-    from openreel.jobs import drain
-    from openreel.services.rendering import render_handler
-    from openreel.services.videos import RENDER_JOB
-
-    platform = client.app.state.platform  # type: ignore[attr-defined]
-    drain(platform.sessions, {RENDER_JOB: render_handler(platform)}, retry_seconds=0)
 
 
 def _made(client: TestClient, auth: dict[str, str], prompt: str) -> int:
     asked = client.post(f"{API}/generations", headers=auth, data={
         "prompt": prompt, "seconds": "5", "size": "720x1280", "seed": "4"})
     assert asked.status_code == 202, asked.text
-    _run_jobs(client)
+    run_jobs(client)
     job = client.get(f"{API}/jobs/{asked.json()['id']}", headers=auth).json()
     assert job["status"] == "succeeded", job
     return int(job["video_id"])
@@ -69,14 +38,8 @@ def _pictures_and_sound(data: bytes) -> tuple[list[np.ndarray], np.ndarray]:
 
 def test_a_video_with_a_cameo_shows_the_person_s_own_face(
         client: TestClient, tmp_path: Path) -> None:
-    maya = _sign_up(client, "maya")
-    asked = client.post(f"{API}/cameos/challenge", headers=maya).json()
-    clip = live(tmp_path / "me.mp4", [int(d) for d in asked["digits"]],
-                25 if asked["turn"] == "left" else -25)
-    with clip.open("rb") as stream:
-        made = client.post(f"{API}/cameos", headers=maya, files={"file": ("me.mp4", stream)},
-                           data={"challenge_id": str(asked["id"]), "permission": "everyone"})
-    assert made.status_code == 201, made.text
+    maya = sign_up(client, "maya")
+    make_cameo(client, maya, tmp_path, "everyone")
     platform = client.app.state.platform  # type: ignore[attr-defined]
     with platform.reading() as session:
         from openreel.db.models import Cameo
@@ -84,7 +47,7 @@ def test_a_video_with_a_cameo_shows_the_person_s_own_face(
 
         her_face = face_descriptor(session.query(Cameo).one())
 
-    omar = _sign_up(client, "omar")
+    omar = sign_up(client, "omar")
     video_id = _made(client, omar, '@maya says "hello everyone, welcome back to my channel"')
     board = client.get(f"{API}/videos/{video_id}/storyboard", headers=omar).json()
     shown = [e for shot in board["shots"] for e in shot["entities"] if e["cameo"] == "maya"]
@@ -121,14 +84,9 @@ def test_a_registered_face_in_an_uploaded_picture_needs_its_owner_s_permission(
         client: TestClient, tmp_path: Path) -> None:
     from skimage import data
 
-    maya = _sign_up(client, "maya")
-    asked = client.post(f"{API}/cameos/challenge", headers=maya).json()
-    clip = live(tmp_path / "me.mp4", [int(d) for d in asked["digits"]],
-                25 if asked["turn"] == "left" else -25)
-    with clip.open("rb") as stream:
-        assert client.post(f"{API}/cameos", headers=maya, files={"file": ("me.mp4", stream)},
-                           data={"challenge_id": str(asked["id"])}).status_code == 201
-    omar = _sign_up(client, "omar")
+    maya = sign_up(client, "maya")
+    make_cameo(client, maya, tmp_path)
+    omar = sign_up(client, "omar")
     her_photo = _picture(data.astronaut())  # another picture of the face she recorded
     no_face = _picture(data.coffee())
 
@@ -155,7 +113,7 @@ def test_a_registered_face_in_an_uploaded_picture_needs_its_owner_s_permission(
         "prompt": "the camera slowly zooms in", "seconds": "2", "seed": "1"},
         files={"image": ("her.png", her_photo, "image/png")})
     assert asked_for.status_code == 202, asked_for.text
-    _run_jobs(client)
+    run_jobs(client)
     job = client.get(f"{API}/jobs/{asked_for.json()['id']}", headers=omar).json()
     assert job["status"] == "succeeded", job
     mine = client.get(f"{API}/cameos/me/videos", headers=maya).json()
@@ -166,14 +124,9 @@ def test_a_new_video_showing_a_face_its_maker_may_not_use_is_stopped(
         client: TestClient, tmp_path: Path) -> None:
     from openreel.services.rendering import _check_faces
 
-    maya = _sign_up(client, "maya")
-    asked = client.post(f"{API}/cameos/challenge", headers=maya).json()
-    clip = live(tmp_path / "me.mp4", [int(d) for d in asked["digits"]],
-                25 if asked["turn"] == "left" else -25)
-    with clip.open("rb") as stream:
-        assert client.post(f"{API}/cameos", headers=maya, files={"file": ("me.mp4", stream)},
-                           data={"challenge_id": str(asked["id"])}).status_code == 201
-    _sign_up(client, "omar")
+    maya = sign_up(client, "maya")
+    clip = make_cameo(client, maya, tmp_path)
+    sign_up(client, "omar")
     platform = client.app.state.platform  # type: ignore[attr-defined]
     with platform.reading() as session:
         from openreel.db.models import Cameo, User

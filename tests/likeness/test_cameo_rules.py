@@ -3,47 +3,15 @@ refused, with their words; how they always want it to look is how it looks."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from bench.capture_clips import live
+from cameo_api import API, make_cameo, run_jobs, sign_up
 from fastapi.testclient import TestClient
 
-from openreel.app import create_app
-from openreel.config import Settings
 from openreel.director import direct
 
-API = "/api/v1"
 NEVER = "never show me drinking or smoking"
 ALWAYS = "always in a blue dress"
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    settings = Settings(data_dir=tmp_path / "data", workers=0,
-                        rate_limit_per_minute=100_000, max_upload_bytes=8 * 1024 * 1024)
-    with TestClient(create_app(settings)) as test_client:
-        yield test_client
-
-
-def _sign_up(client: TestClient, handle: str) -> dict[str, str]:
-    password = "correct horse battery"
-    assert client.post(f"{API}/auth/signup", json={
-        "handle": handle, "email": f"{handle}@example.org", "password": password,
-    }).status_code == 201
-    token = client.post(f"{API}/auth/token", json={"login": handle, "password": password})
-    return {"Authorization": f"Bearer {token.json()['secret']}"}
-
-
-def _cameo(client: TestClient, auth: dict[str, str], tmp_path: Path) -> None:
-    asked = client.post(f"{API}/cameos/challenge", headers=auth).json()
-    clip = live(tmp_path / "me.mp4", [int(d) for d in asked["digits"]],
-                25 if asked["turn"] == "left" else -25)
-    with clip.open("rb") as stream:
-        made = client.post(f"{API}/cameos", headers=auth, files={"file": ("me.mp4", stream)},
-                           data={"challenge_id": str(asked["id"]), "permission": "everyone"})
-    assert made.status_code == 201, made.text
 
 
 def _generate(client: TestClient, auth: dict[str, str], prompt: str):  # type: ignore[no-untyped-def]
@@ -51,23 +19,14 @@ def _generate(client: TestClient, auth: dict[str, str], prompt: str):  # type: i
                        data={"prompt": prompt, "seconds": "2", "seed": "1"})
 
 
-def _run_jobs(client: TestClient) -> None:
-    from openreel.jobs import drain
-    from openreel.services.rendering import render_handler
-    from openreel.services.videos import RENDER_JOB
-
-    platform = client.app.state.platform  # type: ignore[attr-defined]
-    drain(platform.sessions, {RENDER_JOB: render_handler(platform)}, retry_seconds=0)
-
-
 def test_an_owner_s_restrictions_refuse_prompts_in_their_own_words(
         client: TestClient, tmp_path: Path) -> None:
-    maya = _sign_up(client, "maya")
-    _cameo(client, maya, tmp_path)
+    maya = sign_up(client, "maya")
+    make_cameo(client, maya, tmp_path, "everyone")
     set_ = client.put(f"{API}/cameos/me/rules", headers=maya, json={"rules": [NEVER, ALWAYS]})
     assert set_.status_code == 200, set_.text
     assert set_.json()["rules"] == [NEVER, ALWAYS]
-    omar = _sign_up(client, "omar")
+    omar = sign_up(client, "omar")
     assert client.get(f"{API}/cameos/maya", headers=omar).json()["rules"] == [NEVER, ALWAYS]
 
     refusal = f"@maya's cameo may not be used for this: “{NEVER}”"
@@ -81,7 +40,7 @@ def test_an_owner_s_restrictions_refuse_prompts_in_their_own_words(
     allowed = _generate(client, omar, "@maya walks a dog in the park")
     assert allowed.status_code == 202, allowed.text
     assert _generate(client, maya, "@maya drinks a beer at a bar").status_code == 202
-    _run_jobs(client)
+    run_jobs(client)
     video_id = client.get(f"{API}/jobs/{allowed.json()['id']}", headers=omar).json()["video_id"]
     # a remix asking for it is refused too
     remix = client.post(f"{API}/videos/{video_id}/remix", headers=omar,
@@ -94,7 +53,7 @@ def test_an_owner_s_restrictions_refuse_prompts_in_their_own_words(
     assert queued.status_code == 202
     assert client.put(f"{API}/cameos/me/rules", headers=maya,
                       json={"rules": ["no dancing"]}).status_code == 200
-    _run_jobs(client)
+    run_jobs(client)
     stopped = client.get(f"{API}/jobs/{queued.json()['id']}", headers=omar).json()
     assert stopped["status"] == "failed"
     assert stopped["error"] == ("cameo permission revoked: @maya's cameo may not be used for "
@@ -102,8 +61,8 @@ def test_an_owner_s_restrictions_refuse_prompts_in_their_own_words(
 
 
 def test_rules_that_say_nothing_are_refused(client: TestClient, tmp_path: Path) -> None:
-    maya = _sign_up(client, "maya")
-    _cameo(client, maya, tmp_path)
+    maya = sign_up(client, "maya")
+    make_cameo(client, maya, tmp_path, "everyone")
     empty = client.put(f"{API}/cameos/me/rules", headers=maya, json={"rules": ["never"]})
     assert empty.status_code == 422
     assert empty.json()["detail"][0]["msg"] == "“never” does not say what it is about"
@@ -118,8 +77,8 @@ def test_a_preference_is_how_the_cameo_looks_unless_the_prompt_says_otherwise(
     from openreel.db.models import Cameo
     from openreel.services.cameos import as_preferred
 
-    maya = _sign_up(client, "maya")
-    _cameo(client, maya, tmp_path)
+    maya = sign_up(client, "maya")
+    make_cameo(client, maya, tmp_path, "everyone")
     client.put(f"{API}/cameos/me/rules", headers=maya, json={"rules": [NEVER, ALWAYS]})
     platform = client.app.state.platform  # type: ignore[attr-defined]
     with platform.reading() as session:

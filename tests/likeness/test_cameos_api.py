@@ -3,37 +3,15 @@ reasons, a challenge spent once, and erasing every byte of it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from bench.capture_clips import live
+from cameo_api import API, answer, make_cameo, run_jobs, sign_up
 from fastapi.testclient import TestClient
 
-from openreel.app import create_app
-from openreel.config import Settings
 from openreel.db.models import CameoChallenge
 from openreel.db.timestamps import utcnow
-
-API = "/api/v1"
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    settings = Settings(data_dir=tmp_path / "data", workers=0,
-                        rate_limit_per_minute=100_000, max_upload_bytes=8 * 1024 * 1024)
-    with TestClient(create_app(settings)) as test_client:
-        yield test_client
-
-
-def _sign_up(client: TestClient, handle: str, **extra: object) -> dict[str, str]:
-    password = "correct horse battery"
-    assert client.post(f"{API}/auth/signup", json={
-        "handle": handle, "email": f"{handle}@example.org", "password": password, **extra,
-    }).status_code == 201
-    token = client.post(f"{API}/auth/token", json={"login": handle, "password": password})
-    return {"Authorization": f"Bearer {token.json()['secret']}"}
 
 
 def _challenge(client: TestClient, auth: dict[str, str]) -> dict[str, object]:
@@ -50,29 +28,24 @@ def _send(client: TestClient, auth: dict[str, str], challenge_id: object, clip: 
                            files={"file": ("me.mp4", stream, "video/mp4")})
 
 
-def _answer(tmp_path: Path, challenge: dict[str, object], name: str = "me.mp4") -> Path:
-    digits = [int(d) for d in challenge["digits"]]  # type: ignore[attr-defined]
-    return live(tmp_path / name, digits, 25 if challenge["turn"] == "left" else -25)
-
-
 def _files(root: Path) -> list[Path]:
     return [p for p in root.rglob("*") if p.is_file()]
 
 
 def test_a_recording_answering_its_challenge_becomes_the_cameo_and_erasing_it_leaves_nothing(
         client: TestClient, tmp_path: Path) -> None:
-    maya = _sign_up(client, "maya")
+    maya = sign_up(client, "maya")
     asked = _challenge(client, maya)
     assert len(asked["digits"]) == 3 and asked["turn"] in ("left", "right")  # type: ignore[arg-type]
     assert str(asked["instructions"]).startswith("Look at the camera and say ")
-    made = _send(client, maya, asked["id"], _answer(tmp_path, asked), permission="mutuals")
+    made = _send(client, maya, asked["id"], answer(tmp_path, asked), permission="mutuals")
     assert made.status_code == 201, made.text
     cameo = made.json()
     assert cameo["handle"] == "maya" and cameo["permission"] == "mutuals"
     assert cameo["faces"] == 8 and 150 < cameo["voice"]["f0_median"] < 300
     face = client.get(f"{API}/cameos/me/faces/0", headers=maya)
     assert face.status_code == 200 and face.content[:8] == b"\x89PNG\r\n\x1a\n"
-    other = _sign_up(client, "omar")
+    other = sign_up(client, "omar")
     assert client.get(f"{API}/cameos/maya", headers=other).json()["permission"] == "mutuals"
     assert client.get(f"{API}/cameos/omar", headers=maya).status_code == 404
     narrowed = client.patch(f"{API}/cameos/me", headers=maya, json={"permission": "only_me"})
@@ -100,7 +73,7 @@ def test_a_recording_answering_its_challenge_becomes_the_cameo_and_erasing_it_le
 
 def test_a_recording_that_fails_is_refused_with_its_reasons_and_spends_the_challenge(
         client: TestClient, tmp_path: Path) -> None:
-    maya = _sign_up(client, "maya")
+    maya = sign_up(client, "maya")
     asked = _challenge(client, maya)
     digits = [int(d) for d in asked["digits"]]  # type: ignore[attr-defined]
     wrong = [(d + 1) % 10 for d in digits]
@@ -111,16 +84,16 @@ def test_a_recording_that_fails_is_refused_with_its_reasons_and_spends_the_chall
     assert message.startswith("the recording did not pass the liveness check: the digits "
                               f"heard ({' '.join(map(str, wrong))}) are not the ones asked")
     # the same challenge cannot be tried again, even with the right recording
-    again = _send(client, maya, asked["id"], _answer(tmp_path, asked))
+    again = _send(client, maya, asked["id"], answer(tmp_path, asked))
     assert again.status_code == 422
     assert "already answered" in again.json()["detail"][0]["msg"]
     assert client.get(f"{API}/cameos/me", headers=maya).status_code == 404
 
 
 def test_a_challenge_is_the_asker_s_own_and_expires(client: TestClient, tmp_path: Path) -> None:
-    maya, omar = _sign_up(client, "maya"), _sign_up(client, "omar")
+    maya, omar = sign_up(client, "maya"), sign_up(client, "omar")
     asked = _challenge(client, maya)
-    clip = _answer(tmp_path, asked)
+    clip = answer(tmp_path, asked)
     assert _send(client, omar, asked["id"], clip).status_code == 404
     platform = client.app.state.platform  # type: ignore[attr-defined]
     with platform.sessions() as session:
@@ -132,7 +105,7 @@ def test_a_challenge_is_the_asker_s_own_and_expires(client: TestClient, tmp_path
 
 
 def test_what_is_not_a_recording_is_refused_clearly(client: TestClient, tmp_path: Path) -> None:
-    maya = _sign_up(client, "maya")
+    maya = sign_up(client, "maya")
     text = tmp_path / "notes.mp4"
     text.write_text("not a video")
     refused = _send(client, maya, _challenge(client, maya)["id"], text)
@@ -151,7 +124,7 @@ def test_what_is_not_a_recording_is_refused_clearly(client: TestClient, tmp_path
 
 def test_asking_again_gives_the_open_challenge_until_it_is_spent(client: TestClient,
                                                                   tmp_path: Path) -> None:
-    maya = _sign_up(client, "maya")
+    maya = sign_up(client, "maya")
     first = _challenge(client, maya)
     assert _challenge(client, maya) == first  # a page reloaded shows the same digits
     platform = client.app.state.platform  # type: ignore[attr-defined]
@@ -162,17 +135,11 @@ def test_asking_again_gives_the_open_challenge_until_it_is_spent(client: TestCli
     assert _challenge(client, maya)["id"] != first["id"]
 
 
-def _make_cameo(client: TestClient, auth: dict[str, str], tmp_path: Path) -> None:
-    asked = _challenge(client, auth)
-    made = _send(client, auth, asked["id"], _answer(tmp_path, asked))
-    assert made.status_code == 201, made.text
-
-
 def test_who_may_use_a_cameo_through_the_api(client: TestClient, tmp_path: Path) -> None:
     """Every permission × every relation, as the API tells each person (you_may_use)."""
-    maya = _sign_up(client, "maya")
-    _make_cameo(client, maya, tmp_path)
-    people = {name: _sign_up(client, name) for name in ("ann", "moe", "fay", "sam")}
+    maya = sign_up(client, "maya")
+    make_cameo(client, maya, tmp_path)
+    people = {name: sign_up(client, name) for name in ("ann", "moe", "fay", "sam")}
     assert client.put(f"{API}/cameos/me/approved/ann", headers=maya).json() == ["ann"]
     for follower, followee in (("moe", "maya"), ("maya", "moe"), ("fay", "maya")):
         assert client.post(f"{API}/users/{followee}/follow",
@@ -202,9 +169,9 @@ def test_who_may_use_a_cameo_through_the_api(client: TestClient, tmp_path: Path)
 def test_a_teenager_s_cameo_reaches_no_further_than_people_they_approve_and_follow(
         client: TestClient, tmp_path: Path) -> None:
     year = utcnow().year
-    kid = _sign_up(client, "kid", birth_year=year - 15)
-    _make_cameo(client, kid, tmp_path)
-    adult, friend = _sign_up(client, "adult"), _sign_up(client, "friend", birth_year=year - 14)
+    kid = sign_up(client, "kid", birth_year=year - 15)
+    make_cameo(client, kid, tmp_path)
+    adult, friend = sign_up(client, "adult"), sign_up(client, "friend", birth_year=year - 14)
     client.patch(f"{API}/cameos/me", headers=kid, json={"permission": "everyone"})
     for name in ("adult", "friend"):
         client.put(f"{API}/cameos/me/approved/{name}", headers=kid)
@@ -214,17 +181,8 @@ def test_a_teenager_s_cameo_reaches_no_further_than_people_they_approve_and_foll
     assert refused["why_not"] == "@kid's cameo is only for people @kid approves and follows"
     client.post(f"{API}/users/adult/follow", headers=kid)
     assert client.get(f"{API}/cameos/kid", headers=adult).json()["you_may_use"] is True
-    stranger = _sign_up(client, "stranger")
+    stranger = sign_up(client, "stranger")
     assert client.get(f"{API}/cameos/kid", headers=stranger).json()["you_may_use"] is False
-
-
-def _run_jobs(client: TestClient) -> None:
-    from openreel.jobs import drain
-    from openreel.services.rendering import render_handler
-    from openreel.services.videos import RENDER_JOB
-
-    platform = client.app.state.platform  # type: ignore[attr-defined]
-    drain(platform.sessions, {RENDER_JOB: render_handler(platform)}, retry_seconds=0)
 
 
 def _generate(client: TestClient, auth: dict[str, str], prompt: str):  # type: ignore[no-untyped-def]
@@ -239,9 +197,9 @@ def _permit(client: TestClient, auth: dict[str, str], permission: str) -> None:
 
 def test_a_cameo_in_a_prompt_is_checked_when_asked_when_made_and_when_published(
         client: TestClient, tmp_path: Path) -> None:
-    maya = _sign_up(client, "maya")
-    _make_cameo(client, maya, tmp_path)
-    omar, sam = _sign_up(client, "omar"), _sign_up(client, "sam")
+    maya = sign_up(client, "maya")
+    make_cameo(client, maya, tmp_path)
+    omar, sam = sign_up(client, "omar"), sign_up(client, "sam")
 
     refused = _generate(client, omar, "@maya dances in the rain")
     assert refused.status_code == 403
@@ -261,12 +219,12 @@ def test_a_cameo_in_a_prompt_is_checked_when_asked_when_made_and_when_published(
     assert rows[2]["job_id"] is not None
     # an e-mail address is not a mention
     assert _generate(client, omar, "a letter to omar@example.org").status_code == 202
-    _run_jobs(client)
+    run_jobs(client)
 
     _permit(client, maya, "everyone")
     first = _generate(client, omar, "@maya dances in the rain")
     assert first.status_code == 202, first.text
-    _run_jobs(client)
+    run_jobs(client)
     job = client.get(f"{API}/jobs/{first.json()['id']}", headers=omar).json()
     assert job["status"] == "succeeded", job
     video_id = job["video_id"]
@@ -284,7 +242,7 @@ def test_a_cameo_in_a_prompt_is_checked_when_asked_when_made_and_when_published(
     queued = _generate(client, omar, "@maya reads a book by the window")
     assert queued.status_code == 202
     _permit(client, maya, "only_me")
-    _run_jobs(client)
+    run_jobs(client)
     stopped = client.get(f"{API}/jobs/{queued.json()['id']}", headers=omar).json()
     assert stopped["status"] == "failed"
     assert stopped["error"].startswith("cameo permission revoked")
