@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from bench.capture_clips import live
 from cameo_api import API, answer, make_cameo, run_jobs, sign_up
 from fastapi.testclient import TestClient
@@ -269,3 +270,25 @@ def test_a_cameo_in_a_prompt_is_checked_when_asked_when_made_and_when_published(
     assert client.get(f"{API}/cameos/me/videos", headers=maya).json() == []
     assert client.delete(f"{API}/cameos/me/videos/{video_id}",
                          headers=maya).status_code == 404
+
+
+def test_liveness_checks_are_bounded_and_a_recording_past_the_bound_waits_or_is_told_to(
+        client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from openreel.services import cameos
+
+    maya = sign_up(client, "maya")
+    asked = _challenge(client, maya)
+    monkeypatch.setattr(cameos, "CHECK_WAIT_SECONDS", 0.2)
+    held = [cameos._CHECK_TURNS.acquire(timeout=1) for _ in range(cameos.CHECKS_AT_ONCE)]
+    try:
+        assert all(held)
+        busy = _send(client, maya, asked["id"], answer(tmp_path, asked))
+    finally:
+        for _ in held:
+            cameos._CHECK_TURNS.release()
+    assert busy.status_code == 503
+    assert busy.headers["Retry-After"] == "5"
+    assert "busy checking other recordings" in busy.json()["detail"]
+    again = _challenge(client, maya)
+    made = _send(client, maya, again["id"], answer(tmp_path, again, "again.mp4"))
+    assert made.status_code == 201, made.text

@@ -10,6 +10,7 @@ a capture is sent for it, pass or fail, so a recording cannot be tried twice.
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Iterable
 from datetime import timedelta
 from pathlib import Path
@@ -44,11 +45,11 @@ from openreel.director.restrictions import (
 )
 from openreel.likeness.capture import Capture, CaptureError, read_capture
 from openreel.likeness.challenge import LIFETIME_SECONDS, Challenge, new_challenge
-from openreel.likeness.liveness import Likeness, check
+from openreel.likeness.liveness import Likeness, Verdict, check
 from openreel.likeness.matching import Known, matches
 from openreel.likeness.permission import Reach, Relation, may_use
 from openreel.services.accounts import user_by_handle
-from openreel.services.errors import Conflict, Forbidden, InvalidInput, NotFound
+from openreel.services.errors import Busy, Conflict, Forbidden, InvalidInput, NotFound
 from openreel.services.isolation import run_on_upload
 from openreel.services.notices import notify
 from openreel.services.platform import Platform
@@ -104,7 +105,7 @@ def create_cameo(session: Session, platform: Platform, user: User, challenge_id:
     with scratch_copy(stream, filename, settings.scratch_dir(), settings.max_upload_bytes,
                       CAPTURES) as copy:
         capture = _read_apart(platform, copy)
-    verdict = check(capture, challenge)
+    verdict = _checked(capture, challenge)
     if verdict.likeness is None:
         raise CaptureRefused(verdict.reasons)
     return _keep(session, platform, user, verdict.likeness, permission)
@@ -132,6 +133,23 @@ def _read_apart(platform: Platform, path: Path) -> Capture:
                              instead="record 5 to 20 seconds at a phone's usual size")
     except CaptureError as exc:
         raise InvalidInput("file", CAPTURES.refusal(str(exc))) from None
+
+
+# Liveness checks at once per server process (each a few CPU-seconds of face, speech and
+# speaker models, loaded once per process); another waits this long for a turn, else Busy.
+CHECKS_AT_ONCE = 2
+CHECK_WAIT_SECONDS = 20.0
+_CHECK_TURNS = threading.BoundedSemaphore(CHECKS_AT_ONCE)
+
+
+def _checked(capture: Capture, challenge: Challenge) -> Verdict:
+    if not _CHECK_TURNS.acquire(timeout=CHECK_WAIT_SECONDS):
+        raise Busy("openreel is busy checking other recordings: try again in a moment",
+                   retry_after=5)
+    try:
+        return check(capture, challenge)
+    finally:
+        _CHECK_TURNS.release()
 
 
 def _chip_key(cameo_id: int, n: int) -> str:
