@@ -70,6 +70,18 @@ def test_a_recording_answering_its_challenge_becomes_the_cameo_and_erasing_it_le
     left = [p.read_bytes() for p in _files(data_dir)]
     for secret in [*secrets_, *(c[100:164] for c in chips)]:
         assert not any(secret in data for data in left)
+    # the erasure is in the audit log, which names it and keeps none of it
+    assert _audit(client) == [("cameo_erased", "maya", f"cameo {row.id}",
+                               {"face_images": 8, "videos_it_was_in": 0})]
+
+
+def _audit(client: TestClient) -> list[tuple[str, str, str, dict[str, object]]]:
+    from openreel.db.models import AuditEvent
+
+    platform = client.app.state.platform  # type: ignore[attr-defined]
+    with platform.reading() as session:
+        return [(e.action, e.actor_handle, e.subject, e.detail)
+                for e in session.query(AuditEvent).order_by(AuditEvent.id)]
 
 
 def test_a_recording_that_fails_is_refused_with_its_reasons_and_spends_the_challenge(
@@ -270,6 +282,8 @@ def test_a_cameo_in_a_prompt_is_checked_when_asked_when_made_and_when_published(
     assert client.get(f"{API}/cameos/me/videos", headers=maya).json() == []
     assert client.delete(f"{API}/cameos/me/videos/{video_id}",
                          headers=maya).status_code == 404
+    assert _audit(client) == [("cameo_video_removed", "maya", f"video {video_id}",
+                               {"maker": "omar", "status": "published"})]
 
 
 def test_liveness_checks_are_bounded_and_a_recording_past_the_bound_waits_or_is_told_to(

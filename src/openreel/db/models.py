@@ -530,3 +530,19 @@ class VideoCameo(Base):
                                           index=True)
     cameo_id: Mapped[int] = mapped_column(ForeignKey("cameos.id", ondelete="CASCADE"),
                                           index=True)
+
+
+class AuditEvent(Base):
+    """Something done that must be answerable later: a cameo erased, a video taken down by
+    the owner of a cameo it showed. It names who did what to which row, never any of the
+    likeness it was about."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    actor_handle: Mapped[str] = mapped_column(String(32))  # kept when the account is gone
+    subject: Mapped[str] = mapped_column(String(80))  # "cameo 3", "video 12"
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

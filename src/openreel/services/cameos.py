@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from openreel import spec
 from openreel.db.models import (
+    AuditEvent,
     Cameo,
     CameoApproval,
     CameoChallenge,
@@ -385,6 +386,12 @@ def check_still_allowed(session: Session, cameo_ids: list[int], user: User,
             raise CameoNotPermitted(f"{REVOKED}: {exc.message}") from None
 
 
+def cameos_in_videos(session: Session, cameo_id: int) -> list[int]:
+    """The ids of the videos that show cameo ``cameo_id``."""
+    return list(session.scalars(select(VideoCameo.video_id).where(
+        VideoCameo.cameo_id == cameo_id)))
+
+
 def cameos_in(session: Session, video_id: int) -> list[int]:
     """The ids of the cameos a video shows."""
     return list(session.scalars(select(VideoCameo.cameo_id).where(
@@ -487,11 +494,23 @@ def face_descriptor(cameo: Cameo) -> np.ndarray:
     return np.frombuffer(cameo.face, "<f4").astype(np.float32)
 
 
+def audit(session: Session, actor: User, action: str, subject: str,
+          **detail: object) -> None:
+    """Note in the audit log that ``actor`` did ``action`` to ``subject`` (committed with
+    the caller's transaction)."""
+    session.add(AuditEvent(action=action, actor_id=actor.id, actor_handle=actor.handle,
+                           subject=subject, detail=detail))
+
+
 def delete_cameo(session: Session, platform: Platform, user: User) -> None:
-    """Erase the caller's cameo: its row (face and voice with it) and every image of it."""
+    """Erase the caller's cameo: its row (face and voice with it) and every image of it,
+    noted in the audit log (which keeps none of it)."""
     cameo = own_cameo(session, user)
     cameo_id, chips = cameo.id, cameo.chips
+    shown_in = len(cameos_in_videos(session, cameo_id))
     session.delete(cameo)
+    audit(session, user, "cameo_erased", f"cameo {cameo_id}", face_images=chips,
+          videos_it_was_in=shown_in)
     session.commit()
     _erase_blobs(platform, cameo_id, chips)
     erase_wal(session)

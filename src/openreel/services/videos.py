@@ -358,6 +358,8 @@ def remove_showing_my_cameo(session: Session, platform: Platform, user: User,
         if (video is None or video.status == VideoStatus.DELETED
                 or not cameos.shows_cameo_of(session, video_id, user)):
             raise NotFound(f"no video {video_id} shows your cameo")
+        cameos.audit(session, user, "cameo_video_removed", f"video {video_id}",
+                     maker=video.owner.handle, status=video.status.value)
         return video
     _remove(session, platform, video_of_mine)
 
