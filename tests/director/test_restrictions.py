@@ -21,7 +21,7 @@ def test_statements_read_as_restrictions_or_preferences() -> None:
         read_rule("never " + "x" * 200)
 
 
-def test_a_prompt_meets_a_restriction_by_its_words_its_kinds_or_its_meaning() -> None:
+def test_a_prompt_meets_a_restriction_by_its_words_kinds_definitions_or_meaning() -> None:
     rules = [read_rule("never with guns or weapons"), read_rule("always in a blue dress")]
     assert conflict("@maya holds a gun", rules) is rules[0]  # the word
     assert conflict("@maya fires a rifle at a target", rules) is rules[0]  # a rifle is a gun
@@ -29,6 +29,9 @@ def test_a_prompt_meets_a_restriction_by_its_words_its_kinds_or_its_meaning() ->
     assert conflict("@maya shoots a basketball at the hoop", rules) is None
     assert conflict("@maya plants tulips in the garden", rules) is None
     assert conflict("@maya lights a cigarette", [read_rule("no smoking")]) is not None
+    # what a word is defined as: an election is "a vote … for a political office"
+    assert conflict("@maya gives a speech at an election rally",
+                    [read_rule("no politics")]) is not None
     assert conflict("anything at all", [read_rule("always in a blue dress")]) is None
 
 

@@ -1,10 +1,12 @@
 """What a cameo's owner says, in plain words, about how it may be used.
 
 A restriction ("never show me drinking or smoking", "no politics") blocks a prompt that
-asks for what it names: by the words (their lemmas: "drinks a beer" meets "drinking") or,
-failing that, by meaning (the sentence embeddings of ``nearest``: "lights a cigarette"
-meets "smoking"). A preference ("always in a blue dress", "with long red hair") is what
-the cameo's character looks like whenever the prompt does not say otherwise.
+asks for what it names: by the words (their lemmas: "drinks a beer" meets "drinking"), by
+what the words are kinds of (WordNet: a rifle is a gun), by how WordNet defines them (an
+election is "a vote … for a political office") or, failing those, by meaning (the sentence
+embeddings of ``nearest``: "lights a cigarette" meets "smoking"). A preference ("always in
+a blue dress", "with long red hair") is what the cameo's character looks like whenever the
+prompt does not say otherwise.
 """
 
 from __future__ import annotations
@@ -121,6 +123,33 @@ def _kinds_of(words: set[str]) -> set[tuple[str, int]]:
     return reached
 
 
+_STEM = 6  # letters two words share to count as one ("politics", "political")
+_GLOSS_STOP = frozenset({"person", "people", "something", "someone", "thing", "used",
+                         "especially", "usually", "having", "being", "another", "other"})
+
+
+def _stems(words: set[str]) -> set[str]:
+    return {w[:_STEM] for w in words if len(w) > 2}
+
+
+def _told_of(words: set[str]) -> set[str]:
+    """The stems of what WordNet's definitions of ``words`` say they are ("an election: a
+    vote to select the winner of a position or political office")."""
+    net = wordnet.installed()
+    if net is None:
+        return set()
+    told: set[str] = set()
+    for word in words:
+        # nouns only: a verb's commonest sense is too often not the prompt's ("shoots a
+        # basketball" is not firing a weapon)
+        for sense in net.synsets(word, "noun")[:_SENSES]:
+            definition = sense.gloss.split(";")[0].lower()
+            told.update(w for w in re.findall(r"[a-z]{4,}", definition)
+                        if w not in _GLOSS_STOP)
+            told.update(w for name in sense.words for w in name.split("_") if len(w) > 3)
+    return _stems(told)
+
+
 def conflict(text: str, rules: Sequence[Rule]) -> Rule | None:
     """The first restriction of ``rules`` that ``text`` (a prompt, a remix, a storyboard's
     descriptions) asks for, or None: by its words, by what its words are kinds of or
@@ -135,6 +164,10 @@ def conflict(text: str, rules: Sequence[Rule]) -> Rule | None:
     kinds = _kinds_of(asked)
     for rule in restrictions:
         if any(_senses(_lemmas(topic)) & kinds for topic in rule.topics):
+            return rule
+    told = _told_of(asked)
+    for rule in restrictions:
+        if any(_stems(_lemmas(topic)) & told for topic in rule.topics):
             return rule
     sentences = _sentences(text)
     topics = [(rule, topic) for rule in restrictions for topic in rule.topics]
