@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from PIL import Image
 from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
@@ -402,11 +403,12 @@ def update_profile(session: Session, user: User, *, display_name: str | None = N
     return user
 
 
-def set_avatar(session: Session, blobs: BlobStore, user: User, data: bytes) -> User:
-    """Make the uploaded picture ``data`` the user's avatar (cropped to a square); the old
-    picture is deleted once the new one is committed, the new one if the commit fails."""
+def set_avatar(session: Session, blobs: BlobStore, user: User, picture: Image.Image) -> User:
+    """Make the uploaded ``picture`` (decoded by ``uploads.open_picture``) the user's avatar
+    (cropped to a square); the old picture is deleted once the new one is committed, the
+    new one if the commit fails."""
     old = user.avatar_key
-    key = store_avatar(blobs, user.id, data)
+    key = store_avatar(blobs, user.id, picture)
     with kept_if_committed(blobs, key), unit_of_work(session, outermost=True):
         user.avatar_key = key
     if old:

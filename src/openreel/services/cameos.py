@@ -54,7 +54,7 @@ from openreel.services.errors import Busy, Conflict, Forbidden, InvalidInput, No
 from openreel.services.isolation import run_on_upload
 from openreel.services.notices import notify
 from openreel.services.platform import Platform
-from openreel.services.uploads import CAPTURES, open_picture, scratch_copy
+from openreel.services.uploads import CAPTURES, scratch_copy
 from openreel.spec import MENTION
 
 REUSE_SECONDS = 60  # an open challenge is given again while it has this long left
@@ -361,13 +361,14 @@ def faces_allowed(session: Session, user: User, pictures: Iterable[tuple[float, 
     return shown
 
 
-def check_picture(session: Session, user: User, data: bytes, field: str) -> list[int]:
-    """The cameos whose owners' faces an uploaded picture (a first frame, an avatar) shows,
-    each one ``user`` may use; LikenessBlocked for a face they may not; InvalidInput or
-    UnsupportedMedia for what is not a picture."""
-    picture = open_picture(data, field)
-    picture.thumbnail((LARGEST_LOOKED_AT, LARGEST_LOOKED_AT))
-    return faces_allowed(session, user, [(0.0, np.asarray(picture, np.uint8))], "the picture")
+def check_picture(session: Session, user: User, picture: Image.Image) -> list[int]:
+    """The cameos whose owners' faces an uploaded picture (a first frame, an avatar, as
+    ``uploads.open_picture`` decoded it) shows, each one ``user`` may use; LikenessBlocked
+    for a face they may not."""
+    looked_at = picture.copy()  # the upload itself is kept whole
+    looked_at.thumbnail((LARGEST_LOOKED_AT, LARGEST_LOOKED_AT))
+    return faces_allowed(session, user, [(0.0, np.asarray(looked_at, np.uint8))],
+                         "the picture")
 
 
 def check_still_allowed(session: Session, cameo_ids: list[int], user: User,

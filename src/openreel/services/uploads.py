@@ -128,13 +128,13 @@ def open_picture(data: bytes, field: str) -> Image.Image:
     return ImageOps.exif_transpose(image).convert("RGB")
 
 
-def store_source_image(blobs: BlobStore, data: bytes) -> str:
-    """Keep a first-frame picture as PNG (metadata dropped) and return its key.
+def store_source_image(blobs: BlobStore, image: Image.Image) -> str:
+    """Keep a first-frame picture (decoded by ``open_picture``) as PNG, metadata dropped,
+    and return its key.
 
     Each upload gets a key of its own (not one per content), so the file of a request
     whose rows are not committed can be deleted without taking another's.
     """
-    image = open_picture(data, "image")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     png = buffer.getvalue()
@@ -180,9 +180,10 @@ def scratch_copy(stream: BinaryIO, filename: str, scratch: Path, limit: int,
         yield Path(copy.name)
 
 
-def store_avatar(blobs: BlobStore, user_id: int, data: bytes) -> str:
-    """A square 256-pixel JPEG of the picture's centre; returns its key."""
-    image = ImageOps.fit(open_picture(data, "avatar"), (AVATAR_SIDE, AVATAR_SIDE))
+def store_avatar(blobs: BlobStore, user_id: int, picture: Image.Image) -> str:
+    """A square 256-pixel JPEG of the centre of ``picture`` (decoded by ``open_picture``);
+    returns its key."""
+    image = ImageOps.fit(picture, (AVATAR_SIDE, AVATAR_SIDE))
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=88)
     key = f"avatars/{user_id}-{secrets.token_hex(6)}.jpg"

@@ -41,7 +41,7 @@ from openreel.services.notices import notify
 from openreel.services.platform import Platform
 from openreel.services.render_job import RenderOptions, RenderPayload, VideoSpec
 from openreel.services.transactions import commits, unit_of_work
-from openreel.services.uploads import kept_if_committed, store_source_image
+from openreel.services.uploads import kept_if_committed, open_picture, store_source_image
 from openreel.spec import MAX_SECONDS, Storyboard, Style
 
 RENDER_JOB = "render"
@@ -160,10 +160,10 @@ def create_generation(session: Session, platform: Platform, user: User,
     except InvalidRequest as exc:
         raise InvalidInput("prompt", str(exc)) from None
     notes = _notes(board)
+    picture = open_picture(request.image, "image") if request.image else None
     # a first frame showing someone's registered face is theirs to allow: it is in the cast
-    pictured = cameos.check_picture(session, user, request.image, "image") \
-        if request.image else []
-    image_key = store_source_image(platform.blobs, request.image) if request.image else None
+    pictured = cameos.check_picture(session, user, picture) if picture else []
+    image_key = store_source_image(platform.blobs, picture) if picture else None
     with kept_if_committed(platform.blobs, image_key), unit_of_work(session):
         check_quota(session, platform, user)
         cast = [c.id for c in cameos.mentioned(session, user, prompt)]

@@ -18,7 +18,7 @@ from openreel.api.schemas import (
 )
 from openreel.api.strict_json import FiniteJSONRoute
 from openreel.services import accounts, cameos, videos
-from openreel.services.uploads import PICTURES, read_limited
+from openreel.services.uploads import PICTURES, open_picture, read_limited
 
 router = APIRouter(tags=["accounts"], route_class=FiniteJSONRoute)
 
@@ -61,9 +61,10 @@ def set_avatar(user: CurrentUser, db: SessionDep, platform: PlatformDep,
                avatar: UploadFile = File(..., description=PICTURES.words)
                ) -> MeOut:
     """Upload a new avatar (cropped to a square)."""
-    data = read_limited(avatar.file, platform.settings.max_upload_bytes)
-    cameos.check_picture(db, user, data, "avatar")  # nobody else's registered face
-    return me_out(db, accounts.set_avatar(db, platform.blobs, user, data))
+    picture = open_picture(read_limited(avatar.file, platform.settings.max_upload_bytes),
+                           "avatar")
+    cameos.check_picture(db, user, picture)  # nobody else's registered face
+    return me_out(db, accounts.set_avatar(db, platform.blobs, user, picture))
 
 
 @router.get("/me/quota", response_model=QuotaOut)
