@@ -153,28 +153,28 @@ def _told_of(words: set[str]) -> set[str]:
 def conflict(text: str, rules: Sequence[Rule]) -> Rule | None:
     """The first restriction of ``rules`` that ``text`` (a prompt, a remix, a storyboard's
     descriptions) asks for, or None: by its words, by what its words are kinds of or
-    belong to (WordNet), or by meaning."""
+    belong to or by how they are defined (WordNet), or by meaning."""
     restrictions = [r for r in rules if r.restriction]
     if not restrictions or not text.strip():
         return None
     asked = _lemmas(MENTION.sub("someone", text))
-    for rule in restrictions:
-        if any(_lemmas(topic) & asked for topic in rule.topics):
-            return rule
-    kinds = _kinds_of(asked)
-    for rule in restrictions:
-        if any(_senses(_lemmas(topic)) & kinds for topic in rule.topics):
-            return rule
-    told = _told_of(asked)
-    for rule in restrictions:
-        if any(_stems(_lemmas(topic)) & told for topic in rule.topics):
-            return rule
+    # each topic's words read once, then looked for in the prompt's words, in what they are
+    # kinds of, in how they are defined (each step only when the one before found nothing)
+    topics = [(rule, topic, _lemmas(topic)) for rule in restrictions for topic in rule.topics]
+    hit = next((rule for rule, _, words in topics if words & asked), None)
+    if hit is None:
+        kinds = _kinds_of(asked)
+        hit = next((rule for rule, _, words in topics if _senses(words) & kinds), None)
+    if hit is None:
+        told = _told_of(asked)
+        hit = next((rule for rule, _, words in topics if _stems(words) & told), None)
+    if hit is not None:
+        return hit
     sentences = _sentences(text)
-    topics = [(rule, topic) for rule in restrictions for topic in rule.topics]
-    vectors = nearest.embed([f"someone {t}" for _, t in topics] + sentences)
+    vectors = nearest.embed([f"someone {t}" for _, t, _ in topics] + sentences)
     closeness = vectors[:len(topics)] @ vectors[len(topics):].T
     best = np.max(closeness, axis=1)
-    for (rule, _), score in zip(topics, best, strict=True):
+    for (rule, _, _), score in zip(topics, best, strict=True):
         if score >= SIMILAR:
             return rule
     return None
