@@ -335,8 +335,7 @@ def known_faces(session: Session) -> list[Known]:
     """Every registered cameo's face."""
     rows = session.execute(select(Cameo.id, Cameo.face, User.handle).join(
         User, User.id == Cameo.owner_id)).all()
-    return [Known(cameo_id, handle, np.frombuffer(face, "<f4").astype(np.float32))
-            for cameo_id, face, handle in rows]
+    return [Known(cameo_id, handle, _descriptor(face)) for cameo_id, face, handle in rows]
 
 
 def faces_allowed(session: Session, user: User, pictures: Iterable[tuple[float, np.ndarray]],
@@ -492,7 +491,11 @@ def as_preferred(session: Session, board: spec.Storyboard,
 
 def face_descriptor(cameo: Cameo) -> np.ndarray:
     """The cameo's face descriptor (128 float32)."""
-    return np.frombuffer(cameo.face, "<f4").astype(np.float32)
+    return _descriptor(cameo.face)
+
+
+def _descriptor(stored: bytes) -> np.ndarray:
+    return np.frombuffer(stored, "<f4").astype(np.float32)
 
 
 def audit(session: Session, actor: User, action: str, subject: str,

@@ -53,17 +53,31 @@ def _fetch(platform: Platform, key: str, path: Path) -> Path:
 FACES_PER_SECOND = 0.5  # frames a second of a new video looked at for registered faces
 
 
+def _maker(session: Session, user_id: int) -> User:
+    maker = session.get(User, user_id)
+    if maker is None:
+        raise PermanentJobError("the account that asked for this video is gone")
+    return maker
+
+
+def _check_cast(platform: Platform, user_id: int, payload: RenderPayload) -> None:
+    """Stop a job whose cameos its maker may no longer use for what was asked: an owner
+    who narrowed or revoked a cameo, or ruled this out, since the job was queued."""
+    with platform.reading() as session:
+        try:
+            cameos.check_still_allowed(session, payload.cameos, _maker(session, user_id),
+                                       payload.video.prompt)
+        except cameos.CameoNotPermitted as exc:
+            raise PermanentJobError(exc.message) from None
+
+
 def _check_faces(platform: Platform, user_id: int, video: Path, cast: list[int]) -> None:
     """Stop a video that shows the face of someone whose cameo its maker may not use (its
     cast, checked already, may show)."""
     with platform.reading() as session:
-        maker = session.get(User, user_id)
-        if maker is None:
-            raise PermanentJobError("the account that asked for this video is gone")
+        frames = sample_frames(video, FACES_PER_SECOND, max_side=cameos.LARGEST_LOOKED_AT)
         try:
-            cameos.faces_allowed(session, maker, sample_frames(video, FACES_PER_SECOND,
-                                                               max_side=1280),
-                                 "the video", cast)
+            cameos.faces_allowed(session, _maker(session, user_id), frames, "the video", cast)
         except cameos.LikenessBlocked as exc:
             raise PermanentJobError(exc.message) from None
 
@@ -86,17 +100,7 @@ def render_handler(platform: Platform) -> Callable[[JobContext], JobOutcome]:
         payload = RenderPayload.read(ctx.payload)  # checked once, as the job is claimed
         kind = payload.video.kind
         if payload.cameos and ctx.user_id is not None:
-            # permission to show a cameo is checked again as the job starts: an owner who
-            # narrowed or revoked it since the job was queued stops it here
-            with platform.reading() as session:
-                asker = session.get(User, ctx.user_id)
-                try:
-                    if asker is None:
-                        raise PermanentJobError("the account that asked for this video is gone")
-                    cameos.check_still_allowed(session, payload.cameos, asker,
-                                               payload.video.prompt)
-                except cameos.CameoNotPermitted as exc:
-                    raise PermanentJobError(exc.message) from None
+            _check_cast(platform, ctx.user_id, payload)  # checked again as the job starts
         encode = EncodeSettings(preset=platform.settings.x264_preset,
                                 crf=platform.settings.x264_crf)
         scratch = platform.settings.scratch_dir()
