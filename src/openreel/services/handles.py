@@ -2,5 +2,7 @@
 
 import re
 
-HANDLE = re.compile(r"[a-z0-9_]{3,32}")
+from openreel import spec
+
+HANDLE = re.compile(spec.HANDLE)
 RESERVED_HANDLES = frozenset({"api", "admin", "openreel", "static", "media", "verify", "me"})

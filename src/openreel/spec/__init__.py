@@ -2,6 +2,7 @@
 
 from openreel.spec.catalog import COLOURS, KINDS, PLACES, Archetype, Colour, Kind, Place
 from openreel.spec.storyboard import (
+    HANDLE,
     MAX_SECONDS,
     MENTION,
     VOICE_BANDS,
@@ -34,9 +35,9 @@ from openreel.spec.storyboard import (
 )
 
 __all__ = [
-    "COLOURS", "KINDS", "MAX_SECONDS", "MENTION", "PLACES", "VOICE_BANDS", "Age", "Archetype",
-    "Build", "Cameo", "Camera", "CameraMove", "Caption", "Colour", "Direction", "Easing", "Entity",
-    "Environment", "Framing", "Gender", "Kind", "Lighting", "Line", "Mood", "Motion", "Persona",
-    "Place", "Placement", "Relation", "Shot", "SoundCue", "Storyboard", "Style", "TimeOfDay",
-    "VoiceShape", "Weather",
+    "COLOURS", "HANDLE", "KINDS", "MAX_SECONDS", "MENTION", "PLACES", "VOICE_BANDS", "Age",
+    "Archetype", "Build", "Cameo", "Camera", "CameraMove", "Caption", "Colour", "Direction",
+    "Easing", "Entity", "Environment", "Framing", "Gender", "Kind", "Lighting", "Line", "Mood",
+    "Motion", "Persona", "Place", "Placement", "Relation", "Shot", "SoundCue", "Storyboard",
+    "Style", "TimeOfDay", "VoiceShape", "Weather",
 ]

@@ -19,9 +19,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from openreel.spec.catalog import COLOURS, KINDS, MATERIAL_NAMES, PLACES
 
 MAX_SECONDS = 60.0
-# @handle in a prompt names a cameo: not part of a word or an address (an @ after a letter
-# is an e-mail address)
-MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{3,32})\b")
+HANDLE = "[a-z0-9_]{3,32}"  # a person's handle (lower case)
+# @handle in a prompt names a cameo, in any case: not part of a word or an address (an @
+# after a letter is an e-mail address)
+MENTION = re.compile(rf"(?<![\w@.])@({HANDLE})\b", re.IGNORECASE)
 
 
 class _Data(BaseModel):
@@ -315,7 +316,7 @@ class Entity(_Data):
         description="the act as the prompt words it ('tai chi', 'sweeping floor'): picks "
                     "which form of the motion's template is acted")
     cameo: str | None = Field(
-        None, pattern=r"^[a-z0-9_]{3,32}$",
+        None, pattern=f"^{HANDLE}$",
         description="the handle of the cameo this character shows (its likeness is in "
                     "Storyboard.cameos when the render has it)")
 
@@ -463,7 +464,7 @@ class Cameo(_Data):
     """A likeness a character shows: the person's own face and voice (or a character's
     look), attached for the render only: a stored storyboard names cameos by handle."""
 
-    handle: str = Field(..., pattern=r"^[a-z0-9_]{3,32}$")
+    handle: str = Field(..., pattern=f"^{HANDLE}$")
     faces: list[str] = Field(
         default_factory=list, max_length=16,
         description="paths of aligned face images (dlib's 150 px chips), frontal first")
