@@ -18,6 +18,7 @@ import soxr
 RATE = 16_000  # what every voice is measured at
 BANDS = 24  # bands of the envelope
 _F0_FLOOR, _F0_CEIL = 60.0, 500.0
+_TRACT_FROM_HZ = 150.0
 _QUIETEST = 10 ** (-25 / 10)  # frames more than 25 dB under the loudest are not measured
 
 
@@ -26,6 +27,18 @@ def band_edges(top_hz: float = RATE / 2, bins: int = 512) -> list[float]:
     ``bins``-bin spectrum up to ``top_hz``."""
     step = top_hz / bins
     return [int(bins ** (k / BANDS) + 1e-9) * step for k in range(BANDS + 1)]
+
+
+def band_centres() -> np.ndarray:
+    """Each band's centre frequency (Hz), on a log-frequency axis."""
+    edges = np.asarray(band_edges())
+    return np.sqrt(np.maximum(edges[:-1], 1.0) * edges[1:])
+
+
+def tract_bands() -> np.ndarray:
+    """Which bands describe the vocal tract (booleans): those under 150 Hz hold the pitch's
+    first harmonics instead."""
+    return np.asarray(band_edges()[:-1]) >= _TRACT_FROM_HZ
 
 
 def bands_of(log_envelope: np.ndarray, rate: int) -> np.ndarray:

@@ -115,7 +115,6 @@ def reshape(samples: np.ndarray, sample_rate: int, timbre: Timbre, f0_floor: flo
 # (bound 2.0), 18 closing 1.5 times it (bound 3.0).
 _TRACT_SHARE = 1.5
 _TRACT_MOST = 3.0
-_TRACT_FLOOR_HZ = 150.0
 _TAPS = 513
 
 
@@ -127,12 +126,11 @@ def toward_spectrum(samples: np.ndarray, sample_rate: int,
         measured = voiceshape.measure(samples, sample_rate)
     except ValueError:
         return samples
-    edges = np.asarray(voiceshape.band_edges())
-    used = edges[:-1] >= _TRACT_FLOOR_HZ
+    used = voiceshape.tract_bands()
     own, goal = np.asarray(measured.envelope)[used], np.asarray(tract)[used]
     gap = np.clip(_TRACT_SHARE * ((goal - goal.mean()) - (own - own.mean())),
                   -_TRACT_MOST, _TRACT_MOST)
-    centres = np.sqrt(np.maximum(edges[:-1], 1.0) * edges[1:])[used]
+    centres = voiceshape.band_centres()[used]
     freqs = np.linspace(0.0, sample_rate / 2, 257)
     gain = np.exp(0.5 * np.interp(np.log(np.maximum(freqs, 1.0)), np.log(centres), gap))
     fir = signal.firwin2(_TAPS, freqs / (sample_rate / 2), gain)

@@ -249,7 +249,6 @@ _PLAIN_RATE = 2.6  # words a second the base voices speak at their own pace
 # envelopes average over the same sounds and differ by the voices alone.
 _CALIBRATION = "four seven two. nine one five. three eight zero. six two nine."
 _FORMANTS = np.linspace(0.8, 1.25, 46)  # vocal tract stretches tried
-_BAND_FLOOR_HZ = 150.0  # bands under this hold the pitch's first harmonics, not the tract
 
 
 @lru_cache(maxsize=64)
@@ -275,9 +274,8 @@ def toward(base: voiceshape.Measured, person: VoiceShape) -> Timbre:
     # only part of the way
     intonation = min(max(math.log(person.f0_high / person.f0_low) / max(spread, 1e-3), 0.7),
                      1.4)
-    edges = np.asarray(voiceshape.band_edges())
-    centres = np.log(np.sqrt(np.maximum(edges[:-1], 1.0) * edges[1:]))
-    used = edges[:-1] >= _BAND_FLOOR_HZ
+    centres = np.log(voiceshape.band_centres())
+    used = voiceshape.tract_bands()
     own = np.asarray(base.envelope)
     goal = np.asarray(person.envelope)[used]
     goal = goal - goal.mean()
