@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bench.capture_clips import live
 from fastapi.testclient import TestClient
+from httpx import Response
 
 API = "/api/v1"
 
@@ -37,6 +38,24 @@ def make_cameo(client: TestClient, auth: dict[str, str], tmp_path: Path,
                            data={"challenge_id": str(asked["id"]), "permission": permission})
     assert made.status_code == 201, made.text
     return capture
+
+
+def generate(client: TestClient, auth: dict[str, str], prompt: str, seconds: int = 2,
+             seed: int = 1) -> Response:
+    """Ask for a video of ``prompt`` (720x1280, the default size)."""
+    return client.post(f"{API}/generations", headers=auth,
+                       data={"prompt": prompt, "seconds": str(seconds), "seed": str(seed)})
+
+
+def made_video(client: TestClient, auth: dict[str, str], prompt: str, seconds: int = 2,
+               seed: int = 1) -> int:
+    """The id of the video of ``prompt``, asked for and made."""
+    asked = generate(client, auth, prompt, seconds, seed)
+    assert asked.status_code == 202, asked.text
+    run_jobs(client)
+    job = client.get(f"{API}/jobs/{asked.json()['id']}", headers=auth).json()
+    assert job["status"] == "succeeded", job
+    return int(job["video_id"])
 
 
 def run_jobs(client: TestClient) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cameo_api import API, make_cameo, run_jobs, sign_up
+from cameo_api import API, made_video, make_cameo, sign_up
 from fastapi.testclient import TestClient
 
 from openreel.db.timestamps import utcnow
@@ -46,26 +46,16 @@ def _approve(client: TestClient, owner: dict[str, str], handle: str) -> None:
     assert client.put(f"{API}/cameos/me/approved/{handle}", headers=owner).status_code == 200
 
 
-def _video(client: TestClient, auth: dict[str, str], prompt: str) -> int:
-    asked = client.post(f"{API}/generations", headers=auth,
-                        data={"prompt": prompt, "seconds": "2", "seed": "1"})
-    assert asked.status_code == 202, asked.text
-    run_jobs(client)
-    job = client.get(f"{API}/jobs/{asked.json()['id']}", headers=auth).json()
-    assert job["status"] == "succeeded", job
-    return int(job["video_id"])
-
-
 def test_the_authorisation_matrix(client: TestClient, tmp_path: Path) -> None:
     owner = "maya"
     people = _people(client, owner)
     make_cameo(client, people["owner"], tmp_path, "everyone")
     _approve(client, people["owner"], f"{owner}_approved")
     # a published video of hers, and a draft an approved friend made with her cameo
-    published = _video(client, people["owner"], f"@{owner} waves on a beach")
+    published = made_video(client, people["owner"], f"@{owner} waves on a beach")
     assert client.post(f"{API}/videos/{published}/publish", headers=people["owner"],
                        json={"caption": "hi"}).status_code == 200
-    draft = _video(client, people["approved"], f"@{owner} reads a book in a garden")
+    draft = made_video(client, people["approved"], f"@{owner} reads a book in a garden")
 
     for permission in MAY_USE:
         assert client.patch(f"{API}/cameos/me", headers=people["owner"],

@@ -10,20 +10,10 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
-from cameo_api import API, make_cameo, run_jobs, sign_up
+from cameo_api import API, made_video, make_cameo, run_jobs, sign_up
 from fastapi.testclient import TestClient
 
 from openreel.likeness import faces
-
-
-def _made(client: TestClient, auth: dict[str, str], prompt: str) -> int:
-    asked = client.post(f"{API}/generations", headers=auth, data={
-        "prompt": prompt, "seconds": "5", "size": "720x1280", "seed": "4"})
-    assert asked.status_code == 202, asked.text
-    run_jobs(client)
-    job = client.get(f"{API}/jobs/{asked.json()['id']}", headers=auth).json()
-    assert job["status"] == "succeeded", job
-    return int(job["video_id"])
 
 
 def _pictures_and_sound(data: bytes) -> tuple[list[np.ndarray], np.ndarray]:
@@ -48,7 +38,9 @@ def test_a_video_with_a_cameo_shows_the_person_s_own_face(
         her_face = face_descriptor(session.query(Cameo).one())
 
     omar = sign_up(client, "omar")
-    video_id = _made(client, omar, '@maya says "hello everyone, welcome back to my channel"')
+    video_id = made_video(client, omar,
+                          '@maya says "hello everyone, welcome back to my channel"',
+                          seconds=5, seed=4)
     board = client.get(f"{API}/videos/{video_id}/storyboard", headers=omar).json()
     shown = [e for shot in board["shots"] for e in shot["entities"] if e["cameo"] == "maya"]
     assert shown and all(e["kind"] == "person" for e in shown)
@@ -64,7 +56,9 @@ def test_a_video_with_a_cameo_shows_the_person_s_own_face(
     assert np.abs(sound).max() > 0.05  # (the voice itself is measured in the engine's tests)
 
     # the same prompt about someone else shows nobody's face that passes for hers
-    other = _made(client, omar, 'a woman says "hello everyone, welcome back to my channel"')
+    other = made_video(client, omar,
+                       'a woman says "hello everyone, welcome back to my channel"',
+                       seconds=5, seed=4)
     pictures, _ = _pictures_and_sound(
         client.get(f"{API}/videos/{other}/file", headers=omar).content)
     for picture in pictures:

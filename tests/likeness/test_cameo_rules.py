@@ -5,18 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cameo_api import API, make_cameo, run_jobs, sign_up
+from cameo_api import API, generate, make_cameo, run_jobs, sign_up
 from fastapi.testclient import TestClient
 
 from openreel.director import direct
 
 NEVER = "never show me drinking or smoking"
 ALWAYS = "always in a blue dress"
-
-
-def _generate(client: TestClient, auth: dict[str, str], prompt: str):  # type: ignore[no-untyped-def]
-    return client.post(f"{API}/generations", headers=auth,
-                       data={"prompt": prompt, "seconds": "2", "seed": "1"})
 
 
 def test_an_owner_s_restrictions_refuse_prompts_in_their_own_words(
@@ -33,13 +28,13 @@ def test_an_owner_s_restrictions_refuse_prompts_in_their_own_words(
     for prompt in ("@maya drinks a beer at a bar",  # the words
                    "@maya lights a cigarette on a balcony",  # the meaning
                    "@maya takes a shot of tequila"):  # what tequila is (an alcohol, a drink)
-        refused = _generate(client, omar, prompt)
+        refused = generate(client, omar, prompt)
         assert refused.status_code == 403, (prompt, refused.text)
         assert refused.json()["detail"] == refusal
     # what she did not rule out goes ahead, and her own videos are hers to make
-    allowed = _generate(client, omar, "@maya walks a dog in the park")
+    allowed = generate(client, omar, "@maya walks a dog in the park")
     assert allowed.status_code == 202, allowed.text
-    assert _generate(client, maya, "@maya drinks a beer at a bar").status_code == 202
+    assert generate(client, maya, "@maya drinks a beer at a bar").status_code == 202
     run_jobs(client)
     video_id = client.get(f"{API}/jobs/{allowed.json()['id']}", headers=omar).json()["video_id"]
     # a remix asking for it is refused too
@@ -49,7 +44,7 @@ def test_an_owner_s_restrictions_refuse_prompts_in_their_own_words(
     assert remix.json()["detail"] == refusal
 
     # a rule set while a job waits stops it as it starts
-    queued = _generate(client, omar, "@maya dances at a party")
+    queued = generate(client, omar, "@maya dances at a party")
     assert queued.status_code == 202
     assert client.put(f"{API}/cameos/me/rules", headers=maya,
                       json={"rules": ["no dancing"]}).status_code == 200

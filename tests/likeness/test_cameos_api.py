@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bench.capture_clips import live
-from cameo_api import API, answer, make_cameo, run_jobs, sign_up
+from cameo_api import API, answer, generate, make_cameo, run_jobs, sign_up
 from fastapi.testclient import TestClient
 
 from openreel.db.models import CameoChallenge
@@ -198,11 +198,6 @@ def test_a_teenager_s_cameo_reaches_no_further_than_people_they_approve_and_foll
     assert client.get(f"{API}/cameos/kid", headers=stranger).json()["you_may_use"] is False
 
 
-def _generate(client: TestClient, auth: dict[str, str], prompt: str):  # type: ignore[no-untyped-def]
-    return client.post(f"{API}/generations", headers=auth,
-                       data={"prompt": prompt, "seconds": "2", "size": "720x1280", "seed": "1"})
-
-
 def _permit(client: TestClient, auth: dict[str, str], permission: str) -> None:
     assert client.patch(f"{API}/cameos/me", headers=auth,
                         json={"permission": permission}).status_code == 200
@@ -214,13 +209,13 @@ def test_a_cameo_in_a_prompt_is_checked_when_asked_when_made_and_when_published(
     make_cameo(client, maya, tmp_path)
     omar, sam = sign_up(client, "omar"), sign_up(client, "sam")
 
-    refused = _generate(client, omar, "@maya dances in the rain")
+    refused = generate(client, omar, "@maya dances in the rain")
     assert refused.status_code == 403
     assert refused.json()["detail"] == "@maya's cameo can be used by only @maya"
-    nobody = _generate(client, omar, "@nobodyhere waves at the camera")
+    nobody = generate(client, omar, "@nobodyhere waves at the camera")
     assert nobody.status_code == 422
     assert nobody.json()["detail"][0]["msg"] == "nobody is called @nobodyhere"
-    assert _generate(client, maya, "@omar waves").json()["detail"][0]["msg"] == \
+    assert generate(client, maya, "@omar waves").json()["detail"][0]["msg"] == \
         "@omar has no cameo"
     # a batch's rows are single videos: a row naming a cameo it may not use is skipped
     batch = client.post(f"{API}/batches", headers=omar, json={
@@ -231,11 +226,11 @@ def test_a_cameo_in_a_prompt_is_checked_when_asked_when_made_and_when_published(
     assert rows[1]["error"] == "@maya's cameo can be used by only @maya"
     assert rows[2]["job_id"] is not None
     # an e-mail address is not a mention
-    assert _generate(client, omar, "a letter to omar@example.org").status_code == 202
+    assert generate(client, omar, "a letter to omar@example.org").status_code == 202
     run_jobs(client)
 
     _permit(client, maya, "everyone")
-    first = _generate(client, omar, "@maya dances in the rain")
+    first = generate(client, omar, "@maya dances in the rain")
     assert first.status_code == 202, first.text
     run_jobs(client)
     job = client.get(f"{API}/jobs/{first.json()['id']}", headers=omar).json()
@@ -252,7 +247,7 @@ def test_a_cameo_in_a_prompt_is_checked_when_asked_when_made_and_when_published(
         ("@omar made a video with your cameo", video_id)]
 
     # narrowed while a job waits: the job stops as it starts
-    queued = _generate(client, omar, "@maya reads a book by the window")
+    queued = generate(client, omar, "@maya reads a book by the window")
     assert queued.status_code == 202
     _permit(client, maya, "only_me")
     run_jobs(client)

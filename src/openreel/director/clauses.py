@@ -49,7 +49,7 @@ STAND_INS = ("Anna", "Tom", "Emma", "Sam", "Mia", "Jack", "Zoe", "Ben", "Leo", "
 def lift_mentions(body: str) -> tuple[str, dict[str, str]]:
     """``body`` with each cameo's @handle written as a first name, and the names read back
     (lower-case name → handle). Handles beyond the names there are stay as written."""
-    used = {t for t in tokens(body)}
+    used = set(tokens(body))
     free = [n for n in STAND_INS if n.lower() not in used]
     names: dict[str, str] = {}
     by_handle: dict[str, str] = {}

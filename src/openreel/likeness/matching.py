@@ -1,7 +1,7 @@
 """Whose face is in a picture: faces found and matched against the registered cameos.
 
 A face matches a cameo when dlib's descriptors of the two lie within :data:`MATCH` of each
-other (the embedder's own same-person line is 0.6; bench.face_matching measures the true
+other (the embedder's own same-person line is 0.6; bench.cameo_faces measures the true
 and false matches at this line on packaged photographs and their edits).
 """
 
